@@ -1,0 +1,501 @@
+// Package build runs the whole pipeline for one issue: read the folder,
+// check and process photos, lay out pages, and write the editions. Outputs
+// are written to temporary files and renamed into place only when every
+// edition succeeded, so a failed build never leaves half-written files or
+// replaces good ones.
+package build
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"magz/internal/diag"
+	"magz/internal/doc"
+	"magz/internal/epub"
+	"magz/internal/images"
+	"magz/internal/reader"
+	"magz/layout"
+	"magz/layout/pdf"
+)
+
+// Format is an edition magz can write.
+type Format string
+
+const (
+	Print  Format = "print"
+	Screen Format = "screen"
+	EPUB   Format = "epub"
+)
+
+// AllFormats lists the editions in the order they are written.
+var AllFormats = []Format{Print, Screen, EPUB}
+
+// ParseFormats reads a comma-separated list such as "print,epub".
+func ParseFormats(s string) ([]Format, error) {
+	var out []Format
+	seen := map[Format]bool{}
+	for _, p := range strings.Split(s, ",") {
+		f := Format(strings.ToLower(strings.TrimSpace(p)))
+		switch f {
+		case "":
+			continue
+		case Print, Screen, EPUB:
+			if !seen[f] {
+				out = append(out, f)
+				seen[f] = true
+			}
+		case "all":
+			return AllFormats, nil
+		default:
+			return nil, fmt.Errorf("unknown format %q; use print, screen or epub, separated by commas", p)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no format given; use print, screen or epub, separated by commas")
+	}
+	return out, nil
+}
+
+// Options of a build.
+type Options struct {
+	Formats []Format
+	OutDir  string // where the editions go
+	// Date, when set, replaces the issue date as the date stamped in the
+	// outputs (SOURCE_DATE_EPOCH).
+	Date    time.Time
+	Version string
+	// Progress receives one line per stage; may be nil.
+	Progress io.Writer
+}
+
+// Output is one written edition.
+type Output struct {
+	Format Format
+	Path   string
+	Bytes  int64
+}
+
+// Result sums up a build.
+type Result struct {
+	Issue    *doc.Issue
+	Pages    int
+	Words    int
+	Photos   int
+	Outputs  []Output
+	Warnings []diag.Diagnostic
+}
+
+// FileName returns the output file name of an edition.
+func FileName(issueName string, f Format) string {
+	switch f {
+	case Print:
+		return issueName + "-print.pdf"
+	case Screen:
+		return issueName + "-screen.pdf"
+	}
+	return issueName + ".epub"
+}
+
+// Load reads an issue and checks its photos, without laying it out.
+func Load(dir string, store *images.Store, diags *diag.List) (*doc.Issue, map[string]*images.Info) {
+	iss := reader.Read(dir, diags)
+	infos := map[string]*images.Info{}
+	if iss == nil {
+		return nil, infos
+	}
+	for _, img := range Images(iss) {
+		if in, ok := store.Probe(img, diags); ok {
+			infos[img.Path] = in
+		}
+	}
+	return iss, infos
+}
+
+// Images lists every image an issue uses, first use first.
+func Images(iss *doc.Issue) []*doc.Image {
+	var out []*doc.Image
+	seen := map[string]bool{}
+	add := func(f *doc.Figure) {
+		if f != nil && f.Image != nil && !seen[f.Image.Path] {
+			seen[f.Image.Path] = true
+			out = append(out, f.Image)
+		}
+	}
+	add(iss.Cover)
+	var walk func([]doc.Block)
+	walk = func(bs []doc.Block) {
+		for _, b := range bs {
+			switch b := b.(type) {
+			case *doc.Figure:
+				add(b)
+			case *doc.Quote:
+				walk(b.Blocks)
+			case *doc.List:
+				for _, it := range b.Items {
+					walk(it)
+				}
+			}
+		}
+	}
+	for _, a := range iss.Articles {
+		add(a.Hero)
+		walk(a.Blocks)
+	}
+	return out
+}
+
+// Run builds the editions of the issue in dir.
+func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
+	logf := func(format string, args ...any) {
+		if opt.Progress != nil {
+			fmt.Fprintf(opt.Progress, format+"\n", args...)
+		}
+	}
+	diags := &diag.List{}
+	store := images.NewStore()
+	iss, infos := Load(dir, store, diags)
+	if err := diags.Err(); err != nil {
+		return &Result{Warnings: warnings(diags)}, err
+	}
+	logf("read %d articles, %d photos", len(iss.Articles), len(infos))
+	metrics, err := layout.NewMetrics()
+	if err != nil {
+		return nil, err
+	}
+	model := layout.Compose(iss, layout.Options{
+		Metrics: metrics,
+		ImageSize: func(img *doc.Image) (int, int, bool) {
+			in := infos[img.Path]
+			if in == nil {
+				return 0, 0, false
+			}
+			return in.Width, in.Height, true
+		},
+		Warn: diags.Warnf,
+	})
+	logf("laid out %d pages", len(model.Pages))
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+
+	want := map[Format]bool{}
+	for _, f := range opt.Formats {
+		want[f] = true
+	}
+	plan := &renditions{infos: infos, bleed: model.Bleed}
+	var reqs []images.Request
+	if want[Print] {
+		plan.print = plan.forPDF(model, 300, true, diags)
+		reqs = append(reqs, values(plan.print)...)
+	}
+	if want[Screen] {
+		plan.screen = plan.forPDF(model, 150, false, nil)
+		reqs = append(reqs, values(plan.screen)...)
+	}
+	if want[EPUB] {
+		plan.epub = plan.forEPUB(Images(iss))
+		reqs = append(reqs, values(plan.epub)...)
+	}
+	pos := map[string]diag.Pos{}
+	for _, img := range Images(iss) {
+		pos[img.Path] = img.Pos
+	}
+	logf("processing %d photo renditions", len(reqs))
+	done := store.Render(ctx, reqs, pos, diags)
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	if err := diags.Err(); err != nil {
+		return &Result{Warnings: warnings(diags)}, err
+	}
+
+	date := iss.Date
+	if !opt.Date.IsZero() {
+		date = opt.Date
+	}
+	creator := "magz " + opt.Version
+	res := &Result{Issue: iss, Pages: len(model.Pages), Photos: len(infos), Words: countWords(iss)}
+	if err := os.MkdirAll(opt.OutDir, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot create output folder: %w", err)
+	}
+	var temps []string
+	cleanup := func() {
+		for _, t := range temps {
+			os.Remove(t)
+		}
+	}
+	for _, f := range AllFormats {
+		if !want[f] {
+			continue
+		}
+		if ctx.Err() != nil {
+			cleanup()
+			return nil, ctx.Err()
+		}
+		var buf bytes.Buffer
+		var err error
+		switch f {
+		case Print, Screen:
+			m := plan.print
+			ed := pdf.Print
+			if f == Screen {
+				m, ed = plan.screen, pdf.Screen
+			}
+			err = pdf.Write(&buf, model, pdf.Options{Edition: ed, Date: date, Creator: creator,
+				Image: func(it *layout.Image) ([]byte, error) {
+					r, ok := done[m[it]]
+					if !ok {
+						return nil, fmt.Errorf("no rendition of %s", it.Src.Rel)
+					}
+					return r.Data, nil
+				}})
+		case EPUB:
+			err = epub.Write(&buf, iss, epub.Options{Date: date, Creator: creator,
+				Image: func(img *doc.Image) ([]byte, string, error) {
+					req := plan.epub[img.Path]
+					r, ok := done[req]
+					if !ok {
+						return nil, "", fmt.Errorf("no rendition of %s", img.Rel)
+					}
+					if req.Encoding == images.PNG {
+						return r.Data, "png", nil
+					}
+					return r.Data, "jpg", nil
+				}})
+		}
+		if err != nil {
+			cleanup()
+			return nil, fmt.Errorf("writing the %s edition: %w", f, err)
+		}
+		tmp, err := writeTemp(opt.OutDir, FileName(iss.Name, f), buf.Bytes())
+		if err != nil {
+			cleanup()
+			return nil, err
+		}
+		temps = append(temps, tmp)
+		res.Outputs = append(res.Outputs, Output{Format: f, Path: filepath.Join(opt.OutDir, FileName(iss.Name, f)), Bytes: int64(buf.Len())})
+		logf("wrote the %s edition (%d KB)", f, buf.Len()/1024)
+	}
+	// Everything is written: move the editions into place together.
+	for i, t := range temps {
+		if err := os.Rename(t, res.Outputs[i].Path); err != nil {
+			cleanup()
+			return nil, fmt.Errorf("cannot move %s into place: %w", res.Outputs[i].Path, err)
+		}
+	}
+	res.Warnings = warnings(diags)
+	return res, nil
+}
+
+func warnings(d *diag.List) []diag.Diagnostic {
+	var out []diag.Diagnostic
+	for _, x := range d.All() {
+		if x.Severity == diag.Warning {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func writeTemp(dir, name string, data []byte) (string, error) {
+	f, err := os.CreateTemp(dir, "."+name+".tmp-*")
+	if err != nil {
+		return "", fmt.Errorf("cannot write in %s: %w", dir, err)
+	}
+	_, werr := f.Write(data)
+	serr := f.Sync()
+	cerr := f.Close()
+	if err := errors.Join(werr, serr, cerr); err != nil {
+		os.Remove(f.Name())
+		return "", fmt.Errorf("cannot write %s: %w", name, err)
+	}
+	_ = os.Chmod(f.Name(), 0o644)
+	return f.Name(), nil
+}
+
+func values[K comparable](m map[K]images.Request) []images.Request {
+	out := make([]images.Request, 0, len(m))
+	for _, v := range m {
+		out = append(out, v)
+	}
+	return out
+}
+
+// countWords counts the words of the articles' text.
+func countWords(iss *doc.Issue) int {
+	n := 0
+	count := func(s string) {
+		n += len(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) }))
+	}
+	var walk func([]doc.Block)
+	walk = func(bs []doc.Block) {
+		for _, b := range bs {
+			switch b := b.(type) {
+			case *doc.Paragraph:
+				count(doc.PlainText(b.Spans))
+			case *doc.Heading:
+				count(doc.PlainText(b.Spans))
+			case *doc.PullQuote:
+				count(doc.PlainText(b.Spans))
+			case *doc.Quote:
+				walk(b.Blocks)
+			case *doc.List:
+				for _, it := range b.Items {
+					walk(it)
+				}
+			}
+		}
+	}
+	for _, a := range iss.Articles {
+		count(a.Title)
+		walk(a.Blocks)
+	}
+	return n
+}
+
+// renditions plans which rendition each placed image needs.
+type renditions struct {
+	infos  map[string]*images.Info
+	bleed  layout.Length
+	print  map[*layout.Image]images.Request
+	screen map[*layout.Image]images.Request
+	epub   map[string]images.Request
+}
+
+func (p *renditions) forPDF(model *layout.Issue, ppi int, print bool, diags *diag.List) map[*layout.Image]images.Request {
+	out := map[*layout.Image]images.Request{}
+	var order []*layout.Image
+	for _, pg := range model.Pages {
+		for _, it := range pg.Items {
+			img, ok := it.(*layout.Image)
+			if !ok {
+				continue
+			}
+			in := p.infos[img.Src.Path]
+			if in == nil {
+				continue
+			}
+			w, h := img.W, img.H
+			if img.Bleed&layout.EdgeLeft != 0 {
+				w += p.bleed
+			}
+			if img.Bleed&layout.EdgeRight != 0 {
+				w += p.bleed
+			}
+			if img.Bleed&layout.EdgeTop != 0 {
+				h += p.bleed
+			}
+			if img.Bleed&layout.EdgeBottom != 0 {
+				h += p.bleed
+			}
+			cropW := float64(img.Crop[2]-img.Crop[0]) / 1e6 * float64(in.Width)
+			inchW := w.Points() / 72
+			inchH := h.Points() / 72
+			tw := int(math.Ceil(inchW * float64(ppi)))
+			if float64(tw) > cropW {
+				tw = int(cropW)
+			}
+			th := int(math.Round(float64(tw) * inchH / inchW))
+			if th < 1 {
+				th = 1
+			}
+			if tw < 1 {
+				tw = 1
+			}
+			req := images.Request{Path: img.Src.Path, Crop: img.Crop, W: tw, H: th, Quality: 82}
+			if print {
+				req.Quality = 92
+				eff := cropW / inchW
+				if eff < 200 && diags != nil {
+					diags.Warnf(img.Src.Pos, "photo %s is low resolution for print: %d ppi where it is placed (%.0f×%.0f mm); 300 ppi is best, under 200 looks soft",
+						img.Src.Rel, int(eff), inchW*25.4, inchH*25.4)
+				}
+				full := img.Crop[0] <= 2500 && img.Crop[1] <= 2500 && img.Crop[2] >= 997500 && img.Crop[3] >= 997500
+				if full && in.Format == "jpeg" && in.Orientation == 1 && in.Model != "cmyk" && eff <= 450 {
+					req = images.Request{Path: img.Src.Path, Crop: [4]int{0, 0, 1e6, 1e6}, W: in.Width, H: in.Height, Original: true}
+				}
+			}
+			out[img] = req
+			order = append(order, img)
+		}
+	}
+	uniqueWidths(out, order)
+	return out
+}
+
+// uniqueWidths makes every distinct rendition of one PDF differ in pixel
+// width: fpdf orders images of equal width in Go map order, which would
+// make the same issue give different bytes from run to run.
+func uniqueWidths(m map[*layout.Image]images.Request, order []*layout.Image) {
+	type key struct {
+		path string
+		crop [4]int
+		w, h int
+		orig bool
+	}
+	used := map[int]key{}
+	seen := map[key]int{}
+	for _, img := range order {
+		r := m[img]
+		k := key{r.Path, r.Crop, r.W, r.H, r.Original}
+		if w, ok := seen[k]; ok {
+			r.W, r.H = w, r.H*w/max(r.W, 1)
+			if w != k.w {
+				r.Original = false
+			}
+			m[img] = r
+			continue
+		}
+		w := r.W
+		for {
+			if other, ok := used[w]; !ok || other == k {
+				break
+			}
+			w--
+		}
+		if w != r.W {
+			r.H = int(math.Round(float64(r.H) * float64(w) / float64(r.W)))
+			r.W = w
+			r.Original = false
+		}
+		used[w] = k
+		seen[k] = w
+		m[img] = r
+	}
+}
+
+func (p *renditions) forEPUB(imgs []*doc.Image) map[string]images.Request {
+	out := map[string]images.Request{}
+	sort.Slice(imgs, func(i, j int) bool { return imgs[i].Path < imgs[j].Path })
+	for _, img := range imgs {
+		in := p.infos[img.Path]
+		if in == nil {
+			continue
+		}
+		w, h := in.Width, in.Height
+		scale := 1.0
+		if long := max(w, h); long > 1600 {
+			scale = 1600 / float64(long)
+		}
+		if px := float64(w) * float64(h) * scale * scale; px > 4e6 {
+			scale *= math.Sqrt(4e6 / px)
+		}
+		req := images.Request{Path: img.Path, Crop: [4]int{0, 0, 1e6, 1e6},
+			W: max(1, int(math.Round(float64(w)*scale))), H: max(1, int(math.Round(float64(h)*scale))), Quality: 80}
+		if in.Alpha {
+			req.Encoding = images.PNG
+		}
+		out[img.Path] = req
+	}
+	return out
+}

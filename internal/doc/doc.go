@@ -1,0 +1,176 @@
+// Package doc is the semantic document model of one magazine issue: what the
+// reader produces from an issue folder and what every writer consumes. It
+// knows nothing of Markdown, PDF or EPUB.
+package doc
+
+import (
+	"time"
+
+	"magz/internal/diag"
+)
+
+// Issue is one edition of the magazine.
+type Issue struct {
+	Name      string // folder name, used for output file names
+	Dir       string // absolute path of the issue folder
+	Magazine  string // masthead
+	Title     string // theme of the issue, may be empty
+	Number    int
+	Date      time.Time // UTC midnight of the issue date
+	Language  string    // BCP 47
+	Publisher string
+	Trim      Trim
+	Cover     *Figure
+	Articles  []*Article
+}
+
+// Trim is the trimmed page size in micrometres.
+type Trim struct{ Width, Height int }
+
+// Article is one Markdown file.
+type Article struct {
+	Slug     string // file name without extension; unique in the issue
+	Pos      diag.Pos
+	Title    string
+	Subtitle string
+	Author   string
+	Section  string
+	Columns  int // 1..3
+	Hero     *Figure
+	Blocks   []Block
+	Notes    []Note // footnotes, in reference order
+}
+
+// Block is a block-level element of an article.
+type Block interface{ block() }
+
+// Paragraph is running text.
+type Paragraph struct {
+	Pos   diag.Pos
+	Spans []Span
+}
+
+// Heading is a subheading inside an article (level 2..6; level 1 becomes
+// the title when the front matter has none).
+type Heading struct {
+	Pos   diag.Pos
+	Level int
+	Spans []Span
+}
+
+// Figure is a photo or illustration with its caption and credit.
+type Figure struct {
+	Pos     diag.Pos
+	Image   *Image
+	Alt     string
+	Caption []Span
+	Credit  string
+	Focus   [2]float64 // focal point, 0..1; 0.5,0.5 is the centre
+}
+
+// Quote is a block quotation.
+type Quote struct {
+	Pos    diag.Pos
+	Blocks []Block
+}
+
+// PullQuote is a short excerpt set large across columns.
+type PullQuote struct {
+	Pos         diag.Pos
+	Spans       []Span
+	Attribution string
+}
+
+// List is a bulleted or numbered list.
+type List struct {
+	Pos     diag.Pos
+	Ordered bool
+	Start   int
+	Items   [][]Block
+}
+
+// Table is a GFM table; Header may be empty.
+type Table struct {
+	Pos    diag.Pos
+	Align  []Align
+	Header [][]Span
+	Rows   [][][]Span
+}
+
+// Align of a table column.
+type Align int
+
+const (
+	AlignNone Align = iota
+	AlignLeft
+	AlignCenter
+	AlignRight
+)
+
+// Code is a block of preformatted text.
+type Code struct {
+	Pos  diag.Pos
+	Lang string
+	Text string
+}
+
+// Rule is a thematic break.
+type Rule struct{ Pos diag.Pos }
+
+func (*Paragraph) block() {}
+func (*Heading) block()   {}
+func (*Figure) block()    {}
+func (*Quote) block()     {}
+func (*PullQuote) block() {}
+func (*List) block()      {}
+func (*Table) block()     {}
+func (*Code) block()      {}
+func (*Rule) block()      {}
+
+// Style is a set of inline styles.
+type Style uint8
+
+const (
+	Emph Style = 1 << iota
+	Strong
+	Mono
+)
+
+// Span is a run of inline text with one style. Inline structure is kept
+// flat: nesting is rebuilt by writers that need it.
+type Span struct {
+	Text  string
+	Style Style
+	Link  string // target URL, empty when not a link
+	Note  int    // >0: a reference to footnote Note (Text is empty)
+	Break bool   // a hard line break (Text is empty)
+}
+
+// Note is a footnote, printed as an endnote of its article.
+type Note struct {
+	N     int
+	Spans []Span
+}
+
+// Image is a source image file inside the issue folder.
+type Image struct {
+	Path string // absolute path on disk
+	Rel  string // path relative to the issue folder, slash-separated
+	Pos  diag.Pos
+}
+
+// PlainText returns the text of spans without styling.
+func PlainText(spans []Span) string {
+	n := 0
+	for _, s := range spans {
+		n += len(s.Text)
+	}
+	b := make([]byte, 0, n)
+	for _, s := range spans {
+		if s.Break {
+			b = append(b, ' ')
+		}
+		b = append(b, s.Text...)
+	}
+	return string(b)
+}

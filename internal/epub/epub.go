@@ -1,0 +1,454 @@
+// Package epub writes the EPUB 3 edition of an issue from the document
+// model: one XHTML file per article, a navigation document with landmarks,
+// accessibility metadata, and images sized for phones and e-readers.
+// Output depends only on the issue: dates come from the issue, never the
+// clock, so the same issue gives the same bytes.
+package epub
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"net/url"
+	"path"
+	"strings"
+	"time"
+
+	"magz/assets"
+	"magz/internal/doc"
+)
+
+// Options of the EPUB writer.
+type Options struct {
+	// Image returns the EPUB rendition of a source image: its bytes and
+	// file extension ("jpg" or "png").
+	Image   func(img *doc.Image) (data []byte, ext string, err error)
+	Date    time.Time // dcterms:modified
+	Creator string
+}
+
+type labels struct{ contents, by, notes, photo, cover, landmarks string }
+
+func labelsFor(lang string) labels {
+	if strings.HasPrefix(strings.ToLower(lang), "id") || strings.HasPrefix(strings.ToLower(lang), "ms") {
+		return labels{"Daftar Isi", "Oleh", "Catatan", "Foto", "Sampul", "Penanda"}
+	}
+	return labels{"Contents", "By", "Notes", "Photo", "Cover", "Landmarks"}
+}
+
+type manifestItem struct {
+	id, href, mediaType, props string
+}
+
+type writer struct {
+	iss      *doc.Issue
+	opt      Options
+	lab      labels
+	files    map[string][]byte
+	order    []string
+	manifest []manifestItem
+	images   map[string]string // source path -> href
+	err      error
+}
+
+// Identifier is the stable identifier of an issue: a name-based UUID of the
+// magazine and the issue number.
+func Identifier(iss *doc.Issue) string {
+	sum := sha256.Sum256([]byte("magz:" + iss.Magazine + ":" + fmt.Sprint(iss.Number)))
+	h := sum[:16]
+	h[6] = (h[6] & 0x0f) | 0x50
+	h[8] = (h[8] & 0x3f) | 0x80
+	s := hex.EncodeToString(h)
+	return "urn:uuid:" + s[0:8] + "-" + s[8:12] + "-" + s[12:16] + "-" + s[16:20] + "-" + s[20:32]
+}
+
+// Write writes the EPUB of iss to out.
+func Write(out io.Writer, iss *doc.Issue, opt Options) error {
+	w := &writer{iss: iss, opt: opt, lab: labelsFor(iss.Language), files: map[string][]byte{}, images: map[string]string{}}
+	w.add("OEBPS/style.css", assets.EPUBCSS, "css", "text/css", "")
+	coverHref := ""
+	if iss.Cover != nil {
+		coverHref = w.image(iss.Cover.Image, "cover-image")
+	}
+	w.add("OEBPS/cover.xhtml", w.coverPage(coverHref), "cover", "application/xhtml+xml", "")
+	w.add("OEBPS/nav.xhtml", w.nav(), "nav", "application/xhtml+xml", "nav")
+	for _, a := range iss.Articles {
+		body := w.article(a)
+		w.add("OEBPS/"+a.Slug+".xhtml", body, "a-"+a.Slug, "application/xhtml+xml", "")
+	}
+	if w.err != nil {
+		return w.err
+	}
+	opf := w.opf()
+	return w.zip(out, opf)
+}
+
+func (w *writer) add(name string, data []byte, id, mediaType, props string) {
+	w.files[name] = data
+	w.order = append(w.order, name)
+	w.manifest = append(w.manifest, manifestItem{id: id, href: strings.TrimPrefix(name, "OEBPS/"), mediaType: mediaType, props: props})
+}
+
+func (w *writer) image(img *doc.Image, props string) string {
+	if href, ok := w.images[img.Path]; ok {
+		return href
+	}
+	data, ext, err := w.opt.Image(img)
+	if err != nil {
+		if w.err == nil {
+			w.err = err
+		}
+		return ""
+	}
+	sum := sha256.Sum256(data)
+	id := "img-" + hex.EncodeToString(sum[:6])
+	href := "images/" + id + "." + ext
+	mt := "image/jpeg"
+	if ext == "png" {
+		mt = "image/png"
+	}
+	for _, m := range w.manifest {
+		if m.href == href {
+			w.images[img.Path] = href
+			return href
+		}
+	}
+	w.add("OEBPS/"+href, data, id, mt, props)
+	w.images[img.Path] = href
+	return href
+}
+
+func esc(s string) string {
+	var b bytes.Buffer
+	_ = xml.EscapeText(&b, []byte(s))
+	return strings.ReplaceAll(b.String(), "&#xA;", "\n")
+}
+
+func attr(s string) string { return strings.ReplaceAll(esc(s), `"`, "&quot;") }
+
+func (w *writer) page(title, bodyClass string, body string) []byte {
+	var b strings.Builder
+	lang := attr(w.iss.Language)
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n<!DOCTYPE html>\n")
+	fmt.Fprintf(&b, `<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="%s" lang="%s">`+"\n", lang, lang)
+	fmt.Fprintf(&b, "<head>\n<meta charset=\"UTF-8\"/>\n<title>%s</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/>\n</head>\n", esc(title))
+	if bodyClass != "" {
+		fmt.Fprintf(&b, "<body class=\"%s\">\n", bodyClass)
+	} else {
+		b.WriteString("<body>\n")
+	}
+	b.WriteString(body)
+	b.WriteString("</body>\n</html>\n")
+	return []byte(b.String())
+}
+
+func (w *writer) coverPage(href string) []byte {
+	var b strings.Builder
+	b.WriteString(`<section epub:type="cover">` + "\n")
+	if href != "" {
+		alt := w.iss.Magazine
+		if w.iss.Cover.Alt != "" {
+			alt = w.iss.Cover.Alt
+		}
+		fmt.Fprintf(&b, "<img src=\"%s\" alt=\"%s\"/>\n", attr(href), attr(alt))
+	}
+	fmt.Fprintf(&b, "<h1 class=\"masthead\">%s</h1>\n", esc(w.iss.Magazine))
+	info := fmt.Sprintf("%d · %s", w.iss.Number, w.iss.Date.Format("2006-01-02"))
+	if w.iss.Title != "" {
+		info = w.iss.Title + " · " + info
+	}
+	fmt.Fprintf(&b, "<p class=\"section\">%s</p>\n", esc(info))
+	if w.iss.Cover != nil && w.iss.Cover.Credit != "" {
+		fmt.Fprintf(&b, "<p class=\"credit\">%s: %s</p>\n", esc(w.lab.photo), esc(w.iss.Cover.Credit))
+	}
+	b.WriteString("</section>\n")
+	return w.page(w.iss.Magazine, "cover", b.String())
+}
+
+func (w *writer) nav() []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "<nav epub:type=\"toc\" id=\"toc\">\n<h1>%s</h1>\n<ol>\n", esc(w.lab.contents))
+	for _, a := range w.iss.Articles {
+		fmt.Fprintf(&b, "<li><a href=\"%s.xhtml\">%s</a>", a.Slug, esc(a.Title))
+		if a.Author != "" {
+			fmt.Fprintf(&b, " <span class=\"toc-author\">%s</span>", esc(a.Author))
+		}
+		b.WriteString("</li>\n")
+	}
+	b.WriteString("</ol>\n</nav>\n")
+	fmt.Fprintf(&b, "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2>%s</h2>\n<ol>\n", esc(w.lab.landmarks))
+	fmt.Fprintf(&b, "<li><a epub:type=\"cover\" href=\"cover.xhtml\">%s</a></li>\n", esc(w.lab.cover))
+	fmt.Fprintf(&b, "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">%s</a></li>\n", esc(w.lab.contents))
+	if len(w.iss.Articles) > 0 {
+		fmt.Fprintf(&b, "<li><a epub:type=\"bodymatter\" href=\"%s.xhtml\">%s</a></li>\n", w.iss.Articles[0].Slug, esc(w.iss.Articles[0].Title))
+	}
+	b.WriteString("</ol>\n</nav>\n")
+	return w.page(w.lab.contents, "", b.String())
+}
+
+func (w *writer) article(a *doc.Article) []byte {
+	var b strings.Builder
+	b.WriteString("<article>\n<header>\n")
+	if a.Section != "" {
+		fmt.Fprintf(&b, "<p class=\"section\">%s</p>\n", esc(a.Section))
+	}
+	fmt.Fprintf(&b, "<h1>%s</h1>\n", esc(a.Title))
+	if a.Subtitle != "" {
+		fmt.Fprintf(&b, "<p class=\"standfirst\">%s</p>\n", esc(a.Subtitle))
+	}
+	if a.Author != "" {
+		fmt.Fprintf(&b, "<p class=\"byline\">%s %s</p>\n", esc(w.lab.by), esc(a.Author))
+	}
+	b.WriteString("</header>\n")
+	if a.Hero != nil {
+		w.figure(&b, a.Hero)
+	}
+	w.blocks(&b, a.Blocks)
+	if len(a.Notes) > 0 {
+		fmt.Fprintf(&b, "<section class=\"notes\" epub:type=\"endnotes\" role=\"doc-endnotes\">\n<h2>%s</h2>\n<ol>\n", esc(w.lab.notes))
+		for _, n := range a.Notes {
+			fmt.Fprintf(&b, "<li id=\"fn-%d\"><p>%s <a href=\"#fnref-%d\" role=\"doc-backlink\">↩</a></p></li>\n", n.N, w.spans(n.Spans), n.N)
+		}
+		b.WriteString("</ol>\n</section>\n")
+	}
+	b.WriteString("</article>\n")
+	return w.page(a.Title, "", b.String())
+}
+
+func (w *writer) figure(b *strings.Builder, f *doc.Figure) {
+	href := w.image(f.Image, "")
+	if href == "" {
+		return
+	}
+	b.WriteString("<figure>\n")
+	fmt.Fprintf(b, "<img src=\"%s\" alt=\"%s\"/>\n", attr(href), attr(f.Alt))
+	if len(f.Caption) > 0 || f.Credit != "" {
+		b.WriteString("<figcaption>")
+		b.WriteString(w.spans(f.Caption))
+		if f.Credit != "" {
+			fmt.Fprintf(b, " <span class=\"credit\">%s: %s</span>", esc(w.lab.photo), esc(f.Credit))
+		}
+		b.WriteString("</figcaption>\n")
+	}
+	b.WriteString("</figure>\n")
+}
+
+func (w *writer) blocks(b *strings.Builder, blocks []doc.Block) {
+	for _, bl := range blocks {
+		switch bl := bl.(type) {
+		case *doc.Paragraph:
+			fmt.Fprintf(b, "<p>%s</p>\n", w.spans(bl.Spans))
+		case *doc.Heading:
+			lvl := bl.Level
+			if lvl > 6 {
+				lvl = 6
+			}
+			fmt.Fprintf(b, "<h%d>%s</h%d>\n", lvl, w.spans(bl.Spans), lvl)
+		case *doc.Figure:
+			w.figure(b, bl)
+		case *doc.PullQuote:
+			fmt.Fprintf(b, "<aside class=\"pullquote\" epub:type=\"pullquote\">\n<p>%s</p>\n", w.spans(bl.Spans))
+			if bl.Attribution != "" {
+				fmt.Fprintf(b, "<p class=\"attribution\">— %s</p>\n", esc(bl.Attribution))
+			}
+			b.WriteString("</aside>\n")
+		case *doc.Quote:
+			b.WriteString("<blockquote>\n")
+			w.blocks(b, bl.Blocks)
+			b.WriteString("</blockquote>\n")
+		case *doc.List:
+			tag := "ul"
+			if bl.Ordered {
+				tag = "ol"
+			}
+			if bl.Ordered && bl.Start > 1 {
+				fmt.Fprintf(b, "<ol start=\"%d\">\n", bl.Start)
+			} else {
+				fmt.Fprintf(b, "<%s>\n", tag)
+			}
+			for _, it := range bl.Items {
+				b.WriteString("<li>")
+				w.blocks(b, it)
+				b.WriteString("</li>\n")
+			}
+			fmt.Fprintf(b, "</%s>\n", tag)
+		case *doc.Code:
+			fmt.Fprintf(b, "<pre><code>%s</code></pre>\n", esc(bl.Text))
+		case *doc.Rule:
+			b.WriteString("<hr/>\n")
+		case *doc.Table:
+			b.WriteString("<table>\n")
+			cls := func(j int) string {
+				if j < len(bl.Align) {
+					switch bl.Align[j] {
+					case doc.AlignRight:
+						return ` class="right"`
+					case doc.AlignCenter:
+						return ` class="center"`
+					}
+				}
+				return ""
+			}
+			if len(bl.Header) > 0 {
+				b.WriteString("<thead><tr>")
+				for j, c := range bl.Header {
+					fmt.Fprintf(b, "<th%s>%s</th>", cls(j), w.spans(c))
+				}
+				b.WriteString("</tr></thead>\n")
+			}
+			b.WriteString("<tbody>\n")
+			for _, r := range bl.Rows {
+				b.WriteString("<tr>")
+				for j, c := range r {
+					fmt.Fprintf(b, "<td%s>%s</td>", cls(j), w.spans(c))
+				}
+				b.WriteString("</tr>\n")
+			}
+			b.WriteString("</tbody>\n</table>\n")
+		}
+	}
+}
+
+// safeURL returns u when it is a well-formed absolute link a reading system
+// can follow, else "".
+func safeURL(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || strings.ContainsAny(u, " \t\n<>\"") {
+		return ""
+	}
+	switch p.Scheme {
+	case "http", "https", "mailto":
+		return p.String()
+	}
+	return ""
+}
+
+// spans renders inline text, rebuilding the nesting of styles and links.
+func (w *writer) spans(spans []doc.Span) string {
+	var b strings.Builder
+	for _, s := range spans {
+		switch {
+		case s.Break:
+			b.WriteString("<br/>")
+			continue
+		case s.Note > 0:
+			fmt.Fprintf(&b, "<sup><a href=\"#fn-%d\" id=\"fnref-%d\" epub:type=\"noteref\" role=\"doc-noteref\">%d</a></sup>", s.Note, s.Note, s.Note)
+			continue
+		}
+		t := esc(s.Text)
+		if s.Style&doc.Mono != 0 {
+			t = "<code>" + t + "</code>"
+		}
+		if s.Style&doc.Emph != 0 {
+			t = "<em>" + t + "</em>"
+		}
+		if s.Style&doc.Strong != 0 {
+			t = "<strong>" + t + "</strong>"
+		}
+		if u := safeURL(s.Link); u != "" {
+			t = "<a href=\"" + attr(u) + "\">" + t + "</a>"
+		}
+		b.WriteString(t)
+	}
+	return b.String()
+}
+
+func (w *writer) opf() []byte {
+	iss := w.iss
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	fmt.Fprintf(&b, `<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid" xml:lang="%s">`+"\n", attr(iss.Language))
+	b.WriteString(`<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">` + "\n")
+	fmt.Fprintf(&b, "<dc:identifier id=\"uid\">%s</dc:identifier>\n", Identifier(iss))
+	title := iss.Magazine + " " + fmt.Sprint(iss.Number)
+	if iss.Title != "" {
+		title += ": " + iss.Title
+	}
+	fmt.Fprintf(&b, "<dc:title>%s</dc:title>\n", esc(title))
+	fmt.Fprintf(&b, "<dc:language>%s</dc:language>\n", esc(iss.Language))
+	if iss.Publisher != "" {
+		fmt.Fprintf(&b, "<dc:publisher>%s</dc:publisher>\n", esc(iss.Publisher))
+		fmt.Fprintf(&b, "<dc:creator>%s</dc:creator>\n", esc(iss.Publisher))
+	}
+	fmt.Fprintf(&b, "<dc:date>%s</dc:date>\n", iss.Date.Format("2006-01-02"))
+	fmt.Fprintf(&b, "<meta property=\"dcterms:modified\">%s</meta>\n", w.opt.Date.UTC().Format("2006-01-02T15:04:05Z"))
+	b.WriteString("<meta property=\"schema:accessMode\">textual</meta>\n")
+	b.WriteString("<meta property=\"schema:accessMode\">visual</meta>\n")
+	b.WriteString("<meta property=\"schema:accessModeSufficient\">textual</meta>\n")
+	for _, f := range []string{"structuralNavigation", "tableOfContents", "readingOrder", "alternativeText"} {
+		fmt.Fprintf(&b, "<meta property=\"schema:accessibilityFeature\">%s</meta>\n", f)
+	}
+	b.WriteString("<meta property=\"schema:accessibilityHazard\">none</meta>\n")
+	b.WriteString("<meta property=\"schema:accessibilitySummary\">Reflowable text with headings, a table of contents, text alternatives for photos and captions.</meta>\n")
+	if w.opt.Creator != "" {
+		fmt.Fprintf(&b, "<meta property=\"dcterms:creator\">%s</meta>\n", esc(w.opt.Creator))
+	}
+	for _, m := range w.manifest {
+		if m.props == "cover-image" {
+			fmt.Fprintf(&b, "<meta name=\"cover\" content=\"%s\"/>\n", m.id)
+		}
+	}
+	b.WriteString("</metadata>\n<manifest>\n")
+	for _, m := range w.manifest {
+		props := ""
+		if m.props != "" {
+			props = fmt.Sprintf(" properties=\"%s\"", m.props)
+		}
+		fmt.Fprintf(&b, "<item id=\"%s\" href=\"%s\" media-type=\"%s\"%s/>\n", m.id, attr(m.href), m.mediaType, props)
+	}
+	b.WriteString("</manifest>\n<spine>\n")
+	b.WriteString("<itemref idref=\"cover\" linear=\"yes\"/>\n<itemref idref=\"nav\"/>\n")
+	for _, a := range iss.Articles {
+		fmt.Fprintf(&b, "<itemref idref=\"a-%s\"/>\n", a.Slug)
+	}
+	b.WriteString("</spine>\n</package>\n")
+	return []byte(b.String())
+}
+
+const container = `<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+<rootfiles>
+<rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>
+</rootfiles>
+</container>
+`
+
+func (w *writer) zip(out io.Writer, opf []byte) error {
+	zw := zip.NewWriter(out)
+	d := w.opt.Date
+	// DOS date fields directly: setting Modified would add an extra field,
+	// which epubcheck rejects on the mimetype entry.
+	dosDate := uint16((d.Year()-1980)<<9 | int(d.Month())<<5 | d.Day())
+	put := func(name string, data []byte, method uint16) error {
+		fh := &zip.FileHeader{Name: name, Method: method, ModifiedDate: dosDate}
+		f, err := zw.CreateHeader(fh)
+		if err != nil {
+			return err
+		}
+		_, err = f.Write(data)
+		return err
+	}
+	if err := put("mimetype", []byte("application/epub+zip"), zip.Store); err != nil {
+		return err
+	}
+	if err := put("META-INF/container.xml", []byte(container), zip.Deflate); err != nil {
+		return err
+	}
+	if err := put("OEBPS/content.opf", opf, zip.Deflate); err != nil {
+		return err
+	}
+	for _, name := range w.order {
+		method := uint16(zip.Deflate)
+		if ext := path.Ext(name); ext == ".jpg" || ext == ".png" {
+			method = zip.Store // already compressed
+		}
+		if err := put(name, w.files[name], method); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}

@@ -1,0 +1,623 @@
+package reader
+
+import (
+	"bytes"
+	"html"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"magz/internal/diag"
+	"magz/internal/doc"
+)
+
+type frontMatter struct {
+	Title    string `yaml:"title"`
+	Subtitle string `yaml:"subtitle"`
+	Author   string `yaml:"author"`
+	Section  string `yaml:"section"`
+	Image    string `yaml:"image"`
+	Alt      string `yaml:"alt"`
+	Caption  string `yaml:"caption"`
+	Credit   string `yaml:"credit"`
+	Focus    string `yaml:"focus"`
+	Columns  *int   `yaml:"columns"`
+}
+
+// newMarkdown builds the goldmark parser with the extensions magz supports:
+// GFM tables, strikethrough, autolinks, footnotes and typographic quotes
+// written as Unicode characters (not HTML entities).
+func newMarkdown() goldmark.Markdown {
+	subs := extension.TypographicSubstitutions{
+		extension.LeftSingleQuote:  []byte("‘"),
+		extension.RightSingleQuote: []byte("’"),
+		extension.LeftDoubleQuote:  []byte("“"),
+		extension.RightDoubleQuote: []byte("”"),
+		extension.EnDash:           []byte("–"),
+		extension.EmDash:           []byte("—"),
+		extension.Ellipsis:         []byte("…"),
+		extension.LeftAngleQuote:   []byte("«"),
+		extension.RightAngleQuote:  []byte("»"),
+		extension.Apostrophe:       []byte("’"),
+	}
+	return goldmark.New(goldmark.WithExtensions(
+		extension.Table, extension.Strikethrough, extension.Linkify, extension.TaskList,
+		extension.Footnote,
+		extension.NewTypographer(extension.WithTypographicSubstitutions(subs)),
+	))
+}
+
+func (r *reader) readArticle(path string, namedAt diag.Pos) *doc.Article {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		pos := diag.Pos{Path: path}
+		if namedAt.Path != "" {
+			pos = namedAt
+		}
+		r.diags.Errorf(pos, "cannot read article: %v", unwrapPathErr(err))
+		return nil
+	}
+	if !utf8.Valid(src) {
+		line := 1 + bytes.Count(src[:firstInvalidUTF8(src)], []byte("\n"))
+		r.diags.Errorf(diag.Pos{Path: path, Line: line}, "the file is not UTF-8 text; save it as UTF-8")
+		return nil
+	}
+	front, body, bodyLine, ok := splitFrontMatter(src)
+	if !ok {
+		r.diags.Errorf(diag.Pos{Path: path, Line: 1}, "front matter starts with --- but has no closing --- line")
+		return nil
+	}
+	var fm frontMatter
+	if !decodeYAML(front, path, 2, &fm, r.diags) {
+		return nil
+	}
+	a := &doc.Article{
+		Slug:     slugify(strings.TrimSuffix(filepath.Base(path), ".md")),
+		Pos:      diag.Pos{Path: path, Line: 1},
+		Title:    strings.TrimSpace(fm.Title),
+		Subtitle: strings.TrimSpace(fm.Subtitle),
+		Author:   strings.TrimSpace(fm.Author),
+		Section:  strings.TrimSpace(fm.Section),
+		Columns:  2,
+	}
+	if fm.Columns != nil {
+		if *fm.Columns < 1 || *fm.Columns > 3 {
+			r.diags.Errorf(diag.Pos{Path: path, Line: keyLine(front, "columns", 2)}, "columns must be 1, 2 or 3, got %d", *fm.Columns)
+		} else {
+			a.Columns = *fm.Columns
+		}
+	}
+	if fm.Image != "" {
+		pos := diag.Pos{Path: path, Line: keyLine(front, "image", 2)}
+		if img := r.resolveImage(path, fm.Image, pos); img != nil {
+			a.Hero = &doc.Figure{Pos: pos, Image: img, Alt: strings.TrimSpace(fm.Alt), Credit: strings.TrimSpace(fm.Credit)}
+			if c := strings.TrimSpace(fm.Caption); c != "" {
+				a.Hero.Caption = []doc.Span{{Text: c}}
+			}
+			a.Hero.Focus = r.focus(fm.Focus, diag.Pos{Path: path, Line: keyLine(front, "focus", 2)})
+			if a.Hero.Alt == "" {
+				a.Hero.Alt = strings.TrimSpace(fm.Caption)
+			}
+			if a.Hero.Alt == "" {
+				r.diags.Warnf(pos, "hero image has no alt text or caption; add alt: to describe it for readers who cannot see it")
+			}
+		}
+	} else if fm.Caption != "" || fm.Credit != "" {
+		r.diags.Warnf(diag.Pos{Path: path, Line: keyLine(front, "caption", 2)}, "caption or credit given but no image:")
+	}
+
+	c := &converter{r: r, path: path, src: body, lineBase: bodyLine}
+	c.lineStarts = lineStarts(body)
+	root := newMarkdown().Parser().Parse(text.NewReader(body))
+	a.Blocks = c.blocks(root)
+	a.Notes = c.notes
+	if a.Title == "" && c.h1 != "" {
+		a.Title = c.h1
+	}
+	if a.Title == "" {
+		r.diags.Errorf(diag.Pos{Path: path, Line: 1}, "article has no title: add \"title:\" to the front matter or start the text with a \"# Heading\"")
+		return nil
+	}
+	return a
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
+
+func slugify(s string) string {
+	s = nonSlug.ReplaceAllString(strings.ToLower(s), "-")
+	s = strings.Trim(s, "-")
+	if s == "" || s[0] < 'a' {
+		s = "a-" + s
+	}
+	return strings.TrimSuffix(s, "-")
+}
+
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, b := range src {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// converter walks goldmark's AST and builds document blocks.
+type converter struct {
+	r          *reader
+	path       string
+	src        []byte
+	lineBase   int
+	lineStarts []int
+	h1         string
+	notes      []doc.Note
+	skipText   int // >0 inside <script> or <style> raw HTML
+}
+
+func (c *converter) lineAt(offset int) int {
+	lo, hi := 0, len(c.lineStarts)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if c.lineStarts[mid] <= offset {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return c.lineBase + lo
+}
+
+// pos returns the position of the first source line of n or its descendants.
+func (c *converter) pos(n ast.Node) diag.Pos {
+	p := diag.Pos{Path: c.path, Line: c.lineBase}
+	var found bool
+	_ = ast.Walk(n, func(m ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || found {
+			return ast.WalkStop, nil
+		}
+		if m.Type() == ast.TypeBlock && m.Lines().Len() > 0 {
+			p.Line = c.lineAt(m.Lines().At(0).Start)
+			found = true
+			return ast.WalkStop, nil
+		}
+		if t, ok := m.(*ast.Text); ok {
+			p.Line = c.lineAt(t.Segment.Start)
+			found = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return p
+}
+
+func (c *converter) blocks(parent ast.Node) []doc.Block {
+	var out []doc.Block
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		out = append(out, c.block(n)...)
+	}
+	return out
+}
+
+func (c *converter) block(n ast.Node) []doc.Block {
+	pos := c.pos(n)
+	switch n := n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+		return c.paragraph(n, pos)
+	case *ast.Heading:
+		spans := c.inlines(n, 0, "")
+		if n.Level == 1 && c.h1 == "" {
+			c.h1 = strings.TrimSpace(doc.PlainText(spans))
+			return nil
+		}
+		lvl := n.Level
+		if lvl < 2 {
+			lvl = 2
+		}
+		return []doc.Block{&doc.Heading{Pos: pos, Level: lvl, Spans: spans}}
+	case *ast.Blockquote:
+		if pq := c.pullQuote(n, pos); pq != nil {
+			return []doc.Block{pq}
+		}
+		return []doc.Block{&doc.Quote{Pos: pos, Blocks: c.blocks(n)}}
+	case *ast.List:
+		l := &doc.List{Pos: pos, Ordered: n.IsOrdered(), Start: n.Start}
+		if l.Ordered && l.Start == 0 {
+			l.Start = 0
+		}
+		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+			l.Items = append(l.Items, c.blocks(it))
+		}
+		return []doc.Block{l}
+	case *ast.FencedCodeBlock:
+		return []doc.Block{&doc.Code{Pos: pos, Lang: string(n.Language(c.src)), Text: c.rawLines(n)}}
+	case *ast.CodeBlock:
+		return []doc.Block{&doc.Code{Pos: pos, Text: c.rawLines(n)}}
+	case *ast.ThematicBreak:
+		return []doc.Block{&doc.Rule{Pos: pos}}
+	case *ast.HTMLBlock:
+		raw := c.rawLines(n)
+		if n.HasClosure() {
+			raw += string(n.ClosureLine.Value(c.src))
+		}
+		txt := htmlText(raw)
+		c.r.diags.Warnf(pos, "raw HTML is not laid out; kept only its text%s", map[bool]string{true: " (nothing)", false: ""}[txt == ""])
+		if txt == "" {
+			return nil
+		}
+		return []doc.Block{&doc.Paragraph{Pos: pos, Spans: []doc.Span{{Text: txt}}}}
+	case *east.Table:
+		return []doc.Block{c.table(n, pos)}
+	case *east.FootnoteList:
+		for f := n.FirstChild(); f != nil; f = f.NextSibling() {
+			fn, ok := f.(*east.Footnote)
+			if !ok {
+				continue
+			}
+			var spans []doc.Span
+			for b := fn.FirstChild(); b != nil; b = b.NextSibling() {
+				if len(spans) > 0 {
+					spans = append(spans, doc.Span{Text: " "})
+				}
+				spans = append(spans, c.inlines(b, 0, "")...)
+			}
+			c.notes = append(c.notes, doc.Note{N: fn.Index, Spans: trimSpans(spans)})
+		}
+		return nil
+	default:
+		// Unknown block kinds keep their children's text.
+		if n.HasChildren() {
+			return c.blocks(n)
+		}
+		return nil
+	}
+}
+
+func (c *converter) rawLines(n ast.Node) string {
+	var b strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(c.src))
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// paragraph returns the paragraph's text and its images as figures. A
+// paragraph holding nothing but an image is a figure.
+func (c *converter) paragraph(n ast.Node, pos diag.Pos) []doc.Block {
+	var figs []doc.Block
+	var spans []doc.Span
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		if img, ok := ch.(*ast.Image); ok {
+			if f := c.figure(img, pos); f != nil {
+				figs = append(figs, f)
+			}
+			continue
+		}
+		spans = append(spans, c.inline(ch, 0, "")...)
+	}
+	spans = trimSpans(spans)
+	var out []doc.Block
+	if len(spans) > 0 {
+		out = append(out, &doc.Paragraph{Pos: pos, Spans: spans})
+	}
+	return append(out, figs...)
+}
+
+func (c *converter) figure(img *ast.Image, pos diag.Pos) *doc.Figure {
+	dest := string(img.Destination)
+	if u, err := url.PathUnescape(dest); err == nil {
+		dest = u
+	}
+	// Find the line of the reference itself within a multi-line paragraph.
+	if i := bytes.Index(c.src, img.Destination); i >= 0 {
+		if p := c.lineAt(i); p >= pos.Line {
+			pos.Line = p
+		}
+	}
+	alt := strings.TrimSpace(doc.PlainText(c.inlines(img, 0, "")))
+	im := c.r.resolveImage(c.path, dest, pos)
+	if im == nil {
+		return nil
+	}
+	f := &doc.Figure{Pos: pos, Image: im, Alt: alt, Focus: [2]float64{0.5, 0.5}}
+	title := strings.TrimSpace(string(img.Title))
+	if cap, credit, ok := strings.Cut(title, "|"); ok {
+		title, f.Credit = strings.TrimSpace(cap), strings.TrimSpace(credit)
+	}
+	if title != "" {
+		f.Caption = []doc.Span{{Text: title}}
+	}
+	if alt == "" {
+		c.r.diags.Warnf(pos, "image %q has no alt text; describe it in ![...] for readers who cannot see it", dest)
+		if title != "" {
+			f.Alt = title
+		}
+	}
+	return f
+}
+
+var pullMarker = regexp.MustCompile(`(?i)^\s*\[!pull\]\s*`)
+
+// pullQuote recognises "> [!pull]" blockquotes. A last line starting with
+// a dash ("— Name") is the attribution.
+func (c *converter) pullQuote(n *ast.Blockquote, pos diag.Pos) *doc.PullQuote {
+	first := n.FirstChild()
+	if first == nil {
+		return nil
+	}
+	if _, ok := first.(*ast.Paragraph); !ok {
+		return nil
+	}
+	spans := trimSpans(c.inlines(n, 0, ""))
+	txt := doc.PlainText(spans)
+	if !pullMarker.MatchString(txt) {
+		return nil
+	}
+	// Remove the marker from the first span(s).
+	cut := len(pullMarker.FindString(txt))
+	for len(spans) > 0 && cut > 0 {
+		if len(spans[0].Text) <= cut {
+			cut -= len(spans[0].Text)
+			spans = spans[1:]
+			continue
+		}
+		spans[0].Text = spans[0].Text[cut:]
+		cut = 0
+	}
+	pq := &doc.PullQuote{Pos: pos}
+	// Attribution: text after the last line break that starts with a dash.
+	for i := len(spans) - 1; i >= 0; i-- {
+		if spans[i].Break {
+			rest := strings.TrimSpace(doc.PlainText(spans[i+1:]))
+			if strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "-") {
+				pq.Attribution = strings.TrimSpace(strings.TrimLeft(rest, "—–- "))
+				spans = spans[:i]
+			}
+			break
+		}
+	}
+	for i := range spans {
+		if spans[i].Break {
+			spans[i] = doc.Span{Text: " ", Style: spans[i].Style}
+		}
+	}
+	pq.Spans = trimSpans(spans)
+	return pq
+}
+
+func (c *converter) table(t *east.Table, pos diag.Pos) *doc.Table {
+	out := &doc.Table{Pos: pos}
+	for _, a := range t.Alignments {
+		out.Align = append(out.Align, map[east.Alignment]doc.Align{
+			east.AlignLeft: doc.AlignLeft, east.AlignCenter: doc.AlignCenter, east.AlignRight: doc.AlignRight,
+		}[a])
+	}
+	cells := func(row ast.Node) [][]doc.Span {
+		var r [][]doc.Span
+		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			r = append(r, trimSpans(c.inlines(cell, 0, "")))
+		}
+		return r
+	}
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		switch row.(type) {
+		case *east.TableHeader:
+			out.Header = cells(row)
+		case *east.TableRow:
+			out.Rows = append(out.Rows, cells(row))
+		}
+	}
+	return out
+}
+
+func (c *converter) inlines(n ast.Node, style doc.Style, link string) []doc.Span {
+	var out []doc.Span
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		out = append(out, c.inline(ch, style, link)...)
+	}
+	return mergeSpans(out)
+}
+
+var tagName = regexp.MustCompile(`^<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)`)
+
+func (c *converter) inline(n ast.Node, style doc.Style, link string) []doc.Span {
+	switch n := n.(type) {
+	case *ast.Text:
+		var out []doc.Span
+		if c.skipText == 0 {
+			out = append(out, doc.Span{Text: unescape(n.Segment.Value(c.src)), Style: style, Link: link})
+		}
+		if n.HardLineBreak() {
+			out = append(out, doc.Span{Break: true})
+		} else if n.SoftLineBreak() {
+			out = append(out, doc.Span{Text: " ", Style: style, Link: link})
+		}
+		return out
+	case *ast.String:
+		if c.skipText > 0 {
+			return nil
+		}
+		v := string(n.Value)
+		if !n.IsCode() {
+			v = unescape(n.Value)
+		}
+		return []doc.Span{{Text: v, Style: style, Link: link}}
+	case *ast.Emphasis:
+		s := doc.Emph
+		if n.Level >= 2 {
+			s = doc.Strong
+		}
+		return c.inlines(n, style|s, link)
+	case *ast.CodeSpan:
+		var b strings.Builder
+		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+			switch t := ch.(type) {
+			case *ast.Text:
+				b.Write(t.Segment.Value(c.src))
+			case *ast.String:
+				b.Write(t.Value)
+			}
+		}
+		return []doc.Span{{Text: b.String(), Style: style | doc.Mono, Link: link}}
+	case *ast.Link:
+		return c.inlines(n, style, cleanURL(string(n.Destination)))
+	case *ast.AutoLink:
+		u := string(n.URL(c.src))
+		dest := u
+		if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(dest, "mailto:") {
+			dest = "mailto:" + dest
+		} else if !schemeRE.MatchString(dest) {
+			dest = "https://" + dest
+		}
+		return []doc.Span{{Text: u, Style: style, Link: cleanURL(dest)}}
+	case *ast.Image:
+		// An image inside running text: keep its alt text in the flow.
+		return c.inlines(n, style, link)
+	case *ast.RawHTML:
+		var raw strings.Builder
+		for i := 0; i < n.Segments.Len(); i++ {
+			s := n.Segments.At(i)
+			raw.Write(s.Value(c.src))
+		}
+		tag := raw.String()
+		if m := tagName.FindStringSubmatch(tag); m != nil {
+			name := strings.ToLower(m[2])
+			closing := m[1] == "/"
+			switch {
+			case name == "script" || name == "style":
+				if closing {
+					if c.skipText > 0 {
+						c.skipText--
+					}
+				} else if !strings.HasSuffix(strings.TrimSpace(tag), "/>") {
+					c.skipText++
+				}
+			case name == "br" && c.skipText == 0:
+				return []doc.Span{{Break: true}}
+			}
+		}
+		c.r.diags.Warnf(c.pos(n.Parent()), "raw HTML tag %s dropped; use Markdown instead", strings.TrimSpace(tag))
+		return nil
+	case *east.FootnoteLink:
+		return []doc.Span{{Note: n.Index, Style: style}}
+	case *east.TaskCheckBox:
+		if n.IsChecked {
+			return []doc.Span{{Text: "☑ ", Style: style}}
+		}
+		return []doc.Span{{Text: "☐ ", Style: style}}
+	default:
+		return c.inlines(n, style, link)
+	}
+}
+
+func cleanURL(u string) string {
+	u = strings.TrimSpace(u)
+	if strings.HasPrefix(strings.ToLower(u), "javascript:") {
+		return ""
+	}
+	return u
+}
+
+func unescape(b []byte) string {
+	b = util.UnescapePunctuations(b)
+	b = util.ResolveNumericReferences(b)
+	b = util.ResolveEntityNames(b)
+	return string(b)
+}
+
+// mergeSpans joins neighbouring spans of equal style and link.
+func mergeSpans(in []doc.Span) []doc.Span {
+	var out []doc.Span
+	for _, s := range in {
+		if s.Text == "" && !s.Break && s.Note == 0 {
+			continue
+		}
+		if k := len(out) - 1; k >= 0 && !s.Break && s.Note == 0 && !out[k].Break && out[k].Note == 0 &&
+			out[k].Style == s.Style && out[k].Link == s.Link {
+			out[k].Text += s.Text
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+var spaceRun = regexp.MustCompile(`[ \t\r\n]+`)
+
+// trimSpans collapses runs of white space, and trims the ends.
+func trimSpans(in []doc.Span) []doc.Span {
+	out := mergeSpans(in)
+	for i := range out {
+		if out[i].Style&doc.Mono == 0 {
+			out[i].Text = spaceRun.ReplaceAllString(out[i].Text, " ")
+		}
+	}
+	for len(out) > 0 && !out[0].Break && out[0].Note == 0 {
+		out[0].Text = strings.TrimLeft(out[0].Text, " ")
+		if out[0].Text != "" {
+			break
+		}
+		out = out[1:]
+	}
+	for len(out) > 0 {
+		k := len(out) - 1
+		if out[k].Break {
+			out = out[:k]
+			continue
+		}
+		if out[k].Note != 0 {
+			break
+		}
+		out[k].Text = strings.TrimRight(out[k].Text, " ")
+		if out[k].Text != "" {
+			break
+		}
+		out = out[:k]
+	}
+	// A space ending one span and starting the next would double.
+	for i := 1; i < len(out); i++ {
+		if strings.HasSuffix(out[i-1].Text, " ") && strings.HasPrefix(out[i].Text, " ") {
+			out[i].Text = out[i].Text[1:]
+		}
+	}
+	return out
+}
+
+var (
+	dropElems = regexp.MustCompile(`(?is)<(script|style|head|template)\b.*?(</\s*(script|style|head|template)\s*>|$)`)
+	comments  = regexp.MustCompile(`(?s)<!--.*?(-->|$)`)
+	anyTag    = regexp.MustCompile(`(?s)<[^>]*>`)
+)
+
+// htmlText returns the readable text of a fragment of raw HTML, without
+// scripts, styles or comments.
+func htmlText(raw string) string {
+	s := comments.ReplaceAllString(raw, " ")
+	s = dropElems.ReplaceAllString(s, " ")
+	s = anyTag.ReplaceAllString(s, " ")
+	s = html.UnescapeString(s)
+	return strings.TrimSpace(spaceRun.ReplaceAllString(s, " "))
+}
+

@@ -1,0 +1,392 @@
+// Package reader turns an issue folder (issue.yaml, articles/*.md, photos)
+// into the document model. It is the only package that parses YAML or
+// Markdown; every problem it finds is recorded with file and line.
+package reader
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"magz/internal/diag"
+	"magz/internal/doc"
+)
+
+// IssueFile is the name of the settings file of an issue folder.
+const IssueFile = "issue.yaml"
+
+// Resolve finds the folder of an issue given either a path to it or its name
+// under issuesDir.
+func Resolve(arg, issuesDir string) (string, error) {
+	if arg == "" {
+		return "", fmt.Errorf("no issue given; name an issue folder, for example: magz build issue-12")
+	}
+	candidates := []string{arg}
+	if !filepath.IsAbs(arg) && !strings.ContainsAny(arg, `/\`) {
+		candidates = append(candidates, filepath.Join(issuesDir, arg))
+	}
+	for _, c := range candidates {
+		if st, err := os.Stat(c); err == nil && st.IsDir() {
+			if _, err := os.Stat(filepath.Join(c, IssueFile)); err != nil {
+				if c == arg && len(candidates) > 1 {
+					continue // a folder of that name here, but not an issue: try issues/
+				}
+				return "", fmt.Errorf("%s: missing %s: an issue folder needs one (see README.md for its format)",
+					diag.DisplayPath(filepath.Join(c, IssueFile)), IssueFile)
+			}
+			return filepath.Abs(c)
+		}
+	}
+	known := List(issuesDir)
+	msg := fmt.Sprintf("issue %q not found", arg)
+	if len(known) > 0 {
+		msg += fmt.Sprintf("; issues in %s: %s", diag.DisplayPath(issuesDir), strings.Join(known, ", "))
+	} else {
+		msg += fmt.Sprintf("; there are no issues in %s", diag.DisplayPath(issuesDir))
+	}
+	return "", fmt.Errorf("%s", msg)
+}
+
+// List returns the names of the issue folders under dir, sorted.
+func List(dir string) []string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var names []string
+	for _, e := range entries {
+		if e.IsDir() {
+			if _, err := os.Stat(filepath.Join(dir, e.Name(), IssueFile)); err == nil {
+				names = append(names, e.Name())
+			}
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+type issueYAML struct {
+	Magazine  string     `yaml:"magazine"`
+	Title     string     `yaml:"title"`
+	Number    *int       `yaml:"number"`
+	Date      string     `yaml:"date"`
+	Language  string     `yaml:"language"`
+	Publisher string     `yaml:"publisher"`
+	Cover     *coverYAML `yaml:"cover"`
+	Trim      string     `yaml:"trim"`
+	Articles  []string   `yaml:"articles"`
+}
+
+type coverYAML struct {
+	Image  string `yaml:"image"`
+	Credit string `yaml:"credit"`
+	Alt    string `yaml:"alt"`
+	Focus  string `yaml:"focus"`
+}
+
+var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+
+// Read reads the issue folder dir. Problems are recorded in diags; the
+// returned issue is nil only when nothing sensible could be read.
+func Read(dir string, diags *diag.List) *doc.Issue {
+	dir, _ = filepath.Abs(dir)
+	path := filepath.Join(dir, IssueFile)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		diags.Errorf(diag.Pos{Path: path}, "cannot read %s: %v", IssueFile, unwrapPathErr(err))
+		return nil
+	}
+	var y issueYAML
+	if !decodeYAML(data, path, 1, &y, diags) {
+		return nil
+	}
+	iss := &doc.Issue{
+		Name:      filepath.Base(dir),
+		Dir:       dir,
+		Magazine:  strings.TrimSpace(y.Magazine),
+		Title:     strings.TrimSpace(y.Title),
+		Language:  strings.TrimSpace(y.Language),
+		Publisher: strings.TrimSpace(y.Publisher),
+	}
+	at := func(key string) diag.Pos { return diag.Pos{Path: path, Line: keyLine(data, key, 1)} }
+	if iss.Magazine == "" {
+		diags.Errorf(at("magazine"), "missing required key \"magazine\" (the masthead name)")
+	}
+	if y.Number == nil {
+		diags.Errorf(at("number"), "missing required key \"number\" (the issue number)")
+	} else if *y.Number < 0 {
+		diags.Errorf(at("number"), "number must not be negative, got %d", *y.Number)
+	} else {
+		iss.Number = *y.Number
+	}
+	if y.Date == "" {
+		diags.Errorf(at("date"), "missing required key \"date\" (YYYY-MM-DD)")
+	} else if t, err := time.Parse("2006-01-02", strings.TrimSpace(y.Date)); err != nil {
+		diags.Errorf(at("date"), "date %q is not a date in the form YYYY-MM-DD", y.Date)
+	} else {
+		iss.Date = t
+	}
+	if iss.Language == "" {
+		iss.Language = "id"
+	} else if !langTag.MatchString(iss.Language) {
+		diags.Errorf(at("language"), "language %q is not a BCP 47 tag such as id or en", iss.Language)
+	}
+	trim, err := parseTrim(y.Trim)
+	if err != nil {
+		diags.Errorf(at("trim"), "%v", err)
+	}
+	iss.Trim = trim
+
+	r := &reader{issueDir: dir, diags: diags}
+	if y.Cover != nil && y.Cover.Image != "" {
+		pos := diag.Pos{Path: path, Line: keyLine(data, "image", keyLine(data, "cover", 1))}
+		if img := r.resolveImage(path, y.Cover.Image, pos); img != nil {
+			iss.Cover = &doc.Figure{Pos: pos, Image: img, Alt: y.Cover.Alt, Credit: strings.TrimSpace(y.Cover.Credit)}
+			iss.Cover.Focus = r.focus(y.Cover.Focus, pos)
+			if iss.Cover.Alt == "" {
+				iss.Cover.Alt = iss.Magazine
+			}
+		}
+	}
+
+	files := r.articleFiles(y.Articles, data, path)
+	slugs := map[string]bool{}
+	for _, f := range files {
+		a := r.readArticle(f.path, f.pos)
+		if a == nil {
+			continue
+		}
+		base := a.Slug
+		for i := 2; slugs[a.Slug]; i++ {
+			a.Slug = fmt.Sprintf("%s-%d", base, i)
+		}
+		slugs[a.Slug] = true
+		iss.Articles = append(iss.Articles, a)
+	}
+	if len(files) == 0 && !diags.HasErrors() {
+		diags.Errorf(diag.Pos{Path: filepath.Join(dir, "articles")}, "the issue has no articles: add Markdown files to the articles folder")
+	}
+	return iss
+}
+
+type articleFile struct {
+	path string
+	pos  diag.Pos // where it was named, if in issue.yaml
+}
+
+func (r *reader) articleFiles(list []string, data []byte, yamlPath string) []articleFile {
+	artDir := filepath.Join(r.issueDir, "articles")
+	if len(list) > 0 {
+		var out []articleFile
+		first := keyLine(data, "articles", 1)
+		for i, name := range list {
+			pos := diag.Pos{Path: yamlPath, Line: first + 1 + i}
+			if l := keyLineValue(data, name, first); l > 0 {
+				pos.Line = l
+			}
+			p := name
+			if !strings.HasSuffix(p, ".md") {
+				p += ".md"
+			}
+			full := filepath.Join(artDir, filepath.FromSlash(p))
+			if !within(r.issueDir, full) {
+				r.diags.Errorf(pos, "article %q is outside the issue folder", name)
+				continue
+			}
+			if _, err := os.Stat(full); err != nil {
+				r.diags.Errorf(pos, "article %q not found in %s", name, diag.DisplayPath(artDir))
+				continue
+			}
+			out = append(out, articleFile{path: full, pos: pos})
+		}
+		return out
+	}
+	entries, err := os.ReadDir(artDir)
+	if err != nil {
+		if !os.IsNotExist(err) {
+			r.diags.Errorf(diag.Pos{Path: artDir}, "cannot read the articles folder: %v", unwrapPathErr(err))
+		}
+		return nil
+	}
+	var out []articleFile
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		out = append(out, articleFile{path: filepath.Join(artDir, e.Name())})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
+	return out
+}
+
+// keyLineValue finds the line of a list entry "- value" after line from.
+func keyLineValue(data []byte, value string, from int) int {
+	for i, line := range strings.Split(string(data), "\n") {
+		if i+1 <= from {
+			continue
+		}
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "-") && strings.Trim(strings.TrimSpace(t[1:]), `"'`) == value {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func parseTrim(s string) (doc.Trim, error) {
+	s = strings.TrimSpace(s)
+	mm := func(w, h float64) doc.Trim { return doc.Trim{Width: int(w*1000 + 0.5), Height: int(h*1000 + 0.5)} }
+	switch strings.ToUpper(s) {
+	case "":
+		return mm(210, 280), nil
+	case "A4":
+		return mm(210, 297), nil
+	case "B5":
+		return mm(176, 250), nil
+	case "A5":
+		return mm(148, 210), nil
+	}
+	m := regexp.MustCompile(`^(\d+(?:\.\d+)?)\s*[xX×]\s*(\d+(?:\.\d+)?)\s*mm$`).FindStringSubmatch(s)
+	if m == nil {
+		return mm(210, 280), fmt.Errorf("trim %q is not A4, B5, A5 or WIDTHxHEIGHTmm (for example 210x280mm)", s)
+	}
+	w, _ := strconv.ParseFloat(m[1], 64)
+	h, _ := strconv.ParseFloat(m[2], 64)
+	if w < 90 || h < 120 || w > 500 || h > 700 {
+		return mm(210, 280), fmt.Errorf("trim %q is outside the sizes magz can lay out (90x120mm to 500x700mm)", s)
+	}
+	return mm(w, h), nil
+}
+
+type reader struct {
+	issueDir string
+	diags    *diag.List
+}
+
+// within reports whether path p lies inside dir (lexically).
+func within(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+var schemeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
+
+// resolveImage finds an image named in file `from`: relative to that file,
+// then relative to the issue folder, never outside the issue folder.
+func (r *reader) resolveImage(from, ref string, pos diag.Pos) *doc.Image {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		r.diags.Errorf(pos, "empty image path")
+		return nil
+	}
+	if schemeRE.MatchString(ref) && !filepath.IsAbs(ref) && len(ref) > 2 && ref[1] != ':' {
+		r.diags.Errorf(pos, "image %q is a web address; download it into the issue folder and name the file instead", ref)
+		return nil
+	}
+	if filepath.IsAbs(ref) || strings.HasPrefix(ref, "/") {
+		r.diags.Errorf(pos, "image %q is an absolute path; name it relative to the article or the issue folder", ref)
+		return nil
+	}
+	ref = filepath.FromSlash(ref)
+	realIssue, err := filepath.EvalSymlinks(r.issueDir)
+	if err != nil {
+		realIssue = r.issueDir
+	}
+	outside := false
+	for _, base := range []string{filepath.Dir(from), r.issueDir} {
+		p := filepath.Clean(filepath.Join(base, ref))
+		if !within(r.issueDir, p) {
+			outside = true
+			continue
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			continue
+		}
+		real, err := filepath.EvalSymlinks(p)
+		if err != nil || !within(realIssue, real) {
+			r.diags.Errorf(pos, "image %q points outside the issue folder (through a symbolic link); copy the file into the folder", filepath.ToSlash(ref))
+			return nil
+		}
+		if st.IsDir() {
+			r.diags.Errorf(pos, "image %q is a folder, not a file", filepath.ToSlash(ref))
+			return nil
+		}
+		rel, _ := filepath.Rel(r.issueDir, p)
+		return &doc.Image{Path: p, Rel: filepath.ToSlash(rel), Pos: pos}
+	}
+	if outside {
+		r.diags.Errorf(pos, "image %q leaves the issue folder; images must be inside it", filepath.ToSlash(ref))
+		return nil
+	}
+	rel, _ := filepath.Rel(r.issueDir, filepath.Dir(from))
+	where := "the issue folder"
+	if rel != "." {
+		where = filepath.ToSlash(rel) + "/ or the issue folder"
+	}
+	r.diags.Errorf(pos, "image %q not found (looked in %s)", filepath.ToSlash(ref), where)
+	return nil
+}
+
+func (r *reader) focus(s string, pos diag.Pos) [2]float64 {
+	f := [2]float64{0.5, 0.5}
+	if strings.TrimSpace(s) == "" {
+		return f
+	}
+	parts := strings.Split(s, ",")
+	if len(parts) == 2 {
+		x, err1 := strconv.ParseFloat(strings.TrimSpace(parts[0]), 64)
+		y, err2 := strconv.ParseFloat(strings.TrimSpace(parts[1]), 64)
+		if err1 == nil && err2 == nil && x >= 0 && x <= 1 && y >= 0 && y <= 1 {
+			return [2]float64{x, y}
+		}
+	}
+	r.diags.Errorf(pos, "focus %q must be two numbers from 0 to 1, such as \"0.5,0.3\"", s)
+	return f
+}
+
+func unwrapPathErr(err error) error {
+	var pe *fs.PathError
+	if e, ok := err.(*fs.PathError); ok {
+		pe = e
+		return pe.Err
+	}
+	return err
+}
+
+// splitFrontMatter separates "---" YAML front matter from the Markdown body.
+// It returns the YAML, the body and the line on which the body starts.
+func splitFrontMatter(src []byte) (front []byte, body []byte, bodyLine int, ok bool) {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if !bytes.HasPrefix(src, []byte("---\n")) && !bytes.HasPrefix(src, []byte("---\r\n")) {
+		return nil, src, 1, true
+	}
+	nl := bytes.IndexByte(src, '\n') + 1
+	rest := src[nl:]
+	line := 2
+	for off := 0; off < len(rest); {
+		end := bytes.IndexByte(rest[off:], '\n')
+		var l []byte
+		if end < 0 {
+			l = rest[off:]
+			end = len(rest) - off
+		} else {
+			l = rest[off : off+end]
+			end++
+		}
+		t := bytes.TrimRight(l, "\r \t")
+		if string(t) == "---" || string(t) == "..." {
+			return rest[:off], rest[off+end:], line + 1, true
+		}
+		off += end
+		line++
+	}
+	return rest, nil, line, false
+}

@@ -1,0 +1,70 @@
+package reader
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/token"
+
+	"magz/internal/diag"
+)
+
+// yamlError is what goccy/go-yaml's errors offer: a message and the token
+// where the problem is.
+type yamlError interface {
+	GetMessage() string
+	GetToken() *token.Token
+}
+
+// decodeYAML decodes data strictly into v (unknown keys are errors).
+// firstLine is the line of the file on which data starts, so that messages
+// point into the file the editor has open.
+func decodeYAML(data []byte, path string, firstLine int, v any, diags *diag.List) bool {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return true
+	}
+	err := yaml.UnmarshalWithOptions(data, v, yaml.DisallowUnknownField())
+	if err == nil {
+		return true
+	}
+	pos := diag.Pos{Path: path, Line: firstLine}
+	msg := err.Error()
+	var ye yamlError
+	if errors.As(err, &ye) {
+		msg = ye.GetMessage()
+		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
+			pos.Line = firstLine + tk.Position.Line - 1
+			pos.Col = tk.Position.Column
+		}
+	}
+	diags.Errorf(pos, "%s", friendlyYAML(msg))
+	return false
+}
+
+var unknownField = regexp.MustCompile(`unknown field "([^"]+)"`)
+
+func friendlyYAML(msg string) string {
+	if m := unknownField.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("unknown key %q (check its spelling; see the format in README.md)", m[1])
+	}
+	if strings.Contains(msg, "cannot unmarshal") {
+		return "wrong kind of value: " + msg
+	}
+	return "invalid YAML: " + msg
+}
+
+// keyLine finds the line (1-based, offset by firstLine) of a top-level or
+// nested key in YAML text, for messages about a value's meaning.
+func keyLine(data []byte, key string, firstLine int) int {
+	for i, line := range strings.Split(string(data), "\n") {
+		t := strings.TrimLeft(line, " \t-")
+		if strings.HasPrefix(t, key+":") {
+			return firstLine + i
+		}
+	}
+	return firstLine
+}

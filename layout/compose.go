@@ -1,0 +1,643 @@
+package layout
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"magz/fonts"
+	"magz/internal/diag"
+	"magz/internal/doc"
+	"magz/layout/hyph"
+)
+
+// Options are what layout needs from the rest of the build.
+type Options struct {
+	Metrics *Metrics
+	// ImageSize returns the pixel size of an image as displayed (after EXIF
+	// orientation); ok is false when the image could not be read.
+	ImageSize func(img *doc.Image) (w, h int, ok bool)
+	// Warn receives problems that do not stop the build.
+	Warn func(pos diag.Pos, format string, args ...any)
+}
+
+// Theme is the design of the magazine: sizes, colours and the grid.
+type Theme struct {
+	MarginTop, MarginBottom, MarginInner, MarginOuter Length
+	Gutter                                            Length
+	Grid                                              Length // baseline grid = body leading
+	BodySize                                          Length
+	Bleed                                             Length
+	Ink, Accent, Deep, Muted, Paper, Tint             Color
+}
+
+// DefaultTheme is the house design.
+func DefaultTheme() Theme {
+	return Theme{
+		MarginTop: 20 * MM, MarginBottom: 20 * MM, MarginInner: 17 * MM, MarginOuter: 15 * MM,
+		Gutter: 5 * MM, Grid: 13 * Pt, BodySize: 9600, Bleed: 3 * MM,
+		Ink:    Color{0x1d, 0x1b, 0x19},
+		Accent: Color{0xb8, 0x3a, 0x1e}, // red earth
+		Deep:   Color{0x0f, 0x4c, 0x5c}, // deep sea
+		Muted:  Color{0x6b, 0x66, 0x60},
+		Paper:  Color{0xff, 0xff, 0xff},
+		Tint:   Color{0xf1, 0xec, 0xe4},
+	}
+}
+
+type composer struct {
+	iss   *doc.Issue
+	opt   Options
+	th    Theme
+	st    *setter
+	lab   labels
+	out   *Issue
+	W, H  Length
+	art   *doc.Article // article being composed, for messages
+	heads map[int]string
+	noRH  map[int]bool // pages without a running head
+}
+
+// Compose lays out the whole issue.
+func Compose(iss *doc.Issue, opt Options) *Issue {
+	th := DefaultTheme()
+	c := &composer{
+		iss: iss, opt: opt, th: th, lab: labelsFor(iss.Language),
+		W: FromMicrometres(iss.Trim.Width), H: FromMicrometres(iss.Trim.Height),
+		heads: map[int]string{}, noRH: map[int]bool{},
+	}
+	c.st = &setter{m: opt.Metrics, hyph: hyph.For(iss.Language)}
+	c.out = &Issue{Width: c.W, Height: c.H, Bleed: th.Bleed, Language: iss.Language, Title: issueTitle(iss), Author: iss.Publisher}
+
+	cover := &Page{Kind: KindCover}
+	contents := &Page{Kind: KindContents}
+	c.out.Pages = []*Page{cover, contents}
+	starts := make([]int, len(iss.Articles))
+	for i, a := range iss.Articles {
+		c.art = a
+		starts[i] = len(c.out.Pages)
+		c.out.Outline = append(c.out.Outline, OutlineItem{Title: a.Title, Page: starts[i]})
+		c.article(a)
+	}
+	c.art = nil
+	// Saddle stitching needs a multiple of 4 pages: pad with planned notes
+	// pages before the back cover.
+	for (len(c.out.Pages)+1)%4 != 0 {
+		c.out.Pages = append(c.out.Pages, c.notesPage())
+	}
+	c.out.Pages = append(c.out.Pages, c.backCover())
+	for i, p := range c.out.Pages {
+		p.Folio = i + 1
+	}
+	c.cover(cover)
+	c.contents(contents, starts)
+	c.furniture()
+	return c.out
+}
+
+func issueTitle(iss *doc.Issue) string {
+	t := iss.Magazine
+	if iss.Number > 0 {
+		t += " " + itoa(iss.Number)
+	}
+	if iss.Title != "" {
+		t += ": " + iss.Title
+	}
+	return t
+}
+
+// warnMissing reports characters the fonts cannot draw, once per article.
+func (c *composer) warnMissing(pos diag.Pos) {
+	seen := map[rune]bool{}
+	c.st.missing = func(r rune) {
+		if seen[r] || c.opt.Warn == nil {
+			return
+		}
+		seen[r] = true
+		c.opt.Warn(pos, "character %q (U+%04X) is not in the bundled fonts and is left out of the PDF", string(r), r)
+	}
+}
+
+// ---- text helpers ----------------------------------------------------------
+
+func sansStyle(face fonts.Face, size, leading Length, color Color, align Align) TextStyle {
+	return TextStyle{Regular: face, Italic: face, Bold: face, BoldItalic: face, Size: size, Leading: leading, Color: color, Align: align}
+}
+
+func (c *composer) bodyStyle() TextStyle {
+	return TextStyle{Regular: fonts.Serif, Italic: fonts.SerifItalic, Bold: fonts.SerifBold, BoldItalic: fonts.SerifBoldItalic,
+		Size: c.th.BodySize, Leading: c.th.Grid, Color: c.th.Ink, Align: Justify, Hyphenate: true}
+}
+
+func (c *composer) setText(s string, ts TextStyle, width Length) []line {
+	return c.st.setParagraph([]doc.Span{{Text: s}}, ts, width, 0, nil)
+}
+
+// drawLines returns text items for lines whose first baseline is at y.
+func (c *composer) drawLines(lines []line, x, y Length, ts TextStyle, width Length) []Item {
+	var items []Item
+	for i, ln := range lines {
+		off := Length(0)
+		switch ts.Align {
+		case Center:
+			off = (width - ln.width) / 2
+		case Right:
+			off = width - ln.width
+		}
+		base := y + Length(i)*ts.Leading
+		for _, f := range ln.frags {
+			items = append(items, &Text{X: x + off + f.x, Y: base - f.rise, Face: f.face, Size: f.size, Color: f.color, Text: f.text})
+			if f.link != "" && (strings.HasPrefix(f.link, "http") || strings.HasPrefix(f.link, "mailto:")) {
+				items = append(items, &Link{X: x + off + f.x, Y: base - f.size*8/10, W: f.width, H: f.size, URL: f.link})
+			}
+		}
+	}
+	return items
+}
+
+func translate(items []Item, dx, dy Length) []Item {
+	out := make([]Item, len(items))
+	for i, it := range items {
+		switch it := it.(type) {
+		case *Text:
+			t := *it
+			t.X += dx
+			t.Y += dy
+			out[i] = &t
+		case *Image:
+			t := *it
+			t.X += dx
+			t.Y += dy
+			out[i] = &t
+		case *Rect:
+			t := *it
+			t.X += dx
+			t.Y += dy
+			out[i] = &t
+		case *Rule:
+			t := *it
+			t.X1 += dx
+			t.X2 += dx
+			t.Y1 += dy
+			t.Y2 += dy
+			out[i] = &t
+		case *Link:
+			t := *it
+			t.X += dx
+			t.Y += dy
+			out[i] = &t
+		}
+	}
+	return out
+}
+
+// ---- images ----------------------------------------------------------------
+
+// cropFor returns the part of an sw×sh image that fills a frame of aspect
+// fw:fh, as large as possible and centred on focus.
+func cropFor(sw, sh int, fw, fh Length, focus [2]float64) [4]int {
+	if sw <= 0 || sh <= 0 || fw <= 0 || fh <= 0 {
+		return [4]int{0, 0, 1e6, 1e6}
+	}
+	src := float64(sw) / float64(sh)
+	dst := float64(fw) / float64(fh)
+	cw, ch := 1.0, 1.0
+	if src > dst {
+		cw = dst / src
+	} else {
+		ch = src / dst
+	}
+	place := func(size, f float64) float64 {
+		s := f - size/2
+		if s < 0 {
+			s = 0
+		}
+		if s+size > 1 {
+			s = 1 - size
+		}
+		return s
+	}
+	x := place(cw, focus[0])
+	y := place(ch, focus[1])
+	r := func(v float64) int { return int(v*1e6 + 0.5) }
+	return [4]int{r(x), r(y), r(x + cw), r(y + ch)}
+}
+
+func (c *composer) imageSize(img *doc.Image) (int, int) {
+	if c.opt.ImageSize != nil {
+		if w, h, ok := c.opt.ImageSize(img); ok && w > 0 && h > 0 {
+			return w, h
+		}
+	}
+	return 3, 2
+}
+
+// ---- pages -----------------------------------------------------------------
+
+func (c *composer) newPage(kind PageKind) *Page {
+	p := &Page{Kind: kind}
+	c.out.Pages = append(c.out.Pages, p)
+	return p
+}
+
+// left reports whether page index i is a left-hand (even-numbered) page.
+func left(i int) bool { return (i+1)%2 == 0 }
+
+func (c *composer) textBox(i int) (x, w Length) {
+	inner, outer := c.th.MarginInner, c.th.MarginOuter
+	if left(i) {
+		return outer, c.W - inner - outer
+	}
+	return inner, c.W - inner - outer
+}
+
+// gridY aligns y down to the next line of the baseline grid.
+func (c *composer) gridY(y Length) Length {
+	top := c.th.MarginTop
+	if y <= top {
+		return top
+	}
+	k := (y - top + c.th.Grid - 1) / c.th.Grid
+	return top + k*c.th.Grid
+}
+
+func (c *composer) bodyBottom() Length {
+	top := c.th.MarginTop
+	n := (c.H - c.th.MarginBottom - top) / c.th.Grid
+	return top + n*c.th.Grid
+}
+
+// furniture adds running heads and folios.
+func (c *composer) furniture() {
+	for i, p := range c.out.Pages {
+		if p.Kind == KindCover || p.Kind == KindBack {
+			continue
+		}
+		x, w := c.textBox(i)
+		folio := itoa(p.Folio)
+		fs := sansStyle(fonts.SansBold, 8*Pt, 10*Pt, c.th.Ink, Left)
+		fw := c.opt.Metrics.Width(fonts.SansBold, 8*Pt, folio)
+		fy := c.H - 10*MM
+		fx := x
+		if !left(i) {
+			fx = x + w - fw
+		}
+		p.Items = append(p.Items, &Text{X: fx, Y: fy, Face: fs.Regular, Size: fs.Size, Color: c.th.Ink, Text: folio})
+		if c.noRH[i] {
+			continue
+		}
+		head := c.iss.Magazine
+		face := fonts.SansBold
+		if !left(i) {
+			head = c.heads[i]
+			face = fonts.Sans
+		}
+		if head == "" {
+			head = c.iss.Magazine
+		}
+		hs := sansStyle(face, 7500, 9*Pt, c.th.Muted, Left)
+		lines := c.setText(strings.ToUpper(head), hs, w*2/3)
+		if len(lines) > 0 {
+			lines = lines[:1]
+			hx := x
+			if !left(i) {
+				hx = x + w - lines[0].width
+			}
+			p.Items = append(p.Items, c.drawLines(lines, hx, 12*MM, hs, w)...)
+		}
+		p.Items = append(p.Items, &Rule{X1: x, Y1: (138 * MM / 10), X2: x + w, Y2: (138 * MM / 10), Width: 400, Color: c.th.Muted})
+	}
+}
+
+func (c *composer) notesPage() *Page {
+	p := &Page{Kind: KindNotes}
+	i := len(c.out.Pages)
+	x, w := c.textBox(i)
+	c.heads[i] = c.lab.NotesPage
+	ts := sansStyle(fonts.SansBlack, 24*Pt, 28*Pt, c.th.Deep, Left)
+	p.Items = append(p.Items, c.drawLines(c.setText(c.lab.NotesPage, ts, w), x, c.th.MarginTop+20*Pt, ts, w)...)
+	for y := c.gridY(c.th.MarginTop + 40*Pt); y <= c.bodyBottom(); y += 2 * c.th.Grid {
+		p.Items = append(p.Items, &Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: 300, Color: Color{0xbb, 0xb5, 0xad}})
+	}
+	return p
+}
+
+func (c *composer) backCover() *Page {
+	p := &Page{Kind: KindBack}
+	W, H := c.W, c.H
+	p.Items = append(p.Items, &Rect{X: 0, Y: 0, W: W, H: H, Fill: c.th.Deep, Bleed: EdgeTop | EdgeRight | EdgeBottom | EdgeLeft})
+	w := W - 40*MM
+	ms := sansStyle(fonts.SansBlack, 44*Pt, 48*Pt, c.th.Paper, Center)
+	lines := c.setText(c.iss.Magazine, ms, w)
+	y := H/2 - 10*Pt
+	p.Items = append(p.Items, c.drawLines(lines, 20*MM, y, ms, w)...)
+	y += Length(len(lines)) * ms.Leading
+	sub := sansStyle(fonts.Sans, 11*Pt, 15*Pt, c.th.Paper, Center)
+	info := c.lab.Issue + " " + itoa(c.iss.Number) + " · " + c.lab.monthYear(c.iss.Date)
+	if c.iss.Title != "" {
+		info = c.iss.Title + " · " + info
+	}
+	p.Items = append(p.Items, c.drawLines(c.setText(info, sub, w), 20*MM, y, sub, w)...)
+	if c.iss.Publisher != "" {
+		pub := sansStyle(fonts.Sans, 9*Pt, 12*Pt, Color{0xcf, 0xe0, 0xe3}, Center)
+		p.Items = append(p.Items, c.drawLines(c.setText(c.lab.Publisher+" "+c.iss.Publisher, pub, w), 20*MM, H-25*MM, pub, w)...)
+	}
+	return p
+}
+
+// ---- cover -------------------------------------------------------------------
+
+func (c *composer) cover(p *Page) {
+	W, H := c.W, c.H
+	all := EdgeTop | EdgeRight | EdgeBottom | EdgeLeft
+	if cv := c.iss.Cover; cv != nil {
+		sw, sh := c.imageSize(cv.Image)
+		bw, bh := W+2*c.th.Bleed, H+2*c.th.Bleed
+		p.Items = append(p.Items, &Image{X: 0, Y: 0, W: W, H: H, Src: cv.Image, Crop: cropFor(sw, sh, bw, bh, cv.Focus), Bleed: all})
+	} else {
+		p.Items = append(p.Items, &Rect{X: 0, Y: 0, W: W, H: H, Fill: c.th.Deep, Bleed: all})
+	}
+	// Dark bands keep the masthead and cover lines readable on any photo.
+	p.Items = append(p.Items, &Rect{X: 0, Y: 0, W: W, H: 62 * MM, Fill: Color{0, 0, 0}, Alpha: 45, Bleed: EdgeTop | EdgeLeft | EdgeRight})
+	x, w := 14*MM, W-28*MM
+	// Masthead: as large as fits the width.
+	one := c.opt.Metrics.Width(fonts.SansBlack, Pt, c.iss.Magazine)
+	size := Length(96) * Pt
+	if one > 0 && Length(int64(w)*1000/int64(one)) < size {
+		size = Length(int64(w) * 1000 / int64(one))
+	}
+	ms := sansStyle(fonts.SansBlack, size, size, c.th.Paper, Left)
+	y := 14*MM + size*72/100
+	p.Items = append(p.Items, c.drawLines(c.setText(c.iss.Magazine, ms, w+Pt), x, y, ms, w)...)
+	y += 11 * Pt
+	info := strings.ToUpper(c.lab.Issue + " " + itoa(c.iss.Number) + "  ·  " + c.lab.monthYear(c.iss.Date))
+	is := sansStyle(fonts.SansBold, 10*Pt, 13*Pt, c.th.Paper, Left)
+	p.Items = append(p.Items, c.drawLines(c.setText(info, is, w), x, y, is, w)...)
+	if c.iss.Title != "" {
+		ts := sansStyle(fonts.SansBlack, 16*Pt, 19*Pt, Color{0xff, 0xd9, 0xb0}, Right)
+		lines := c.setText(c.iss.Title, ts, w/2)
+		p.Items = append(p.Items, c.drawLines(lines, x+w/2, y, ts, w/2)...)
+	}
+	// Cover lines from the lead articles.
+	type coverLine struct{ section, title []line }
+	var cls []coverLine
+	sec := sansStyle(fonts.SansBold, 8*Pt, 10*Pt, Color{0xff, 0xd9, 0xb0}, Left)
+	tit := sansStyle(fonts.SansBlack, 17*Pt, 19*Pt, c.th.Paper, Left)
+	cw := w * 62 / 100
+	total := Length(0)
+	for _, a := range c.iss.Articles {
+		if len(cls) == 3 {
+			break
+		}
+		if strings.EqualFold(a.Section, "editorial") || strings.EqualFold(a.Section, "tajuk") {
+			continue
+		}
+		cl := coverLine{title: c.setText(a.Title, tit, cw)}
+		if len(cl.title) > 3 {
+			if c.opt.Warn != nil {
+				c.opt.Warn(a.Pos, "title is too long for the cover lines (%d lines); it is shortened on the cover", len(cl.title))
+			}
+			cl.title = cl.title[:3]
+		}
+		if a.Section != "" {
+			cl.section = c.setText(strings.ToUpper(a.Section), sec, cw)
+		}
+		cls = append(cls, cl)
+		total += Length(len(cl.section))*sec.Leading + Length(len(cl.title))*tit.Leading + 6*Pt
+	}
+	if len(cls) > 0 {
+		top := H - 16*MM - total
+		p.Items = append(p.Items, &Rect{X: 0, Y: top - 12*MM, W: W, H: H - top + 12*MM, Fill: Color{0, 0, 0}, Alpha: 40, Bleed: EdgeLeft | EdgeRight | EdgeBottom})
+		y := top
+		for _, cl := range cls {
+			if len(cl.section) > 0 {
+				p.Items = append(p.Items, c.drawLines(cl.section, x, y, sec, cw)...)
+				y += Length(len(cl.section)) * sec.Leading
+			}
+			y += tit.Size * 3 / 4
+			p.Items = append(p.Items, c.drawLines(cl.title, x, y, tit, cw)...)
+			y += Length(len(cl.title))*tit.Leading - tit.Size*3/4 + 6*Pt
+		}
+	}
+	if cv := c.iss.Cover; cv != nil && cv.Credit != "" {
+		cs := sansStyle(fonts.Sans, 6*Pt, 7*Pt, Color{0xee, 0xee, 0xee}, Right)
+		p.Items = append(p.Items, c.drawLines(c.setText(c.lab.Photo+": "+cv.Credit, cs, w), x, H-6*MM, cs, w)...)
+	}
+}
+
+// ---- contents ----------------------------------------------------------------
+
+func (c *composer) contents(p *Page, starts []int) {
+	x, w := c.textBox(1)
+	c.heads[1] = c.lab.Contents
+	ts := sansStyle(fonts.SansBlack, 34*Pt, 38*Pt, c.th.Deep, Left)
+	y := c.th.MarginTop + 26*Pt
+	p.Items = append(p.Items, c.drawLines(c.setText(c.lab.Contents, ts, w), x, y, ts, w)...)
+	y += 8 * Pt
+	if c.iss.Title != "" {
+		st := TextStyle{Regular: fonts.SerifItalic, Italic: fonts.SerifItalic, Bold: fonts.SerifBoldItalic, BoldItalic: fonts.SerifBoldItalic,
+			Size: 13 * Pt, Leading: 16 * Pt, Color: c.th.Muted, Align: Left}
+		y += 12 * Pt
+		lines := c.setText(c.iss.Title, st, w)
+		p.Items = append(p.Items, c.drawLines(lines, x, y, st, w)...)
+		y += Length(len(lines)) * st.Leading
+	}
+	y += 6 * Pt
+	p.Items = append(p.Items, &Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: 1500, Color: c.th.Deep})
+	y += 14 * Pt
+	numW := 16 * MM
+	tw := w - numW
+	sec := sansStyle(fonts.SansBold, 7500, 10*Pt, c.th.Accent, Left)
+	tit := TextStyle{Regular: fonts.SerifBold, Italic: fonts.SerifBoldItalic, Bold: fonts.SerifBold, BoldItalic: fonts.SerifBoldItalic,
+		Size: 13 * Pt, Leading: 15 * Pt, Color: c.th.Ink, Align: Left}
+	sub := TextStyle{Regular: fonts.Serif, Italic: fonts.SerifItalic, Bold: fonts.SerifBold, BoldItalic: fonts.SerifBoldItalic,
+		Size: 9 * Pt, Leading: 11500, Color: c.th.Ink, Align: Left}
+	by := sansStyle(fonts.SansItalic, 7500, 10*Pt, c.th.Muted, Left)
+	num := sansStyle(fonts.SansBlack, 20*Pt, 20*Pt, c.th.Accent, Left)
+	avail := c.bodyBottom() - y - 30*Pt
+	scale := Length(1000)
+	// Measure first; shrink the subtitles away if the list would not fit.
+	entryH := func(a *doc.Article, withSub bool) Length {
+		h := Length(len(c.setText(a.Title, tit, tw)))*tit.Leading + 6*Pt
+		if a.Section != "" {
+			h += sec.Leading
+		}
+		if withSub && a.Subtitle != "" {
+			h += Length(len(c.setText(a.Subtitle, sub, tw))) * sub.Leading
+		}
+		if a.Author != "" {
+			h += by.Leading
+		}
+		return h + 8*Pt
+	}
+	withSub := true
+	total := Length(0)
+	for _, a := range c.iss.Articles {
+		total += entryH(a, true)
+	}
+	if total > avail {
+		withSub = false
+		total = 0
+		for _, a := range c.iss.Articles {
+			total += entryH(a, false)
+		}
+		if total > avail {
+			scale = avail * 1000 / total
+		}
+	}
+	for i, a := range c.iss.Articles {
+		top := y
+		page := starts[i]
+		p.Items = append(p.Items, c.drawLines(c.setText(itoa(page+1), num, numW), x, y+16*Pt, num, numW)...)
+		if a.Section != "" {
+			y += 8 * Pt
+			p.Items = append(p.Items, c.drawLines(c.setText(strings.ToUpper(a.Section), sec, tw), x+numW, y, sec, tw)...)
+			y += sec.Leading - 8*Pt
+		}
+		y += tit.Size
+		lines := c.setText(a.Title, tit, tw)
+		p.Items = append(p.Items, c.drawLines(lines, x+numW, y, tit, tw)...)
+		y += Length(len(lines)-1)*tit.Leading + 4*Pt
+		if withSub && a.Subtitle != "" {
+			y += sub.Leading
+			sl := c.setText(a.Subtitle, sub, tw)
+			p.Items = append(p.Items, c.drawLines(sl, x+numW, y, sub, tw)...)
+			y += Length(len(sl)-1) * sub.Leading
+		}
+		if a.Author != "" {
+			y += by.Leading
+			p.Items = append(p.Items, c.drawLines(c.setText(a.Author, by, tw), x+numW, y, by, tw)...)
+		}
+		y += 10 * Pt * scale / 1000
+		p.Items = append(p.Items, &Link{X: x, Y: top, W: w, H: y - top, Page: page})
+		p.Items = append(p.Items, &Rule{X1: x + numW, Y1: y - 4*Pt, X2: x + w, Y2: y - 4*Pt, Width: 300, Color: Color{0xcc, 0xc6, 0xbe}})
+	}
+	// Masthead box: who makes the magazine.
+	info := c.iss.Magazine + " · " + c.lab.Issue + " " + itoa(c.iss.Number) + " · " + c.lab.date(c.iss.Date)
+	if c.iss.Publisher != "" {
+		info += " · " + c.lab.Publisher + " " + c.iss.Publisher
+	}
+	is := sansStyle(fonts.Sans, 7500, 10*Pt, c.th.Muted, Left)
+	lines := c.setText(info, is, w)
+	yb := c.bodyBottom() - Length(len(lines)-1)*is.Leading
+	p.Items = append(p.Items, &Rule{X1: x, Y1: yb - 12*Pt, X2: x + w, Y2: yb - 12*Pt, Width: 500, Color: c.th.Deep})
+	p.Items = append(p.Items, c.drawLines(lines, x, yb, is, w)...)
+}
+
+// ---- article -----------------------------------------------------------------
+
+func firstLetter(spans []doc.Span) (string, []doc.Span, bool) {
+	if len(spans) == 0 || spans[0].Note > 0 || spans[0].Break || spans[0].Style&doc.Mono != 0 {
+		return "", nil, false
+	}
+	r, n := utf8.DecodeRuneInString(spans[0].Text)
+	if !unicode.IsLetter(r) || !unicode.IsUpper(r) {
+		return "", nil, false
+	}
+	rest := append([]doc.Span{{Text: spans[0].Text[n:], Style: spans[0].Style, Link: spans[0].Link}}, spans[1:]...)
+	return string(r), rest, true
+}
+
+func (c *composer) article(a *doc.Article) {
+	c.warnMissing(a.Pos)
+	first := len(c.out.Pages)
+	opener := c.newPage(KindArticle)
+	x, w := c.textBox(first)
+	y := c.th.MarginTop
+	if a.Hero != nil {
+		sw, sh := c.imageSize(a.Hero.Image)
+		hh := c.H * 46 / 100
+		if sw < sh {
+			hh = c.H * 52 / 100
+		}
+		bleed := EdgeTop | EdgeLeft | EdgeRight
+		fw, fh := c.W+2*c.th.Bleed, hh+c.th.Bleed
+		opener.Items = append(opener.Items, &Image{X: 0, Y: 0, W: c.W, H: hh, Src: a.Hero.Image, Crop: cropFor(sw, sh, fw, fh, a.Hero.Focus), Bleed: bleed})
+		c.noRH[first] = true
+		y = hh + 5*Pt
+		capText := doc.PlainText(a.Hero.Caption)
+		if a.Hero.Credit != "" {
+			if capText != "" {
+				capText += " "
+			}
+			capText += c.lab.Photo + ": " + a.Hero.Credit
+		}
+		if capText != "" {
+			cs := sansStyle(fonts.SansItalic, 7*Pt, 8500, c.th.Muted, Right)
+			lines := c.setText(capText, cs, w*2/3)
+			opener.Items = append(opener.Items, c.drawLines(lines, x+w/3, y+7*Pt, cs, w*2/3)...)
+			y += Length(len(lines))*cs.Leading + 4*Pt
+		}
+		y += 6 * Pt
+	} else {
+		y += 10 * Pt
+	}
+	if a.Section != "" {
+		ss := sansStyle(fonts.SansBold, 8500, 11*Pt, c.th.Accent, Left)
+		y += 9 * Pt
+		lines := c.setText(strings.ToUpper(a.Section), ss, w)
+		opener.Items = append(opener.Items, &Rect{X: x, Y: y - 9*Pt - 3*Pt, W: 10 * MM, H: 2 * Pt, Fill: c.th.Accent})
+		opener.Items = append(opener.Items, c.drawLines(lines, x, y, ss, w)...)
+		y += 6 * Pt
+	}
+	hs := Length(34) * Pt
+	if a.Hero != nil {
+		hs = 28 * Pt
+	}
+	if utf8.RuneCountInString(a.Title) > 50 {
+		hs = hs * 3 / 4
+	}
+	ht := sansStyle(fonts.SansBlack, hs, hs*108/100, c.th.Deep, Left)
+	tl := c.setText(a.Title, ht, w)
+	y += hs * 85 / 100
+	opener.Items = append(opener.Items, c.drawLines(tl, x, y, ht, w)...)
+	y += Length(len(tl)-1)*ht.Leading + 8*Pt
+	if a.Subtitle != "" {
+		st := TextStyle{Regular: fonts.SerifItalic, Italic: fonts.SerifItalic, Bold: fonts.SerifBoldItalic, BoldItalic: fonts.SerifBoldItalic,
+			Size: 13 * Pt, Leading: 17 * Pt, Color: c.th.Ink, Align: Left}
+		sl := c.setText(a.Subtitle, st, w*85/100)
+		y += 13 * Pt
+		opener.Items = append(opener.Items, c.drawLines(sl, x, y, st, w*85/100)...)
+		y += Length(len(sl)-1)*st.Leading + 4*Pt
+	}
+	if a.Author != "" {
+		bs := sansStyle(fonts.SansBold, 8500, 11*Pt, c.th.Ink, Left)
+		y += 12 * Pt
+		opener.Items = append(opener.Items, c.drawLines(c.setText(c.lab.By+" "+a.Author, bs, w), x, y, bs, w)...)
+	}
+	y += 8 * Pt
+	opener.Items = append(opener.Items, &Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: 600, Color: c.th.Deep})
+	y = c.gridY(y + 4*Pt)
+	if y > c.bodyBottom()-6*c.th.Grid {
+		// The opener fills the page: the text starts on the next page.
+		y = c.bodyBottom()
+	}
+
+	ncols := a.Columns
+	colW, colX := c.columns(ncols, x, w)
+	elems := c.articleElems(a, colW)
+	c.flow(elems, first, y, ncols, colX, colW, a.Section)
+	for i := first; i < len(c.out.Pages); i++ {
+		if c.heads[i] == "" {
+			c.heads[i] = a.Section
+			if c.heads[i] == "" {
+				c.heads[i] = a.Title
+			}
+		}
+	}
+}
+
+// columns returns the column width and the x of each column (relative to
+// the text box).
+func (c *composer) columns(n int, x, w Length) (Length, []Length) {
+	if n == 1 {
+		cw := w * 70 / 100
+		return cw, []Length{(w - cw) / 2}
+	}
+	cw := (w - Length(n-1)*c.th.Gutter) / Length(n)
+	xs := make([]Length, n)
+	for i := range xs {
+		xs[i] = Length(i) * (cw + c.th.Gutter)
+	}
+	return cw, xs
+}

@@ -1,0 +1,523 @@
+package layout
+
+import (
+	"strings"
+
+	"magz/fonts"
+	"magz/internal/doc"
+)
+
+// An article's body becomes a list of elements stacked in columns: lines of
+// text on the baseline grid, and unbreakable blocks (figures, pull quotes,
+// table rows). The flow places them column by column, page by page.
+
+type elemKind int
+
+const (
+	eLine elemKind = iota
+	eHead
+	eFloat // a figure: may move to the top of the next column
+	eBlock
+)
+
+type elem struct {
+	kind        elemKind
+	h           Length
+	items       []Item // relative to the element's top-left corner
+	idx, n      int    // line idx of n in its paragraph
+	keepNext    bool
+	spaceBefore Length // dropped at the top of a column
+}
+
+type builder struct {
+	c     *composer
+	colW  Length
+	elems []elem
+	first bool // next paragraph is the first of the article (drop cap)
+	noInd bool // next paragraph is not indented
+}
+
+func (c *composer) articleElems(a *doc.Article, colW Length) []elem {
+	b := &builder{c: c, colW: colW, first: true, noInd: true}
+	for _, bl := range a.Blocks {
+		b.block(bl, 0, c.bodyStyle())
+	}
+	if len(a.Notes) > 0 {
+		b.heading(c.lab.Notes, 3)
+		ns := c.bodyStyle()
+		ns.Size = 7800
+		ns.Leading = 10 * Pt
+		for _, n := range a.Notes {
+			spans := append([]doc.Span{{Text: itoa(n.N) + ". ", Style: doc.Strong}}, n.Spans...)
+			b.paragraph(spans, ns, 0, 0)
+		}
+	}
+	return b.elems
+}
+
+func (b *builder) add(e elem) { b.elems = append(b.elems, e) }
+
+// paragraph adds the lines of a paragraph, indented by indent.
+func (b *builder) paragraph(spans []doc.Span, ts TextStyle, indent, firstIndent Length) {
+	c := b.c
+	width := b.colW - indent
+	var capItems []Item
+	var shape []Length
+	if b.first && indent == 0 {
+		if letter, rest, ok := firstLetter(spans); ok && len(doc.PlainText(rest)) > 200 {
+			size := 2*ts.Leading*100/70 + ts.Size
+			cw := c.opt.Metrics.Width(fonts.SansBlack, size, letter) + 3*Pt
+			base := ts.Leading*3 - 3200
+			capItems = []Item{&Text{X: 0, Y: base, Face: fonts.SansBlack, Size: size, Color: c.th.Accent, Text: letter}}
+			shape = []Length{cw, cw, cw}
+			spans = rest
+			firstIndent = 0
+		}
+	}
+	b.first = false
+	if b.noInd {
+		firstIndent = 0
+	}
+	b.noInd = false
+	lines := c.st.setParagraph(spans, ts, width, firstIndent, shape)
+	for i, ln := range lines {
+		items := c.drawLines([]line{ln}, indent, ts.Leading-3200, ts, width)
+		if i == 0 && capItems != nil {
+			items = append(items, capItems...)
+		}
+		e := elem{kind: eLine, h: ts.Leading, items: items, idx: i, n: len(lines)}
+		if capItems != nil && i < 2 && len(lines) >= 3 {
+			e.keepNext = true
+		}
+		b.add(e)
+	}
+}
+
+func (b *builder) heading(text string, level int) {
+	c := b.c
+	size := Length(11500)
+	face := fonts.SansBlack
+	if level > 2 {
+		size = 9500
+		face = fonts.SansBold
+	}
+	ts := sansStyle(face, size, c.th.Grid, c.th.Deep, Left)
+	lines := c.setText(text, ts, b.colW)
+	for i, ln := range lines {
+		e := elem{kind: eHead, h: c.th.Grid, items: c.drawLines([]line{ln}, 0, c.th.Grid-3200, ts, b.colW), keepNext: true}
+		if i == 0 {
+			e.spaceBefore = c.th.Grid
+		}
+		b.add(e)
+	}
+	b.noInd = true
+}
+
+// roundGrid rounds a block height up to whole grid lines.
+func (b *builder) roundGrid(h Length) Length {
+	g := b.c.th.Grid
+	return (h + g - 1) / g * g
+}
+
+func (b *builder) block(bl doc.Block, indent Length, ts TextStyle) {
+	c := b.c
+	switch bl := bl.(type) {
+	case *doc.Paragraph:
+		b.paragraph(bl.Spans, ts, indent, ts.Size)
+	case *doc.Heading:
+		b.heading(doc.PlainText(bl.Spans), bl.Level)
+	case *doc.Figure:
+		b.figure(bl)
+	case *doc.PullQuote:
+		b.pullQuote(bl)
+	case *doc.Quote:
+		qs := ts
+		qs.Regular, qs.Italic = fonts.SerifItalic, fonts.Serif
+		qs.Bold, qs.BoldItalic = fonts.SerifBoldItalic, fonts.SerifBold
+		start := len(b.elems)
+		for _, inner := range bl.Blocks {
+			b.noInd = true
+			b.block(inner, indent+5*MM, qs)
+		}
+		for i := start; i < len(b.elems); i++ {
+			e := &b.elems[i]
+			e.items = append(e.items, &Rule{X1: indent + 2*MM, Y1: 0, X2: indent + 2*MM, Y2: e.h, Width: 1200, Color: c.th.Accent})
+		}
+		b.noInd = true
+	case *doc.List:
+		n := bl.Start
+		if n == 0 {
+			n = 1
+		}
+		for _, item := range bl.Items {
+			marker := "•"
+			if bl.Ordered {
+				marker = itoa(n) + "."
+				n++
+			}
+			start := len(b.elems)
+			for _, inner := range item {
+				b.noInd = true
+				b.block(inner, indent+5*MM, ts)
+			}
+			if start < len(b.elems) {
+				e := &b.elems[start]
+				e.items = append(e.items, &Text{X: indent + MM/2, Y: c.th.Grid - 3200, Face: ts.Bold, Size: ts.Size, Color: c.th.Accent, Text: marker})
+			}
+		}
+		b.noInd = true
+	case *doc.Code:
+		b.code(bl, indent)
+	case *doc.Table:
+		b.table(bl, indent)
+	case *doc.Rule:
+		mid := b.colW / 2
+		b.add(elem{kind: eBlock, h: c.th.Grid, items: []Item{&Rule{X1: mid - 10*MM, Y1: c.th.Grid / 2, X2: mid + 10*MM, Y2: c.th.Grid / 2, Width: 600, Color: c.th.Muted}}})
+		b.noInd = true
+	}
+}
+
+func (b *builder) figure(f *doc.Figure) {
+	c := b.c
+	sw, sh := c.imageSize(f.Image)
+	w := b.colW
+	h := Length(int64(w) * int64(sh) / int64(sw))
+	maxH := (c.bodyBottom() - c.th.MarginTop) * 55 / 100
+	if h > maxH {
+		h = maxH
+	}
+	items := []Item{&Image{X: 0, Y: 0, W: w, H: h, Src: f.Image, Crop: cropFor(sw, sh, w, h, f.Focus)}}
+	y := h + 4*Pt
+	capStyle := TextStyle{Regular: fonts.Sans, Italic: fonts.SansItalic, Bold: fonts.SansBold, BoldItalic: fonts.SansBold,
+		Size: 7500, Leading: 9500, Color: c.th.Ink, Align: Left}
+	spans := append([]doc.Span(nil), f.Caption...)
+	if f.Credit != "" {
+		if len(spans) > 0 {
+			spans = append(spans, doc.Span{Text: " "})
+		}
+		spans = append(spans, doc.Span{Text: c.lab.Photo + ": " + f.Credit, Style: doc.Emph})
+	}
+	if len(spans) > 0 {
+		lines := c.st.setParagraph(spans, capStyle, w, 0, nil)
+		items = append(items, c.drawLines(lines, 0, y+capStyle.Size, capStyle, w)...)
+		y += Length(len(lines))*capStyle.Leading + 2*Pt
+	}
+	b.add(elem{kind: eFloat, h: b.roundGrid(y + c.th.Grid/2), items: items})
+}
+
+func (b *builder) pullQuote(q *doc.PullQuote) {
+	c := b.c
+	ts := TextStyle{Regular: fonts.SerifBoldItalic, Italic: fonts.SerifBold, Bold: fonts.SerifBoldItalic, BoldItalic: fonts.SerifBold,
+		Size: 15 * Pt, Leading: 19 * Pt, Color: c.th.Accent, Align: Left}
+	spans := append([]doc.Span{{Text: "“"}}, q.Spans...)
+	spans = append(spans, doc.Span{Text: "”"})
+	lines := c.st.setParagraph(spans, ts, b.colW, 0, nil)
+	items := []Item{&Rule{X1: 0, Y1: 4 * Pt, X2: b.colW, Y2: 4 * Pt, Width: 1500, Color: c.th.Accent}}
+	y := 4*Pt + 6*Pt + ts.Size
+	items = append(items, c.drawLines(lines, 0, y, ts, b.colW)...)
+	y += Length(len(lines)-1)*ts.Leading + 6*Pt
+	if q.Attribution != "" {
+		as := sansStyle(fonts.SansBold, 8*Pt, 10*Pt, c.th.Ink, Left)
+		y += 10 * Pt
+		items = append(items, c.drawLines(c.setText("— "+q.Attribution, as, b.colW), 0, y, as, b.colW)...)
+	}
+	y += 7 * Pt
+	items = append(items, &Rule{X1: 0, Y1: y, X2: b.colW, Y2: y, Width: 1500, Color: c.th.Accent})
+	b.add(elem{kind: eBlock, h: b.roundGrid(y + c.th.Grid/2), items: items, spaceBefore: c.th.Grid})
+	b.noInd = true
+}
+
+func (b *builder) code(cb *doc.Code, indent Length) {
+	c := b.c
+	size := Length(7200)
+	lead := c.th.Grid * 3 / 4
+	w := b.colW - indent - 4*Pt
+	cwid := c.opt.Metrics.Width(fonts.Mono, size, "0")
+	perLine := int(w / cwid)
+	if perLine < 8 {
+		perLine = 8
+	}
+	var lines []string
+	for _, l := range strings.Split(strings.ReplaceAll(cb.Text, "\t", "    "), "\n") {
+		r := []rune(l)
+		for len(r) > perLine {
+			lines = append(lines, string(r[:perLine]))
+			r = r[perLine:]
+		}
+		lines = append(lines, string(r))
+	}
+	total := Length(0)
+	for i, l := range lines {
+		h := lead
+		if i == len(lines)-1 {
+			h = b.roundGrid(total+lead+4*Pt) - total
+		}
+		items := []Item{&Rect{X: indent, Y: 0, W: b.colW - indent, H: lead, Fill: c.th.Tint}}
+		if l != "" {
+			items = append(items, c.drawLines(c.st.monoLine(l, size, c.th.Ink), indent+2*Pt, lead-2600, TextStyle{Leading: lead}, w)...)
+		}
+		b.add(elem{kind: eBlock, h: h, items: items})
+		total += h
+	}
+	b.noInd = true
+}
+
+// monoLine sets a line of code without breaking it.
+func (st *setter) monoLine(s string, size Length, color Color) []line {
+	fs := st.fragsFor(s, fonts.Mono, size, 0, color, "")
+	var ln line
+	x := Length(0)
+	for _, f := range fs {
+		ln.frags = append(ln.frags, placed{f, x})
+		x += f.width
+	}
+	ln.width = x
+	return []line{ln}
+}
+
+func (b *builder) table(t *doc.Table, indent Length) {
+	c := b.c
+	ncol := len(t.Align)
+	if ncol == 0 {
+		return
+	}
+	w := b.colW - indent
+	ts := TextStyle{Regular: fonts.Sans, Italic: fonts.SansItalic, Bold: fonts.SansBold, BoldItalic: fonts.SansBold,
+		Size: 7500, Leading: 9500, Color: c.th.Ink, Align: Left}
+	// Column widths follow the longest content, within limits.
+	need := make([]Length, ncol)
+	rows := append([][][]doc.Span{t.Header}, t.Rows...)
+	for _, r := range rows {
+		for j := 0; j < ncol && j < len(r); j++ {
+			if nw := c.opt.Metrics.Width(fonts.Sans, ts.Size, doc.PlainText(r[j])) + 6*Pt; nw > need[j] {
+				need[j] = nw
+			}
+		}
+	}
+	total := Length(0)
+	for j := range need {
+		if need[j] < 12*Pt {
+			need[j] = 12 * Pt
+		}
+		total += need[j]
+	}
+	widths := make([]Length, ncol)
+	for j := range widths {
+		widths[j] = need[j] * w / total
+		if total < w {
+			widths[j] = need[j] + (w-total)/Length(ncol)
+		}
+	}
+	for ri, r := range rows {
+		if ri == 0 && len(t.Header) == 0 {
+			continue
+		}
+		rs := ts
+		if ri == 0 {
+			rs.Regular = fonts.SansBold
+		}
+		var items []Item
+		maxLines := 1
+		x := indent
+		for j := 0; j < ncol; j++ {
+			var cell []doc.Span
+			if j < len(r) {
+				cell = r[j]
+			}
+			cs := rs
+			switch t.Align[j] {
+			case doc.AlignRight:
+				cs.Align = Right
+			case doc.AlignCenter:
+				cs.Align = Center
+			}
+			lines := c.st.setParagraph(cell, cs, widths[j]-6*Pt, 0, nil)
+			items = append(items, c.drawLines(lines, x+3*Pt, 3*Pt+ts.Size, cs, widths[j]-6*Pt)...)
+			if len(lines) > maxLines {
+				maxLines = len(lines)
+			}
+			x += widths[j]
+		}
+		h := Length(maxLines)*ts.Leading + 5*Pt
+		if ri == 0 {
+			items = append(items, &Rect{X: indent, Y: 0, W: w, H: h, Fill: c.th.Tint})
+			// draw the tint first
+			items = append(items[len(items)-1:], items[:len(items)-1]...)
+		}
+		items = append(items, &Rule{X1: indent, Y1: h, X2: indent + w, Y2: h, Width: 400, Color: c.th.Muted})
+		e := elem{kind: eBlock, h: h, items: items, keepNext: ri == 0}
+		if ri == len(rows)-1 {
+			// the last row completes the table to whole grid lines
+			sum := h
+			for k := len(b.elems) - 1; k >= 0 && len(rows) > 1 && k > len(b.elems)-len(rows); k-- {
+				sum += b.elems[k].h
+			}
+			e.h = h + (b.roundGrid(sum+c.th.Grid/2) - sum)
+		}
+		if ri == 0 || (ri == 1 && len(t.Header) == 0) {
+			e.spaceBefore = c.th.Grid / 2
+		}
+		b.add(e)
+	}
+	b.noInd = true
+}
+
+// ---- the flow ----------------------------------------------------------------
+
+type frame struct{ x, y, h Length }
+
+type placement struct {
+	e     *elem
+	frame int
+	y     Length
+}
+
+// fill places elements from index i (after any pending floats) into the
+// frames. It returns what it placed, the next element and the floats still
+// waiting.
+func (c *composer) fill(frames []frame, elems []elem, i int, pending []int) ([]placement, int, []int) {
+	var out []placement
+	for fi, fr := range frames {
+		if fr.h < c.th.Grid {
+			continue
+		}
+		y := Length(0)
+		// Floats that waited go to the top of the column.
+		var still []int
+		for _, pi := range pending {
+			e := &elems[pi]
+			if y+e.h <= fr.h || y == 0 {
+				out = append(out, placement{e, fi, y})
+				y += e.h
+			} else {
+				still = append(still, pi)
+			}
+		}
+		pending = still
+		for i < len(elems) {
+			e := &elems[i]
+			sb := e.spaceBefore
+			if y == 0 {
+				sb = 0
+			}
+			need := sb + e.h
+			if e.kind == eFloat {
+				if y+need > fr.h && y > 0 {
+					pending = append(pending, i)
+					i++
+					continue
+				}
+			}
+			// Keep headings with the two lines after them.
+			if e.keepNext {
+				extra := Length(0)
+				for k, n := i+1, 0; k < len(elems) && n < 2; k++ {
+					if elems[k].kind == eFloat {
+						continue
+					}
+					extra += elems[k].h
+					n++
+					if !elems[k].keepNext && elems[k].kind != eHead {
+						if elems[k].kind != eLine {
+							break
+						}
+					}
+				}
+				if y > 0 && y+need+extra > fr.h && need+extra <= fr.h {
+					break
+				}
+			}
+			// No orphans: a paragraph's first line goes with its second.
+			if e.kind == eLine && e.idx == 0 && e.n > 1 && y > 0 && y+need+elems[i+1].h > fr.h {
+				break
+			}
+			// No widows: never leave a paragraph's last line alone at the
+			// top of a column; take a second line along.
+			if e.kind == eLine && e.idx == e.n-2 && e.idx >= 2 && y+need <= fr.h && y+need+elems[i+1].h > fr.h {
+				break
+			}
+			if y+need > fr.h && y > 0 {
+				break
+			}
+			out = append(out, placement{e, fi, y + sb})
+			y += need
+			i++
+		}
+	}
+	return out, i, pending
+}
+
+func (c *composer) flow(elems []elem, pageIdx int, firstTop Length, ncols int, colX []Length, colW Length, section string) {
+	framesFor := func(pi int, top Length, capH Length) []frame {
+		x, _ := c.textBox(pi)
+		h := c.bodyBottom() - top
+		if capH > 0 && capH < h {
+			h = capH
+		}
+		fs := make([]frame, ncols)
+		for k := range fs {
+			fs[k] = frame{x: x + colX[k], y: top, h: h}
+		}
+		return fs
+	}
+	i := 0
+	var pending []int
+	top := firstTop
+	for {
+		pi := len(c.out.Pages) - 1
+		frames := framesFor(pi, top, 0)
+		startI, startPending := i, append([]int(nil), pending...)
+		placed, next, still := c.fill(frames, elems, i, pending)
+		i, pending = next, still
+		if i >= len(elems) && len(pending) == 0 {
+			// The last page of the article: balance its columns.
+			if ncols > 1 {
+				placed = c.balance(frames, elems, startI, startPending, placed)
+			}
+			c.put(c.out.Pages[pi], frames, placed)
+			return
+		}
+		c.put(c.out.Pages[pi], frames, placed)
+		if len(placed) == 0 && top == c.th.MarginTop {
+			// nothing fits even an empty page: give up on the rest rather
+			// than loop forever (cannot happen with capped figure sizes)
+			return
+		}
+		c.newPage(KindArticle)
+		top = c.th.MarginTop
+	}
+}
+
+// balance finds the shortest column height that still holds the last page's
+// elements, so that the columns end level.
+func (c *composer) balance(frames []frame, elems []elem, i int, pending []int, placed []placement) []placement {
+	full := frames[0].h
+	total := Length(0)
+	for k := i; k < len(elems); k++ {
+		total += elems[k].h + elems[k].spaceBefore
+	}
+	for _, p := range pending {
+		total += elems[p].h
+	}
+	g := c.th.Grid
+	start := (total/Length(len(frames)) + g - 1) / g * g
+	for h := start; h < full; h += g {
+		fs := make([]frame, len(frames))
+		for k := range frames {
+			fs[k] = frames[k]
+			fs[k].h = h
+		}
+		p, next, still := c.fill(fs, elems, i, append([]int(nil), pending...))
+		if next >= len(elems) && len(still) == 0 {
+			return p
+		}
+	}
+	return placed
+}
+
+func (c *composer) put(p *Page, frames []frame, placed []placement) {
+	for _, pl := range placed {
+		fr := frames[pl.frame]
+		p.Items = append(p.Items, translate(pl.e.items, fr.x, fr.y+pl.y)...)
+	}
+}

@@ -1,0 +1,96 @@
+package layout
+
+import (
+	"fmt"
+	"sync"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+
+	"magz/fonts"
+)
+
+// Metrics measures text in the bundled faces. Widths are in thousandths of
+// the font size (PDF glyph space), rounded as the PDF writer rounds them, so
+// what layout measures is what the PDF draws.
+type Metrics struct {
+	mu    sync.Mutex
+	faces map[fonts.Face]*faceMetrics
+}
+
+type faceMetrics struct {
+	f      *sfnt.Font
+	upem   int
+	buf    sfnt.Buffer
+	widths map[rune]int // -1: not in the face
+	ascent int          // thousandths of the size
+}
+
+// NewMetrics parses the bundled faces.
+func NewMetrics() (*Metrics, error) {
+	m := &Metrics{faces: map[fonts.Face]*faceMetrics{}}
+	for _, face := range fonts.All {
+		data, err := fonts.Bytes(face)
+		if err != nil {
+			return nil, err
+		}
+		f, err := sfnt.Parse(data)
+		if err != nil {
+			return nil, fmt.Errorf("font %s: %w", face, err)
+		}
+		fm := &faceMetrics{f: f, upem: int(f.UnitsPerEm()), widths: map[rune]int{}}
+		if met, err := f.Metrics(&fm.buf, fixed.I(fm.upem), font.HintingNone); err == nil {
+			fm.ascent = met.Ascent.Round() * 1000 / fm.upem
+		}
+		m.faces[face] = fm
+	}
+	return m, nil
+}
+
+// width returns the advance of r in thousandths of the size, or -1 when the
+// face has no glyph for r.
+func (m *Metrics) width(face fonts.Face, r rune) int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	fm := m.faces[face]
+	if w, ok := fm.widths[r]; ok {
+		return w
+	}
+	w := -1
+	gi, err := fm.f.GlyphIndex(&fm.buf, r)
+	if err == nil && gi != 0 {
+		adv, err := fm.f.GlyphAdvance(&fm.buf, gi, fixed.I(fm.upem), font.HintingNone)
+		if err == nil {
+			// fpdf stores widths as round(advance*1000/unitsPerEm).
+			w = (adv.Round()*1000 + fm.upem/2) / fm.upem
+		}
+	}
+	fm.widths[r] = w
+	return w
+}
+
+// Has reports whether face has a glyph for r.
+func (m *Metrics) Has(face fonts.Face, r rune) bool { return m.width(face, r) >= 0 }
+
+// Width of s set in face at size (both in layout units).
+func (m *Metrics) Width(face fonts.Face, size Length, s string) Length {
+	total := 0
+	for _, r := range s {
+		w := m.width(face, r)
+		if w < 0 {
+			w = m.width(fonts.Fallback, r)
+		}
+		if w > 0 {
+			total += w
+		}
+	}
+	return Length(int64(total) * int64(size) / 1000)
+}
+
+// Ascent of face at size.
+func (m *Metrics) Ascent(face fonts.Face, size Length) Length {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return Length(int64(m.faces[face].ascent) * int64(size) / 1000)
+}

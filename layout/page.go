@@ -1,0 +1,160 @@
+// Package layout turns the document model of an issue into pages of
+// positioned items: the page model. Writers (print PDF, screen PDF,
+// previews) draw the page model and make no layout decisions of their own.
+package layout
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"magz/fonts"
+	"magz/internal/doc"
+)
+
+// Length is the one unit of layout: a thousandth of a PostScript point.
+// Integer lengths keep layout deterministic.
+type Length int64
+
+// Common lengths.
+const (
+	Pt Length = 1000
+	MM Length = 2835 // 2834.6457 rounded: 1 mm in thousandths of a point
+)
+
+// FromMicrometres converts µm (the unit of doc.Trim) to Length.
+func FromMicrometres(um int) Length { return Length(int64(um) * 72000 / 25400) }
+
+// Points returns l in points, for writers.
+func (l Length) Points() float64 { return float64(l) / 1000 }
+
+func (l Length) String() string { return fmt.Sprintf("%.2f", l.Points()) }
+
+// Color is an RGB colour.
+type Color struct{ R, G, B uint8 }
+
+// PageKind tells what a page is for.
+type PageKind int
+
+const (
+	KindCover PageKind = iota
+	KindContents
+	KindArticle
+	KindNotes
+	KindBack
+)
+
+func (k PageKind) String() string {
+	return [...]string{"cover", "contents", "article", "notes", "back"}[k]
+}
+
+// Issue is the page model of an issue.
+type Issue struct {
+	Width, Height Length // trim size
+	Bleed         Length // how far bleeding items extend past the trim
+	Title         string // document title for metadata
+	Author        string
+	Language      string
+	Pages         []*Page
+	Outline       []OutlineItem
+}
+
+// OutlineItem is a bookmark pointing at a page.
+type OutlineItem struct {
+	Title string
+	Page  int // index into Pages
+}
+
+// Page is one page; coordinates have their origin at the top-left corner of
+// the trim box, y growing downwards.
+type Page struct {
+	Kind  PageKind
+	Folio int // printed page number (1 = cover)
+	Items []Item
+}
+
+// Item is something drawn on a page.
+type Item interface{ item() }
+
+// Text is a run of text in one face; X,Y is the start of its baseline.
+type Text struct {
+	X, Y  Length
+	Face  fonts.Face
+	Size  Length
+	Color Color
+	Text  string
+}
+
+// Image places a source image in the frame X,Y,W,H, showing the part of the
+// image given by Crop (fractions of the oriented source, in millionths:
+// left, top, right, bottom). Bleed edges extend the frame past the trim.
+type Image struct {
+	X, Y, W, H Length
+	Src        *doc.Image
+	Crop       [4]int
+	Bleed      Edges
+}
+
+// Edges is a set of trim edges.
+type Edges uint8
+
+const (
+	EdgeTop Edges = 1 << iota
+	EdgeRight
+	EdgeBottom
+	EdgeLeft
+)
+
+// Rect is a filled rectangle; Alpha 0 means opaque.
+type Rect struct {
+	X, Y, W, H Length
+	Fill       Color
+	Alpha      int // percent opacity, 0 = 100
+	Bleed      Edges
+}
+
+// Rule is a straight line.
+type Rule struct {
+	X1, Y1, X2, Y2 Length
+	Width          Length
+	Color          Color
+}
+
+// Link makes an area clickable: to a URL, or to a page (index into Pages).
+type Link struct {
+	X, Y, W, H Length
+	URL        string
+	Page       int // used when URL is empty
+}
+
+func (*Text) item()  {}
+func (*Image) item() {}
+func (*Rect) item()  {}
+func (*Rule) item()  {}
+func (*Link) item()  {}
+
+// Dump writes a stable, readable text form of the page model: the basis of
+// golden tests and a debugging view.
+func (iss *Issue) Dump(w io.Writer) {
+	fmt.Fprintf(w, "issue %sx%s bleed %s pages %d lang %s\n", iss.Width, iss.Height, iss.Bleed, len(iss.Pages), iss.Language)
+	for _, o := range iss.Outline {
+		fmt.Fprintf(w, "outline %q -> page %d\n", o.Title, o.Page+1)
+	}
+	for i, p := range iss.Pages {
+		fmt.Fprintf(w, "page %d %s folio %d\n", i+1, p.Kind, p.Folio)
+		for _, it := range p.Items {
+			switch it := it.(type) {
+			case *Text:
+				fmt.Fprintf(w, "  text %s,%s %s %s %q\n", it.X, it.Y, strings.TrimSuffix(string(it.Face), ".ttf"), it.Size, it.Text)
+			case *Image:
+				fmt.Fprintf(w, "  image %s,%s %sx%s %s crop %v bleed %d\n", it.X, it.Y, it.W, it.H, it.Src.Rel, it.Crop, it.Bleed)
+			case *Rect:
+				fmt.Fprintf(w, "  rect %s,%s %sx%s #%02x%02x%02x alpha %d\n", it.X, it.Y, it.W, it.H, it.Fill.R, it.Fill.G, it.Fill.B, it.Alpha)
+			case *Rule:
+				fmt.Fprintf(w, "  rule %s,%s %s,%s w %s\n", it.X1, it.Y1, it.X2, it.Y2, it.Width)
+			case *Link:
+				fmt.Fprintf(w, "  link %s,%s %sx%s %q page %d\n", it.X, it.Y, it.W, it.H, it.URL, it.Page+1)
+			}
+		}
+	}
+}

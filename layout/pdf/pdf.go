@@ -1,0 +1,265 @@
+// Package pdf draws the page model as a PDF with go-pdf/fpdf. It is the only
+// package that imports fpdf, and it makes no layout decisions: print and
+// screen editions are the same pages drawn with different options.
+package pdf
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+
+	"magz/fonts"
+	"magz/layout"
+)
+
+// Edition selects what the PDF is for.
+type Edition int
+
+const (
+	// Print: trim size plus bleed and crop marks, TrimBox and BleedBox.
+	Print Edition = iota
+	// Screen: trim size, links and bookmarks.
+	Screen
+)
+
+// Options of a PDF edition.
+type Options struct {
+	Edition Edition
+	Date    time.Time // creation and modification date
+	// Image returns the encoded rendition (JPEG or PNG) of an image item for
+	// this edition.
+	Image   func(it *layout.Image) (data []byte, err error)
+	Creator string
+}
+
+// slug is the margin outside the trim that holds bleed and crop marks.
+const slug = 12 * layout.MM
+
+// Write draws iss into w.
+func Write(w io.Writer, iss *layout.Issue, opt Options) error {
+	off := layout.Length(0)
+	if opt.Edition == Print {
+		off = slug
+	}
+	pw, ph := (iss.Width + 2*off).Points(), (iss.Height + 2*off).Points()
+	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: pw, Ht: ph}})
+	f.SetCatalogSort(true)
+	f.SetCompression(true)
+	f.SetAutoPageBreak(false, 0)
+	f.SetMargins(0, 0, 0)
+	f.SetCreationDate(opt.Date)
+	f.SetModificationDate(opt.Date)
+	f.SetTitle(iss.Title, true)
+	f.SetAuthor(iss.Author, true)
+	f.SetLang(iss.Language)
+	f.SetCreator(opt.Creator, true)
+	f.SetProducer(opt.Creator, true)
+	if opt.Edition == Screen {
+		f.SetDisplayMode("fullpage", "TwoPageRight")
+	}
+	d := &drawer{f: f, off: off, opt: opt, fonts: map[fonts.Face]bool{}, images: map[string]string{}, bleed: iss.Bleed}
+
+	pageLinks := make([]int, len(iss.Pages))
+	if opt.Edition == Screen {
+		for i := range pageLinks {
+			pageLinks[i] = f.AddLink()
+		}
+	}
+	outline := map[int][]string{}
+	for _, o := range iss.Outline {
+		outline[o.Page] = append(outline[o.Page], o.Title)
+	}
+	for i, p := range iss.Pages {
+		f.AddPage()
+		if opt.Edition == Print {
+			trim := fpdf.PageBox{SizeType: fpdf.SizeType{Wd: iss.Width.Points(), Ht: iss.Height.Points()}, PointType: fpdf.PointType{X: off.Points(), Y: off.Points()}}
+			b := iss.Bleed
+			bleed := fpdf.PageBox{SizeType: fpdf.SizeType{Wd: (iss.Width + 2*b).Points(), Ht: (iss.Height + 2*b).Points()}, PointType: fpdf.PointType{X: (off - b).Points(), Y: (off - b).Points()}}
+			f.SetPageBoxRec("TrimBox", trim)
+			f.SetPageBoxRec("BleedBox", bleed)
+		}
+		if opt.Edition == Screen {
+			f.SetLink(pageLinks[i], 0, i+1)
+			for _, t := range outline[i] {
+				f.Bookmark(t, 0, 0)
+			}
+		}
+		for _, it := range p.Items {
+			if err := d.item(it, pageLinks); err != nil {
+				return fmt.Errorf("page %d: %w", i+1, err)
+			}
+		}
+		if opt.Edition == Print {
+			d.cropMarks(iss.Width, iss.Height)
+		}
+		if err := f.Error(); err != nil {
+			return fmt.Errorf("page %d: %w", i+1, err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Output(&buf); err != nil {
+		return err
+	}
+	_, err := w.Write(sortPageBoxes(buf.Bytes()))
+	return err
+}
+
+type drawer struct {
+	f      *fpdf.Fpdf
+	off    layout.Length
+	bleed  layout.Length
+	opt    Options
+	fonts  map[fonts.Face]bool
+	images map[string]string // content hash -> registered name
+}
+
+func pt(l layout.Length) float64 { return l.Points() }
+
+func (d *drawer) x(l layout.Length) float64 { return pt(l + d.off) }
+
+func (d *drawer) face(face fonts.Face) error {
+	if !d.fonts[face] {
+		data, err := fonts.Bytes(face)
+		if err != nil {
+			return err
+		}
+		d.f.AddUTF8FontFromBytes(family(face), "", data)
+		if err := d.f.Error(); err != nil {
+			return fmt.Errorf("font %s: %w", face, err)
+		}
+		d.fonts[face] = true
+	}
+	return nil
+}
+
+func family(face fonts.Face) string { return strings.TrimSuffix(string(face), ".ttf") }
+
+func (d *drawer) item(it layout.Item, pageLinks []int) error {
+	f := d.f
+	switch it := it.(type) {
+	case *layout.Text:
+		if err := d.face(it.Face); err != nil {
+			return err
+		}
+		f.SetFont(family(it.Face), "", pt(it.Size))
+		f.SetTextColor(int(it.Color.R), int(it.Color.G), int(it.Color.B))
+		f.Text(d.x(it.X), d.x(it.Y), it.Text)
+	case *layout.Rect:
+		x, y, w, h := d.extend(it.X, it.Y, it.W, it.H, it.Bleed)
+		f.SetFillColor(int(it.Fill.R), int(it.Fill.G), int(it.Fill.B))
+		if it.Alpha > 0 {
+			f.SetAlpha(float64(it.Alpha)/100, "Normal")
+		}
+		f.Rect(x, y, w, h, "F")
+		if it.Alpha > 0 {
+			f.SetAlpha(1, "Normal")
+		}
+	case *layout.Rule:
+		f.SetDrawColor(int(it.Color.R), int(it.Color.G), int(it.Color.B))
+		f.SetLineWidth(pt(it.Width))
+		f.Line(d.x(it.X1), d.x(it.Y1), d.x(it.X2), d.x(it.Y2))
+	case *layout.Image:
+		data, err := d.opt.Image(it)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(data)
+		key := hex.EncodeToString(sum[:16])
+		name, ok := d.images[key]
+		tp := "JPG"
+		if bytes.HasPrefix(data, []byte("\x89PNG")) {
+			tp = "PNG"
+		}
+		if !ok {
+			name = "img" + key
+			f.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: tp}, bytes.NewReader(data))
+			if err := f.Error(); err != nil {
+				return fmt.Errorf("image %s: %w", it.Src.Rel, err)
+			}
+			d.images[key] = name
+		}
+		x, y, w, h := d.extend(it.X, it.Y, it.W, it.H, it.Bleed)
+		f.ImageOptions(name, x, y, w, h, false, fpdf.ImageOptions{ImageType: tp}, 0, "")
+	case *layout.Link:
+		if d.opt.Edition != Screen {
+			return nil
+		}
+		if it.URL != "" {
+			f.LinkString(d.x(it.X), d.x(it.Y), pt(it.W), pt(it.H), it.URL)
+		} else if it.Page >= 0 && it.Page < len(pageLinks) {
+			f.Link(d.x(it.X), d.x(it.Y), pt(it.W), pt(it.H), pageLinks[it.Page])
+		}
+	}
+	return nil
+}
+
+// extend grows a frame into the bleed on the edges it touches. Layout
+// computed image crops for the extended frame, so the picture is not
+// distorted; on screen the part past the trim is simply outside the page.
+func (d *drawer) extend(x, y, w, h layout.Length, e layout.Edges) (float64, float64, float64, float64) {
+	b := d.bleed
+	if e&layout.EdgeLeft != 0 {
+		x -= b
+		w += b
+	}
+	if e&layout.EdgeTop != 0 {
+		y -= b
+		h += b
+	}
+	if e&layout.EdgeRight != 0 {
+		w += b
+	}
+	if e&layout.EdgeBottom != 0 {
+		h += b
+	}
+	return d.x(x), d.x(y), pt(w), pt(h)
+}
+
+// cropMarks draws the trim marks at the four corners, outside the bleed.
+func (d *drawer) cropMarks(W, H layout.Length) {
+	f := d.f
+	f.SetDrawColor(0, 0, 0)
+	f.SetLineWidth(0.25)
+	gap := d.bleed + layout.MM    // marks start past the bleed
+	l := slug - gap - layout.MM/2 // and end inside the media
+	o := d.off
+	for _, cx := range []layout.Length{0, W} {
+		for _, cy := range []layout.Length{0, H} {
+			sx := layout.Length(-1)
+			if cx == W {
+				sx = 1
+			}
+			sy := layout.Length(-1)
+			if cy == H {
+				sy = 1
+			}
+			// horizontal mark on the line y = cy
+			f.Line(pt(o+cx+sx*gap), pt(o+cy), pt(o+cx+sx*(gap+l)), pt(o+cy))
+			// vertical mark on the line x = cx
+			f.Line(pt(o+cx), pt(o+cy+sy*gap), pt(o+cx), pt(o+cy+sy*(gap+l)))
+		}
+	}
+}
+
+var boxLines = regexp.MustCompile(`(?m)(?:^/(?:TrimBox|BleedBox|CropBox|ArtBox) \[[^\]\n]*\]\n)+`)
+
+// sortPageBoxes puts each page's box entries in a fixed order. fpdf writes
+// them in Go map order, so the same document would otherwise differ from
+// run to run. The entries are only reordered, so every byte offset in the
+// cross-reference table stays valid.
+func sortPageBoxes(pdf []byte) []byte {
+	return boxLines.ReplaceAllFunc(pdf, func(m []byte) []byte {
+		lines := strings.SplitAfter(string(m), "\n")
+		lines = lines[:len(lines)-1]
+		sort.Strings(lines)
+		return []byte(strings.Join(lines, ""))
+	})
+}

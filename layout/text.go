@@ -1,0 +1,438 @@
+package layout
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"magz/fonts"
+	"magz/internal/doc"
+	"magz/layout/hyph"
+)
+
+// TextStyle says how a paragraph is set.
+type TextStyle struct {
+	Regular, Italic, Bold, BoldItalic fonts.Face
+	Size                              Length
+	Leading                           Length
+	Color                             Color
+	Align                             Align
+	Hyphenate                         bool
+}
+
+// Align of lines in a paragraph.
+type Align int
+
+const (
+	Justify Align = iota
+	Left
+	Center
+	Right
+)
+
+func (s TextStyle) face(st doc.Style) fonts.Face {
+	switch {
+	case st&doc.Mono != 0:
+		return fonts.Mono
+	case st&doc.Strong != 0 && st&doc.Emph != 0:
+		return s.BoldItalic
+	case st&doc.Strong != 0:
+		return s.Bold
+	case st&doc.Emph != 0:
+		return s.Italic
+	}
+	return s.Regular
+}
+
+// frag is a run of text in one face, the unit drawn as a Text item.
+type frag struct {
+	text  string
+	face  fonts.Face
+	size  Length
+	rise  Length // raise above the baseline (superscripts)
+	color Color
+	link  string
+	width Length
+}
+
+// line is a set line: fragments with x offsets from the line start.
+type line struct {
+	frags []placed
+	width Length // natural width when not justified
+}
+
+type placed struct {
+	frag
+	x Length
+}
+
+// setter sets paragraphs; it reports characters no bundled face can draw.
+type setter struct {
+	m       *Metrics
+	hyph    hyph.Hyphenator
+	missing func(r rune)
+}
+
+// fragsFor splits s into runs of face, using the fallback face for
+// characters face lacks. Characters no face has are reported and left out.
+func (st *setter) fragsFor(s string, face fonts.Face, size, rise Length, color Color, link string) []frag {
+	var out []frag
+	var cur strings.Builder
+	curFace := face
+	flush := func() {
+		if cur.Len() > 0 {
+			t := cur.String()
+			out = append(out, frag{text: t, face: curFace, size: size, rise: rise, color: color, link: link,
+				width: st.m.Width(curFace, size, t)})
+			cur.Reset()
+		}
+	}
+	for _, r := range s {
+		f := face
+		switch {
+		case st.m.Has(face, r):
+		case r == '\u00ad' || r == '\u200b' || r == '\ufe0f' || r == '\u200d':
+			continue // invisible: soft hyphen, zero width space, emoji joiners
+		case st.m.Has(fonts.Fallback, r):
+			f = fonts.Fallback
+		default:
+			if st.missing != nil {
+				st.missing(r)
+			}
+			continue
+		}
+		if f != curFace {
+			flush()
+			curFace = f
+		}
+		cur.WriteRune(r)
+	}
+	flush()
+	return out
+}
+
+// word is a run of fragments between spaces.
+type word struct{ frags []frag }
+
+func (w *word) text() string {
+	var b strings.Builder
+	for _, f := range w.frags {
+		b.WriteString(f.text)
+	}
+	return b.String()
+}
+
+// nodes builds the Knuth-Plass node list of a paragraph.
+func (st *setter) nodes(spans []doc.Span, ts TextStyle, width Length, firstIndent Length) []node {
+	var ns []node
+	if firstIndent > 0 {
+		ns = append(ns, node{kind: nBox, width: firstIndent})
+	}
+	var w word
+	spaceW := st.m.Width(ts.Regular, ts.Size, " ")
+	flushWord := func() {
+		if len(w.frags) > 0 {
+			ns = append(ns, st.wordNodes(w, ts, width)...)
+			w = word{}
+		}
+	}
+	space := func() {
+		flushWord()
+		if k := len(ns); k > 0 && ns[k-1].kind != nGlue {
+			if ts.Align == Justify {
+				ns = append(ns, node{kind: nGlue, width: spaceW, stretch: spaceW / 2, shrink: spaceW / 3})
+			} else {
+				ns = append(ns, node{kind: nGlue, width: spaceW})
+			}
+		}
+	}
+	for _, sp := range spans {
+		switch {
+		case sp.Break:
+			flushWord()
+			ns = append(ns, node{kind: nGlue, stretch: fil}, node{kind: nPenalty, penalty: -infPenalty})
+		case sp.Note > 0:
+			// a superscript note number sticks to the word before it
+			sup := st.fragsFor(itoa(sp.Note), ts.Regular, ts.Size*6/10, ts.Size*35/100, ts.Color, "#note")
+			w.frags = append(w.frags, sup...)
+		default:
+			face := ts.face(sp.Style)
+			parts := strings.Split(sp.Text, " ")
+			for i, part := range parts {
+				if i > 0 {
+					space()
+				}
+				if part != "" {
+					w.frags = append(w.frags, st.fragsFor(part, face, ts.Size, 0, ts.Color, sp.Link)...)
+				}
+			}
+		}
+	}
+	flushWord()
+	for len(ns) > 0 && ns[len(ns)-1].kind == nGlue {
+		ns = ns[:len(ns)-1]
+	}
+	if ts.Align != Justify {
+		// Ragged lines: stretch only at the line end, as TeX's \raggedright.
+		var rag []node
+		for _, nd := range ns {
+			if nd.kind == nGlue && nd.stretch < fil {
+				rag = append(rag, node{kind: nGlue, stretch: width / 3},
+					node{kind: nPenalty},
+					node{kind: nGlue, width: nd.width, stretch: -width / 3})
+				continue
+			}
+			if nd.kind == nPenalty && nd.penalty > -infPenalty {
+				nd.penalty += 50
+			}
+			rag = append(rag, nd)
+		}
+		ns = rag
+	}
+	return append(ns, node{kind: nGlue, stretch: fil}, node{kind: nPenalty, penalty: -infPenalty})
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+var urlBreakAfter = "/.-_?&=#"
+
+// wordNodes returns a word as boxes, with hyphenation penalties between its
+// syllables, and emergency break points in words too long for a line.
+func (st *setter) wordNodes(w word, ts TextStyle, width Length) []node {
+	txt := w.text()
+	type bp struct {
+		pos     int
+		penalty int
+		flagged bool
+	}
+	var bps []bp
+	total := Length(0)
+	for _, f := range w.frags {
+		total += f.width
+	}
+	isURL := strings.Contains(txt, "://") || strings.HasPrefix(txt, "www.") || strings.Contains(txt, "@")
+	switch {
+	case isURL:
+		for i := 0; i < len(txt)-1; i++ {
+			if strings.IndexByte(urlBreakAfter, txt[i]) >= 0 && i > 0 {
+				bps = append(bps, bp{pos: i + 1, penalty: 50})
+			}
+		}
+	case ts.Hyphenate:
+		// hyphenate the letters, not the punctuation around them
+		start := strings.IndexFunc(txt, unicode.IsLetter)
+		end := strings.LastIndexFunc(txt, unicode.IsLetter)
+		if start >= 0 && end > start {
+			_, sz := utf8.DecodeRuneInString(txt[end:])
+			core := txt[start : end+sz]
+			for _, b := range st.hyph.Breaks(core) {
+				p := bp{pos: start + b.Pos, penalty: 60, flagged: !b.Explicit}
+				if b.Preferred {
+					p.penalty = 30
+				}
+				if b.Explicit {
+					p.penalty = 40
+				}
+				bps = append(bps, p)
+			}
+		}
+	default:
+		for i := 1; i < len(txt)-2; i++ {
+			if txt[i] == '-' {
+				bps = append(bps, bp{pos: i + 1, penalty: 40})
+			}
+		}
+	}
+	if total > width*9/10 {
+		// Too long for a line whatever happens: allow a break anywhere,
+		// expensive, so nothing ever overflows the column.
+		have := map[int]bool{}
+		for _, b := range bps {
+			have[b.pos] = true
+		}
+		for i := range txt {
+			if i > 0 && !have[i] {
+				bps = append(bps, bp{pos: i, penalty: 900, flagged: !isURL})
+			}
+		}
+		sortBps := func() {
+			for i := 1; i < len(bps); i++ {
+				for j := i; j > 0 && bps[j].pos < bps[j-1].pos; j-- {
+					bps[j], bps[j-1] = bps[j-1], bps[j]
+				}
+			}
+		}
+		sortBps()
+	}
+	var out []node
+	last := 0
+	for _, b := range bps {
+		piece := sliceFrags(st.m, w.frags, last, b.pos)
+		out = append(out, boxOf(piece))
+		hw := Length(0)
+		if b.flagged {
+			lf := piece[len(piece)-1]
+			hw = st.m.Width(lf.face, lf.size, "-")
+		}
+		out = append(out, node{kind: nPenalty, width: hw, penalty: b.penalty, flagged: b.flagged})
+		last = b.pos
+	}
+	out = append(out, boxOf(sliceFrags(st.m, w.frags, last, len(txt))))
+	return out
+}
+
+func boxOf(fs []frag) node {
+	n := node{kind: nBox, frags: fs}
+	for _, f := range fs {
+		n.width += f.width
+	}
+	return n
+}
+
+// sliceFrags returns the fragments covering bytes [from,to) of the word.
+func sliceFrags(m *Metrics, fs []frag, from, to int) []frag {
+	var out []frag
+	off := 0
+	for _, f := range fs {
+		a, b := off, off+len(f.text)
+		off = b
+		lo, hi := max(a, from), min(b, to)
+		if lo >= hi {
+			continue
+		}
+		g := f
+		if lo != a || hi != b {
+			g.text = f.text[lo-a : hi-a]
+			g.width = m.Width(g.face, g.size, g.text)
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// setParagraph breaks a paragraph into lines of the given width.
+// indents, when given, narrows the first lines (a drop cap beside them).
+func (st *setter) setParagraph(spans []doc.Span, ts TextStyle, fullWidth, firstIndent Length, indents []Length) []line {
+	widthAt := func(l int) Length {
+		if l < len(indents) {
+			return fullWidth - indents[l]
+		}
+		return fullWidth
+	}
+	ns := st.nodes(spans, ts, fullWidth, firstIndent)
+	if len(ns) <= 2 {
+		return nil
+	}
+	p := NewBreakParams(fullWidth)
+	if !ts.Hyphenate {
+		p.Tolerance = 1000
+	}
+	breaks := breakLines(ns, widthAt, p)
+	var lines []line
+	start := 0
+	for li, b := range breaks {
+		// skip discardable items at the line start
+		for start < b && ns[start].kind != nBox {
+			start++
+		}
+		last := li == len(breaks)-1
+		width := widthAt(li)
+		indent := fullWidth - width
+		var nat, y, z Length
+		for i := start; i < b; i++ {
+			nd := ns[i]
+			if nd.kind == nBox || nd.kind == nGlue {
+				nat += nd.width
+			}
+			if nd.kind == nGlue && nd.stretch < fil && nd.stretch > -fil {
+				y += nd.stretch
+				z += nd.shrink
+			}
+		}
+		end := ns[b]
+		hyphen := end.kind == nPenalty && end.flagged
+		if hyphen {
+			nat += end.width
+		}
+		ratio := 0.0
+		if ts.Align == Justify && !last && !(end.kind == nPenalty && end.penalty <= -infPenalty) {
+			if nat < width && y > 0 {
+				ratio = float64(width-nat) / float64(y)
+			} else if nat > width && z > 0 {
+				ratio = float64(width-nat) / float64(z)
+				if ratio < -1 {
+					ratio = -1
+				}
+			}
+		}
+		var ln line
+		x := indent
+		for i := start; i < b; i++ {
+			nd := ns[i]
+			switch nd.kind {
+			case nBox:
+				for _, f := range nd.frags {
+					ln.frags = appendFrag(ln.frags, placed{f, x})
+					x += f.width
+				}
+				if len(nd.frags) == 0 {
+					x += nd.width
+				}
+			case nGlue:
+				if nd.stretch >= fil {
+					continue
+				}
+				if ts.Align != Justify {
+					x += nd.width
+					continue
+				}
+				g := nd.width
+				if ratio > 0 {
+					g += Length(ratio * float64(nd.stretch))
+				} else if ratio < 0 {
+					g += Length(ratio * float64(nd.shrink))
+				}
+				x += g
+			}
+		}
+		if hyphen && len(ln.frags) > 0 {
+			lf := &ln.frags[len(ln.frags)-1]
+			lf.text += "-"
+			lf.width += end.width
+			x += end.width
+		}
+		if ts.Align == Justify && !last && ratio != 0 && len(ln.frags) > 1 {
+			// Snap the last fragment to the column edge: rounding must not
+			// leave a ragged right margin.
+			lf := &ln.frags[len(ln.frags)-1]
+			shift := fullWidth - (lf.x + lf.width)
+			if shift > -Pt && shift < Pt {
+				lf.x += shift
+				x = fullWidth
+			}
+		}
+		ln.width = x
+		lines = append(lines, ln)
+		start = b + 1
+	}
+	return lines
+}
+
+// appendFrag merges a fragment into the previous one when it continues it
+// (pieces of one hyphenatable word), so each word is one text run.
+func appendFrag(fs []placed, p placed) []placed {
+	if k := len(fs) - 1; k >= 0 {
+		q := &fs[k]
+		if q.face == p.face && q.size == p.size && q.rise == p.rise && q.color == p.color && q.link == p.link && q.x+q.width == p.x {
+			q.text += p.text
+			q.width += p.width
+			return fs
+		}
+	}
+	return append(fs, p)
+}
