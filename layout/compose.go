@@ -146,7 +146,7 @@ func (c *composer) drawLines(lines []line, x, y Length, ts TextStyle, width Leng
 		}
 		base := y + Length(i)*ts.Leading
 		for _, f := range ln.frags {
-			items = append(items, &Text{X: x + off + f.x, Y: base - f.rise, Face: f.face, Size: f.size, Color: f.color, Text: f.text})
+			items = append(items, &Text{X: x + off + f.x, Y: base - f.rise, Face: f.face, Size: f.size, Color: f.color, Text: f.text, Track: f.track})
 			if f.link != "" && (strings.HasPrefix(f.link, "http") || strings.HasPrefix(f.link, "mailto:")) {
 				items = append(items, &Link{X: x + off + f.x, Y: base - f.size*8/10, W: f.width, H: f.size, URL: f.link})
 			}
@@ -361,15 +361,16 @@ func (c *composer) cover(p *Page) {
 	p.Items = append(p.Items, &Rect{X: 0, Y: 0, W: W, H: 62 * MM, Fill: Color{0, 0, 0}, Alpha: 45, Bleed: EdgeTop | EdgeLeft | EdgeRight})
 	x, w := 14*MM, W-28*MM
 	// Masthead: as large as fits the width.
-	one := c.opt.Metrics.Width(fonts.SansBlack, Pt, c.iss.Magazine)
+	one := c.opt.Metrics.Width(fonts.SansBlack, 100*Pt, c.iss.Magazine+" ")
 	size := Length(96) * Pt
-	if one > 0 && Length(int64(w)*1000/int64(one)) < size {
-		size = Length(int64(w) * 1000 / int64(one))
+	if one > 0 && Length(int64(w)*100*1000/int64(one)) < size {
+		size = Length(int64(w) * 100 * 1000 / int64(one))
 	}
 	ms := sansStyle(fonts.SansBlack, size, size, c.th.Paper, Left)
 	y := 14*MM + size*72/100
-	p.Items = append(p.Items, c.drawLines(c.setText(c.iss.Magazine, ms, w+Pt), x, y, ms, w)...)
-	y += 11 * Pt
+	mlines := c.setText(c.iss.Magazine, ms, w+size/4)
+	p.Items = append(p.Items, c.drawLines(mlines, x, y, ms, w)...)
+	y += Length(len(mlines)-1)*ms.Leading + size/4 + 8*Pt
 	info := strings.ToUpper(c.lab.Issue + " " + itoa(c.iss.Number) + "  ·  " + c.lab.monthYear(c.iss.Date))
 	is := sansStyle(fonts.SansBold, 10*Pt, 13*Pt, c.th.Paper, Left)
 	p.Items = append(p.Items, c.drawLines(c.setText(info, is, w), x, y, is, w)...)
@@ -403,7 +404,7 @@ func (c *composer) cover(p *Page) {
 			cl.section = c.setText(strings.ToUpper(a.Section), sec, cw)
 		}
 		cls = append(cls, cl)
-		total += Length(len(cl.section))*sec.Leading + Length(len(cl.title))*tit.Leading + 6*Pt
+		total += Length(len(cl.section))*sec.Leading + Length(len(cl.title))*tit.Leading + 8*Pt
 	}
 	if len(cls) > 0 {
 		top := H - 16*MM - total
@@ -416,7 +417,7 @@ func (c *composer) cover(p *Page) {
 			}
 			y += tit.Size * 3 / 4
 			p.Items = append(p.Items, c.drawLines(cl.title, x, y, tit, cw)...)
-			y += Length(len(cl.title))*tit.Leading - tit.Size*3/4 + 6*Pt
+			y += Length(len(cl.title))*tit.Leading - tit.Size*3/4 + 8*Pt
 		}
 	}
 	if cv := c.iss.Cover; cv != nil && cv.Credit != "" {

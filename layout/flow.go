@@ -68,7 +68,7 @@ func (b *builder) paragraph(spans []doc.Span, ts TextStyle, indent, firstIndent 
 			size := 2*ts.Leading*100/70 + ts.Size
 			cw := c.opt.Metrics.Width(fonts.SansBlack, size, letter) + 3*Pt
 			base := ts.Leading*3 - 3200
-			capItems = []Item{&Text{X: 0, Y: base, Face: fonts.SansBlack, Size: size, Color: c.th.Accent, Text: letter}}
+			capItems = []Item{&Text{X: 0, Y: base, Face: fonts.SansBlack, Size: size, Color: c.th.Accent, Text: letter, HasActual: true}}
 			shape = []Length{cw, cw, cw}
 			spans = rest
 			firstIndent = 0
@@ -83,6 +83,13 @@ func (b *builder) paragraph(spans []doc.Span, ts TextStyle, indent, firstIndent 
 	for i, ln := range lines {
 		items := c.drawLines([]line{ln}, indent, ts.Leading-3200, ts, width)
 		if i == 0 && capItems != nil {
+			// The first word, read as text, includes its drop cap.
+			for _, it := range items {
+				if t, ok := it.(*Text); ok {
+					t.Actual, t.HasActual = capItems[0].(*Text).Text+t.Text, true
+					break
+				}
+			}
 			items = append(items, capItems...)
 		}
 		e := elem{kind: eLine, h: ts.Leading, items: items, idx: i, n: len(lines)}

@@ -33,7 +33,8 @@ type node struct {
 // BreakParams are the knobs of the line breaker; NewBreakParams gives the
 // defaults magz uses for body text.
 type BreakParams struct {
-	Tolerance        int // largest badness accepted in the first pass
+	PreTolerance     int // largest badness accepted without hyphenation
+	Tolerance        int // largest badness accepted with hyphenation
 	LinePenalty      int
 	HyphenPenalty    int // for breaks inside a root
 	PreferredPenalty int // for breaks at a prefix or suffix
@@ -47,6 +48,7 @@ type BreakParams struct {
 // NewBreakParams returns the defaults for body text of width lineWidth.
 func NewBreakParams(lineWidth Length) BreakParams {
 	return BreakParams{
+		PreTolerance:     100,
 		Tolerance:        200,
 		LinePenalty:      10,
 		HyphenPenalty:    60,
@@ -72,17 +74,27 @@ type active struct {
 // breakLines returns the indexes of the nodes where lines end. It never
 // fails: a last pass accepts overfull lines rather than losing text.
 func breakLines(nodes []node, width func(line int) Length, p BreakParams) []int {
-	if b, ok := kpPass(nodes, width, p, p.Tolerance, 0, false); ok {
+	// Raise the tolerance step by step rather than adding emergency
+	// stretch: badness stays honest, so the breaker still prefers a
+	// hyphen to a loose line when it has to accept something worse.
+	// As TeX, first try without hyphenation (most paragraphs of wide
+	// columns need none), then with it.
+	if b, ok := kpPass(nodes, width, p, p.PreTolerance, 0, false, false); ok {
 		return b
 	}
-	if b, ok := kpPass(nodes, width, p, 2000, p.EmergencyStretch, false); ok {
+	for _, tol := range []int{p.PreTolerance, p.Tolerance, p.Tolerance * 3, p.Tolerance * 10} {
+		if b, ok := kpPass(nodes, width, p, tol, 0, true, false); ok {
+			return b
+		}
+	}
+	if b, ok := kpPass(nodes, width, p, 10000, 0, true, false); ok {
 		return b
 	}
-	b, _ := kpPass(nodes, width, p, 10000, p.EmergencyStretch, true)
+	b, _ := kpPass(nodes, width, p, 10000, p.EmergencyStretch, true, true)
 	return b
 }
 
-func kpPass(nodes []node, widthAt func(line int) Length, p BreakParams, tolerance int, emergency Length, final bool) ([]int, bool) {
+func kpPass(nodes []node, widthAt func(line int) Length, p BreakParams, tolerance int, emergency Length, hyphenate, final bool) ([]int, bool) {
 	n := len(nodes)
 	sw := make([]Length, n+1)
 	sy := make([]Length, n+1)
@@ -91,8 +103,6 @@ func kpPass(nodes []node, widthAt func(line int) Length, p BreakParams, toleranc
 		sw[i+1], sy[i+1], sz[i+1] = sw[i], sy[i], sz[i]
 		if nd.kind == nBox || nd.kind == nGlue {
 			sw[i+1] += nd.width
-		}
-		if nd.kind == nGlue {
 			sy[i+1] += nd.stretch
 			sz[i+1] += nd.shrink
 		}
@@ -117,7 +127,7 @@ func kpPass(nodes []node, widthAt func(line int) Length, p BreakParams, toleranc
 		case nGlue:
 			legal = b > 0 && nodes[b-1].kind == nBox
 		case nPenalty:
-			legal = nd.penalty < infPenalty
+			legal = nd.penalty < infPenalty && (hyphenate || !nd.flagged)
 		}
 		if !legal {
 			continue

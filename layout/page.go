@@ -83,6 +83,12 @@ type Text struct {
 	Size  Length
 	Color Color
 	Text  string
+	Track Length // letter-spacing: extra advance after each character
+	// Actual, when HasActual, is the text this run stands for when the
+	// page is read as text (PDF ActualText): a drop cap reads as nothing
+	// and the rest of its word reads as the whole word.
+	Actual    string
+	HasActual bool
 }
 
 // Image places a source image in the frame X,Y,W,H, showing the part of the
@@ -145,7 +151,14 @@ func (iss *Issue) Dump(w io.Writer) {
 		for _, it := range p.Items {
 			switch it := it.(type) {
 			case *Text:
-				fmt.Fprintf(w, "  text %s,%s %s %s %q\n", it.X, it.Y, strings.TrimSuffix(string(it.Face), ".ttf"), it.Size, it.Text)
+				tr := ""
+				if it.Track != 0 {
+					tr = " track " + it.Track.String()
+				}
+				if it.HasActual {
+					tr += fmt.Sprintf(" actual %q", it.Actual)
+				}
+				fmt.Fprintf(w, "  text %s,%s %s %s%s %q\n", it.X, it.Y, strings.TrimSuffix(string(it.Face), ".ttf"), it.Size, tr, it.Text)
 			case *Image:
 				fmt.Fprintf(w, "  image %s,%s %sx%s %s crop %v bleed %d\n", it.X, it.Y, it.W, it.H, it.Src.Rel, it.Crop, it.Bleed)
 			case *Rect:

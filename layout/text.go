@@ -53,6 +53,7 @@ type frag struct {
 	color Color
 	link  string
 	width Length
+	track Length // extra space after each character (letter-spacing)
 }
 
 // line is a set line: fragments with x offsets from the line start.
@@ -129,7 +130,13 @@ func (st *setter) nodes(spans []doc.Span, ts TextStyle, width Length, firstInden
 		ns = append(ns, node{kind: nBox, width: firstIndent})
 	}
 	var w word
+	// Word space: the face's own, but at least a quarter em, stretching by
+	// a little over half and shrinking by two fifths. Narrow magazine
+	// columns need that room to justify without rivers.
 	spaceW := st.m.Width(ts.Regular, ts.Size, " ")
+	if ts.Align == Justify {
+		spaceW = max(spaceW, ts.Size/4)
+	}
 	flushWord := func() {
 		if len(w.frags) > 0 {
 			ns = append(ns, st.wordNodes(w, ts, width)...)
@@ -140,7 +147,7 @@ func (st *setter) nodes(spans []doc.Span, ts TextStyle, width Length, firstInden
 		flushWord()
 		if k := len(ns); k > 0 && ns[k-1].kind != nGlue {
 			if ts.Align == Justify {
-				ns = append(ns, node{kind: nGlue, width: spaceW, stretch: spaceW / 2, shrink: spaceW / 3})
+				ns = append(ns, node{kind: nGlue, width: spaceW, stretch: spaceW * 55 / 100, shrink: spaceW * 2 / 5})
 			} else {
 				ns = append(ns, node{kind: nGlue, width: spaceW})
 			}
@@ -188,6 +195,9 @@ func (st *setter) nodes(spans []doc.Span, ts TextStyle, width Length, firstInden
 			rag = append(rag, nd)
 		}
 		ns = rag
+	}
+	if ts.Align == Justify {
+		withTracking(ns)
 	}
 	return append(ns, node{kind: nGlue, stretch: fil}, node{kind: nPenalty, penalty: -infPenalty})
 }
@@ -294,6 +304,32 @@ func boxOf(fs []frag) node {
 	return n
 }
 
+// Letter-spacing limits for justified text, per character, in thousandths
+// of the type size: a touch of tracking takes up slack that word spaces
+// alone would show as holes (as pdfTeX's font expansion does).
+const (
+	trackStretch = 15
+	trackShrink  = 8
+)
+
+// withTracking gives the boxes of a justified paragraph their letter
+// stretch and shrink.
+func withTracking(ns []node) {
+	for i := range ns {
+		if ns[i].kind != nBox {
+			continue
+		}
+		for _, f := range ns[i].frags {
+			if f.face == fonts.Mono {
+				continue
+			}
+			n := Length(utf8.RuneCountInString(f.text))
+			ns[i].stretch += n * f.size * trackStretch / 1000
+			ns[i].shrink += n * f.size * trackShrink / 1000
+		}
+	}
+}
+
 // sliceFrags returns the fragments covering bytes [from,to) of the word.
 func sliceFrags(m *Metrics, fs []frag, from, to int) []frag {
 	var out []frag
@@ -349,7 +385,7 @@ func (st *setter) setParagraph(spans []doc.Span, ts TextStyle, fullWidth, firstI
 			if nd.kind == nBox || nd.kind == nGlue {
 				nat += nd.width
 			}
-			if nd.kind == nGlue && nd.stretch < fil && nd.stretch > -fil {
+			if nd.kind != nPenalty && nd.stretch < fil && nd.stretch > -fil {
 				y += nd.stretch
 				z += nd.shrink
 			}
@@ -377,6 +413,15 @@ func (st *setter) setParagraph(spans []doc.Span, ts TextStyle, fullWidth, firstI
 			switch nd.kind {
 			case nBox:
 				for _, f := range nd.frags {
+					if ts.Align == Justify && ratio != 0 && f.face != fonts.Mono {
+						// letter-spacing takes its share of the slack
+						per := trackStretch
+						if ratio < 0 {
+							per = trackShrink
+						}
+						f.track = Length(ratio * float64(f.size) * float64(per) / 1000)
+						f.width += f.track * Length(utf8.RuneCountInString(f.text))
+					}
 					ln.frags = appendFrag(ln.frags, placed{f, x})
 					x += f.width
 				}
@@ -403,8 +448,8 @@ func (st *setter) setParagraph(spans []doc.Span, ts TextStyle, fullWidth, firstI
 		if hyphen && len(ln.frags) > 0 {
 			lf := &ln.frags[len(ln.frags)-1]
 			lf.text += "-"
-			lf.width += end.width
-			x += end.width
+			lf.width += end.width + lf.track
+			x += end.width + lf.track
 		}
 		if ts.Align == Justify && !last && ratio != 0 && len(ln.frags) > 1 {
 			// Snap the last fragment to the column edge: rounding must not
@@ -428,7 +473,7 @@ func (st *setter) setParagraph(spans []doc.Span, ts TextStyle, fullWidth, firstI
 func appendFrag(fs []placed, p placed) []placed {
 	if k := len(fs) - 1; k >= 0 {
 		q := &fs[k]
-		if q.face == p.face && q.size == p.size && q.rise == p.rise && q.color == p.color && q.link == p.link && q.x+q.width == p.x {
+		if q.face == p.face && q.size == p.size && q.rise == p.rise && q.color == p.color && q.link == p.link && q.track == p.track && q.x+q.width == p.x {
 			q.text += p.text
 			q.width += p.width
 			return fs

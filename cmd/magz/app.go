@@ -74,7 +74,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		HideVersion:          true,
 		Description: "An issue is a folder with issue.yaml, articles/*.md and photos.\n" +
 			"Issues live under ./issues; name one (issue-12) or give its path.",
-		Commands: []*cli.Command{buildCommand(stdout, stderr), versionCommand(stdout)},
+		Commands:       []*cli.Command{buildCommand(stdout, stderr), versionCommand(stdout)},
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
 			return &exitError{code: 2, err: fmt.Errorf("magz: %v\nRun 'magz %s --help' for usage.", err, c.Command.Name)}

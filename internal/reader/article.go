@@ -620,4 +620,3 @@ func htmlText(raw string) string {
 	s = html.UnescapeString(s)
 	return strings.TrimSpace(spaceRun.ReplaceAllString(s, " "))
 }
-

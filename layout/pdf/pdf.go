@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf16"
 
 	"github.com/go-pdf/fpdf"
 
@@ -79,6 +80,7 @@ func Write(w io.Writer, iss *layout.Issue, opt Options) error {
 	}
 	for i, p := range iss.Pages {
 		f.AddPage()
+		d.track = 0
 		if opt.Edition == Print {
 			trim := fpdf.PageBox{SizeType: fpdf.SizeType{Wd: iss.Width.Points(), Ht: iss.Height.Points()}, PointType: fpdf.PointType{X: off.Points(), Y: off.Points()}}
 			b := iss.Bleed
@@ -119,6 +121,7 @@ type drawer struct {
 	opt    Options
 	fonts  map[fonts.Face]bool
 	images map[string]string // content hash -> registered name
+	track  layout.Length     // letter-spacing in force on this page
 }
 
 func pt(l layout.Length) float64 { return l.Points() }
@@ -151,7 +154,19 @@ func (d *drawer) item(it layout.Item, pageLinks []int) error {
 		}
 		f.SetFont(family(it.Face), "", pt(it.Size))
 		f.SetTextColor(int(it.Color.R), int(it.Color.G), int(it.Color.B))
+		if it.Track != d.track {
+			// fpdf has no letter-spacing call: set the PDF text state
+			// (Tc) directly; it persists until changed on this page.
+			f.RawWriteStr(fmt.Sprintf("%.3f Tc\n", pt(it.Track)))
+			d.track = it.Track
+		}
+		if it.HasActual {
+			f.RawWriteStr("/Span <</ActualText " + utf16Hex(it.Actual) + ">> BDC\n")
+		}
 		f.Text(d.x(it.X), d.x(it.Y), it.Text)
+		if it.HasActual {
+			f.RawWriteStr("EMC\n")
+		}
 	case *layout.Rect:
 		x, y, w, h := d.extend(it.X, it.Y, it.W, it.H, it.Bleed)
 		f.SetFillColor(int(it.Fill.R), int(it.Fill.G), int(it.Fill.B))
@@ -247,6 +262,17 @@ func (d *drawer) cropMarks(W, H layout.Length) {
 			f.Line(pt(o+cx), pt(o+cy+sy*gap), pt(o+cx), pt(o+cy+sy*(gap+l)))
 		}
 	}
+}
+
+// utf16Hex encodes s as a PDF hex string in UTF-16BE with a byte order mark.
+func utf16Hex(s string) string {
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	b.WriteString(">")
+	return b.String()
 }
 
 var boxLines = regexp.MustCompile(`(?m)(?:^/(?:TrimBox|BleedBox|CropBox|ArtBox) \[[^\]\n]*\]\n)+`)
