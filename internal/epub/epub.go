@@ -173,11 +173,8 @@ func (w *writer) nav() []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "<nav epub:type=\"toc\" id=\"toc\">\n<h1>%s</h1>\n<ol>\n", esc(w.lab.contents))
 	for _, a := range w.iss.Articles {
-		fmt.Fprintf(&b, "<li><a href=\"%s.xhtml\">%s</a>", a.Slug, esc(a.Title))
-		if a.Author != "" {
-			fmt.Fprintf(&b, " <span class=\"toc-author\">%s</span>", esc(a.Author))
-		}
-		b.WriteString("</li>\n")
+		// A nav entry holds only its link (EPUB 3 nav rules).
+		fmt.Fprintf(&b, "<li><a href=\"%s.xhtml\">%s</a></li>\n", a.Slug, esc(a.Title))
 	}
 	b.WriteString("</ol>\n</nav>\n")
 	fmt.Fprintf(&b, "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2>%s</h2>\n<ol>\n", esc(w.lab.landmarks))

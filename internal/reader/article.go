@@ -147,10 +147,10 @@ var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
 func slugify(s string) string {
 	s = nonSlug.ReplaceAllString(strings.ToLower(s), "-")
 	s = strings.Trim(s, "-")
-	if s == "" || s[0] < 'a' {
-		s = "a-" + s
+	if s == "" {
+		s = "article"
 	}
-	return strings.TrimSuffix(s, "-")
+	return s
 }
 
 func lineStarts(src []byte) []int {
@@ -172,7 +172,30 @@ type converter struct {
 	lineStarts []int
 	h1         string
 	notes      []doc.Note
-	skipText   int // >0 inside <script> or <style> raw HTML
+	skipText   int  // >0 inside <script> or <style> raw HTML
+	softBreaks bool // keep soft line breaks (pull quotes: the last line may be an attribution)
+	dropped    []droppedTag
+	lastLine   int // line of the last block converted
+}
+
+type droppedTag struct {
+	line int
+	tag  string
+}
+
+// flushDropped reports raw HTML tags left out, one warning per line.
+func (c *converter) flushDropped() {
+	for i := 0; i < len(c.dropped); {
+		j := i
+		var tags []string
+		for j < len(c.dropped) && c.dropped[j].line == c.dropped[i].line {
+			tags = append(tags, c.dropped[j].tag)
+			j++
+		}
+		c.r.diags.Warnf(diag.Pos{Path: c.path, Line: c.dropped[i].line}, "raw HTML tags left out: %s (text between them is kept, scripts and styles are not; use Markdown for styling)", strings.Join(tags, " "))
+		i = j
+	}
+	c.dropped = nil
 }
 
 func (c *converter) lineAt(offset int) int {
@@ -215,12 +238,36 @@ func (c *converter) blocks(parent ast.Node) []doc.Block {
 	var out []doc.Block
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
 		out = append(out, c.block(n)...)
+		c.flushDropped()
 	}
 	return out
 }
 
+var thematicBreak = regexp.MustCompile(`^ {0,3}((\*\s*){3,}|(-\s*){3,}|(_\s*){3,})$`)
+
+// ruleLine finds the line of a thematic break (goldmark keeps no position
+// for it): the first such line after the previous block.
+func (c *converter) ruleLine() int {
+	for i := c.lastLine - c.lineBase; i >= 0 && i < len(c.lineStarts); i++ {
+		end := len(c.src)
+		if i+1 < len(c.lineStarts) {
+			end = c.lineStarts[i+1]
+		}
+		if thematicBreak.Match(bytes.TrimRight(c.src[c.lineStarts[i]:end], "\r\n")) {
+			return c.lineBase + i
+		}
+	}
+	return c.lastLine
+}
+
 func (c *converter) block(n ast.Node) []doc.Block {
 	pos := c.pos(n)
+	if _, ok := n.(*ast.ThematicBreak); ok {
+		pos.Line = c.ruleLine()
+	}
+	if pos.Line > c.lastLine {
+		c.lastLine = pos.Line
+	}
 	switch n := n.(type) {
 	case *ast.Paragraph, *ast.TextBlock:
 		return c.paragraph(n, pos)
@@ -261,7 +308,11 @@ func (c *converter) block(n ast.Node) []doc.Block {
 			raw += string(n.ClosureLine.Value(c.src))
 		}
 		txt := htmlText(raw)
-		c.r.diags.Warnf(pos, "raw HTML is not laid out; kept only its text%s", map[bool]string{true: " (nothing)", false: ""}[txt == ""])
+		if txt == "" {
+			c.r.diags.Warnf(pos, "raw HTML block left out (it has no text); use Markdown instead")
+		} else {
+			c.r.diags.Warnf(pos, "raw HTML block left out; only its text is kept (use Markdown instead)")
+		}
 		if txt == "" {
 			return nil
 		}
@@ -370,21 +421,18 @@ func (c *converter) pullQuote(n *ast.Blockquote, pos diag.Pos) *doc.PullQuote {
 	if _, ok := first.(*ast.Paragraph); !ok {
 		return nil
 	}
+	c.softBreaks = true
 	spans := trimSpans(c.inlines(n, 0, ""))
+	c.softBreaks = false
 	txt := doc.PlainText(spans)
 	if !pullMarker.MatchString(txt) {
 		return nil
 	}
-	// Remove the marker from the first span(s).
-	cut := len(pullMarker.FindString(txt))
-	for len(spans) > 0 && cut > 0 {
-		if len(spans[0].Text) <= cut {
-			cut -= len(spans[0].Text)
-			spans = spans[1:]
-			continue
-		}
-		spans[0].Text = spans[0].Text[cut:]
-		cut = 0
+	// Remove the marker from the first span, then the line break after it.
+	spans[0].Text = pullMarker.ReplaceAllString(spans[0].Text, "")
+	spans = trimSpans(spans)
+	for len(spans) > 0 && spans[0].Break {
+		spans = trimSpans(spans[1:])
 	}
 	pq := &doc.PullQuote{Pos: pos}
 	// Attribution: text after the last line break that starts with a dash.
@@ -449,7 +497,7 @@ func (c *converter) inline(n ast.Node, style doc.Style, link string) []doc.Span 
 		if c.skipText == 0 {
 			out = append(out, doc.Span{Text: unescape(n.Segment.Value(c.src)), Style: style, Link: link})
 		}
-		if n.HardLineBreak() {
+		if n.HardLineBreak() || (n.SoftLineBreak() && c.softBreaks) {
 			out = append(out, doc.Span{Break: true})
 		} else if n.SoftLineBreak() {
 			out = append(out, doc.Span{Text: " ", Style: style, Link: link})
@@ -482,7 +530,11 @@ func (c *converter) inline(n ast.Node, style doc.Style, link string) []doc.Span 
 		}
 		return []doc.Span{{Text: b.String(), Style: style | doc.Mono, Link: link}}
 	case *ast.Link:
-		return c.inlines(n, style, cleanURL(string(n.Destination)))
+		dest := cleanURL(string(n.Destination))
+		if dest == "" && len(n.Destination) > 0 {
+			c.r.diags.Warnf(c.pos(n.Parent()), "link %q removed: script links are not allowed", string(n.Destination))
+		}
+		return c.inlines(n, style, dest)
 	case *ast.AutoLink:
 		u := string(n.URL(c.src))
 		dest := u
@@ -518,7 +570,8 @@ func (c *converter) inline(n ast.Node, style doc.Style, link string) []doc.Span 
 				return []doc.Span{{Break: true}}
 			}
 		}
-		c.r.diags.Warnf(c.pos(n.Parent()), "raw HTML tag %s dropped; use Markdown instead", strings.TrimSpace(tag))
+		line := c.lineAt(n.Segments.At(0).Start)
+		c.dropped = append(c.dropped, droppedTag{line, strings.TrimSpace(tag)})
 		return nil
 	case *east.FootnoteLink:
 		return []doc.Span{{Note: n.Index, Style: style}}
@@ -595,6 +648,15 @@ func trimSpans(in []doc.Span) []doc.Span {
 			break
 		}
 		out = out[:k]
+	}
+	// A line break swallows the spaces around it.
+	for i := 1; i < len(out); i++ {
+		if out[i-1].Break {
+			out[i].Text = strings.TrimLeft(out[i].Text, " ")
+		}
+		if out[i].Break {
+			out[i-1].Text = strings.TrimRight(out[i-1].Text, " ")
+		}
 	}
 	// A space ending one span and starting the next would double.
 	for i := 1; i < len(out); i++ {

@@ -146,10 +146,11 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 
 	r := &reader{issueDir: dir, diags: diags}
 	if y.Cover != nil && y.Cover.Image != "" {
-		pos := diag.Pos{Path: path, Line: keyLine(data, "image", keyLine(data, "cover", 1))}
+		coverLine := keyLine(data, "cover", 1)
+		pos := diag.Pos{Path: path, Line: keyLineFrom(data, "image", coverLine)}
 		if img := r.resolveImage(path, y.Cover.Image, pos); img != nil {
 			iss.Cover = &doc.Figure{Pos: pos, Image: img, Alt: y.Cover.Alt, Credit: strings.TrimSpace(y.Cover.Credit)}
-			iss.Cover.Focus = r.focus(y.Cover.Focus, pos)
+			iss.Cover.Focus = r.focus(y.Cover.Focus, diag.Pos{Path: path, Line: keyLineFrom(data, "focus", coverLine)})
 			if iss.Cover.Alt == "" {
 				iss.Cover.Alt = iss.Magazine
 			}
@@ -201,7 +202,7 @@ func (r *reader) articleFiles(list []string, data []byte, yamlPath string) []art
 				continue
 			}
 			if _, err := os.Stat(full); err != nil {
-				r.diags.Errorf(pos, "article %q not found in %s", name, diag.DisplayPath(artDir))
+				r.diags.Errorf(pos, "article %q not found in the articles folder", name)
 				continue
 			}
 			out = append(out, articleFile{path: full, pos: pos})

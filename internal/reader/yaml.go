@@ -57,6 +57,20 @@ func friendlyYAML(msg string) string {
 	return "invalid YAML: " + msg
 }
 
+// keyLineFrom finds the line (1-based) of key at or after line from.
+func keyLineFrom(data []byte, key string, from int) int {
+	for i, line := range strings.Split(string(data), "\n") {
+		if i+1 < from {
+			continue
+		}
+		t := strings.TrimLeft(line, " \t-")
+		if strings.HasPrefix(t, key+":") {
+			return i + 1
+		}
+	}
+	return from
+}
+
 // keyLine finds the line (1-based, offset by firstLine) of a top-level or
 // nested key in YAML text, for messages about a value's meaning.
 func keyLine(data []byte, key string, firstLine int) int {

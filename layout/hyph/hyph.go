@@ -19,6 +19,7 @@
 package hyph
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -125,7 +126,7 @@ func (Indonesian) Breaks(word string) []Break {
 		}
 		return out
 	}
-	pos := syllableBreaks(lower)
+	pos := morphology(lower, syllableBreaks(lower))
 	var out []Break
 	for _, p := range pos {
 		if p < 2 || len(lower)-p < 2 {
@@ -133,6 +134,72 @@ func (Indonesian) Breaks(word string) []Break {
 		}
 		out = append(out, Break{Pos: p, Preferred: morphemeBoundary(lower, p)})
 	}
+	return out
+}
+
+// Roots beginning with a vowel that take ber-, ter-, per-, meng- or peng-
+// unchanged: after these
+// prefixes PUEBI breaks between prefix and root (ber-a-khir), which the
+// syllable rules alone would not (be-ra-khir). Roots not listed are split
+// by syllables, which is never wrong to read (be-ra-ni is a root).
+var vowelRoots = []string{"ada", "akhir", "ajar", "angkat", "asal", "atur", "awal", "alih", "ubah", "usaha",
+	"ulang", "untung", "urus", "ikut", "isi", "ingat", "obat", "olah", "edar", "operasi", "ekor", "umur", "ukur", "ucap", "ambil", "antar", "anak",
+	"alam", "aman", "amat", "ancam", "anggap", "angkut", "atas", "awas", "elak", "enal", "iring", "ukir", "ungsi", "unjuk", "urai", "utus"}
+
+// confixes that close with -an around a root: ke-an, pe-an, per-an, ...
+var confixPrefixes = []string{"peng", "peny", "pem", "pen", "per", "pel", "pe", "ke"}
+
+// morphology adjusts syllable breaks at morpheme boundaries, as PUEBI asks:
+// per-ja-lan-an (not per-ja-la-nan), ke-se-hat-an, ber-a-khir.
+func morphology(w string, breaks []int) []int {
+	set := map[int]bool{}
+	for _, b := range breaks {
+		set[b] = true
+	}
+	// prefix + vowel-initial root
+	for _, pre := range []string{"meng", "peng", "ber", "ter", "per"} {
+		if !strings.HasPrefix(w, pre) {
+			continue
+		}
+		for _, root := range vowelRoots {
+			if strings.HasPrefix(w[len(pre):], root) {
+				for b := range set {
+					if b < len(pre)+1 {
+						delete(set, b)
+					}
+				}
+				set[len(pre)] = true
+			}
+		}
+	}
+	// confix ...-an after a root ending in a consonant: the consonant
+	// stays with the root (ke-se-hat-an, pen-di-dik-an, ke-u-ang-an).
+	n := len(w)
+	if n >= 7 && strings.HasSuffix(w, "an") {
+		for _, pre := range confixPrefixes {
+			if !strings.HasPrefix(w, pre) {
+				continue
+			}
+			c := w[n-3]
+			if isVowel(c) || c == 'y' || c == 'w' {
+				break
+			}
+			cons := n - 3
+			if strings.HasSuffix(w[:n-2], "ng") || strings.HasSuffix(w[:n-2], "ny") || strings.HasSuffix(w[:n-2], "kh") || strings.HasSuffix(w[:n-2], "sy") {
+				cons = n - 4
+			}
+			if set[cons] {
+				delete(set, cons)
+				set[n-2] = true
+			}
+			break
+		}
+	}
+	out := make([]int, 0, len(set))
+	for b := range set {
+		out = append(out, b)
+	}
+	sort.Ints(out)
 	return out
 }
 
@@ -200,11 +267,9 @@ func syllableBreaks(w string) []int {
 		}
 		vowels = append(vowels, i)
 		if i+1 < len(us) && us[i+1].vowel && diphthong(w[us[i].start], w[us[i+1].start]) {
-			// A diphthong at the end of the word, or before a consonant,
-			// is one nucleus (pan-tai, kerbau, sau-da-ra).
-			if i+2 >= len(us) || !us[i+2].vowel {
-				i++
-			}
+			// A diphthong is one nucleus (pan-tai, ker-bau, sau-da-ra,
+			// pa-kai-an).
+			i++
 		}
 	}
 	var out []int

@@ -1,0 +1,161 @@
+// Package testissue writes issue folders for tests from txtar archives.
+// A file whose content is a "synth:" line is replaced by a generated image,
+// so test archives stay text:
+//
+//	synth:jpeg 400x300        an RGB JPEG
+//	synth:jpeg-exif6 400x300  stored landscape, EXIF orientation 6 (shows portrait)
+//	synth:cmyk                a small CMYK JPEG
+//	synth:gray 200x200        a grayscale JPEG
+//	synth:png 300x200         an RGB PNG
+//	synth:png16 300x200       a 16-bit PNG
+//	synth:png-alpha 300x200   a PNG with transparency
+//	synth:webp                a small WebP
+//	synth:truncated           a JPEG cut in half
+//	synth:bomb                a PNG header claiming 100000x100000 pixels
+//	synth:heic                the start of a HEIC file
+package testissue
+
+import (
+	"bytes"
+	"embed"
+	"encoding/binary"
+	"fmt"
+	"hash/crc32"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"magz/internal/synth"
+)
+
+//go:embed testdata
+var testdata embed.FS
+
+// Write materialises the archive under dir.
+func Write(dir string, a *txtar.Archive) error {
+	for _, f := range a.Files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		data := f.Data
+		if s := strings.TrimSpace(string(data)); strings.HasPrefix(s, "synth:") {
+			var err error
+			if data, err = Synth(strings.TrimPrefix(s, "synth:")); err != nil {
+				return fmt.Errorf("%s: %w", f.Name, err)
+			}
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Synth makes the bytes of a generated image from a spec such as
+// "jpeg 400x300".
+func Synth(spec string) ([]byte, error) {
+	kind, size, _ := strings.Cut(strings.TrimSpace(spec), " ")
+	w, h := 320, 240
+	if size != "" {
+		if _, err := fmt.Sscanf(size, "%dx%d", &w, &h); err != nil {
+			return nil, fmt.Errorf("bad size %q", size)
+		}
+	}
+	photo := func() image.Image { return synth.Photo(synth.Coast, w, h, int64(w*h), 4) }
+	var buf bytes.Buffer
+	switch kind {
+	case "jpeg":
+		err := jpeg.Encode(&buf, photo(), &jpeg.Options{Quality: 80})
+		return buf.Bytes(), err
+	case "jpeg-exif6":
+		if err := jpeg.Encode(&buf, photo(), &jpeg.Options{Quality: 80}); err != nil {
+			return nil, err
+		}
+		return WithOrientation(buf.Bytes(), 6), nil
+	case "gray":
+		g := image.NewGray(image.Rect(0, 0, w, h))
+		for y := 0; y < h; y++ {
+			for x := 0; x < w; x++ {
+				g.SetGray(x, y, color.Gray{uint8((x + y) % 256)})
+			}
+		}
+		err := jpeg.Encode(&buf, g, nil)
+		return buf.Bytes(), err
+	case "png":
+		err := png.Encode(&buf, photo())
+		return buf.Bytes(), err
+	case "png16":
+		m := image.NewNRGBA64(image.Rect(0, 0, w, h))
+		for y := 0; y < h; y++ {
+			for x := 0; x < w; x++ {
+				m.SetNRGBA64(x, y, color.NRGBA64{uint16(x * 65535 / w), uint16(y * 65535 / h), 40000, 65535})
+			}
+		}
+		err := png.Encode(&buf, m)
+		return buf.Bytes(), err
+	case "png-alpha":
+		m := image.NewNRGBA(image.Rect(0, 0, w, h))
+		for y := 0; y < h; y++ {
+			for x := 0; x < w; x++ {
+				m.SetNRGBA(x, y, color.NRGBA{200, 40, 30, uint8(x * 255 / w)})
+			}
+		}
+		err := png.Encode(&buf, m)
+		return buf.Bytes(), err
+	case "cmyk":
+		return testdata.ReadFile("testdata/cmyk.jpg")
+	case "webp":
+		return testdata.ReadFile("testdata/tiny.webp")
+	case "truncated":
+		if err := jpeg.Encode(&buf, photo(), nil); err != nil {
+			return nil, err
+		}
+		return buf.Bytes()[:buf.Len()/2], nil
+	case "bomb":
+		return pngHeader(100000, 100000), nil
+	case "heic":
+		return []byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"), nil
+	}
+	return nil, fmt.Errorf("unknown synth kind %q", kind)
+}
+
+// pngHeader returns a PNG signature and IHDR chunk claiming w×h, and nothing
+// else: a decompression bomb as far as the header tells.
+func pngHeader(w, h uint32) []byte {
+	var b bytes.Buffer
+	b.WriteString("\x89PNG\r\n\x1a\n")
+	ihdr := make([]byte, 13)
+	binary.BigEndian.PutUint32(ihdr[0:], w)
+	binary.BigEndian.PutUint32(ihdr[4:], h)
+	ihdr[8], ihdr[9] = 8, 2
+	binary.Write(&b, binary.BigEndian, uint32(13))
+	chunk := append([]byte("IHDR"), ihdr...)
+	b.Write(chunk)
+	binary.Write(&b, binary.BigEndian, crc32.ChecksumIEEE(chunk))
+	return b.Bytes()
+}
+
+// WithOrientation inserts an EXIF segment with orientation o after the
+// JPEG's start marker.
+func WithOrientation(j []byte, o uint16) []byte {
+	var t bytes.Buffer
+	t.WriteString("Exif\x00\x00MM\x00\x2a\x00\x00\x00\x08")
+	binary.Write(&t, binary.BigEndian, uint16(1))
+	binary.Write(&t, binary.BigEndian, []uint16{0x0112, 3})
+	binary.Write(&t, binary.BigEndian, uint32(1))
+	binary.Write(&t, binary.BigEndian, []uint16{o, 0})
+	binary.Write(&t, binary.BigEndian, uint32(0))
+	seg := []byte{0xFF, 0xE1, 0, 0}
+	binary.BigEndian.PutUint16(seg[2:], uint16(t.Len()+2))
+	out := append([]byte{}, j[:2]...)
+	out = append(out, seg...)
+	out = append(out, t.Bytes()...)
+	return append(out, j[2:]...)
+}
