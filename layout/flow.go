@@ -64,7 +64,7 @@ func (b *builder) paragraph(spans []doc.Span, ts TextStyle, indent, firstIndent 
 	var capItems []Item
 	var shape []Length
 	if b.first && indent == 0 {
-		if letter, rest, ok := firstLetter(spans); ok && len(doc.PlainText(rest)) > 200 {
+		if letter, rest, ok := firstLetter(spans); ok && len(doc.PlainText(rest)) > 200 && !strings.HasPrefix(rest[0].Text, " ") {
 			size := 2*ts.Leading*100/70 + ts.Size
 			cw := c.opt.Metrics.Width(fonts.SansBlack, size, letter) + 3*Pt
 			base := ts.Leading*3 - 3200
@@ -248,8 +248,16 @@ func (b *builder) code(cb *doc.Code, indent Length) {
 	for _, l := range strings.Split(strings.ReplaceAll(cb.Text, "\t", "    "), "\n") {
 		r := []rune(l)
 		for len(r) > perLine {
-			lines = append(lines, string(r[:perLine]))
-			r = r[perLine:]
+			// break after a space or punctuation when there is one
+			cut := perLine
+			for k := perLine; k > perLine/2; k-- {
+				if strings.ContainsRune(" #/,;.-_=&?", r[k-1]) {
+					cut = k
+					break
+				}
+			}
+			lines = append(lines, string(r[:cut]))
+			r = r[cut:]
 		}
 		lines = append(lines, string(r))
 	}

@@ -1,0 +1,653 @@
+package build
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"image"
+	_ "image/jpeg"
+
+	"magz/internal/diag"
+	"magz/internal/doc"
+	"magz/internal/images"
+	"magz/internal/testissue"
+	"magz/internal/validate"
+)
+
+const sample = "../../issues/issue-12"
+
+var (
+	sampleOnce sync.Once
+	sampleDir  string
+	sampleRes  *Result
+	sampleErr  error
+)
+
+// buildSample builds issue-12 once for all tests that only read it.
+func buildSample(t *testing.T) (string, *Result) {
+	t.Helper()
+	sampleOnce.Do(func() {
+		sampleDir, sampleErr = os.MkdirTemp("", "magz-sample-")
+		if sampleErr != nil {
+			return
+		}
+		sampleRes, sampleErr = Run(context.Background(), sample, Options{Formats: AllFormats, OutDir: sampleDir, Version: "test"})
+	})
+	if sampleErr != nil {
+		t.Fatal(sampleErr)
+	}
+	return sampleDir, sampleRes
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if sampleDir != "" {
+		os.RemoveAll(sampleDir)
+	}
+	os.Exit(code)
+}
+
+func TestSampleEditions(t *testing.T) {
+	dir, res := buildSample(t)
+	if len(res.Outputs) != 3 {
+		t.Fatalf("want 3 outputs, got %v", res.Outputs)
+	}
+	for _, w := range res.Warnings {
+		t.Logf("warning: %s", w)
+	}
+	printPDF := filepath.Join(dir, "issue-12-print.pdf")
+	screenPDF := filepath.Join(dir, "issue-12-screen.pdf")
+	ep := filepath.Join(dir, "issue-12.epub")
+	for _, f := range []string{printPDF, screenPDF, ep} {
+		if st, err := os.Stat(f); err != nil || st.Size() == 0 {
+			t.Fatalf("%s missing or empty: %v", f, err)
+		}
+	}
+	t.Run("epubcheck", func(t *testing.T) { validate.EPUBCheck(t, ep) })
+	t.Run("qpdf", func(t *testing.T) {
+		validate.QPDFCheck(t, printPDF)
+		validate.QPDFCheck(t, screenPDF)
+	})
+	t.Run("fonts embedded", func(t *testing.T) {
+		for _, f := range []string{printPDF, screenPDF} {
+			lines := validate.PDFFonts(t, f)
+			if len(lines) == 0 {
+				t.Fatalf("%s: no fonts", f)
+			}
+			for _, l := range lines {
+				fields := strings.Fields(l)
+				// name type... emb sub uni object ID: emb is the 5th field from the end
+				if len(fields) < 6 || fields[len(fields)-5] != "yes" {
+					t.Errorf("%s: font not embedded: %s", f, l)
+				}
+			}
+		}
+	})
+	t.Run("print boxes", func(t *testing.T) {
+		info := validate.PDFInfo(t, printPDF, "-box", "-f", "1", "-l", "999")
+		pages := pagesOf(t, printPDF)
+		if pages%4 != 0 {
+			t.Errorf("print edition has %d pages, not a multiple of 4", pages)
+		}
+		trim := regexp.MustCompile(`Page\s+\d+ TrimBox:\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)`).FindAllStringSubmatch(info, -1)
+		bleed := regexp.MustCompile(`Page\s+\d+ BleedBox:\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)`).FindAllStringSubmatch(info, -1)
+		if len(trim) != pages || len(bleed) != pages {
+			t.Fatalf("want TrimBox and BleedBox on all %d pages, got %d and %d", pages, len(trim), len(bleed))
+		}
+		for i := range trim {
+			for k := 1; k <= 4; k++ {
+				tv, _ := strconv.ParseFloat(trim[i][k], 64)
+				bv, _ := strconv.ParseFloat(bleed[i][k], 64)
+				d := tv - bv
+				if k > 2 {
+					d = -d
+				}
+				if d < 8.4 || d > 8.6 { // 3 mm = 8.504 pt
+					t.Errorf("page %d: bleed is %.2f pt from trim, want 3 mm", i+1, d)
+				}
+			}
+			tw, _ := strconv.ParseFloat(trim[i][3], 64)
+			tx, _ := strconv.ParseFloat(trim[i][1], 64)
+			if w := (tw - tx) / 72 * 25.4; w < 209.5 || w > 210.5 {
+				t.Errorf("page %d: trim width %.1f mm, want 210", i+1, w)
+			}
+		}
+	})
+	t.Run("screen bookmarks and contents", func(t *testing.T) {
+		out := qpdfJSON(t, screenPDF)
+		if len(out.Outlines) != len(res.Issue.Articles) {
+			t.Fatalf("want %d bookmarks, got %d", len(res.Issue.Articles), len(out.Outlines))
+		}
+		text := validate.PDFText(t, screenPDF, "-f", "2", "-l", "2")
+		for i, a := range res.Issue.Articles {
+			if out.Outlines[i].Title != a.Title {
+				t.Errorf("bookmark %d = %q, want %q", i, out.Outlines[i].Title, a.Title)
+			}
+			// The contents page lists the title with the page where it starts.
+			page := out.Outlines[i].Page
+			start := validate.PDFText(t, screenPDF, "-f", strconv.Itoa(page), "-l", strconv.Itoa(page))
+			if !strings.Contains(flat(start), flat(a.Title)) {
+				t.Errorf("%q: bookmark page %d does not show the title", a.Title, page)
+			}
+			if !regexp.MustCompile(`(?m)^` + strconv.Itoa(page) + `$`).MatchString(text) {
+				t.Errorf("contents page lacks page number %d of %q", page, a.Title)
+			}
+			if !strings.Contains(flat(text), flat(a.Title)) {
+				t.Errorf("contents page lacks %q", a.Title)
+			}
+		}
+	})
+	t.Run("nothing lost in screen PDF", func(t *testing.T) {
+		assertAllWords(t, res.Issue, validate.PDFText(t, screenPDF))
+	})
+	t.Run("nothing lost in EPUB", func(t *testing.T) {
+		assertAllWords(t, res.Issue, epubText(t, ep))
+	})
+	t.Run("EPUB size", func(t *testing.T) {
+		st, _ := os.Stat(ep)
+		if st.Size() > 15<<20 {
+			t.Errorf("EPUB is %d bytes, over 15 MB", st.Size())
+		}
+	})
+}
+
+func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func pagesOf(t *testing.T, pdf string) int {
+	m := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(validate.PDFInfo(t, pdf))
+	if m == nil {
+		t.Fatal("pdfinfo: no page count")
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+type qpdfOut struct {
+	Outlines []struct {
+		Title string `json:"title"`
+		Page  int    `json:"destpageposfrom1"`
+	} `json:"outlines"`
+}
+
+func qpdfJSON(t *testing.T, pdf string) qpdfOut {
+	t.Helper()
+	validate.QPDFCheck(t, pdf)
+	raw, err := exec.Command("qpdf", "--json", "--json-key=outlines", pdf).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out qpdfOut
+	if err := json.Unmarshal(raw, &out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// epubText returns the text of the XHTML documents of an EPUB.
+func epubText(t *testing.T, file string) string {
+	t.Helper()
+	zr, err := zip.OpenReader(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var b strings.Builder
+	tags := regexp.MustCompile(`<[^>]*>`)
+	for _, f := range zr.File {
+		if !strings.HasSuffix(f.Name, ".xhtml") {
+			continue
+		}
+		rc, _ := f.Open()
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		s := tags.ReplaceAllString(string(data), " ")
+		s = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'").Replace(s)
+		b.WriteString(s + "\n")
+	}
+	return b.String()
+}
+
+// words splits text into words: runs of letters, or runs of digits.
+// Hyphens inside words are dropped so that "anak-anak" and a word broken
+// at a line end compare equal.
+func words(s string) []string {
+	var out []string
+	var cur []rune
+	kind := 0
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	for _, r := range s {
+		k := 0
+		switch {
+		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
+			k = 1
+		case unicode.IsDigit(r):
+			k = 2
+		case r == '-' || r == '\u00ad':
+			continue
+		}
+		if k != kind {
+			flush()
+			kind = k
+		}
+		if k != 0 {
+			cur = append(cur, r)
+		}
+	}
+	flush()
+	return out
+}
+
+// sourceText returns every piece of text of the issue's articles.
+func sourceText(iss *doc.Issue) string {
+	var b strings.Builder
+	var walk func([]doc.Block)
+	walk = func(bs []doc.Block) {
+		for _, bl := range bs {
+			switch bl := bl.(type) {
+			case *doc.Paragraph:
+				b.WriteString(doc.PlainText(bl.Spans) + "\n")
+			case *doc.Heading:
+				b.WriteString(doc.PlainText(bl.Spans) + "\n")
+			case *doc.PullQuote:
+				b.WriteString(doc.PlainText(bl.Spans) + " " + bl.Attribution + "\n")
+			case *doc.Quote:
+				walk(bl.Blocks)
+			case *doc.List:
+				for _, it := range bl.Items {
+					walk(it)
+				}
+			case *doc.Table:
+				for _, c := range bl.Header {
+					b.WriteString(doc.PlainText(c) + "\n")
+				}
+				for _, r := range bl.Rows {
+					for _, c := range r {
+						b.WriteString(doc.PlainText(c) + "\n")
+					}
+				}
+			case *doc.Code:
+				b.WriteString(bl.Text + "\n")
+			case *doc.Figure:
+				b.WriteString(doc.PlainText(bl.Caption) + " " + bl.Credit + "\n")
+			}
+		}
+	}
+	for _, a := range iss.Articles {
+		b.WriteString(a.Title + "\n" + a.Subtitle + "\n" + a.Author + "\n")
+		walk(a.Blocks)
+		for _, n := range a.Notes {
+			b.WriteString(doc.PlainText(n.Spans) + "\n")
+		}
+	}
+	return b.String()
+}
+
+// assertAllWords checks that every word of the articles appears in the
+// extracted text as often as in the source. Words broken at a line end
+// whose halves pdftotext did not join (across columns) still count.
+func assertAllWords(t *testing.T, iss *doc.Issue, extracted string) {
+	t.Helper()
+	// join words hyphenated at line ends
+	extracted = regexp.MustCompile(`(\p{L})-\n(\p{Ll})`).ReplaceAllString(extracted, "$1$2")
+	have := map[string]int{}
+	for _, w := range words(extracted) {
+		have[w]++
+	}
+	var missing []string
+	for _, w := range words(sourceText(iss)) {
+		if have[w] > 0 {
+			have[w]--
+			continue
+		}
+		missing = append(missing, w)
+	}
+	// a word split across columns shows as two fragments
+	var still []string
+	for _, w := range missing {
+		ok := false
+		for i := 2; i < len(w)-1; i++ {
+			if have[w[:i]] > 0 && have[w[i:]] > 0 {
+				have[w[:i]]--
+				have[w[i:]]--
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			still = append(still, w)
+		}
+	}
+	if len(still) > 0 {
+		t.Errorf("%d words of the source are missing from the edition: %v", len(still), still)
+	}
+}
+
+func TestReproducible(t *testing.T) {
+	dir1, _ := buildSample(t)
+	// Another run, another time zone, another output folder.
+	saved := time.Local
+	time.Local = time.FixedZone("WIT", 9*3600)
+	defer func() { time.Local = saved }()
+	dir2 := t.TempDir()
+	if _, err := Run(context.Background(), sample, Options{Formats: AllFormats, OutDir: dir2, Version: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"issue-12-print.pdf", "issue-12-screen.pdf", "issue-12.epub"} {
+		a, _ := os.ReadFile(filepath.Join(dir1, name))
+		b, _ := os.ReadFile(filepath.Join(dir2, name))
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s differs between two builds of the same issue", name)
+		}
+	}
+}
+
+func TestSourceDateEpoch(t *testing.T) {
+	dir := t.TempDir()
+	date := time.Date(2030, 5, 6, 7, 8, 9, 0, time.UTC)
+	if _, err := Run(context.Background(), "testdata/minimal", Options{Formats: []Format{Screen, EPUB}, OutDir: dir, Date: date}); err != nil {
+		t.Fatal(err)
+	}
+	pdf, _ := os.ReadFile(filepath.Join(dir, "minimal-screen.pdf"))
+	if !bytes.Contains(pdf, []byte("D:20300506070809")) {
+		t.Error("screen PDF does not carry the SOURCE_DATE_EPOCH date")
+	}
+	zr, err := zip.OpenReader(filepath.Join(dir, "minimal.epub"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name == "OEBPS/content.opf" {
+			rc, _ := f.Open()
+			opf, _ := io.ReadAll(rc)
+			rc.Close()
+			if !bytes.Contains(opf, []byte(">2030-05-06T07:08:09Z<")) {
+				t.Errorf("dcterms:modified is not the given date:\n%s", opf)
+			}
+		}
+	}
+}
+
+// writeIssue materialises a txtar issue and returns its folder.
+func writeIssue(t *testing.T, archive string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "issue-x")
+	if err := testissue.Write(dir, txtar.Parse([]byte(archive))); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+const awkward = `-- issue.yaml --
+magazine: Awkward Review
+title: Edge Cases
+number: 7
+date: 2026-03-04
+language: en
+trim: B5
+cover:
+  image: images/cover photo.jpg
+  credit: Someone
+-- images/cover photo.jpg --
+synth:jpeg 900x1200
+-- images/rotated.jpg --
+synth:jpeg-exif6 800x600
+-- images/cmyk.jpg --
+synth:cmyk
+-- images/deep.png --
+synth:png16 400x300
+-- images/alpha.png --
+synth:png-alpha 300x200
+-- images/photo.webp --
+synth:webp
+-- images/gray.jpg --
+synth:gray 300x300
+-- articles/one.md --
+---
+title: Tables, notes and pasted HTML
+author: A. Writer
+image: ../images/rotated.jpg
+caption: A rotated photo
+---
+
+A paragraph with a footnote[^a] and a very long address
+https://example.org/a/very/long/path/that/keeps/going/and/going/without/any/spaces/at/all/index.html
+and an emoji 🎉 in it, and symbols: 25 °C, 3 × 4, €5 → done.
+
+Supercalifragilisticexpialidociousnessofeverythingthatcannotbreakeasily is a long word.
+
+<div style="color:red"><p>Pasted <b>bold</b> text<br>and <script>alert(1)</script>more & entities &amp; stuff</p>
+
+| Left | Centre | Right |
+|:-----|:------:|------:|
+| a | b | c |
+| longer cell text that wraps | x | 12.5 |
+
+![CMYK](../images/cmyk.jpg "A CMYK photo | Designer")
+
+![Deep](../images/deep.png "Sixteen bits")
+
+![Alpha](../images/alpha.png "Transparent")
+
+![WebP](<../images/photo.webp> "A WebP photo")
+
+![Gray](../images/gray.jpg)
+
+[^a]: The note text.
+-- articles/two.md --
+# Second article
+
+> [!pull]
+> A quote to pull.
+
+Plain text.
+`
+
+func TestAwkwardIssue(t *testing.T) {
+	dir := writeIssue(t, awkward)
+	out := t.TempDir()
+	res, err := Run(context.Background(), dir, Options{Formats: AllFormats, OutDir: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ws []string
+	for _, w := range res.Warnings {
+		ws = append(ws, w.String())
+	}
+	all := strings.Join(ws, "\n")
+	for _, want := range []string{"U+1F389", "raw HTML"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("want a warning mentioning %q, got:\n%s", want, all)
+		}
+	}
+	validate.EPUBCheck(t, filepath.Join(out, "issue-x.epub"))
+	validate.QPDFCheck(t, filepath.Join(out, "issue-x-print.pdf"))
+	validate.QPDFCheck(t, filepath.Join(out, "issue-x-screen.pdf"))
+	assertAllWords(t, res.Issue, validate.PDFText(t, filepath.Join(out, "issue-x-screen.pdf")))
+	assertAllWords(t, res.Issue, epubText(t, filepath.Join(out, "issue-x.epub")))
+	text := epubText(t, filepath.Join(out, "issue-x.epub"))
+	if strings.Contains(text, "alert(1)") {
+		t.Error("script text reached the EPUB")
+	}
+	if pdf := validate.PDFText(t, filepath.Join(out, "issue-x-screen.pdf")); strings.Contains(pdf, "alert(1)") {
+		t.Error("script text reached the PDF")
+	}
+}
+
+func TestRotatedPhotoIsPortrait(t *testing.T) {
+	dir := writeIssue(t, awkward)
+	diags := &diag.List{}
+	_, infos := Load(dir, newStore(), diags)
+	in := infos[filepath.Join(dir, "images", "rotated.jpg")]
+	if in == nil || in.Width >= in.Height {
+		t.Fatalf("rotated.jpg: got %+v, want portrait (EXIF orientation 6)", in)
+	}
+	// and the EPUB rendition is portrait too
+	out := t.TempDir()
+	if _, err := Run(context.Background(), dir, Options{Formats: []Format{EPUB}, OutDir: out}); err != nil {
+		t.Fatal(err)
+	}
+	zr, _ := zip.OpenReader(filepath.Join(out, "issue-x.epub"))
+	defer zr.Close()
+	portrait := 0
+	for _, f := range zr.File {
+		if strings.HasSuffix(f.Name, ".jpg") {
+			rc, _ := f.Open()
+			cfg, err := decodeConfig(rc)
+			rc.Close()
+			if err == nil && cfg.Height > cfg.Width {
+				portrait++
+			}
+		}
+	}
+	if portrait < 2 { // the cover and the rotated photo
+		t.Errorf("want the rotated photo portrait in the EPUB; %d portrait images", portrait)
+	}
+}
+
+// badCases are broken issues: each must fail with the message given, at
+// the place given, and write nothing.
+var badCases = []struct {
+	name, archive, want string
+}{
+	{"missing image", "-- articles/a.md --\n# A\n\n![x](nope.jpg)\n", `articles/a.md:3: image "nope.jpg" not found`},
+	{"truncated jpeg", "-- articles/a.md --\n# A\n\n![x](t.jpg)\n-- articles/t.jpg --\nsynth:truncated\n", `articles/a.md:3: image articles/t.jpg: `},
+	{"text named jpg", "-- articles/a.md --\n# A\n\n![x](t.jpg)\n-- articles/t.jpg --\nthis is not a photo\n", `articles/a.md:3: image articles/t.jpg: is not a readable image`},
+	{"bomb", "-- articles/a.md --\n# A\n\n![x](b.png)\n-- articles/b.png --\nsynth:bomb\n", `over the limit of 120 megapixels`},
+	{"heic", "-- articles/a.md --\n# A\n\n![x](h.jpg)\n-- articles/h.jpg --\nsynth:heic\n", `is a HEIC file, which magz cannot read`},
+	{"outside", "-- articles/a.md --\n# A\n\n![x](../../x.jpg)\n", `articles/a.md:3: image "../../x.jpg" leaves the issue folder`},
+	{"unknown key", "-- articles/a.md --\n---\ntitel: A\n---\n", `articles/a.md:2:1: unknown key "titel"`},
+	{"no title", "-- articles/a.md --\nJust text.\n", `articles/a.md:1: article has no title`},
+}
+
+func TestBadInputs(t *testing.T) {
+	head := "-- issue.yaml --\nmagazine: M\nnumber: 1\ndate: 2026-01-01\n"
+	for _, c := range badCases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := writeIssue(t, head+c.archive)
+			out := t.TempDir()
+			_, err := Run(context.Background(), dir, Options{Formats: AllFormats, OutDir: out})
+			var de *diag.Errors
+			if !errors.As(err, &de) {
+				t.Fatalf("want content errors, got %v", err)
+			}
+			msg := strings.ReplaceAll(err.Error(), filepath.ToSlash(dir)+"/", "")
+			if !strings.Contains(msg, c.want) {
+				t.Errorf("error:\n%s\nwant it to contain:\n%s", msg, c.want)
+			}
+			if entries, _ := os.ReadDir(out); len(entries) != 0 {
+				t.Errorf("a failed build wrote %d files", len(entries))
+			}
+		})
+	}
+}
+
+func TestFailedBuildKeepsPreviousOutputs(t *testing.T) {
+	dir := writeIssue(t, "-- issue.yaml --\nmagazine: M\nnumber: 1\ndate: 2026-01-01\n-- articles/a.md --\n# A\n\nText.\n")
+	out := t.TempDir()
+	if _, err := Run(context.Background(), dir, Options{Formats: AllFormats, OutDir: out}); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, out)
+	os.WriteFile(filepath.Join(dir, "articles", "b.md"), []byte("# B\n\n![x](missing.jpg)\n"), 0o644)
+	if _, err := Run(context.Background(), dir, Options{Formats: AllFormats, OutDir: out}); err == nil {
+		t.Fatal("want the build to fail")
+	}
+	after := snapshot(t, out)
+	if len(after) != len(before) {
+		t.Fatalf("files changed: before %v, after %v", keys(before), keys(after))
+	}
+	for name, data := range before {
+		if !bytes.Equal(after[name], data) {
+			t.Errorf("%s changed after a failed build", name)
+		}
+	}
+}
+
+func TestCancelledBuildWritesNothing(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	out := t.TempDir()
+	_, err := Run(ctx, sample, Options{Formats: AllFormats, OutDir: out})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("want context.Canceled, got %v", err)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("a cancelled build left %d files", len(entries))
+	}
+}
+
+func TestConcurrentBuilds(t *testing.T) {
+	dir := writeIssue(t, "-- issue.yaml --\nmagazine: M\nnumber: 1\ndate: 2026-01-01\n-- articles/a.md --\n# A\n\nText.\n\n![p](p.jpg \"Photo\")\n-- articles/p.jpg --\nsynth:jpeg 600x400\n")
+	out := t.TempDir()
+	var wg sync.WaitGroup
+	errs := make([]error, 2)
+	for i := range errs {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			_, errs[i] = Run(context.Background(), dir, Options{Formats: AllFormats, OutDir: out})
+		}(i)
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	entries, _ := os.ReadDir(out)
+	if len(entries) != 3 {
+		t.Errorf("want exactly the 3 editions, got %v", keys(snapshot(t, out)))
+	}
+	validate.QPDFCheck(t, filepath.Join(out, "issue-x-print.pdf"))
+	validate.EPUBCheck(t, filepath.Join(out, "issue-x.epub"))
+}
+
+func snapshot(t *testing.T, dir string) map[string][]byte {
+	out := map[string][]byte{}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[e.Name()] = data
+	}
+	return out
+}
+
+func keys(m map[string][]byte) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+func newStore() *images.Store { return images.NewStore() }
+
+func decodeConfig(r io.Reader) (image.Config, error) {
+	cfg, _, err := image.DecodeConfig(r)
+	return cfg, err
+}
