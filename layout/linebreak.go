@@ -27,6 +27,9 @@ type node struct {
 	shrink  Length
 	penalty int
 	flagged bool // a hyphenation point
+	// emergency marks a break inside a word too long for any line; such
+	// breaks do not count towards the run of hyphenated lines.
+	emergency bool
 	frags   []frag
 }
 
@@ -87,10 +90,10 @@ func breakLines(nodes []node, width func(line int) Length, p BreakParams) []int 
 			return b
 		}
 	}
-	if b, ok := kpPass(nodes, width, p, 10000, 0, true, false); ok {
+	if b, ok := kpPass(nodes, width, p, 1e8, 0, true, false); ok {
 		return b
 	}
-	b, _ := kpPass(nodes, width, p, 10000, p.EmergencyStretch, true, true)
+	b, _ := kpPass(nodes, width, p, 1e8, p.EmergencyStretch, true, true)
 	return b
 }
 
@@ -183,7 +186,10 @@ func kpPass(nodes []node, widthAt func(line int) Length, p BreakParams, toleranc
 				continue
 			}
 			hy := 0
-			if nd.kind == nPenalty && nd.flagged {
+			switch {
+			case nd.kind == nPenalty && nd.emergency:
+				hy = a.hyphens
+			case nd.kind == nPenalty && nd.flagged:
 				hy = a.hyphens + 1
 				if hy > p.MaxHyphenRun {
 					continue
@@ -259,15 +265,13 @@ func kpPass(nodes []node, widthAt func(line int) Length, p BreakParams, toleranc
 	return breaks, true
 }
 
+// badness is TeX's 100·|r|³, but not capped at 10000: when a paragraph
+// can only be set badly, the breaker still tells bad from worse.
 func badness(r float64) float64 {
 	if math.IsInf(r, 0) {
-		return 10000
+		return 1e8
 	}
-	b := 100 * math.Abs(r*r*r)
-	if b > 10000 {
-		return 10000
-	}
-	return b
+	return math.Min(100*math.Abs(r*r*r), 1e8)
 }
 
 func fitnessClass(r float64) int {

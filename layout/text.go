@@ -216,9 +216,10 @@ var urlBreakAfter = "/.-_?&=#"
 func (st *setter) wordNodes(w word, ts TextStyle, width Length) []node {
 	txt := w.text()
 	type bp struct {
-		pos     int
-		penalty int
-		flagged bool
+		pos       int
+		penalty   int
+		flagged   bool
+		emergency bool
 	}
 	var bps []bp
 	total := Length(0)
@@ -267,7 +268,7 @@ func (st *setter) wordNodes(w word, ts TextStyle, width Length) []node {
 		}
 		for i := range txt {
 			if i > 0 && !have[i] {
-				bps = append(bps, bp{pos: i, penalty: 900, flagged: !isURL})
+				bps = append(bps, bp{pos: i, penalty: 900, flagged: !isURL, emergency: true})
 			}
 		}
 		sortBps := func() {
@@ -289,7 +290,7 @@ func (st *setter) wordNodes(w word, ts TextStyle, width Length) []node {
 			lf := piece[len(piece)-1]
 			hw = st.m.Width(lf.face, lf.size, "-")
 		}
-		out = append(out, node{kind: nPenalty, width: hw, penalty: b.penalty, flagged: b.flagged})
+		out = append(out, node{kind: nPenalty, width: hw, penalty: b.penalty, flagged: b.flagged, emergency: b.emergency})
 		last = b.pos
 	}
 	out = append(out, boxOf(sliceFrags(st.m, w.frags, last, len(txt))))
@@ -379,15 +380,22 @@ func (st *setter) setParagraph(spans []doc.Span, ts TextStyle, fullWidth, firstI
 		last := li == len(breaks)-1
 		width := widthAt(li)
 		indent := fullWidth - width
-		var nat, y, z Length
+		// Natural width, and how much the word spaces (gy, gz) and the
+		// letters (ly, lz) can stretch and shrink.
+		var nat, gy, gz, ly, lz Length
 		for i := start; i < b; i++ {
 			nd := ns[i]
-			if nd.kind == nBox || nd.kind == nGlue {
+			switch {
+			case nd.kind == nGlue && nd.stretch < fil && nd.stretch > -fil:
 				nat += nd.width
-			}
-			if nd.kind != nPenalty && nd.stretch < fil && nd.stretch > -fil {
-				y += nd.stretch
-				z += nd.shrink
+				gy += nd.stretch
+				gz += nd.shrink
+			case nd.kind == nGlue:
+				nat += nd.width
+			case nd.kind == nBox:
+				nat += nd.width
+				ly += nd.stretch
+				lz += nd.shrink
 			}
 		}
 		end := ns[b]
@@ -395,17 +403,28 @@ func (st *setter) setParagraph(spans []doc.Span, ts TextStyle, fullWidth, firstI
 		if hyphen {
 			nat += end.width
 		}
-		ratio := 0.0
-		if ts.Align == Justify && !last && !(end.kind == nPenalty && end.penalty <= -infPenalty) {
-			if nat < width && y > 0 {
-				ratio = float64(width-nat) / float64(y)
-			} else if nat > width && z > 0 {
-				ratio = float64(width-nat) / float64(z)
-				if ratio < -1 {
-					ratio = -1
+		// Letters take their share of the slack up to their limit (ratio 1),
+		// word spaces take the rest: spacing stays even, letter-spacing
+		// never exceeds its bounds.
+		gRatio, lRatio := 0.0, 0.0
+		// The last line (and one ended by a forced break) keeps natural
+		// spacing, unless it has to shrink to fit.
+		lastLike := last || (end.kind == nPenalty && end.penalty <= -infPenalty)
+		if ts.Align == Justify && (!lastLike || nat > width) {
+			slack := width - nat
+			switch {
+			case slack > 0 && gy+ly > 0:
+				r := float64(slack) / float64(gy+ly)
+				lRatio, gRatio = min(r, 1), r
+				if r > 1 && gy > 0 {
+					gRatio = float64(slack-ly) / float64(gy)
 				}
+			case slack < 0 && gz+lz > 0:
+				r := max(float64(slack)/float64(gz+lz), -1)
+				lRatio, gRatio = r, r
 			}
 		}
+		ratio := gRatio
 		var ln line
 		x := indent
 		for i := start; i < b; i++ {
@@ -413,13 +432,12 @@ func (st *setter) setParagraph(spans []doc.Span, ts TextStyle, fullWidth, firstI
 			switch nd.kind {
 			case nBox:
 				for _, f := range nd.frags {
-					if ts.Align == Justify && ratio != 0 && f.face != fonts.Mono {
-						// letter-spacing takes its share of the slack
+					if ts.Align == Justify && lRatio != 0 && f.face != fonts.Mono {
 						per := trackStretch
-						if ratio < 0 {
+						if lRatio < 0 {
 							per = trackShrink
 						}
-						f.track = Length(ratio * float64(f.size) * float64(per) / 1000)
+						f.track = Length(lRatio * float64(f.size) * float64(per) / 1000)
 						f.width += f.track * Length(utf8.RuneCountInString(f.text))
 					}
 					ln.frags = appendFrag(ln.frags, placed{f, x})
@@ -448,15 +466,15 @@ func (st *setter) setParagraph(spans []doc.Span, ts TextStyle, fullWidth, firstI
 		if hyphen && len(ln.frags) > 0 {
 			lf := &ln.frags[len(ln.frags)-1]
 			lf.text += "-"
-			lf.width += end.width + lf.track
-			x += end.width + lf.track
+			lf.width += end.width
+			x += end.width
 		}
-		if ts.Align == Justify && !last && ratio != 0 && len(ln.frags) > 1 {
+		if ts.Align == Justify && !lastLike && ratio != 0 && len(ln.frags) > 1 {
 			// Snap the last fragment to the column edge: rounding must not
 			// leave a ragged right margin.
 			lf := &ln.frags[len(ln.frags)-1]
 			shift := fullWidth - (lf.x + lf.width)
-			if shift > -Pt && shift < Pt {
+			if shift > -2*Pt && shift < 2*Pt {
 				lf.x += shift
 				x = fullWidth
 			}
