@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"sync"
+	"unicode/utf8"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -93,4 +94,9 @@ func (m *Metrics) Ascent(face fonts.Face, size Length) Length {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return Length(int64(m.faces[face].ascent) * int64(size) / 1000)
+}
+
+// TextWidth is the advance of a text item as drawn, letter-spacing included.
+func (m *Metrics) TextWidth(t *Text) Length {
+	return m.Width(t.Face, t.Size, t.Text) + t.Track*Length(utf8.RuneCountInString(t.Text))
 }

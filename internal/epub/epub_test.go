@@ -1,0 +1,112 @@
+package epub
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"magz/internal/doc"
+	"magz/internal/testissue"
+	"magz/internal/validate"
+)
+
+func issue() *doc.Issue {
+	img := &doc.Image{Path: "/x/a.jpg", Rel: "images/a.jpg"}
+	return &doc.Issue{
+		Name: "uji", Magazine: "Kabar <Uji> & Co", Number: 4, Language: "id", Publisher: "Redaksi",
+		Date:  time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC),
+		Cover: &doc.Figure{Image: img, Alt: "Sampul", Credit: "Foto"},
+		Articles: []*doc.Article{{
+			Slug: "01-satu", Title: "Satu & dua", Author: "Penulis", Section: "Laporan", Subtitle: "Anak judul",
+			Hero: &doc.Figure{Image: img, Alt: "Pemandangan", Caption: []doc.Span{{Text: "Keterangan"}}, Credit: "Fotografer"},
+			Blocks: []doc.Block{
+				&doc.Paragraph{Spans: []doc.Span{{Text: "Teks "}, {Text: "miring", Style: doc.Emph}, {Text: " dan "}, {Text: "tautan", Link: "https://contoh.id/?a=1&b=2"},
+					{Text: " buruk", Link: "https://contoh id/spasi"}, {Note: 1}, {Break: true}, {Text: "<script>x</script>"}}},
+				&doc.Heading{Level: 2, Spans: []doc.Span{{Text: "Sub"}}},
+				&doc.PullQuote{Spans: []doc.Span{{Text: "Kutipan"}}, Attribution: "Warga"},
+				&doc.Table{Align: []doc.Align{doc.AlignLeft, doc.AlignRight}, Header: [][]doc.Span{{{Text: "A"}}, {{Text: "B"}}}, Rows: [][][]doc.Span{{{{Text: "1"}}, {{Text: "2"}}}}},
+				&doc.List{Ordered: true, Start: 3, Items: [][]doc.Block{{&doc.Paragraph{Spans: []doc.Span{{Text: "tiga"}}}}}},
+				&doc.Quote{Blocks: []doc.Block{&doc.Paragraph{Spans: []doc.Span{{Text: "kutip"}}}}},
+				&doc.Code{Text: "a < b && c"},
+				&doc.Rule{},
+			},
+			Notes: []doc.Note{{N: 1, Spans: []doc.Span{{Text: "Catatan."}}}},
+		}},
+	}
+}
+
+func write(t *testing.T) []byte {
+	t.Helper()
+	jpg, err := testissue.Synth("jpeg 200x150")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	err = Write(&buf, issue(), Options{Date: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC), Creator: "magz test",
+		Image: func(*doc.Image) ([]byte, string, error) { return jpg, "jpg", nil }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestEPUBValid(t *testing.T) {
+	data := write(t)
+	if !bytes.Equal(data, write(t)) {
+		t.Error("two writes of the same issue differ")
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := zr.File[0]
+	if first.Name != "mimetype" || first.Method != zip.Store || len(first.Extra) != 0 {
+		t.Errorf("mimetype must come first, stored, without extra field: %+v", first.FileHeader)
+	}
+	files := map[string]string{}
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		files[f.Name] = string(b)
+	}
+	opf := files["OEBPS/content.opf"]
+	for _, want := range []string{`<dc:language>id</dc:language>`, `<meta property="dcterms:modified">2026-04-01T00:00:00Z</meta>`,
+		Identifier(issue()), `schema:accessibilitySummary`, `properties="cover-image"`, `Kabar &lt;Uji&gt; &amp; Co`} {
+		if !strings.Contains(opf, want) {
+			t.Errorf("content.opf lacks %q", want)
+		}
+	}
+	art := files["OEBPS/01-satu.xhtml"]
+	for _, want := range []string{`xml:lang="id"`, `&lt;script&gt;`, `href="https://contoh.id/?a=1&amp;b=2"`, `role="doc-noteref"`, `<ol start="3">`} {
+		if !strings.Contains(art, want) {
+			t.Errorf("article lacks %q:\n%s", want, art)
+		}
+	}
+	if strings.Contains(art, "contoh id/spasi") && strings.Contains(art, `href="https://contoh id`) {
+		t.Error("a malformed link reached the EPUB")
+	}
+	if !strings.Contains(files["OEBPS/nav.xhtml"], `epub:type="landmarks"`) {
+		t.Error("nav lacks landmarks")
+	}
+	p := filepath.Join(t.TempDir(), "uji.epub")
+	os.WriteFile(p, data, 0o644)
+	validate.EPUBCheck(t, p)
+}
+
+func TestIdentifierStable(t *testing.T) {
+	a, b := issue(), issue()
+	b.Title = "another theme"
+	if Identifier(a) != Identifier(b) {
+		t.Error("identifier depends on more than magazine and number")
+	}
+	b.Number = 5
+	if Identifier(a) == Identifier(b) {
+		t.Error("two issues share an identifier")
+	}
+}

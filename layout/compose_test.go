@@ -1,0 +1,194 @@
+package layout
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"magz/internal/diag"
+	"magz/internal/doc"
+	"magz/internal/images"
+	"magz/internal/reader"
+	"magz/internal/testissue"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// compose reads the issue at dir and lays it out.
+func compose(t testing.TB, dir string) (*doc.Issue, *Issue) {
+	t.Helper()
+	diags := &diag.List{}
+	iss := reader.Read(dir, diags)
+	if err := diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	store := images.NewStore()
+	m, err := NewMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	model := Compose(iss, Options{Metrics: m, ImageSize: func(img *doc.Image) (int, int, bool) {
+		in, ok := store.Probe(img, diags)
+		if !ok {
+			return 0, 0, false
+		}
+		return in.Width, in.Height, true
+	}})
+	return iss, model
+}
+
+// TestGoldenPageModel compares the page model of a small issue with
+// testdata/small.golden (go test ./layout -update rewrites it).
+func TestGoldenPageModel(t *testing.T) {
+	a, err := txtar.ParseFile("testdata/small.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "small")
+	if err := testissue.Write(dir, a); err != nil {
+		t.Fatal(err)
+	}
+	_, model := compose(t, dir)
+	var got bytes.Buffer
+	model.Dump(&got)
+	golden := "testdata/small.golden"
+	if *update {
+		os.WriteFile(golden, got.Bytes(), 0o644)
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want) {
+		gl, wl := strings.Split(got.String(), "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(gl) && i < len(wl); i++ {
+			if gl[i] != wl[i] {
+				t.Fatalf("page model differs from %s at line %d (go test ./layout -update to accept):\n got %s\nwant %s", golden, i+1, gl[i], wl[i])
+			}
+		}
+		t.Fatalf("page model differs from %s in length: %d vs %d lines", golden, len(gl), len(wl))
+	}
+}
+
+type box struct{ x0, y0, x1, y1 Length }
+
+func textBox(m *Metrics, t *Text) box {
+	w := m.TextWidth(t)
+	if t.HasActual && t.Actual == "" {
+		// a drop cap: a capital, nothing below the baseline
+		return box{t.X, t.Y - t.Size*3/4, t.X + w, t.Y}
+	}
+	return box{t.X, t.Y - t.Size*3/4, t.X + w, t.Y + t.Size/5}
+}
+
+// TestSampleGeometry checks the page model of issue-12 for what the
+// printing shop and readers would notice: text off the page or outside its
+// column, overlapping words, a page count that cannot be stitched.
+func TestSampleGeometry(t *testing.T) {
+	iss, model := compose(t, "../issues/issue-12")
+	m, _ := NewMetrics()
+	if n := len(model.Pages); n%4 != 0 {
+		t.Errorf("%d pages, not a multiple of 4", n)
+	}
+	if len(model.Outline) != len(iss.Articles) {
+		t.Errorf("%d bookmarks for %d articles", len(model.Outline), len(iss.Articles))
+	}
+	th := DefaultTheme()
+	for pi, p := range model.Pages {
+		var boxes []box
+		var texts []*Text
+		for _, it := range p.Items {
+			tx, ok := it.(*Text)
+			if !ok {
+				continue
+			}
+			b := textBox(m, tx)
+			if b.x0 < 0 || b.x1 > model.Width || b.y0 < 0 || b.y1 > model.Height {
+				t.Errorf("page %d: %q leaves the trim area (%v..%v, %v..%v)", pi+1, tx.Text, b.x0, b.x1, b.y0, b.y1)
+			}
+			// Body text stays inside the text area.
+			if tx.Face == "Caladea-Regular.ttf" && tx.Size == th.BodySize && p.Kind == KindArticle {
+				if b.x0 < th.MarginOuter-Pt || b.x1 > model.Width-th.MarginOuter+Pt {
+					t.Errorf("page %d: body text %q outside the margins (%v..%v)", pi+1, tx.Text, b.x0, b.x1)
+				}
+			}
+			boxes = append(boxes, b)
+			texts = append(texts, tx)
+		}
+		for i := range boxes {
+			for j := i + 1; j < len(boxes); j++ {
+				a, b := boxes[i], boxes[j]
+				ix := min(a.x1, b.x1) - max(a.x0, b.x0)
+				iy := min(a.y1, b.y1) - max(a.y0, b.y0)
+				if ix > Pt/2 && iy > Pt {
+					t.Errorf("page %d: %q and %q overlap", pi+1, texts[i].Text, texts[j].Text)
+				}
+			}
+		}
+	}
+	// The contents page names every article with the page it starts on.
+	var toc strings.Builder
+	for _, it := range model.Pages[1].Items {
+		if tx, ok := it.(*Text); ok {
+			toc.WriteString(tx.Text + "\n")
+		}
+	}
+	for _, o := range model.Outline {
+		if !strings.Contains(toc.String(), "\n"+itoa(o.Page+1)+"\n") {
+			t.Errorf("contents page lacks page number %d for %q", o.Page+1, o.Title)
+		}
+		if model.Pages[o.Page].Kind != KindArticle {
+			t.Errorf("bookmark %q points at a %v page", o.Title, model.Pages[o.Page].Kind)
+		}
+	}
+	if model.Pages[0].Kind != KindCover || model.Pages[len(model.Pages)-1].Kind != KindBack {
+		t.Error("want a cover first and a back cover last")
+	}
+}
+
+// BenchmarkCompose measures layout alone (no image work) of issue-12.
+func BenchmarkCompose(b *testing.B) {
+	diags := &diag.List{}
+	iss := reader.Read("../issues/issue-12", diags)
+	store := images.NewStore()
+	sizes := map[string][2]int{}
+	for _, p := range collectImages(iss) {
+		in, _ := store.Probe(p, diags)
+		sizes[p.Path] = [2]int{in.Width, in.Height}
+	}
+	m, _ := NewMetrics()
+	opt := Options{Metrics: m, ImageSize: func(img *doc.Image) (int, int, bool) {
+		s := sizes[img.Path]
+		return s[0], s[1], true
+	}}
+	b.ResetTimer()
+	pages := 0
+	for i := 0; i < b.N; i++ {
+		pages = len(Compose(iss, opt).Pages)
+	}
+	b.ReportMetric(float64(pages), "pages")
+}
+
+func collectImages(iss *doc.Issue) []*doc.Image {
+	var out []*doc.Image
+	if iss.Cover != nil {
+		out = append(out, iss.Cover.Image)
+	}
+	for _, a := range iss.Articles {
+		if a.Hero != nil {
+			out = append(out, a.Hero.Image)
+		}
+		for _, b := range a.Blocks {
+			if f, ok := b.(*doc.Figure); ok {
+				out = append(out, f.Image)
+			}
+		}
+	}
+	return out
+}

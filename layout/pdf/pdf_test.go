@@ -1,0 +1,137 @@
+package pdf
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"magz/fonts"
+	"magz/internal/doc"
+	"magz/internal/validate"
+	"magz/layout"
+)
+
+// model is a two-page issue drawn by hand: text with letter-spacing and a
+// drop cap, a full-bleed image, rules, a rectangle, links.
+func model() *layout.Issue {
+	src := &doc.Image{Path: "/x/photo.jpg", Rel: "images/photo.jpg"}
+	W, H := layout.FromMicrometres(210000), layout.FromMicrometres(280000)
+	return &layout.Issue{
+		Width: W, Height: H, Bleed: 3 * layout.MM, Title: "Uji 1", Author: "Redaksi", Language: "id",
+		Pages: []*layout.Page{
+			{Kind: layout.KindCover, Folio: 1, Items: []layout.Item{
+				&layout.Image{X: 0, Y: 0, W: W, H: H, Src: src, Crop: [4]int{0, 0, 1e6, 1e6}, Bleed: layout.EdgeTop | layout.EdgeLeft | layout.EdgeRight | layout.EdgeBottom},
+				&layout.Text{X: 40 * layout.Pt, Y: 100 * layout.Pt, Face: fonts.SansBlack, Size: 40 * layout.Pt, Text: "Kabar Uji"},
+				&layout.Link{X: 40 * layout.Pt, Y: 60 * layout.Pt, W: 100 * layout.Pt, H: 40 * layout.Pt, Page: 1},
+			}},
+			{Kind: layout.KindArticle, Folio: 2, Items: []layout.Item{
+				&layout.Text{X: 50 * layout.Pt, Y: 150 * layout.Pt, Face: fonts.SansBlack, Size: 30 * layout.Pt, Text: "S", HasActual: true},
+				&layout.Text{X: 72 * layout.Pt, Y: 150 * layout.Pt, Face: fonts.Serif, Size: 9600, Text: "etiap pagi — “kopi” 25 °C → pasar", Track: 100, Actual: "Setiap pagi — “kopi” 25 °C → pasar", HasActual: true},
+				&layout.Rule{X1: 50 * layout.Pt, Y1: 160 * layout.Pt, X2: 300 * layout.Pt, Y2: 160 * layout.Pt, Width: 500},
+				&layout.Rect{X: 0, Y: 0, W: W, H: 20 * layout.Pt, Fill: layout.Color{R: 200}, Alpha: 50, Bleed: layout.EdgeTop},
+				&layout.Link{X: 50 * layout.Pt, Y: 170 * layout.Pt, W: 100 * layout.Pt, H: 10 * layout.Pt, URL: "https://contoh.id/"},
+			}},
+		},
+		Outline: []layout.OutlineItem{{Title: "Artikel", Page: 1}},
+	}
+}
+
+func jpegBytes(t *testing.T, w, h int) []byte {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			img.Set(x, y, color.RGBA{uint8(x), uint8(y), 120, 255})
+		}
+	}
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func write(t *testing.T, ed Edition) []byte {
+	t.Helper()
+	img := jpegBytes(t, 64, 80)
+	var buf bytes.Buffer
+	err := Write(&buf, model(), Options{Edition: ed, Date: time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC), Creator: "magz test",
+		Image: func(*layout.Image) ([]byte, error) { return img, nil }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func save(t *testing.T, data []byte) string {
+	p := filepath.Join(t.TempDir(), "out.pdf")
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestPrintEdition(t *testing.T) {
+	a, b := write(t, Print), write(t, Print)
+	if !bytes.Equal(a, b) {
+		t.Error("two writes of the same page model differ")
+	}
+	if !bytes.Contains(a, []byte("/BleedBox [")) || !bytes.Contains(a, []byte("/TrimBox [")) {
+		t.Fatal("print edition lacks TrimBox or BleedBox")
+	}
+	if bytes.Contains(a, []byte("/URI")) {
+		t.Error("print edition carries web links")
+	}
+	f := save(t, a)
+	validate.QPDFCheck(t, f)
+	info := validate.PDFInfo(t, f, "-box")
+	// media = trim + 2 × 12 mm slug: 210 mm + 24 mm = 663.3 pt
+	if !strings.Contains(info, "663.3") {
+		t.Errorf("media box is not trim plus slug:\n%s", info)
+	}
+	if !regexp.MustCompile(`TrimBox:\s+34\.02\s+34\.02\s+629\.29\s+827\.72`).MatchString(info) {
+		t.Errorf("unexpected TrimBox:\n%s", info)
+	}
+	if !regexp.MustCompile(`BleedBox:\s+25\.5\d\s+25\.5\d\s+637\.8\d\s+836\.2\d`).MatchString(info) {
+		t.Errorf("unexpected BleedBox:\n%s", info)
+	}
+}
+
+func TestScreenEdition(t *testing.T) {
+	a := write(t, Screen)
+	if bytes.Contains(a, []byte("/TrimBox")) {
+		t.Error("screen edition has print boxes")
+	}
+	if !bytes.Contains(a, []byte("/URI")) {
+		t.Error("screen edition lacks the web link")
+	}
+	f := save(t, a)
+	validate.QPDFCheck(t, f)
+	info := validate.PDFInfo(t, f)
+	if !strings.Contains(info, "595.2") || !strings.Contains(info, "Title:           Uji 1") {
+		t.Errorf("screen edition is not trim size or lacks its title:\n%s", info)
+	}
+	text := validate.PDFText(t, f)
+	// The drop cap and the rest of its word read as one word; letter-
+	// spacing does not split words; symbols survive.
+	if !strings.Contains(text, "Setiap pagi — “kopi” 25 °C → pasar") {
+		t.Errorf("text as read: %q", text)
+	}
+}
+
+func TestSortPageBoxes(t *testing.T) {
+	in := "<</Type /Page\n/MediaBox [0 0 10 10]\n/TrimBox [1 1 9 9]\n/BleedBox [0.5 0.5 9.5 9.5]\n/Resources 2 0 R\n"
+	out := string(sortPageBoxes([]byte(in)))
+	if len(out) != len(in) {
+		t.Fatal("sorting changed the length: offsets would break")
+	}
+	if strings.Index(out, "/BleedBox") > strings.Index(out, "/TrimBox") {
+		t.Errorf("boxes not in a fixed order:\n%s", out)
+	}
+}
