@@ -30,7 +30,7 @@ type node struct {
 	// emergency marks a break inside a word too long for any line; such
 	// breaks do not count towards the run of hyphenated lines.
 	emergency bool
-	frags   []frag
+	frags     []frag
 }
 
 // BreakParams are the knobs of the line breaker; NewBreakParams gives the
