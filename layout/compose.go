@@ -616,8 +616,8 @@ func (c *composer) article(a *doc.Article) {
 
 	ncols := a.Columns
 	colW, colX := c.columns(ncols, x, w)
-	elems := c.articleElems(a, colW)
-	c.flow(elems, first, y, ncols, colX, colW, a.Section)
+	elems := c.articleElems(a, colW, w)
+	c.flow(elems, y, ncols, colX, a.Hero != nil)
 	for i := first; i < len(c.out.Pages); i++ {
 		if c.heads[i] == "" {
 			c.heads[i] = a.Section

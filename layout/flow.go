@@ -18,6 +18,7 @@ const (
 	eHead
 	eFloat // a figure: may move to the top of the next column
 	eBlock
+	ePage // spans all columns: a wide figure at the top of a page, or a pull-quote band
 )
 
 type elem struct {
@@ -27,18 +28,24 @@ type elem struct {
 	idx, n      int    // line idx of n in its paragraph
 	keepNext    bool
 	spaceBefore Length // dropped at the top of a column
+	band        bool   // an ePage element set across the middle of the page
+	placed      bool   // an ePage element already on a page
+	narrow      *elem  // a wide figure set at column width, for short articles
+	fig         *doc.Figure
 }
 
 type builder struct {
 	c     *composer
 	colW  Length
+	textW Length // width of all columns with their gutters
+	ncols int
 	elems []elem
 	first bool // next paragraph is the first of the article (drop cap)
 	noInd bool // next paragraph is not indented
 }
 
-func (c *composer) articleElems(a *doc.Article, colW Length) []elem {
-	b := &builder{c: c, colW: colW, first: true, noInd: true}
+func (c *composer) articleElems(a *doc.Article, colW, textW Length) []elem {
+	b := &builder{c: c, colW: colW, textW: textW, ncols: a.Columns, first: true, noInd: true}
 	for _, bl := range a.Blocks {
 		b.block(bl, 0, c.bodyStyle())
 	}
@@ -187,10 +194,27 @@ func (b *builder) block(bl doc.Block, indent Length, ts TextStyle) {
 func (b *builder) figure(f *doc.Figure) {
 	c := b.c
 	sw, sh := c.imageSize(f.Image)
-	w := b.colW
+	col := b.figureAt(f, b.colW, 55)
+	// Landscape photos in multi-column articles span the page width; the
+	// column version is kept for when the article turns out short.
+	if b.ncols >= 2 && sw*10 >= sh*12 {
+		wide := b.figureAt(f, b.textW, 45)
+		wide.kind = ePage
+		wide.narrow = &col
+		wide.fig = f
+		b.add(wide)
+		return
+	}
+	b.add(col)
+}
+
+// figureAt sets a figure at width w, its picture at most maxPct percent of
+// the body height.
+func (b *builder) figureAt(f *doc.Figure, w Length, maxPct int) elem {
+	c := b.c
+	sw, sh := c.imageSize(f.Image)
 	h := Length(int64(w) * int64(sh) / int64(sw))
-	maxH := (c.bodyBottom() - c.th.MarginTop) * 55 / 100
-	if h > maxH {
+	if maxH := (c.bodyBottom() - c.th.MarginTop) * Length(maxPct) / 100; h > maxH {
 		h = maxH
 	}
 	items := []Item{&Image{X: 0, Y: 0, W: w, H: h, Src: f.Image, Crop: cropFor(sw, sh, w, h, f.Focus)}}
@@ -209,28 +233,44 @@ func (b *builder) figure(f *doc.Figure) {
 		items = append(items, c.drawLines(lines, 0, y+capStyle.Size, capStyle, w)...)
 		y += Length(len(lines))*capStyle.Leading + 2*Pt
 	}
-	b.add(elem{kind: eFloat, h: b.roundGrid(y + c.th.Grid/2), items: items})
+	return elem{kind: eFloat, h: b.roundGrid(y + c.th.Grid/2), items: items}
 }
 
 func (b *builder) pullQuote(q *doc.PullQuote) {
 	c := b.c
+	// In multi-column articles the quote is a band across the page.
+	band := b.ncols >= 2
+	w, align, size := b.colW, Left, Length(15*Pt)
+	if band {
+		w, align, size = b.textW*80/100, Center, 19*Pt
+	}
 	ts := TextStyle{Regular: fonts.SerifBoldItalic, Italic: fonts.SerifBold, Bold: fonts.SerifBoldItalic, BoldItalic: fonts.SerifBold,
-		Size: 15 * Pt, Leading: 19 * Pt, Color: c.th.Accent, Align: Left}
+		Size: size, Leading: size * 125 / 100, Color: c.th.Accent, Align: align}
 	spans := append([]doc.Span{{Text: "“"}}, q.Spans...)
 	spans = append(spans, doc.Span{Text: "”"})
-	lines := c.st.setParagraph(spans, ts, b.colW, 0, nil)
-	items := []Item{&Rule{X1: 0, Y1: 4 * Pt, X2: b.colW, Y2: 4 * Pt, Width: 1500, Color: c.th.Accent}}
-	y := 4*Pt + 6*Pt + ts.Size
-	items = append(items, c.drawLines(lines, 0, y, ts, b.colW)...)
+	lines := c.st.setParagraph(spans, ts, w, 0, nil)
+	full := b.colW
+	x := Length(0)
+	if band {
+		full = b.textW
+		x = (b.textW - w) / 2
+	}
+	items := []Item{&Rule{X1: 0, Y1: 4 * Pt, X2: full, Y2: 4 * Pt, Width: 1500, Color: c.th.Accent}}
+	y := 4*Pt + 8*Pt + ts.Size
+	items = append(items, c.drawLines(lines, x, y, ts, w)...)
 	y += Length(len(lines)-1)*ts.Leading + 6*Pt
 	if q.Attribution != "" {
-		as := sansStyle(fonts.SansBold, 8*Pt, 10*Pt, c.th.Ink, Left)
+		as := sansStyle(fonts.SansBold, 8*Pt, 10*Pt, c.th.Ink, align)
 		y += 10 * Pt
-		items = append(items, c.drawLines(c.setText("— "+q.Attribution, as, b.colW), 0, y, as, b.colW)...)
+		items = append(items, c.drawLines(c.setText("— "+q.Attribution, as, w), x, y, as, w)...)
 	}
-	y += 7 * Pt
-	items = append(items, &Rule{X1: 0, Y1: y, X2: b.colW, Y2: y, Width: 1500, Color: c.th.Accent})
-	b.add(elem{kind: eBlock, h: b.roundGrid(y + c.th.Grid/2), items: items, spaceBefore: c.th.Grid})
+	y += 8 * Pt
+	items = append(items, &Rule{X1: 0, Y1: y, X2: full, Y2: y, Width: 1500, Color: c.th.Accent})
+	if band {
+		b.add(elem{kind: ePage, band: true, h: b.roundGrid(y + c.th.Grid/2), items: items})
+	} else {
+		b.add(elem{kind: eBlock, h: b.roundGrid(y + c.th.Grid/2), items: items, spaceBefore: c.th.Grid})
+	}
 	b.noInd = true
 }
 
@@ -299,29 +339,46 @@ func (b *builder) table(t *doc.Table, indent Length) {
 	w := b.colW - indent
 	ts := TextStyle{Regular: fonts.Sans, Italic: fonts.SansItalic, Bold: fonts.SansBold, BoldItalic: fonts.SansBold,
 		Size: 7500, Leading: 9500, Color: c.th.Ink, Align: Left}
-	// Column widths follow the longest content, within limits.
+	// Each column gets at least its longest word, and the rest of the width
+	// in proportion to how much text it holds.
+	ts.Hyphenate = true
 	need := make([]Length, ncol)
+	want := make([]Length, ncol)
 	rows := append([][][]doc.Span{t.Header}, t.Rows...)
 	for _, r := range rows {
 		for j := 0; j < ncol && j < len(r); j++ {
-			if nw := c.opt.Metrics.Width(fonts.Sans, ts.Size, doc.PlainText(r[j])) + 6*Pt; nw > need[j] {
-				need[j] = nw
+			txt := doc.PlainText(r[j])
+			want[j] = max(want[j], c.opt.Metrics.Width(fonts.Sans, ts.Size, txt)+6*Pt)
+			for _, word := range strings.Fields(txt) {
+				need[j] = max(need[j], min(c.opt.Metrics.Width(fonts.Sans, ts.Size, word)+6*Pt, w/Length(ncol)))
 			}
 		}
 	}
-	total := Length(0)
+	total, extra := Length(0), Length(0)
 	for j := range need {
-		if need[j] < 12*Pt {
-			need[j] = 12 * Pt
-		}
+		need[j] = max(need[j], 14*Pt)
+		want[j] = max(want[j], need[j])
 		total += need[j]
+		extra += want[j] - need[j]
 	}
 	widths := make([]Length, ncol)
 	for j := range widths {
-		widths[j] = need[j] * w / total
-		if total < w {
-			widths[j] = need[j] + (w-total)/Length(ncol)
+		switch {
+		case total >= w:
+			widths[j] = need[j] * w / total
+		case extra > 0:
+			widths[j] = need[j] + min(want[j]-need[j], (w-total)*(want[j]-need[j])/extra)
+		default:
+			widths[j] = need[j]
 		}
+	}
+	// whatever is left widens the columns evenly
+	sum := Length(0)
+	for _, x := range widths {
+		sum += x
+	}
+	for j := range widths {
+		widths[j] += (w - sum) / Length(ncol)
 	}
 	for ri, r := range rows {
 		if ri == 0 && len(t.Header) == 0 {
@@ -411,6 +468,10 @@ func (c *composer) fill(frames []frame, elems []elem, i int, pending []int) ([]p
 		pending = still
 		for i < len(elems) {
 			e := &elems[i]
+			if e.kind == ePage {
+				i++ // placed by the page, not the column
+				continue
+			}
 			sb := e.spaceBefore
 			if y == 0 {
 				sb = 0
@@ -462,45 +523,248 @@ func (c *composer) fill(frames []frame, elems []elem, i int, pending []int) ([]p
 	return out, i, pending
 }
 
-func (c *composer) flow(elems []elem, pageIdx int, firstTop Length, ncols int, colX []Length, colW Length, section string) {
-	framesFor := func(pi int, top Length, capH Length) []frame {
-		x, _ := c.textBox(pi)
-		h := c.bodyBottom() - top
-		if capH > 0 && capH < h {
-			h = capH
+func (c *composer) flow(elems []elem, firstTop Length, ncols int, colX []Length, hero bool) {
+	unplaced := func() bool {
+		for k := range elems {
+			if elems[k].kind == ePage && !elems[k].placed {
+				return true
+			}
 		}
-		fs := make([]frame, ncols)
-		for k := range fs {
-			fs[k] = frame{x: x + colX[k], y: top, h: h}
+		return false
+	}
+	// A short article that fits on its opener page with its photos at
+	// column width keeps them there rather than opening a page for them.
+	text := Length(0)
+	for _, e := range elems {
+		switch {
+		case e.narrow != nil:
+			text += e.narrow.h
+		default:
+			text += e.h + e.spaceBefore
 		}
-		return fs
+	}
+	if text*12/10 <= Length(ncols)*(c.bodyBottom()-firstTop) {
+		for k := range elems {
+			if elems[k].narrow != nil {
+				elems[k] = *elems[k].narrow
+			}
+		}
 	}
 	i := 0
 	var pending []int
 	top := firstTop
+	first := true
 	for {
 		pi := len(c.out.Pages) - 1
-		frames := framesFor(pi, top, 0)
+		page := c.out.Pages[pi]
+		var frames []frame
+		band := false
+		switch {
+		case first && hero:
+			// The opener has its hero photo: wide figures may close the
+			// page only when the whole article then fits on it.
+			frames = c.openerFigures(page, pi, elems, ncols, colX, top)
+		default:
+			frames, band = c.pageElements(page, pi, elems, i, ncols, colX, top)
+			if frames == nil {
+				// a full-page photo: nothing else on this page
+				if i >= len(elems) && len(pending) == 0 && !unplaced() {
+					return
+				}
+				c.newPage(KindArticle)
+				continue
+			}
+		}
+		first = false
 		startI, startPending := i, append([]int(nil), pending...)
 		placed, next, still := c.fill(frames, elems, i, pending)
 		i, pending = next, still
-		if i >= len(elems) && len(pending) == 0 {
+		if i >= len(elems) && len(pending) == 0 && !unplaced() {
 			// The last page of the article: balance its columns.
-			if ncols > 1 {
+			if ncols > 1 && !band {
 				placed = c.balance(frames, elems, startI, startPending, placed)
 			}
-			c.put(c.out.Pages[pi], frames, placed)
+			c.put(page, frames, placed)
 			return
 		}
-		c.put(c.out.Pages[pi], frames, placed)
-		if len(placed) == 0 && top == c.th.MarginTop {
-			// nothing fits even an empty page: give up on the rest rather
-			// than loop forever (cannot happen with capped figure sizes)
+		c.put(page, frames, placed)
+		if len(placed) == 0 && top == c.th.MarginTop && i >= len(elems) && len(pending) == 0 && !unplaced() {
 			return
 		}
 		c.newPage(KindArticle)
 		top = c.th.MarginTop
 	}
+}
+
+// fullPageOK tells whether a photo has the pixels to fill a page at
+// 200 ppi once cropped to the page's shape.
+func (c *composer) fullPageOK(f *doc.Figure) bool {
+	sw, sh := c.imageSize(f.Image)
+	b := c.th.Bleed
+	cr := cropFor(sw, sh, c.W+2*b, c.H+2*b, f.Focus)
+	px := float64(cr[3]-cr[1]) / 1e6 * float64(sh)
+	inches := (c.H + 2*b).Points() / 72
+	return px/inches >= 200
+}
+
+// fullPagePhoto fills page pi with a photo bled off every edge, its
+// caption over a dark band at the foot.
+func (c *composer) fullPagePhoto(p *Page, pi int, f *doc.Figure) {
+	sw, sh := c.imageSize(f.Image)
+	b := c.th.Bleed
+	p.Items = append(p.Items, &Image{X: 0, Y: 0, W: c.W, H: c.H, Src: f.Image,
+		Crop: cropFor(sw, sh, c.W+2*b, c.H+2*b, f.Focus), Bleed: EdgeTop | EdgeRight | EdgeBottom | EdgeLeft})
+	c.noRH[pi] = true
+	spans := append([]doc.Span(nil), f.Caption...)
+	if f.Credit != "" {
+		if len(spans) > 0 {
+			spans = append(spans, doc.Span{Text: " "})
+		}
+		spans = append(spans, doc.Span{Text: c.lab.Photo + ": " + f.Credit, Style: doc.Emph})
+	}
+	if len(spans) == 0 {
+		return
+	}
+	x, w := c.textBox(pi)
+	cs := TextStyle{Regular: fonts.Sans, Italic: fonts.SansItalic, Bold: fonts.SansBold, BoldItalic: fonts.SansBold,
+		Size: 8500, Leading: 11 * Pt, Color: c.th.Paper, Align: Left}
+	lines := c.st.setParagraph(spans, cs, w*2/3, 0, nil)
+	h := Length(len(lines))*cs.Leading + 10*Pt
+	top := c.H - 16*MM - h
+	p.Items = append(p.Items, &Rect{X: 0, Y: top, W: c.W, H: h + 16*MM, Fill: Color{}, Alpha: 45, Bleed: EdgeLeft | EdgeRight | EdgeBottom})
+	p.Items = append(p.Items, c.drawLines(lines, x, top+6*Pt+cs.Size, cs, w*2/3)...)
+}
+
+// openerFigures puts an article's wide figures at the foot of its opener
+// page when all of its text fits above them: a short article then needs no
+// page for its photos alone.
+func (c *composer) openerFigures(p *Page, pi int, elems []elem, ncols int, colX []Length, top Length) []frame {
+	bottom := c.bodyBottom()
+	x, _ := c.textBox(pi)
+	text, figH := Length(0), Length(0)
+	var figs []int
+	for k := range elems {
+		switch {
+		case elems[k].kind == ePage && !elems[k].band:
+			figs = append(figs, k)
+			figH += elems[k].h
+		default:
+			text += elems[k].h + elems[k].spaceBefore
+		}
+	}
+	h := bottom - top
+	if len(figs) > 0 && len(figs) <= 2 && figH <= h/2 && text*11/10 <= Length(ncols)*(h-figH) {
+		y := bottom - figH
+		for _, k := range figs {
+			p.Items = append(p.Items, translate(elems[k].items, x, y)...)
+			elems[k].placed = true
+			y += elems[k].h
+		}
+		h -= figH
+	}
+	out := make([]frame, ncols)
+	for k := range out {
+		out[k] = frame{x: x + colX[k], y: top, h: h}
+	}
+	return out
+}
+
+// pageElements places the elements that span the columns on a new page:
+// wide figures at the top (those the text has passed first, then those
+// coming up on this page), and one pull quote as a band across the middle
+// of the columns. It returns the column frames left for the text, in
+// reading order.
+func (c *composer) pageElements(p *Page, pi int, elems []elem, i, ncols int, colX []Length, top Length) ([]frame, bool) {
+	bottom := c.bodyBottom()
+	x, textW := c.textBox(pi)
+	capacity := Length(ncols) * (bottom - top) * 7 / 10
+	remaining := Length(0)
+	for k := i; k < len(elems); k++ {
+		if elems[k].kind != ePage {
+			remaining += elems[k].h
+		}
+	}
+	// With the text all set, the photos left fill whole pages.
+	maxFigs, budget := 2, (bottom-top)*60/100
+	if remaining == 0 {
+		maxFigs, budget = 4, bottom-top
+	}
+	if remaining == 0 {
+		// One photo left after the text: it gets the whole page.
+		var left []int
+		for k := range elems {
+			if elems[k].kind == ePage && !elems[k].placed && !elems[k].band {
+				left = append(left, k)
+			}
+		}
+		if len(left) == 1 && elems[left[0]].fig != nil && c.fullPageOK(elems[left[0]].fig) {
+			c.fullPagePhoto(p, pi, elems[left[0]].fig)
+			elems[left[0]].placed = true
+			return nil, false
+		}
+	}
+	var figs []int
+	quote := -1
+	figH := Length(0)
+	seen := Length(0)
+	for k := range elems {
+		e := &elems[k]
+		if k >= i && e.kind != ePage {
+			seen += e.h
+		}
+		if k >= i && seen > capacity {
+			break
+		}
+		if e.kind != ePage || e.placed {
+			continue
+		}
+		if e.band {
+			if quote < 0 {
+				quote = k
+			}
+			continue
+		}
+		if len(figs) < maxFigs && figH+e.h <= budget {
+			figs = append(figs, k)
+			figH += e.h
+		}
+	}
+	y := top
+	for _, k := range figs {
+		p.Items = append(p.Items, translate(elems[k].items, x, y)...)
+		elems[k].placed = true
+		y += elems[k].h
+	}
+	top = y
+	fs := func(t, h Length) []frame {
+		out := make([]frame, ncols)
+		for k := range out {
+			out[k] = frame{x: x + colX[k], y: t, h: h}
+		}
+		return out
+	}
+	if quote >= 0 {
+		q := &elems[quote]
+		room := bottom - top
+		if remaining < Length(ncols)*(room-q.h) {
+			// The text ends on this page: the quote opens it rather than
+			// splitting columns that would not fill.
+			if q.h <= room {
+				p.Items = append(p.Items, translate(q.items, x, top)...)
+				q.placed = true
+				top += q.h
+			}
+			return fs(top, bottom-top), false
+		}
+		if room >= q.h+8*c.th.Grid {
+			bandY := c.gridY(top + (room-q.h)/2)
+			p.Items = append(p.Items, translate(q.items, x, bandY)...)
+			q.placed = true
+			_ = textW
+			return append(fs(top, bandY-top), fs(bandY+q.h, bottom-bandY-q.h)...), true
+		}
+	}
+	return fs(top, bottom-top), false
 }
 
 // balance finds the shortest column height that still holds the last page's

@@ -267,7 +267,7 @@ func (st *setter) wordNodes(w word, ts TextStyle, width Length) []node {
 			have[b.pos] = true
 		}
 		for i := range txt {
-			if i > 0 && !have[i] {
+			if i >= 2 && len(txt)-i >= 2 && !have[i] {
 				bps = append(bps, bp{pos: i, penalty: 900, flagged: !isURL, emergency: true})
 			}
 		}

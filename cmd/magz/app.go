@@ -103,12 +103,14 @@ func buildCommand(stdout, stderr io.Writer) *cli.Command {
 			"Examples:\n" +
 			"   magz build issue-12\n" +
 			"   magz build --format screen,epub issue-12\n" +
+			"   magz build --previews issue-12     (PNG pictures of the pages too)\n" +
 			"   magz build --out /tmp/proof path/to/issue-13",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the editions into `DIR` (default dist/ISSUE)"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "print,screen,epub", Usage: "editions to build, a comma list of print, screen, epub"},
 			&cli.StringFlag{Name: "issues", Value: "issues", Usage: "folder holding the issues", Hidden: true},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only problems"},
+			&cli.BoolFlag{Name: "previews", Aliases: []string{"p"}, Usage: "also draw a PNG of every page and a contact sheet into DIR/previews"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
@@ -126,7 +128,7 @@ func buildCommand(stdout, stderr io.Writer) *cli.Command {
 			if out == "" {
 				out = filepath.Join("dist", filepath.Base(dir))
 			}
-			opt := build.Options{Formats: formats, OutDir: out, Version: magzVersion()}
+			opt := build.Options{Formats: formats, OutDir: out, Version: magzVersion(), Previews: c.Bool("previews")}
 			if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
 				sec, err := strconv.ParseInt(s, 10, 64)
 				if err != nil {
@@ -178,6 +180,9 @@ func summary(w io.Writer, res *build.Result, took time.Duration) {
 	fmt.Fprintln(w)
 	for _, o := range res.Outputs {
 		fmt.Fprintf(w, "  %-7s %s (%s)\n", o.Format, diag.DisplayPath(o.Path), size(o.Bytes))
+	}
+	if res.Previews != "" {
+		fmt.Fprintf(w, "  %-7s %s/ (page-NN.png, contact-sheet.png)\n", "preview", diag.DisplayPath(res.Previews))
 	}
 }
 

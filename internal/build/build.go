@@ -76,6 +76,9 @@ type Options struct {
 	Version string
 	// Progress receives one line per stage; may be nil.
 	Progress io.Writer
+	// Previews also writes a PNG of every page and a contact sheet into
+	// OutDir/previews.
+	Previews bool
 }
 
 // Output is one written edition.
@@ -92,6 +95,7 @@ type Result struct {
 	Words    int
 	Photos   int
 	Outputs  []Output
+	Previews string // folder of page pictures, when asked for
 	Warnings []diag.Diagnostic
 }
 
@@ -198,7 +202,7 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 		plan.print = plan.forPDF(model, 300, true, diags)
 		reqs = append(reqs, values(plan.print)...)
 	}
-	if want[Screen] {
+	if want[Screen] || opt.Previews {
 		plan.screen = plan.forPDF(model, 150, false, nil)
 		reqs = append(reqs, values(plan.screen)...)
 	}
@@ -228,6 +232,7 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 	if err := os.MkdirAll(opt.OutDir, 0o755); err != nil {
 		return nil, fmt.Errorf("cannot create output folder: %w", err)
 	}
+	removeStale(opt.OutDir)
 	var temps []string
 	cleanup := func() {
 		for _, t := range temps {
@@ -286,12 +291,34 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 		res.Outputs = append(res.Outputs, Output{Format: f, Path: filepath.Join(opt.OutDir, FileName(iss.Name, f)), Bytes: int64(buf.Len())})
 		logf("wrote the %s edition (%d KB)", f, buf.Len()/1024)
 	}
+	var previewTmp string
+	if opt.Previews {
+		previewTmp, err = writePreviews(ctx, opt.OutDir, model, func(it *layout.Image) ([]byte, bool) {
+			r, ok := done[plan.screen[it]]
+			return r.Data, ok
+		})
+		if err != nil {
+			cleanup()
+			return nil, err
+		}
+		logf("drew %d page previews", len(model.Pages))
+	}
 	// Everything is written: move the editions into place together.
 	for i, t := range temps {
 		if err := os.Rename(t, res.Outputs[i].Path); err != nil {
 			cleanup()
+			os.RemoveAll(previewTmp)
 			return nil, fmt.Errorf("cannot move %s into place: %w", res.Outputs[i].Path, err)
 		}
+	}
+	if previewTmp != "" {
+		dst := filepath.Join(opt.OutDir, "previews")
+		os.RemoveAll(dst)
+		if err := os.Rename(previewTmp, dst); err != nil {
+			os.RemoveAll(previewTmp)
+			return nil, fmt.Errorf("cannot move the previews into place: %w", err)
+		}
+		res.Previews = dst
 	}
 	res.Warnings = warnings(diags)
 	return res, nil
@@ -305,6 +332,25 @@ func warnings(d *diag.List) []diag.Diagnostic {
 		}
 	}
 	return out
+}
+
+// removeStale deletes temporary files left in dir by a build that was
+// killed (a build that fails or is interrupted removes its own). Only old
+// ones go: a build running at the same time may own the young ones.
+func removeStale(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if !strings.HasPrefix(n, ".") || !(strings.Contains(n, ".tmp-") || strings.HasPrefix(n, ".previews-tmp-")) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > time.Hour {
+			os.RemoveAll(filepath.Join(dir, n))
+		}
+	}
 }
 
 func writeTemp(dir, name string, data []byte) (string, error) {

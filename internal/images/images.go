@@ -192,6 +192,13 @@ func (s *Store) Render(ctx context.Context, reqs []Request, pos map[string]diag.
 		go func(p string) {
 			defer wg.Done()
 			defer func() { <-sem }()
+			defer func() {
+				// A decoder bug must not crash the build: report it as a
+				// problem of this file.
+				if v := recover(); v != nil {
+					diags.Errorf(pos[p], "image %s: cannot be decoded (internal error: %v)", diag.DisplayPath(p), v)
+				}
+			}()
 			if ctx.Err() != nil {
 				return
 			}

@@ -1,0 +1,93 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"magz/layout"
+	"magz/layout/preview"
+)
+
+// previewDPI gives pages of about 580×770 pixels at the default trim.
+const previewDPI = 70
+
+// writePreviews draws every page and a contact sheet into a new temporary
+// folder inside outDir and returns it; the caller moves it into place.
+func writePreviews(ctx context.Context, outDir string, model *layout.Issue, rendition func(*layout.Image) ([]byte, bool)) (string, error) {
+	tmp, err := os.MkdirTemp(outDir, ".previews-tmp-")
+	if err != nil {
+		return "", fmt.Errorf("cannot write previews: %w", err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return "", err
+	}
+	var decoded sync.Map // *layout.Image -> image.Image
+	r := &preview.Renderer{DPI: previewDPI, Image: func(it *layout.Image) (image.Image, error) {
+		if m, ok := decoded.Load(it); ok {
+			return m.(image.Image), nil
+		}
+		data, ok := rendition(it)
+		if !ok {
+			return nil, fmt.Errorf("no picture of %s", it.Src.Rel)
+		}
+		m, _, err := image.Decode(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", it.Src.Rel, err)
+		}
+		decoded.Store(it, m)
+		return m, nil
+	}}
+	pages := make([]*image.RGBA, len(model.Pages))
+	errs := make([]error, len(model.Pages))
+	sem := make(chan struct{}, runtime.NumCPU())
+	var wg sync.WaitGroup
+	for i, p := range model.Pages {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(i int, p *layout.Page) {
+			defer wg.Done()
+			defer func() { <-sem }()
+			defer func() {
+				if v := recover(); v != nil {
+					errs[i] = fmt.Errorf("internal error drawing page %d: %v", i+1, v)
+				}
+			}()
+			if ctx.Err() != nil {
+				errs[i] = ctx.Err()
+				return
+			}
+			img, err := r.Page(model, p)
+			if err == nil {
+				err = savePNG(filepath.Join(tmp, preview.Name(i)), img)
+			}
+			pages[i], errs[i] = img, err
+		}(i, p)
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			os.RemoveAll(tmp)
+			return "", fmt.Errorf("drawing previews: %w", err)
+		}
+	}
+	if err := savePNG(filepath.Join(tmp, "contact-sheet.png"), preview.ContactSheet(pages, 200)); err != nil {
+		os.RemoveAll(tmp)
+		return "", err
+	}
+	return tmp, nil
+}
+
+func savePNG(path string, img image.Image) error {
+	var buf bytes.Buffer
+	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img); err != nil {
+		return err
+	}
+	return os.WriteFile(path, buf.Bytes(), 0o644)
+}
