@@ -27,7 +27,7 @@ func compose(t testing.TB, dir string) (*doc.Issue, *Issue) {
 	if err := diags.Err(); err != nil {
 		t.Fatal(err)
 	}
-	store := images.NewStore()
+	store := images.NewStore(nil)
 	m, err := NewMetrics()
 	if err != nil {
 		t.Fatal(err)
@@ -156,7 +156,7 @@ func TestSampleGeometry(t *testing.T) {
 func BenchmarkCompose(b *testing.B) {
 	diags := &diag.List{}
 	iss := reader.Read("../issues/issue-12", diags)
-	store := images.NewStore()
+	store := images.NewStore(nil)
 	sizes := map[string][2]int{}
 	for _, p := range collectImages(iss) {
 		in, _ := store.Probe(p, diags)

@@ -111,6 +111,9 @@ func buildCommand(stdout, stderr io.Writer) *cli.Command {
 			&cli.StringFlag{Name: "issues", Value: "issues", Usage: "folder holding the issues", Hidden: true},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only problems"},
 			&cli.BoolFlag{Name: "previews", Aliases: []string{"p"}, Usage: "also draw a PNG of every page and a contact sheet into DIR/previews"},
+			&cli.StringFlag{Name: "cache", Usage: "keep processed photos in `DIR` (default .magz-cache beside the issues)"},
+			&cli.BoolFlag{Name: "no-cache", Usage: "process every photo afresh and keep nothing"},
+			&cli.BoolFlag{Name: "force", Usage: "rebuild even when nothing changed since the last build"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
@@ -128,7 +131,14 @@ func buildCommand(stdout, stderr io.Writer) *cli.Command {
 			if out == "" {
 				out = filepath.Join("dist", filepath.Base(dir))
 			}
-			opt := build.Options{Formats: formats, OutDir: out, Version: magzVersion(), Previews: c.Bool("previews")}
+			opt := build.Options{Formats: formats, OutDir: out, Version: magzVersion(), Previews: c.Bool("previews"), Force: c.Bool("force")}
+			switch {
+			case c.Bool("no-cache"):
+			case c.String("cache") != "":
+				opt.CacheDir = c.String("cache")
+			default:
+				opt.CacheDir = build.DefaultCacheDir(dir)
+			}
 			if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
 				sec, err := strconv.ParseInt(s, 10, 64)
 				if err != nil {
@@ -172,7 +182,11 @@ func (p prefixWriter) Write(b []byte) (int, error) {
 }
 
 func summary(w io.Writer, res *build.Result, took time.Duration) {
-	fmt.Fprintf(w, "Built %s %d: %d pages, %d articles, %d words, %d photos in %.1fs",
+	verb := "Built"
+	if res.UpToDate {
+		verb = "Up to date (nothing changed; --force rebuilds)"
+	}
+	fmt.Fprintf(w, "%s %s %d: %d pages, %d articles, %d words, %d photos in %.1fs", verb,
 		res.Issue.Magazine, res.Issue.Number, res.Pages, len(res.Issue.Articles), res.Words, res.Photos, took.Seconds())
 	if n := len(res.Warnings); n > 0 {
 		fmt.Fprintf(w, ", %d warning(s)", n)

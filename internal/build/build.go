@@ -6,7 +6,7 @@
 package build
 
 import (
-	"bytes"
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -16,9 +16,11 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
+	"magz/internal/cache"
 	"magz/internal/diag"
 	"magz/internal/doc"
 	"magz/internal/epub"
@@ -79,6 +81,20 @@ type Options struct {
 	// Previews also writes a PNG of every page and a contact sheet into
 	// OutDir/previews.
 	Previews bool
+	// CacheDir keeps photo renditions between builds; "" disables it.
+	CacheDir string
+	// Force rebuilds even when the editions are up to date.
+	Force bool
+}
+
+// DefaultCacheDir is the cache beside the issues: for issues/issue-12 it is
+// .magz-cache next to issues/; for any other folder, next to that folder.
+func DefaultCacheDir(issueDir string) string {
+	parent := filepath.Dir(issueDir)
+	if filepath.Base(parent) == "issues" {
+		parent = filepath.Dir(parent)
+	}
+	return filepath.Join(parent, ".magz-cache")
 }
 
 // Output is one written edition.
@@ -97,6 +113,7 @@ type Result struct {
 	Outputs  []Output
 	Previews string // folder of page pictures, when asked for
 	Warnings []diag.Diagnostic
+	UpToDate bool // nothing changed: the editions were left as they were
 }
 
 // FileName returns the output file name of an edition.
@@ -166,12 +183,24 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 		}
 	}
 	diags := &diag.List{}
-	store := images.NewStore()
+	c, err := cache.Open(opt.CacheDir)
+	if err != nil {
+		return nil, err
+	}
+	store := images.NewStore(c)
 	iss, infos := Load(dir, store, diags)
 	if err := diags.Err(); err != nil {
 		return &Result{Warnings: warnings(diags)}, err
 	}
 	logf("read %d articles, %d photos", len(iss.Articles), len(infos))
+	key := ""
+	if !opt.Force {
+		key = inputsKey(iss, opt)
+		if m := readManifest(opt.OutDir); upToDate(m, key, opt.OutDir, opt.Formats) {
+			logf("nothing changed since the last build")
+			return fromManifest(m, iss, opt.OutDir), nil
+		}
+	}
 	metrics, err := layout.NewMetrics()
 	if err != nil {
 		return nil, err
@@ -239,57 +268,54 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 			os.Remove(t)
 		}
 	}
+	// The editions are independent: write them at the same time.
+	type edition struct {
+		f    Format
+		tmp  string
+		size int
+		err  error
+	}
+	var eds []*edition
 	for _, f := range AllFormats {
-		if !want[f] {
-			continue
+		if want[f] {
+			eds = append(eds, &edition{f: f})
 		}
-		if ctx.Err() != nil {
-			cleanup()
-			return nil, ctx.Err()
-		}
-		var buf bytes.Buffer
-		var err error
-		switch f {
-		case Print, Screen:
-			m := plan.print
-			ed := pdf.Print
-			if f == Screen {
-				m, ed = plan.screen, pdf.Screen
+	}
+	var wg sync.WaitGroup
+	for _, ed := range eds {
+		wg.Add(1)
+		go func(ed *edition) {
+			defer wg.Done()
+			defer func() {
+				if v := recover(); v != nil {
+					ed.err = fmt.Errorf("internal error: %v", v)
+				}
+			}()
+			if ctx.Err() != nil {
+				ed.err = ctx.Err()
+				return
 			}
-			err = pdf.Write(&buf, model, pdf.Options{Edition: ed, Date: date, Creator: creator,
-				Image: func(it *layout.Image) ([]byte, error) {
-					r, ok := done[m[it]]
-					if !ok {
-						return nil, fmt.Errorf("no rendition of %s", it.Src.Rel)
-					}
-					return r.Data, nil
-				}})
-		case EPUB:
-			err = epub.Write(&buf, iss, epub.Options{Date: date, Creator: creator,
-				Image: func(img *doc.Image) ([]byte, string, error) {
-					req := plan.epub[img.Path]
-					r, ok := done[req]
-					if !ok {
-						return nil, "", fmt.Errorf("no rendition of %s", img.Rel)
-					}
-					if req.Encoding == images.PNG {
-						return r.Data, "png", nil
-					}
-					return r.Data, "jpg", nil
-				}})
+			ed.tmp, ed.size, ed.err = writeTemp(opt.OutDir, FileName(iss.Name, ed.f), func(w io.Writer) error {
+				return writeEdition(w, ed.f, iss, model, plan, done, date, creator)
+			})
+		}(ed)
+	}
+	wg.Wait()
+	for _, ed := range eds {
+		if ed.tmp != "" {
+			temps = append(temps, ed.tmp)
 		}
-		if err != nil {
+	}
+	for _, ed := range eds {
+		if ed.err != nil {
 			cleanup()
-			return nil, fmt.Errorf("writing the %s edition: %w", f, err)
+			if errors.Is(ed.err, context.Canceled) {
+				return nil, ed.err
+			}
+			return nil, fmt.Errorf("writing the %s edition: %w", ed.f, ed.err)
 		}
-		tmp, err := writeTemp(opt.OutDir, FileName(iss.Name, f), buf.Bytes())
-		if err != nil {
-			cleanup()
-			return nil, err
-		}
-		temps = append(temps, tmp)
-		res.Outputs = append(res.Outputs, Output{Format: f, Path: filepath.Join(opt.OutDir, FileName(iss.Name, f)), Bytes: int64(buf.Len())})
-		logf("wrote the %s edition (%d KB)", f, buf.Len()/1024)
+		res.Outputs = append(res.Outputs, Output{Format: ed.f, Path: filepath.Join(opt.OutDir, FileName(iss.Name, ed.f)), Bytes: int64(ed.size)})
+		logf("wrote the %s edition (%d KB)", ed.f, ed.size/1024)
 	}
 	var previewTmp string
 	if opt.Previews {
@@ -321,6 +347,10 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 		res.Previews = dst
 	}
 	res.Warnings = warnings(diags)
+	if key == "" {
+		key = inputsKey(iss, opt)
+	}
+	writeManifest(opt.OutDir, key, res)
 	return res, nil
 }
 
@@ -332,6 +362,38 @@ func warnings(d *diag.List) []diag.Diagnostic {
 		}
 	}
 	return out
+}
+
+// writeEdition writes one edition of the laid-out issue.
+func writeEdition(w io.Writer, f Format, iss *doc.Issue, model *layout.Issue, plan *renditions, done map[images.Request]images.Result, date time.Time, creator string) error {
+	switch f {
+	case Print, Screen:
+		m := plan.print
+		ed := pdf.Print
+		if f == Screen {
+			m, ed = plan.screen, pdf.Screen
+		}
+		return pdf.Write(w, model, pdf.Options{Edition: ed, Date: date, Creator: creator,
+			Image: func(it *layout.Image) ([]byte, error) {
+				r, ok := done[m[it]]
+				if !ok {
+					return nil, fmt.Errorf("no rendition of %s", it.Src.Rel)
+				}
+				return r.Data, nil
+			}})
+	}
+	return epub.Write(w, iss, epub.Options{Date: date, Creator: creator,
+		Image: func(img *doc.Image) ([]byte, string, error) {
+			req := plan.epub[img.Path]
+			r, ok := done[req]
+			if !ok {
+				return nil, "", fmt.Errorf("no rendition of %s", img.Rel)
+			}
+			if req.Encoding == images.PNG {
+				return r.Data, "png", nil
+			}
+			return r.Data, "jpg", nil
+		}})
 }
 
 // removeStale deletes temporary files left in dir by a build that was
@@ -353,20 +415,38 @@ func removeStale(dir string) {
 	}
 }
 
-func writeTemp(dir, name string, data []byte) (string, error) {
+// writeTemp writes a file through write into a new temporary file in dir
+// (so that it can be renamed into place) and returns its name and size.
+func writeTemp(dir, name string, write func(io.Writer) error) (string, int, error) {
 	f, err := os.CreateTemp(dir, "."+name+".tmp-*")
 	if err != nil {
-		return "", fmt.Errorf("cannot write in %s: %w", dir, err)
+		return "", 0, fmt.Errorf("cannot write in %s: %w", dir, err)
 	}
-	_, werr := f.Write(data)
+	bw := bufio.NewWriterSize(f, 256<<10)
+	cw := &countWriter{w: bw}
+	werr := write(cw)
+	if werr == nil {
+		werr = bw.Flush()
+	}
 	serr := f.Sync()
 	cerr := f.Close()
 	if err := errors.Join(werr, serr, cerr); err != nil {
 		os.Remove(f.Name())
-		return "", fmt.Errorf("cannot write %s: %w", name, err)
+		return "", 0, err
 	}
 	_ = os.Chmod(f.Name(), 0o644)
-	return f.Name(), nil
+	return f.Name(), cw.n, nil
+}
+
+type countWriter struct {
+	w io.Writer
+	n int
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += n
+	return n, err
 }
 
 func values[K comparable](m map[K]images.Request) []images.Request {
@@ -460,7 +540,7 @@ func (p *renditions) forPDF(model *layout.Issue, ppi int, print bool, diags *dia
 			}
 			req := images.Request{Path: img.Src.Path, Crop: img.Crop, W: tw, H: th, Quality: 82}
 			if print {
-				req.Quality = 92
+				req.Quality = 88
 				eff := cropW / inchW
 				if eff < 200 && diags != nil {
 					diags.Warnf(img.Src.Pos, "photo %s is low resolution for print: %d ppi where it is placed (%.0f×%.0f mm); 300 ppi is best, under 200 looks soft",

@@ -6,6 +6,8 @@ package images
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"image"
@@ -15,16 +17,20 @@ import (
 	"image/jpeg"
 	"image/png"
 	"io"
+	"math"
 	"os"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/disintegration/imaging"
 	_ "golang.org/x/image/bmp"
 	_ "golang.org/x/image/tiff"
 	_ "golang.org/x/image/webp"
 
+	"magz/internal/cache"
 	"magz/internal/diag"
 	"magz/internal/doc"
 )
@@ -47,10 +53,14 @@ type Info struct {
 type Store struct {
 	mu    sync.Mutex
 	infos map[string]*Info
+	cache *cache.Cache
+	// Decoded counts the sources decoded (cache misses), for summaries
+	// and tests.
+	Decoded atomic.Int64
 }
 
-// NewStore returns an empty store.
-func NewStore() *Store { return &Store{infos: map[string]*Info{}} }
+// NewStore returns a store keeping renditions in c (which may be nil).
+func NewStore(c *cache.Cache) *Store { return &Store{infos: map[string]*Info{}, cache: c} }
 
 // Probe reads an image's header. Problems are recorded at the place where
 // the image is used.
@@ -167,12 +177,24 @@ type Result struct {
 	W, H int
 }
 
-// Render makes every requested rendition, decoding each source once, with
-// at most one decode per CPU at a time.
+// PipelineVersion is part of every cache key: change it when renditions
+// would come out differently, and old cache entries are simply not found.
+const PipelineVersion = "renditions-4"
+
+// memBudget bounds the pixels decoded at the same time (4 bytes each and a
+// few working copies): a 54-megapixel panorama runs alone rather than
+// beside another photo.
+const memBudget = 60_000_000
+
+// Render makes every requested rendition, decoding each source once (and
+// not at all when the cache holds all its renditions), several sources at
+// a time within the CPU count and the memory budget.
 func (s *Store) Render(ctx context.Context, reqs []Request, pos map[string]diag.Pos, diags *diag.List) map[Request]Result {
 	bySrc := map[string][]Request{}
 	for _, r := range reqs {
-		bySrc[r.Path] = append(bySrc[r.Path], r)
+		if !slices.Contains(bySrc[r.Path], r) {
+			bySrc[r.Path] = append(bySrc[r.Path], r)
+		}
 	}
 	paths := make([]string, 0, len(bySrc))
 	for p := range bySrc {
@@ -181,17 +203,24 @@ func (s *Store) Render(ctx context.Context, reqs []Request, pos map[string]diag.
 	sort.Strings(paths)
 	out := map[Request]Result{}
 	var mu sync.Mutex
-	sem := make(chan struct{}, runtime.NumCPU())
+	cpu := make(chan struct{}, runtime.NumCPU())
+	mem := newBudget(memBudget)
 	var wg sync.WaitGroup
 	for _, p := range paths {
 		if ctx.Err() != nil {
 			break
 		}
+		weight := int64(memBudget / 4)
+		s.mu.Lock()
+		if in := s.infos[p]; in != nil {
+			weight = int64(in.Width) * int64(in.Height)
+		}
+		s.mu.Unlock()
 		wg.Add(1)
-		sem <- struct{}{}
-		go func(p string) {
+		cpu <- struct{}{}
+		go func(p string, weight int64) {
 			defer wg.Done()
-			defer func() { <-sem }()
+			defer func() { <-cpu }()
 			defer func() {
 				// A decoder bug must not crash the build: report it as a
 				// problem of this file.
@@ -202,7 +231,7 @@ func (s *Store) Render(ctx context.Context, reqs []Request, pos map[string]diag.
 			if ctx.Err() != nil {
 				return
 			}
-			res, err := renderSource(p, bySrc[p])
+			res, err := s.renderSource(p, bySrc[p], mem, weight)
 			if err != nil {
 				diags.Errorf(pos[p], "image %s: %v", diag.DisplayPath(p), err)
 				return
@@ -212,58 +241,144 @@ func (s *Store) Render(ctx context.Context, reqs []Request, pos map[string]diag.
 				out[k] = v
 			}
 			mu.Unlock()
-		}(p)
+		}(p, weight)
 	}
 	wg.Wait()
 	return out
 }
 
-func renderSource(path string, reqs []Request) (map[Request]Result, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("cannot be read: %v", err)
-	}
-	out := map[Request]Result{}
-	var img image.Image
-	for _, r := range reqs {
-		if r.Original && completeJPEG(data) {
-			out[r] = Result{Data: data, W: r.W, H: r.H}
-			continue
+func (r Request) recipe() string {
+	return fmt.Sprintf("crop=%v size=%dx%d enc=%d q=%d orig=%v", r.Crop, r.W, r.H, r.Encoding, r.Quality, r.Original)
+}
+
+// sourceKey returns the hash of a source file's bytes. The cache remembers
+// it by the file's size, modification time and identity, so an unchanged
+// photo is not even read again; data is the file when it had to be read.
+func (s *Store) sourceKey(path string) (key string, data []byte, err error) {
+	statKey := ""
+	if st, err := os.Stat(path); err == nil {
+		statKey = cache.Key("stat", path, fileIdentity(st))
+		if b, ok := s.cache.Get(statKey); ok && len(b) == 64 {
+			return string(b), nil, nil
 		}
-		if img == nil {
-			img, err = imaging.Decode(bytes.NewReader(data), imaging.AutoOrientation(true))
-			if err != nil {
-				return nil, fmt.Errorf("cannot be decoded (%v); the file may be damaged or truncated", err)
+	}
+	data, err = os.ReadFile(path)
+	if err != nil {
+		return "", nil, fmt.Errorf("cannot be read: %v", err)
+	}
+	sum := sha256.Sum256(data)
+	key = hex.EncodeToString(sum[:])
+	if statKey != "" {
+		_ = s.cache.Put(statKey, []byte(key))
+	}
+	return key, data, nil
+}
+
+func (s *Store) renderSource(path string, reqs []Request, mem *budget, weight int64) (map[Request]Result, error) {
+	srcKey, data, err := s.sourceKey(path)
+	if err != nil {
+		return nil, err
+	}
+	read := func() error {
+		if data == nil {
+			if data, err = os.ReadFile(path); err != nil {
+				return fmt.Errorf("cannot be read: %v", err)
 			}
 		}
-		res, err := render(img, r)
+		return nil
+	}
+	out := map[Request]Result{}
+	var missing []Request
+	for _, r := range reqs {
+		if r.Original {
+			if err := read(); err != nil {
+				return nil, err
+			}
+			if completeJPEG(data) {
+				out[r] = Result{Data: data, W: r.W, H: r.H}
+				continue
+			}
+		}
+		if b, ok := s.cache.Get(cache.Key(PipelineVersion, srcKey, r.recipe())); ok {
+			out[r] = Result{Data: b, W: r.W, H: r.H}
+			continue
+		}
+		missing = append(missing, r)
+	}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	if err := read(); err != nil {
+		return nil, err
+	}
+	mem.acquire(weight)
+	defer mem.release(weight)
+	s.Decoded.Add(1)
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("cannot be decoded (%v); the file may be damaged or truncated", err)
+	}
+	orient := 1
+	if bytes.HasPrefix(data, []byte{0xFF, 0xD8}) {
+		orient = jpegOrientation(data)
+	}
+	lv := newLevels(img, orient)
+	var pl *planes
+	if y, ok := img.(*image.YCbCr); ok {
+		pl, _ = newPlanes(y)
+	}
+	// Largest renditions first: they make the halved levels the smaller
+	// ones reuse.
+	sort.SliceStable(missing, func(i, j int) bool { return missing[i].W*missing[i].H > missing[j].W*missing[j].H })
+	for _, r := range missing {
+		var res Result
+		var err error
+		var m *image.YCbCr
+		ok := false
+		if pl != nil && r.Encoding == JPEG {
+			m, ok = pl.rendition(orient, r.Crop, r.W, r.H)
+		}
+		if ok {
+			res, err = encodeJPEG(m, r)
+		} else {
+			res, err = render(lv, r)
+		}
 		if err != nil {
 			return nil, err
 		}
 		out[r] = res
+		if err := s.cache.Put(cache.Key(PipelineVersion, srcKey, r.recipe()), res.Data); err != nil {
+			// A cache that cannot be written only costs time.
+			_ = err
+		}
 	}
 	return out, nil
 }
 
-func render(img image.Image, r Request) (Result, error) {
-	b := img.Bounds()
+func render(lv *levels, r Request) (Result, error) {
+	W, H := lv.orientedSize()
+	cw := float64(r.Crop[2]-r.Crop[0]) / 1e6 * float64(W)
+	ch := float64(r.Crop[3]-r.Crop[1]) / 1e6 * float64(H)
+	w, h := r.W, r.H
+	if w < 1 || h < 1 {
+		w, h = int(cw+0.5), int(ch+0.5)
+	}
+	scale := math.Max(float64(w)/cw, float64(h)/ch)
+	src := lv.at(scale)
+	b := src.Bounds()
 	sw, sh := b.Dx(), b.Dy()
 	rect := image.Rect(
-		b.Min.X+r.Crop[0]*sw/1e6, b.Min.Y+r.Crop[1]*sh/1e6,
-		b.Min.X+r.Crop[2]*sw/1e6, b.Min.Y+r.Crop[3]*sh/1e6)
+		b.Min.X+int(int64(r.Crop[0])*int64(sw)/1e6), b.Min.Y+int(int64(r.Crop[1])*int64(sh)/1e6),
+		b.Min.X+int(int64(r.Crop[2])*int64(sw)/1e6), b.Min.Y+int(int64(r.Crop[3])*int64(sh)/1e6))
 	if rect.Dx() < 1 || rect.Dy() < 1 {
 		rect = b
 	}
-	var m image.Image = img
+	var m image.Image = src
 	if rect != b {
-		m = imaging.Crop(img, rect)
-	}
-	w, h := r.W, r.H
-	if w < 1 || h < 1 {
-		w, h = rect.Dx(), rect.Dy()
+		m = imaging.Crop(src, rect)
 	}
 	if w != rect.Dx() || h != rect.Dy() {
-		m = imaging.Resize(m, w, h, imaging.Lanczos)
+		m = imaging.Resize(m, w, h, imaging.CatmullRom)
 	}
 	var buf bytes.Buffer
 	switch r.Encoding {
@@ -276,21 +391,80 @@ func render(img image.Image, r Request) (Result, error) {
 		if q == 0 {
 			q = 85
 		}
-		if err := jpeg.Encode(&buf, flatten(m), &jpeg.Options{Quality: q}); err != nil {
+		if err := jpeg.Encode(&buf, opaque(m), &jpeg.Options{Quality: q}); err != nil {
 			return Result{}, err
 		}
 	}
 	return Result{Data: buf.Bytes(), W: w, H: h}, nil
 }
 
-// flatten composites transparent images on white (JPEG has no alpha) and
-// gives an 8-bit RGB image.
-func flatten(m image.Image) image.Image {
+func encodeJPEG(m image.Image, r Request) (Result, error) {
+	q := r.Quality
+	if q == 0 {
+		q = 85
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, m, &jpeg.Options{Quality: q}); err != nil {
+		return Result{}, err
+	}
+	b := m.Bounds()
+	return Result{Data: buf.Bytes(), W: b.Dx(), H: b.Dy()}, nil
+}
+
+// opaque gives an 8-bit RGBA image without transparency, composited on
+// white when it had any (JPEG has no alpha). An opaque NRGBA image is
+// reinterpreted in place: for alpha 255 the two layouts are the same, and
+// image/jpeg encodes *image.RGBA fast.
+func opaque(m image.Image) image.Image {
+	if n, ok := m.(*image.NRGBA); ok {
+		solid := true
+		for i := 3; i < len(n.Pix); i += 4 {
+			if n.Pix[i] != 0xff {
+				solid = false
+				break
+			}
+		}
+		if solid {
+			return &image.RGBA{Pix: n.Pix, Stride: n.Stride, Rect: n.Rect}
+		}
+	}
 	b := m.Bounds()
 	dst := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
 	draw.Draw(dst, dst.Bounds(), image.White, image.Point{}, draw.Src)
 	draw.Draw(dst, dst.Bounds(), m, b.Min, draw.Over)
 	return dst
+}
+
+// budget is a weighted semaphore of pixels.
+type budget struct {
+	mu    sync.Mutex
+	cond  *sync.Cond
+	free  int64
+	total int64
+}
+
+func newBudget(n int64) *budget {
+	b := &budget{free: n, total: n}
+	b.cond = sync.NewCond(&b.mu)
+	return b
+}
+
+func (b *budget) acquire(n int64) {
+	n = min(n, b.total)
+	b.mu.Lock()
+	for b.free < n {
+		b.cond.Wait()
+	}
+	b.free -= n
+	b.mu.Unlock()
+}
+
+func (b *budget) release(n int64) {
+	n = min(n, b.total)
+	b.mu.Lock()
+	b.free += n
+	b.mu.Unlock()
+	b.cond.Broadcast()
 }
 
 // completeJPEG reports whether a JPEG ends with its end-of-image marker; a

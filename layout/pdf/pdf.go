@@ -9,7 +9,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -106,13 +105,15 @@ func Write(w io.Writer, iss *layout.Issue, opt Options) error {
 			return fmt.Errorf("page %d: %w", i+1, err)
 		}
 	}
-	var buf bytes.Buffer
-	if err := f.Output(&buf); err != nil {
-		return err
-	}
-	_, err := w.Write(sortPageBoxes(buf.Bytes()))
-	return err
+	// fpdf hands over its whole buffer in one Write: fix the page boxes in
+	// place there rather than copying a document of many megabytes.
+	return f.Output(boxFixer{w})
 }
+
+// boxFixer sorts page boxes in what passes through it to w.
+type boxFixer struct{ w io.Writer }
+
+func (b boxFixer) Write(p []byte) (int, error) { return b.w.Write(sortPageBoxes(p)) }
 
 type drawer struct {
 	f      *fpdf.Fpdf
@@ -275,17 +276,50 @@ func utf16Hex(s string) string {
 	return b.String()
 }
 
-var boxLines = regexp.MustCompile(`(?m)(?:^/(?:TrimBox|BleedBox|CropBox|ArtBox) \[[^\]\n]*\]\n)+`)
+var boxNames = [][]byte{[]byte("/TrimBox ["), []byte("/BleedBox ["), []byte("/CropBox ["), []byte("/ArtBox [")}
 
 // sortPageBoxes puts each page's box entries in a fixed order. fpdf writes
 // them in Go map order, so the same document would otherwise differ from
 // run to run. The entries are only reordered, so every byte offset in the
 // cross-reference table stays valid.
 func sortPageBoxes(pdf []byte) []byte {
-	return boxLines.ReplaceAllFunc(pdf, func(m []byte) []byte {
-		lines := strings.SplitAfter(string(m), "\n")
-		lines = lines[:len(lines)-1]
-		sort.Strings(lines)
-		return []byte(strings.Join(lines, ""))
-	})
+	isBox := func(at int) bool {
+		for _, n := range boxNames {
+			if bytes.HasPrefix(pdf[at:], n) {
+				return true
+			}
+		}
+		return false
+	}
+	marker := []byte("Box [")
+	for off := 0; off < len(pdf); {
+		i := bytes.Index(pdf[off:], marker)
+		if i < 0 {
+			break
+		}
+		at := off + i
+		// the start of this line
+		ls := bytes.LastIndexByte(pdf[:at], '\n') + 1
+		if ls == 0 || !isBox(ls) {
+			off = at + len(marker)
+			continue
+		}
+		// a run of box lines from ls
+		end := ls
+		var lines [][]byte
+		for end < len(pdf) && isBox(end) {
+			e := bytes.IndexByte(pdf[end:], '\n')
+			if e < 0 {
+				break
+			}
+			lines = append(lines, append([]byte(nil), pdf[end:end+e+1]...))
+			end += e + 1
+		}
+		if len(lines) > 1 {
+			sort.Slice(lines, func(a, b int) bool { return bytes.Compare(lines[a], lines[b]) < 0 })
+			copy(pdf[ls:end], bytes.Join(lines, nil))
+		}
+		off = max(end, at+len(marker))
+	}
+	return pdf
 }

@@ -126,7 +126,7 @@ func TestScreenEdition(t *testing.T) {
 }
 
 func TestSortPageBoxes(t *testing.T) {
-	in := "<</Type /Page\n/MediaBox [0 0 10 10]\n/TrimBox [1 1 9 9]\n/BleedBox [0.5 0.5 9.5 9.5]\n/Resources 2 0 R\n"
+	in := "<</Type /Page\n/Parent 1 0 R\n/MediaBox [0 0 10 10]\n/TrimBox [1 1 9 9]\n/BleedBox [0.5 0.5 9.5 9.5]\n/Resources 2 0 R\n"
 	out := string(sortPageBoxes([]byte(in)))
 	if len(out) != len(in) {
 		t.Fatal("sorting changed the length: offsets would break")

@@ -1,0 +1,158 @@
+package build
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"magz/internal/cache"
+	"magz/internal/diag"
+	"magz/internal/doc"
+	"magz/internal/reader"
+)
+
+// ManifestName is the file in the output folder that records what the
+// editions there were built from, so that a build with nothing changed
+// can say "up to date" without redoing the work.
+const ManifestName = ".magz-build.json"
+
+type manifest struct {
+	Key      string           `json:"key"`
+	Pages    int              `json:"pages"`
+	Words    int              `json:"words"`
+	Photos   int              `json:"photos"`
+	Outputs  []manifestOutput `json:"outputs"`
+	Previews bool             `json:"previews,omitempty"`
+	Warnings []manifestDiag   `json:"warnings,omitempty"`
+}
+
+type manifestOutput struct {
+	Format  Format `json:"format"`
+	Name    string `json:"name"`
+	Size    int64  `json:"size"`
+	ModTime int64  `json:"mtime"`
+}
+
+type manifestDiag struct {
+	Path string `json:"path"`
+	Line int    `json:"line"`
+	Col  int    `json:"col"`
+	Msg  string `json:"msg"`
+}
+
+// inputsKey hashes everything an edition depends on: the settings and
+// article files, the identity of every photo, the options of the build and
+// the magz binary itself.
+func inputsKey(iss *doc.Issue, opt Options) string {
+	parts := []string{"magz-build-1", opt.Version, fmt.Sprint(opt.Formats), fmt.Sprint(opt.Previews), opt.Date.UTC().String()}
+	if exe, err := os.Executable(); err == nil {
+		if st, err := os.Stat(exe); err == nil {
+			parts = append(parts, fmt.Sprint(st.Size(), st.ModTime().UnixNano()))
+		}
+	}
+	files := []string{filepath.Join(iss.Dir, reader.IssueFile)}
+	for _, a := range iss.Articles {
+		files = append(files, a.Pos.Path)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return "" // cannot tell: build
+		}
+		parts = append(parts, f, string(data))
+	}
+	for _, img := range Images(iss) {
+		st, err := os.Stat(img.Path)
+		if err != nil {
+			return ""
+		}
+		parts = append(parts, img.Path, fmt.Sprint(st.Size(), st.ModTime().UnixNano()))
+	}
+	return cache.Key(parts...)
+}
+
+func readManifest(outDir string) *manifest {
+	data, err := os.ReadFile(filepath.Join(outDir, ManifestName))
+	if err != nil {
+		return nil
+	}
+	var m manifest
+	if json.Unmarshal(data, &m) != nil {
+		return nil
+	}
+	return &m
+}
+
+// upToDate reports whether the editions in outDir were built from exactly
+// these inputs and are still there, untouched.
+func upToDate(m *manifest, key, outDir string, formats []Format) bool {
+	if m == nil || key == "" || m.Key != key || len(m.Outputs) != len(formats) {
+		return false
+	}
+	for _, o := range m.Outputs {
+		if !slices.Contains(formats, o.Format) {
+			return false
+		}
+		st, err := os.Stat(filepath.Join(outDir, o.Name))
+		if err != nil || st.Size() != o.Size || st.ModTime().UnixNano() != o.ModTime {
+			return false
+		}
+	}
+	if m.Previews {
+		if _, err := os.Stat(filepath.Join(outDir, "previews", "contact-sheet.png")); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+func writeManifest(outDir, key string, res *Result) {
+	m := manifest{Key: key, Pages: res.Pages, Words: res.Words, Photos: res.Photos, Previews: res.Previews != ""}
+	for _, o := range res.Outputs {
+		st, err := os.Stat(o.Path)
+		if err != nil {
+			return
+		}
+		m.Outputs = append(m.Outputs, manifestOutput{Format: o.Format, Name: filepath.Base(o.Path), Size: st.Size(), ModTime: st.ModTime().UnixNano()})
+	}
+	for _, w := range res.Warnings {
+		m.Warnings = append(m.Warnings, manifestDiag{w.Pos.Path, w.Pos.Line, w.Pos.Col, w.Msg})
+	}
+	tmp, _, err := writeTemp(outDir, ManifestName, func(w io.Writer) error {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(m)
+	})
+	if err == nil {
+		os.Rename(tmp, filepath.Join(outDir, ManifestName))
+	}
+}
+
+// fromManifest rebuilds the result of the build that made the editions.
+func fromManifest(m *manifest, iss *doc.Issue, outDir string) *Result {
+	res := &Result{Issue: iss, Pages: m.Pages, Words: m.Words, Photos: m.Photos, UpToDate: true}
+	for _, o := range m.Outputs {
+		res.Outputs = append(res.Outputs, Output{Format: o.Format, Path: filepath.Join(outDir, o.Name), Bytes: o.Size})
+	}
+	if m.Previews {
+		res.Previews = filepath.Join(outDir, "previews")
+	}
+	for _, w := range m.Warnings {
+		res.Warnings = append(res.Warnings, diag.Diagnostic{Pos: diag.Pos{Path: w.Path, Line: w.Line, Col: w.Col}, Severity: diag.Warning, Msg: w.Msg})
+	}
+	return res
+}
+
+// Status tells whether the editions of an issue in outDir are built and
+// up to date, for "magz list".
+func Status(iss *doc.Issue, outDir string, opt Options) (built, current bool) {
+	m := readManifest(outDir)
+	if m == nil {
+		return false, false
+	}
+	opt.OutDir = outDir
+	return true, upToDate(m, inputsKey(iss, opt), outDir, opt.Formats)
+}

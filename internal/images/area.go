@@ -1,0 +1,267 @@
+package images
+
+import (
+	"image"
+	"math"
+)
+
+// The JPEG path of the image stage works on the decoded YCbCr planes: it
+// averages areas of the source straight into the rendition's planes (a box
+// filter with fractional coverage, the right filter for reductions) and
+// hands the result to the JPEG encoder as YCbCr. No full-size RGB copy of a
+// 12-megapixel photo is ever made, which is what keeps the stage fast and
+// small in memory.
+
+// plane is one 8-bit channel.
+type plane struct {
+	pix          []uint8
+	stride, w, h int
+}
+
+// taps are, for each output sample along one axis, the first source index
+// and the weights (summing to 1<<16) of the source samples it covers.
+type taps struct {
+	first []int
+	w     [][]uint32
+}
+
+// areaTaps maps n output samples onto the source interval [a, b) of a
+// source of length size. It needs b-a >= n (a reduction).
+func areaTaps(a, b float64, n, size int) taps {
+	t := taps{first: make([]int, n), w: make([][]uint32, n)}
+	step := (b - a) / float64(n)
+	for j := 0; j < n; j++ {
+		lo, hi := a+float64(j)*step, a+float64(j+1)*step
+		i0 := int(math.Floor(lo))
+		i1 := int(math.Ceil(hi))
+		i0 = max(0, min(i0, size-1))
+		i1 = max(i0+1, min(i1, size))
+		ws := make([]uint32, i1-i0)
+		var sum uint32
+		for i := i0; i < i1; i++ {
+			cover := math.Min(hi, float64(i+1)) - math.Max(lo, float64(i))
+			if cover < 0 {
+				cover = 0
+			}
+			w := uint32(cover / step * 65536)
+			ws[i-i0] = w
+			sum += w
+		}
+		// put the rounding remainder on the largest weight so weights sum
+		// to exactly 1<<16
+		if sum != 65536 && len(ws) > 0 {
+			k := 0
+			for i := range ws {
+				if ws[i] > ws[k] {
+					k = i
+				}
+			}
+			ws[k] += 65536 - sum
+		}
+		t.first[j], t.w[j] = i0, ws
+	}
+	return t
+}
+
+// resample averages the rectangle [x0,x1)×[y0,y1) of src into a w×h plane.
+func resample(src plane, x0, y0, x1, y1 float64, w, h int) plane {
+	tx := areaTaps(x0, x1, w, src.w)
+	ty := areaTaps(y0, y1, h, src.h)
+	// rows of the source that the output needs
+	r0 := ty.first[0]
+	r1 := ty.first[h-1] + len(ty.w[h-1])
+	// horizontal pass into a w × (r1-r0) buffer
+	mid := make([]uint8, w*(r1-r0))
+	for y := r0; y < r1; y++ {
+		row := src.pix[y*src.stride:]
+		out := mid[(y-r0)*w:]
+		for j := 0; j < w; j++ {
+			f := tx.first[j]
+			var acc uint32
+			for k, wt := range tx.w[j] {
+				acc += uint32(row[f+k]) * wt
+			}
+			out[j] = uint8((acc + 1<<15) >> 16)
+		}
+	}
+	// vertical pass
+	dst := plane{pix: make([]uint8, w*h), stride: w, w: w, h: h}
+	acc := make([]uint32, w)
+	for i := 0; i < h; i++ {
+		for j := range acc {
+			acc[j] = 0
+		}
+		f := ty.first[i] - r0
+		for k, wt := range ty.w[i] {
+			row := mid[(f+k)*w : (f+k+1)*w]
+			for j, v := range row {
+				acc[j] += uint32(v) * wt
+			}
+		}
+		out := dst.pix[i*w:]
+		for j, a := range acc {
+			out[j] = uint8((a + 1<<15) >> 16)
+		}
+	}
+	return dst
+}
+
+// rawCrop converts a crop in display orientation (millionths: left, top,
+// right, bottom) into the same region of the stored (raw) image.
+func rawCrop(c [4]int, o int) [4]int {
+	l, t, r, b := c[0], c[1], c[2], c[3]
+	const one = 1_000_000
+	switch o {
+	case 2:
+		return [4]int{one - r, t, one - l, b}
+	case 3:
+		return [4]int{one - r, one - b, one - l, one - t}
+	case 4:
+		return [4]int{l, one - b, r, one - t}
+	case 5:
+		return [4]int{t, l, b, r}
+	case 6:
+		return [4]int{t, one - r, b, one - l}
+	case 7:
+		return [4]int{one - b, one - r, one - t, one - l}
+	case 8:
+		return [4]int{one - b, l, one - t, r}
+	}
+	return c
+}
+
+// orientPlane turns a plane from stored to display orientation (EXIF
+// orientation o).
+func orientPlane(p plane, o int) plane {
+	if o <= 1 || o > 8 {
+		return p
+	}
+	w, h := p.w, p.h
+	if o >= 5 {
+		w, h = h, w
+	}
+	out := plane{pix: make([]uint8, w*h), stride: w, w: w, h: h}
+	for y := 0; y < p.h; y++ {
+		row := p.pix[y*p.stride:]
+		for x := 0; x < p.w; x++ {
+			var u, v int
+			switch o {
+			case 2:
+				u, v = p.w-1-x, y
+			case 3:
+				u, v = p.w-1-x, p.h-1-y
+			case 4:
+				u, v = x, p.h-1-y
+			case 5:
+				u, v = y, x
+			case 6:
+				u, v = p.h-1-y, x
+			case 7:
+				u, v = p.h-1-y, p.w-1-x
+			case 8:
+				u, v = y, p.w-1-x
+			}
+			out.pix[v*w+u] = row[x]
+		}
+	}
+	return out
+}
+
+// halvePlane averages 2×2 blocks.
+func halvePlane(p plane) plane {
+	w, h := p.w/2, p.h/2
+	out := plane{pix: make([]uint8, w*h), stride: w, w: w, h: h}
+	for y := 0; y < h; y++ {
+		r0 := p.pix[2*y*p.stride : 2*y*p.stride+2*w]
+		r1 := p.pix[(2*y+1)*p.stride : (2*y+1)*p.stride+2*w]
+		o := out.pix[y*w : y*w+w]
+		for x := range o {
+			o[x] = uint8((uint16(r0[2*x]) + uint16(r0[2*x+1]) + uint16(r1[2*x]) + uint16(r1[2*x+1]) + 2) >> 2)
+		}
+	}
+	return out
+}
+
+// planes is a decoded JPEG as planes, with halved copies made on demand so
+// that small renditions are averaged from a quarter of the pixels.
+type planes struct {
+	y, cb, cr []plane // [k]: halved k times
+	sx, sy    int     // chroma subsampling of the source
+}
+
+func newPlanes(m *image.YCbCr) (*planes, bool) {
+	var sx, sy int
+	switch m.SubsampleRatio {
+	case image.YCbCrSubsampleRatio444:
+		sx, sy = 1, 1
+	case image.YCbCrSubsampleRatio422:
+		sx, sy = 2, 1
+	case image.YCbCrSubsampleRatio420:
+		sx, sy = 2, 2
+	case image.YCbCrSubsampleRatio440:
+		sx, sy = 1, 2
+	default:
+		return nil, false
+	}
+	b := m.Bounds()
+	cw, ch := (b.Dx()+sx-1)/sx, (b.Dy()+sy-1)/sy
+	off := m.COffset(b.Min.X, b.Min.Y)
+	return &planes{
+		y:  []plane{{pix: m.Y[m.YOffset(b.Min.X, b.Min.Y):], stride: m.YStride, w: b.Dx(), h: b.Dy()}},
+		cb: []plane{{pix: m.Cb[off:], stride: m.CStride, w: cw, h: ch}},
+		cr: []plane{{pix: m.Cr[off:], stride: m.CStride, w: cw, h: ch}},
+		sx: sx, sy: sy,
+	}, true
+}
+
+// level returns the planes halved k times.
+func (p *planes) level(k int) (plane, plane, plane) {
+	for len(p.y) <= k {
+		n := len(p.y) - 1
+		p.y = append(p.y, halvePlane(p.y[n]))
+		p.cb = append(p.cb, halvePlane(p.cb[n]))
+		p.cr = append(p.cr, halvePlane(p.cr[n]))
+	}
+	return p.y[k], p.cb[k], p.cr[k]
+}
+
+// ycbcrRendition makes a w×h (display orientation) rendition of the crop
+// of a decoded JPEG, as a 4:2:0 YCbCr image ready for the JPEG encoder. It
+// reports false when it cannot (an enlargement), and the caller takes the
+// general path.
+func (p *planes) rendition(orient int, crop [4]int, w, h int) (*image.YCbCr, bool) {
+	full := p.y[0]
+	rw, rh := w, h // the rendition in stored orientation
+	if orient >= 5 {
+		rw, rh = h, w
+	}
+	c := rawCrop(crop, orient)
+	x0 := float64(c[0]) / 1e6 * float64(full.w)
+	x1 := float64(c[2]) / 1e6 * float64(full.w)
+	y0 := float64(c[1]) / 1e6 * float64(full.h)
+	y1 := float64(c[3]) / 1e6 * float64(full.h)
+	if x1-x0 < float64(rw) || y1-y0 < float64(rh) || rw < 2 || rh < 2 {
+		return nil, false
+	}
+	// output chroma at half size (4:2:0)
+	ow, oh := (rw+1)/2, (rh+1)/2
+	if (x1-x0)/float64(p.sx) < float64(ow) || (y1-y0)/float64(p.sy) < float64(oh) {
+		return nil, false
+	}
+	// the smallest level that still has more pixels than the rendition
+	k := 0
+	for k < 4 && (x1-x0)/float64(int(1)<<(k+1)) >= float64(rw) && (y1-y0)/float64(int(1)<<(k+1)) >= float64(rh) &&
+		(x1-x0)/float64(p.sx<<(k+1)) >= float64(ow) && (y1-y0)/float64(p.sy<<(k+1)) >= float64(oh) {
+		k++
+	}
+	yp, cbp, crp := p.level(k)
+	f := float64(int(1) << k)
+	Y := resample(yp, x0/f, y0/f, min(x1/f, float64(yp.w)), min(y1/f, float64(yp.h)), rw, rh)
+	cx0, cx1 := x0/f/float64(p.sx), min(x1/f/float64(p.sx), float64(cbp.w))
+	cy0, cy1 := y0/f/float64(p.sy), min(y1/f/float64(p.sy), float64(cbp.h))
+	Cb := resample(cbp, cx0, cy0, cx1, cy1, ow, oh)
+	Cr := resample(crp, cx0, cy0, cx1, cy1, ow, oh)
+	Y, Cb, Cr = orientPlane(Y, orient), orientPlane(Cb, orient), orientPlane(Cr, orient)
+	return &image.YCbCr{Y: Y.pix, Cb: Cb.pix, Cr: Cr.pix, YStride: Y.stride, CStride: Cb.stride,
+		SubsampleRatio: image.YCbCrSubsampleRatio420, Rect: image.Rect(0, 0, Y.w, Y.h)}, true
+}
