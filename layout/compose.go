@@ -70,8 +70,15 @@ func Compose(iss *doc.Issue, opt Options) *Issue {
 	c.out = &Issue{Width: c.W, Height: c.H, Bleed: th.Bleed, Language: iss.Language, Title: issueTitle(iss), Author: iss.Publisher}
 
 	cover := &Page{Kind: KindCover}
-	contents := &Page{Kind: KindContents}
-	c.out.Pages = []*Page{cover, contents}
+	entries, avail := c.tocEntries()
+	split := tocPages(entries, avail, avail+c.tocTop(true)-c.tocTop(false))
+	c.out.Pages = []*Page{cover}
+	var contents []*Page
+	for range split {
+		p := &Page{Kind: KindContents}
+		contents = append(contents, p)
+		c.out.Pages = append(c.out.Pages, p)
+	}
 	starts := make([]int, len(iss.Articles))
 	for i, a := range iss.Articles {
 		c.art = a
@@ -90,7 +97,7 @@ func Compose(iss *doc.Issue, opt Options) *Issue {
 		p.Folio = i + 1
 	}
 	c.cover(cover)
-	c.contents(contents, starts)
+	c.contents(contents, entries, split, starts)
 	c.furniture()
 	return c.out
 }
@@ -131,6 +138,47 @@ func (c *composer) bodyStyle() TextStyle {
 
 func (c *composer) setText(s string, ts TextStyle, width Length) []line {
 	return c.st.setParagraph([]doc.Span{{Text: s}}, ts, width, 0, nil)
+}
+
+// lines sets s in at most max lines; when it needs more, the last line
+// kept ends with an ellipsis. Furniture (mastheads, headlines, contents)
+// must never run off its page, however long the text an editor gives.
+func (c *composer) lines(s string, ts TextStyle, width Length, max int) []line {
+	// Only a beginning can show: set no more than could fit.
+	if limit := max * 300; utf8.RuneCountInString(s) > limit {
+		s = string([]rune(s)[:limit])
+	}
+	ls := c.setText(s, ts, width)
+	if len(ls) <= max {
+		return ls
+	}
+	ls = ls[:max]
+	last := &ls[max-1]
+	ell := c.st.fragsFor("…", ts.Regular, ts.Size, 0, ts.Color, "")
+	ew := Length(0)
+	for _, f := range ell {
+		ew += f.width
+	}
+	// drop fragments until the ellipsis fits
+	for len(last.frags) > 0 {
+		f := last.frags[len(last.frags)-1]
+		if f.x+f.width+ew <= width {
+			break
+		}
+		last.frags = last.frags[:len(last.frags)-1]
+	}
+	x := Length(0)
+	if n := len(last.frags); n > 0 {
+		x = last.frags[n-1].x + last.frags[n-1].width
+		t := &last.frags[n-1]
+		t.text = strings.TrimSuffix(t.text, "-")
+	}
+	for _, f := range ell {
+		last.frags = append(last.frags, placed{f, x})
+		x += f.width
+	}
+	last.width = x
+	return ls
 }
 
 // drawLines returns text items for lines whose first baseline is at y.
@@ -315,7 +363,7 @@ func (c *composer) notesPage() *Page {
 	x, w := c.textBox(i)
 	c.heads[i] = c.lab.NotesPage
 	ts := sansStyle(fonts.SansBlack, 24*Pt, 28*Pt, c.th.Deep, Left)
-	p.Items = append(p.Items, c.drawLines(c.setText(c.lab.NotesPage, ts, w), x, c.th.MarginTop+20*Pt, ts, w)...)
+	p.Items = append(p.Items, c.drawLines(c.lines(c.lab.NotesPage, ts, w, 1), x, c.th.MarginTop+20*Pt, ts, w)...)
 	for y := c.gridY(c.th.MarginTop + 40*Pt); y <= c.bodyBottom(); y += 2 * c.th.Grid {
 		p.Items = append(p.Items, &Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: 300, Color: Color{0xbb, 0xb5, 0xad}})
 	}
@@ -328,7 +376,7 @@ func (c *composer) backCover() *Page {
 	p.Items = append(p.Items, &Rect{X: 0, Y: 0, W: W, H: H, Fill: c.th.Deep, Bleed: EdgeTop | EdgeRight | EdgeBottom | EdgeLeft})
 	w := W - 40*MM
 	ms := sansStyle(fonts.SansBlack, 44*Pt, 48*Pt, c.th.Paper, Center)
-	lines := c.setText(c.iss.Magazine, ms, w)
+	lines := c.lines(c.iss.Magazine, ms, w, 2)
 	y := H/2 - 10*Pt
 	p.Items = append(p.Items, c.drawLines(lines, 20*MM, y, ms, w)...)
 	y += Length(len(lines)) * ms.Leading
@@ -337,10 +385,10 @@ func (c *composer) backCover() *Page {
 	if c.iss.Title != "" {
 		info = c.iss.Title + " · " + info
 	}
-	p.Items = append(p.Items, c.drawLines(c.setText(info, sub, w), 20*MM, y, sub, w)...)
+	p.Items = append(p.Items, c.drawLines(c.lines(info, sub, w, 3), 20*MM, y, sub, w)...)
 	if c.iss.Publisher != "" {
 		pub := sansStyle(fonts.Sans, 9*Pt, 12*Pt, Color{0xcf, 0xe0, 0xe3}, Center)
-		p.Items = append(p.Items, c.drawLines(c.setText(c.lab.Publisher+" "+c.iss.Publisher, pub, w), 20*MM, H-25*MM, pub, w)...)
+		p.Items = append(p.Items, c.drawLines(c.lines(c.lab.Publisher+" "+c.iss.Publisher, pub, w, 2), 20*MM, H-25*MM, pub, w)...)
 	}
 	return p
 }
@@ -368,15 +416,15 @@ func (c *composer) cover(p *Page) {
 	}
 	ms := sansStyle(fonts.SansBlack, size, size, c.th.Paper, Left)
 	y := 14*MM + size*72/100
-	mlines := c.setText(c.iss.Magazine, ms, w+size/4)
+	mlines := c.lines(c.iss.Magazine, ms, w+size/4, 2)
 	p.Items = append(p.Items, c.drawLines(mlines, x, y, ms, w)...)
 	y += Length(len(mlines)-1)*ms.Leading + size/4 + 8*Pt
 	info := strings.ToUpper(c.lab.Issue + " " + itoa(c.iss.Number) + "  ·  " + c.lab.monthYear(c.iss.Date))
 	is := sansStyle(fonts.SansBold, 10*Pt, 13*Pt, c.th.Paper, Left)
-	p.Items = append(p.Items, c.drawLines(c.setText(info, is, w), x, y, is, w)...)
+	p.Items = append(p.Items, c.drawLines(c.lines(info, is, w, 1), x, y, is, w)...)
 	if c.iss.Title != "" {
 		ts := sansStyle(fonts.SansBlack, 16*Pt, 19*Pt, Color{0xff, 0xd9, 0xb0}, Right)
-		lines := c.setText(c.iss.Title, ts, w/2)
+		lines := c.lines(c.iss.Title, ts, w/2, 2)
 		p.Items = append(p.Items, c.drawLines(lines, x+w/2, y, ts, w/2)...)
 	}
 	// Cover lines from the lead articles.
@@ -393,15 +441,14 @@ func (c *composer) cover(p *Page) {
 		if strings.EqualFold(a.Section, "editorial") || strings.EqualFold(a.Section, "tajuk") {
 			continue
 		}
-		cl := coverLine{title: c.setText(a.Title, tit, cw)}
-		if len(cl.title) > 3 {
+		cl := coverLine{title: c.lines(a.Title, tit, cw, 3)}
+		if n := len(c.setText(a.Title, tit, cw)); n > 3 {
 			if c.opt.Warn != nil {
-				c.opt.Warn(a.Pos, "title is too long for the cover lines (%d lines); it is shortened on the cover", len(cl.title))
+				c.opt.Warn(a.Pos, "title is too long for the cover lines (%d lines, 3 fit); it is shortened on the cover", n)
 			}
-			cl.title = cl.title[:3]
 		}
 		if a.Section != "" {
-			cl.section = c.setText(strings.ToUpper(a.Section), sec, cw)
+			cl.section = c.lines(strings.ToUpper(a.Section), sec, cw, 1)
 		}
 		cls = append(cls, cl)
 		total += Length(len(cl.section))*sec.Leading + Length(len(cl.title))*tit.Leading + 8*Pt
@@ -422,107 +469,157 @@ func (c *composer) cover(p *Page) {
 	}
 	if cv := c.iss.Cover; cv != nil && cv.Credit != "" {
 		cs := sansStyle(fonts.Sans, 6*Pt, 7*Pt, Color{0xee, 0xee, 0xee}, Right)
-		p.Items = append(p.Items, c.drawLines(c.setText(c.lab.Photo+": "+cv.Credit, cs, w), x, H-6*MM, cs, w)...)
+		p.Items = append(p.Items, c.drawLines(c.lines(c.lab.Photo+": "+cv.Credit, cs, w, 1), x, H-6*MM, cs, w)...)
 	}
 }
 
 // ---- contents ----------------------------------------------------------------
 
-func (c *composer) contents(p *Page, starts []int) {
-	x, w := c.textBox(1)
-	c.heads[1] = c.lab.Contents
-	ts := sansStyle(fonts.SansBlack, 34*Pt, 38*Pt, c.th.Deep, Left)
-	y := c.th.MarginTop + 26*Pt
-	p.Items = append(p.Items, c.drawLines(c.setText(c.lab.Contents, ts, w), x, y, ts, w)...)
-	y += 8 * Pt
-	if c.iss.Title != "" {
-		st := TextStyle{Regular: fonts.SerifItalic, Italic: fonts.SerifItalic, Bold: fonts.SerifBoldItalic, BoldItalic: fonts.SerifBoldItalic,
-			Size: 13 * Pt, Leading: 16 * Pt, Color: c.th.Muted, Align: Left}
-		y += 12 * Pt
-		lines := c.setText(c.iss.Title, st, w)
-		p.Items = append(p.Items, c.drawLines(lines, x, y, st, w)...)
-		y += Length(len(lines)) * st.Leading
+// tocStyles are the styles of a contents entry.
+type tocStyles struct{ sec, tit, sub, by, num TextStyle }
+
+func (c *composer) tocStyles() tocStyles {
+	return tocStyles{
+		sec: sansStyle(fonts.SansBold, 7500, 10*Pt, c.th.Accent, Left),
+		tit: TextStyle{Regular: fonts.SerifBold, Italic: fonts.SerifBoldItalic, Bold: fonts.SerifBold, BoldItalic: fonts.SerifBoldItalic,
+			Size: 13 * Pt, Leading: 15 * Pt, Color: c.th.Ink, Align: Left},
+		sub: TextStyle{Regular: fonts.Serif, Italic: fonts.SerifItalic, Bold: fonts.SerifBold, BoldItalic: fonts.SerifBoldItalic,
+			Size: 9 * Pt, Leading: 11500, Color: c.th.Ink, Align: Left},
+		by:  sansStyle(fonts.SansItalic, 7500, 10*Pt, c.th.Muted, Left),
+		num: sansStyle(fonts.SansBlack, 20*Pt, 20*Pt, c.th.Accent, Left),
 	}
-	y += 6 * Pt
-	p.Items = append(p.Items, &Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: 1500, Color: c.th.Deep})
-	y += 14 * Pt
-	numW := 16 * MM
-	tw := w - numW
-	sec := sansStyle(fonts.SansBold, 7500, 10*Pt, c.th.Accent, Left)
-	tit := TextStyle{Regular: fonts.SerifBold, Italic: fonts.SerifBoldItalic, Bold: fonts.SerifBold, BoldItalic: fonts.SerifBoldItalic,
-		Size: 13 * Pt, Leading: 15 * Pt, Color: c.th.Ink, Align: Left}
-	sub := TextStyle{Regular: fonts.Serif, Italic: fonts.SerifItalic, Bold: fonts.SerifBold, BoldItalic: fonts.SerifBoldItalic,
-		Size: 9 * Pt, Leading: 11500, Color: c.th.Ink, Align: Left}
-	by := sansStyle(fonts.SansItalic, 7500, 10*Pt, c.th.Muted, Left)
-	num := sansStyle(fonts.SansBlack, 20*Pt, 20*Pt, c.th.Accent, Left)
-	avail := c.bodyBottom() - y - 30*Pt
-	scale := Length(1000)
-	// Measure first; shrink the subtitles away if the list would not fit.
-	entryH := func(a *doc.Article, withSub bool) Length {
-		h := Length(len(c.setText(a.Title, tit, tw)))*tit.Leading + 6*Pt
-		if a.Section != "" {
-			h += sec.Leading
-		}
-		if withSub && a.Subtitle != "" {
-			h += Length(len(c.setText(a.Subtitle, sub, tw))) * sub.Leading
-		}
-		if a.Author != "" {
-			h += by.Leading
-		}
-		return h + 8*Pt
+}
+
+// tocEntry is a contents entry, set.
+type tocEntry struct {
+	sec, tit, sub, by []line
+	h                 Length
+}
+
+// tocTop is where the entries start on a contents page (below its heading).
+func (c *composer) tocTop(first bool) Length {
+	y := c.th.MarginTop + 26*Pt + 8*Pt
+	if first && c.iss.Title != "" {
+		y += 12*Pt + 2*16*Pt
 	}
-	withSub := true
-	total := Length(0)
-	for _, a := range c.iss.Articles {
-		total += entryH(a, true)
-	}
-	if total > avail {
-		withSub = false
-		total = 0
+	return y + 20*Pt
+}
+
+// tocEntries sets the contents entries, with the standfirsts when all
+// entries then fit on one page.
+func (c *composer) tocEntries() ([]tocEntry, Length) {
+	st := c.tocStyles()
+	_, w := c.textBox(1)
+	tw := w - 16*MM
+	avail := c.bodyBottom() - c.tocTop(true) - 30*Pt
+	set := func(withSub bool) ([]tocEntry, Length) {
+		var out []tocEntry
+		total := Length(0)
 		for _, a := range c.iss.Articles {
-			total += entryH(a, false)
+			e := tocEntry{tit: c.lines(a.Title, st.tit, tw, 3)}
+			if a.Section != "" {
+				e.sec = c.lines(strings.ToUpper(a.Section), st.sec, tw, 1)
+			}
+			if withSub && a.Subtitle != "" {
+				e.sub = c.lines(a.Subtitle, st.sub, tw, 3)
+			}
+			if a.Author != "" {
+				e.by = c.lines(a.Author, st.by, tw, 1)
+			}
+			e.h = Length(len(e.sec))*st.sec.Leading + Length(len(e.tit))*st.tit.Leading + 4*Pt +
+				Length(len(e.sub))*st.sub.Leading + Length(len(e.by))*st.by.Leading + 10*Pt
+			out = append(out, e)
+			total += e.h
 		}
-		if total > avail {
-			scale = avail * 1000 / total
+		return out, total
+	}
+	entries, total := set(true)
+	if total > avail {
+		entries, total = set(false)
+	}
+	return entries, avail
+}
+
+// tocPages splits the entries into pages.
+func tocPages(entries []tocEntry, firstAvail, avail Length) [][]int {
+	var pages [][]int
+	var cur []int
+	room := firstAvail
+	for i, e := range entries {
+		if len(cur) > 0 && e.h > room {
+			pages = append(pages, cur)
+			cur, room = nil, avail
+		}
+		cur = append(cur, i)
+		room -= e.h
+	}
+	return append(pages, cur)
+}
+
+// contents draws the contents pages (pages[0] is page index 1).
+func (c *composer) contents(pages []*Page, entries []tocEntry, split [][]int, starts []int) {
+	st := c.tocStyles()
+	for pi, p := range pages {
+		idx := 1 + pi
+		x, w := c.textBox(idx)
+		c.heads[idx] = c.lab.Contents
+		ts := sansStyle(fonts.SansBlack, 34*Pt, 38*Pt, c.th.Deep, Left)
+		y := c.th.MarginTop + 26*Pt
+		p.Items = append(p.Items, c.drawLines(c.lines(c.lab.Contents, ts, w, 1), x, y, ts, w)...)
+		y += 8 * Pt
+		if pi == 0 && c.iss.Title != "" {
+			tst := TextStyle{Regular: fonts.SerifItalic, Italic: fonts.SerifItalic, Bold: fonts.SerifBoldItalic, BoldItalic: fonts.SerifBoldItalic,
+				Size: 13 * Pt, Leading: 16 * Pt, Color: c.th.Muted, Align: Left}
+			y += 12 * Pt
+			lines := c.lines(c.iss.Title, tst, w, 2)
+			p.Items = append(p.Items, c.drawLines(lines, x, y, tst, w)...)
+			y += Length(len(lines)) * tst.Leading
+		}
+		y += 6 * Pt
+		p.Items = append(p.Items, &Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: 1500, Color: c.th.Deep})
+		y = c.tocTop(pi == 0)
+		numW := 16 * MM
+		tw := w - numW
+		if pi < len(split) {
+			for _, i := range split[pi] {
+				e := entries[i]
+				top := y
+				page := starts[i]
+				p.Items = append(p.Items, c.drawLines(c.setText(itoa(page+1), st.num, numW), x, y+16*Pt, st.num, numW)...)
+				if len(e.sec) > 0 {
+					p.Items = append(p.Items, c.drawLines(e.sec, x+numW, y+8*Pt, st.sec, tw)...)
+					y += st.sec.Leading
+				}
+				y += st.tit.Size
+				p.Items = append(p.Items, c.drawLines(e.tit, x+numW, y, st.tit, tw)...)
+				y += Length(len(e.tit)-1)*st.tit.Leading + 4*Pt
+				if len(e.sub) > 0 {
+					y += st.sub.Leading
+					p.Items = append(p.Items, c.drawLines(e.sub, x+numW, y, st.sub, tw)...)
+					y += Length(len(e.sub)-1) * st.sub.Leading
+				}
+				if len(e.by) > 0 {
+					y += st.by.Leading
+					p.Items = append(p.Items, c.drawLines(e.by, x+numW, y, st.by, tw)...)
+				}
+				y += 10 * Pt
+				p.Items = append(p.Items, &Link{X: x, Y: top, W: w, H: y - top, Page: page})
+				p.Items = append(p.Items, &Rule{X1: x + numW, Y1: y - 4*Pt, X2: x + w, Y2: y - 4*Pt, Width: 300, Color: Color{0xcc, 0xc6, 0xbe}})
+			}
+		}
+		if pi == len(pages)-1 {
+			// Masthead box: who makes the magazine.
+			info := c.iss.Magazine + " · " + c.lab.Issue + " " + itoa(c.iss.Number) + " · " + c.lab.date(c.iss.Date)
+			if c.iss.Publisher != "" {
+				info += " · " + c.lab.Publisher + " " + c.iss.Publisher
+			}
+			is := sansStyle(fonts.Sans, 7500, 10*Pt, c.th.Muted, Left)
+			lines := c.lines(info, is, w, 2)
+			yb := c.bodyBottom() - Length(len(lines)-1)*is.Leading
+			p.Items = append(p.Items, &Rule{X1: x, Y1: yb - 12*Pt, X2: x + w, Y2: yb - 12*Pt, Width: 500, Color: c.th.Deep})
+			p.Items = append(p.Items, c.drawLines(lines, x, yb, is, w)...)
 		}
 	}
-	for i, a := range c.iss.Articles {
-		top := y
-		page := starts[i]
-		p.Items = append(p.Items, c.drawLines(c.setText(itoa(page+1), num, numW), x, y+16*Pt, num, numW)...)
-		if a.Section != "" {
-			y += 8 * Pt
-			p.Items = append(p.Items, c.drawLines(c.setText(strings.ToUpper(a.Section), sec, tw), x+numW, y, sec, tw)...)
-			y += sec.Leading - 8*Pt
-		}
-		y += tit.Size
-		lines := c.setText(a.Title, tit, tw)
-		p.Items = append(p.Items, c.drawLines(lines, x+numW, y, tit, tw)...)
-		y += Length(len(lines)-1)*tit.Leading + 4*Pt
-		if withSub && a.Subtitle != "" {
-			y += sub.Leading
-			sl := c.setText(a.Subtitle, sub, tw)
-			p.Items = append(p.Items, c.drawLines(sl, x+numW, y, sub, tw)...)
-			y += Length(len(sl)-1) * sub.Leading
-		}
-		if a.Author != "" {
-			y += by.Leading
-			p.Items = append(p.Items, c.drawLines(c.setText(a.Author, by, tw), x+numW, y, by, tw)...)
-		}
-		y += 10 * Pt * scale / 1000
-		p.Items = append(p.Items, &Link{X: x, Y: top, W: w, H: y - top, Page: page})
-		p.Items = append(p.Items, &Rule{X1: x + numW, Y1: y - 4*Pt, X2: x + w, Y2: y - 4*Pt, Width: 300, Color: Color{0xcc, 0xc6, 0xbe}})
-	}
-	// Masthead box: who makes the magazine.
-	info := c.iss.Magazine + " · " + c.lab.Issue + " " + itoa(c.iss.Number) + " · " + c.lab.date(c.iss.Date)
-	if c.iss.Publisher != "" {
-		info += " · " + c.lab.Publisher + " " + c.iss.Publisher
-	}
-	is := sansStyle(fonts.Sans, 7500, 10*Pt, c.th.Muted, Left)
-	lines := c.setText(info, is, w)
-	yb := c.bodyBottom() - Length(len(lines)-1)*is.Leading
-	p.Items = append(p.Items, &Rule{X1: x, Y1: yb - 12*Pt, X2: x + w, Y2: yb - 12*Pt, Width: 500, Color: c.th.Deep})
-	p.Items = append(p.Items, c.drawLines(lines, x, yb, is, w)...)
 }
 
 // ---- article -----------------------------------------------------------------
@@ -565,7 +662,7 @@ func (c *composer) article(a *doc.Article) {
 		}
 		if capText != "" {
 			cs := sansStyle(fonts.SansItalic, 7*Pt, 8500, c.th.Muted, Right)
-			lines := c.setText(capText, cs, w*2/3)
+			lines := c.lines(capText, cs, w*2/3, 3)
 			opener.Items = append(opener.Items, c.drawLines(lines, x+w/3, y+7*Pt, cs, w*2/3)...)
 			y += Length(len(lines))*cs.Leading + 4*Pt
 		}
@@ -576,7 +673,7 @@ func (c *composer) article(a *doc.Article) {
 	if a.Section != "" {
 		ss := sansStyle(fonts.SansBold, 8500, 11*Pt, c.th.Accent, Left)
 		y += 9 * Pt
-		lines := c.setText(strings.ToUpper(a.Section), ss, w)
+		lines := c.lines(strings.ToUpper(a.Section), ss, w, 1)
 		opener.Items = append(opener.Items, &Rect{X: x, Y: y - 9*Pt - 3*Pt, W: 10 * MM, H: 2 * Pt, Fill: c.th.Accent})
 		opener.Items = append(opener.Items, c.drawLines(lines, x, y, ss, w)...)
 		y += 6 * Pt
@@ -589,14 +686,14 @@ func (c *composer) article(a *doc.Article) {
 		hs = hs * 3 / 4
 	}
 	ht := sansStyle(fonts.SansBlack, hs, hs*108/100, c.th.Deep, Left)
-	tl := c.setText(a.Title, ht, w)
+	tl := c.lines(a.Title, ht, w, 5)
 	y += hs * 85 / 100
 	opener.Items = append(opener.Items, c.drawLines(tl, x, y, ht, w)...)
 	y += Length(len(tl)-1)*ht.Leading + 8*Pt
 	if a.Subtitle != "" {
 		st := TextStyle{Regular: fonts.SerifItalic, Italic: fonts.SerifItalic, Bold: fonts.SerifBoldItalic, BoldItalic: fonts.SerifBoldItalic,
 			Size: 13 * Pt, Leading: 17 * Pt, Color: c.th.Ink, Align: Left}
-		sl := c.setText(a.Subtitle, st, w*85/100)
+		sl := c.lines(a.Subtitle, st, w*85/100, 4)
 		y += 13 * Pt
 		opener.Items = append(opener.Items, c.drawLines(sl, x, y, st, w*85/100)...)
 		y += Length(len(sl)-1)*st.Leading + 4*Pt
@@ -604,7 +701,7 @@ func (c *composer) article(a *doc.Article) {
 	if a.Author != "" {
 		bs := sansStyle(fonts.SansBold, 8500, 11*Pt, c.th.Ink, Left)
 		y += 12 * Pt
-		opener.Items = append(opener.Items, c.drawLines(c.setText(c.lab.By+" "+a.Author, bs, w), x, y, bs, w)...)
+		opener.Items = append(opener.Items, c.drawLines(c.lines(c.lab.By+" "+a.Author, bs, w, 2), x, y, bs, w)...)
 	}
 	y += 8 * Pt
 	opener.Items = append(opener.Items, &Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: 600, Color: c.th.Deep})

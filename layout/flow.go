@@ -262,7 +262,7 @@ func (b *builder) pullQuote(q *doc.PullQuote) {
 	if q.Attribution != "" {
 		as := sansStyle(fonts.SansBold, 8*Pt, 10*Pt, c.th.Ink, align)
 		y += 10 * Pt
-		items = append(items, c.drawLines(c.setText("— "+q.Attribution, as, w), x, y, as, w)...)
+		items = append(items, c.drawLines(c.lines("— "+q.Attribution, as, w, 2), x, y, as, w)...)
 	}
 	y += 8 * Pt
 	items = append(items, &Rule{X1: 0, Y1: y, X2: full, Y2: y, Width: 1500, Color: c.th.Accent})

@@ -85,11 +85,13 @@ func breakLines(nodes []node, width func(line int) Length, p BreakParams) []int 
 	if b, ok := kpPass(nodes, width, p, p.PreTolerance, 0, false, false); ok {
 		return b
 	}
-	for _, tol := range []int{p.PreTolerance, p.Tolerance, p.Tolerance * 3, p.Tolerance * 10} {
+	for _, tol := range []int{p.PreTolerance, p.Tolerance} {
 		if b, ok := kpPass(nodes, width, p, tol, 0, true, false); ok {
 			return b
 		}
 	}
+	// Beyond the tolerance every line is accepted, and the uncapped
+	// badness still picks the least bad set.
 	if b, ok := kpPass(nodes, width, p, 1e8, 0, true, false); ok {
 		return b
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -18,4 +19,21 @@ func TestMain(m *testing.M) {
 // editor types, and what magz must answer.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{Dir: "testdata/script"})
+}
+
+func TestInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(dir+"/issues/i/articles", 0o755)
+	os.WriteFile(dir+"/issues/i/issue.yaml", []byte("magazine: M\nnumber: 1\ndate: 2026-01-01\n"), 0o644)
+	os.WriteFile(dir+"/issues/i/articles/a.md", []byte("# A\n\nText.\n"), 0o644)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // as if Ctrl-C came at once
+	var stdout, stderr strings.Builder
+	code := run(ctx, []string{"magz", "build", "--no-cache", "--out", dir + "/out", dir + "/issues/i"}, &stdout, &stderr)
+	if code != 130 || !strings.Contains(stderr.String(), "interrupted; nothing was written") {
+		t.Fatalf("exit %d, stderr %q", code, stderr.String())
+	}
+	if entries, _ := os.ReadDir(dir + "/out"); len(entries) != 0 {
+		t.Errorf("an interrupted build left %d files", len(entries))
+	}
 }

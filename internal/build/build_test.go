@@ -624,6 +624,51 @@ func TestCancelledBuildWritesNothing(t *testing.T) {
 	}
 }
 
+func TestCancelMidBuild(t *testing.T) {
+	for _, after := range []time.Duration{100 * time.Millisecond, 600 * time.Millisecond} {
+		ctx, cancel := context.WithTimeout(context.Background(), after)
+		out := t.TempDir()
+		start := time.Now()
+		_, err := Run(ctx, sample, Options{Formats: AllFormats, OutDir: out, Previews: true})
+		cancel()
+		if err == nil {
+			continue // finished before the deadline on a fast machine
+		}
+		if !errors.Is(err, context.DeadlineExceeded) {
+			t.Fatalf("want the cancellation, got %v", err)
+		}
+		if took := time.Since(start); took > after+3*time.Second {
+			t.Errorf("cancelled after %v, stopped only after %v", after, took)
+		}
+		if entries, _ := os.ReadDir(out); len(entries) != 0 {
+			var names []string
+			for _, e := range entries {
+				names = append(names, e.Name())
+			}
+			t.Errorf("a cancelled build left %v", names)
+		}
+	}
+}
+
+func TestWarmCacheSameBytes(t *testing.T) {
+	dir := writeIssue(t, awkward)
+	cacheDir := t.TempDir()
+	a, b := t.TempDir(), t.TempDir()
+	if _, err := Run(context.Background(), dir, Options{Formats: AllFormats, OutDir: a, CacheDir: cacheDir}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(context.Background(), dir, Options{Formats: AllFormats, OutDir: b, CacheDir: cacheDir}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"issue-x-print.pdf", "issue-x-screen.pdf", "issue-x.epub"} {
+		x, _ := os.ReadFile(filepath.Join(a, name))
+		y, _ := os.ReadFile(filepath.Join(b, name))
+		if !bytes.Equal(x, y) {
+			t.Errorf("%s: a cold and a warm cache give different bytes", name)
+		}
+	}
+}
+
 func TestConcurrentBuilds(t *testing.T) {
 	dir := writeIssue(t, "-- issue.yaml --\nmagazine: M\nnumber: 1\ndate: 2026-01-01\n-- articles/a.md --\n# A\n\nText.\n\n![p](p.jpg \"Photo\")\n-- articles/p.jpg --\nsynth:jpeg 600x400\n")
 	out := t.TempDir()

@@ -151,3 +151,15 @@ func TestResolve(t *testing.T) {
 		t.Errorf("Resolve(drafts) error = %v", err)
 	}
 }
+
+func TestBrokenSymlinkArticle(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "issue")
+	testissue.Write(dir, txtar.Parse([]byte("-- issue.yaml --\nmagazine: M\nnumber: 1\ndate: 2026-01-01\n-- articles/a.md --\n# A\n")))
+	if err := os.Symlink(filepath.Join(dir, "gone.md"), filepath.Join(dir, "articles", "b.md")); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	got := string(readDump(dir))
+	if !strings.Contains(got, "articles/b.md: cannot read article: no such file or directory") {
+		t.Errorf("got %q", got)
+	}
+}

@@ -23,10 +23,18 @@ type yamlError interface {
 // decodeYAML decodes data strictly into v (unknown keys are errors).
 // firstLine is the line of the file on which data starts, so that messages
 // point into the file the editor has open.
-func decodeYAML(data []byte, path string, firstLine int, v any, diags *diag.List) bool {
+func decodeYAML(data []byte, path string, firstLine int, v any, diags *diag.List) (ok bool) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return true
 	}
+	defer func() {
+		// The YAML library has crashed on some malformed input (found by
+		// fuzzing): report it as what it is, a file it cannot read.
+		if r := recover(); r != nil {
+			diags.Errorf(diag.Pos{Path: path, Line: firstLine}, "invalid YAML: the settings cannot be read (check indentation, colons and quotes)")
+			ok = false
+		}
+	}()
 	err := yaml.UnmarshalWithOptions(data, v, yaml.DisallowUnknownField())
 	if err == nil {
 		return true
