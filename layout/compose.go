@@ -687,6 +687,9 @@ func (c *composer) article(a *doc.Article) {
 	}
 	ht := sansStyle(fonts.SansBlack, hs, hs*108/100, c.th.Deep, Left)
 	tl := c.lines(a.Title, ht, w, 5)
+	if n := len(c.setText(a.Title, ht, w)); n > 5 && c.opt.Warn != nil {
+		c.opt.Warn(a.Pos, "title does not fit its opener (%d lines, 5 fit); it is cut short", n)
+	}
 	y += hs * 85 / 100
 	opener.Items = append(opener.Items, c.drawLines(tl, x, y, ht, w)...)
 	y += Length(len(tl)-1)*ht.Leading + 8*Pt
@@ -694,6 +697,9 @@ func (c *composer) article(a *doc.Article) {
 		st := TextStyle{Regular: fonts.SerifItalic, Italic: fonts.SerifItalic, Bold: fonts.SerifBoldItalic, BoldItalic: fonts.SerifBoldItalic,
 			Size: 13 * Pt, Leading: 17 * Pt, Color: c.th.Ink, Align: Left}
 		sl := c.lines(a.Subtitle, st, w*85/100, 4)
+		if n := len(c.setText(a.Subtitle, st, w*85/100)); n > 4 && c.opt.Warn != nil {
+			c.opt.Warn(a.Pos, "subtitle does not fit its opener (%d lines, 4 fit); it is cut short", n)
+		}
 		y += 13 * Pt
 		opener.Items = append(opener.Items, c.drawLines(sl, x, y, st, w*85/100)...)
 		y += Length(len(sl)-1)*st.Leading + 4*Pt

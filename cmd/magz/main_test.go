@@ -3,10 +3,13 @@ package main
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"magz/internal/testissue"
 )
 
 func TestMain(m *testing.M) {
@@ -18,7 +21,18 @@ func TestMain(m *testing.M) {
 // TestScripts runs the command-line scenarios in testdata/script: what an
 // editor types, and what magz must answer.
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/script"})
+	testscript.Run(t, testscript.Params{Dir: "testdata/script", Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+		// synth KIND SIZE FILE writes a generated image (see internal/testissue).
+		"synth": func(ts *testscript.TestScript, neg bool, args []string) {
+			if len(args) != 3 {
+				ts.Fatalf("usage: synth KIND WxH FILE")
+			}
+			data, err := testissue.Synth(args[0] + " " + args[1])
+			ts.Check(err)
+			ts.Check(os.MkdirAll(filepath.Dir(ts.MkAbs(args[2])), 0o755))
+			ts.Check(os.WriteFile(ts.MkAbs(args[2]), data, 0o644))
+		},
+	}})
 }
 
 func TestInterrupted(t *testing.T) {

@@ -85,6 +85,10 @@ type Options struct {
 	CacheDir string
 	// Force rebuilds even when the editions are up to date.
 	Force bool
+	// OnPhoto is told each time a photo has all its renditions.
+	OnPhoto func(done, total int)
+	// OnEdition is told each time an edition is written.
+	OnEdition func(f Format)
 }
 
 // DefaultCacheDir is the cache beside the issues: for issues/issue-12 it is
@@ -192,6 +196,7 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 	if err := diags.Err(); err != nil {
 		return &Result{Warnings: warnings(diags)}, err
 	}
+	preflight(iss, infos, diags)
 	logf("read %d articles, %d photos", len(iss.Articles), len(infos))
 	key := ""
 	if !opt.Force {
@@ -244,6 +249,17 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 		pos[img.Path] = img.Pos
 	}
 	logf("processing %d photo renditions", len(reqs))
+	if opt.OnPhoto != nil {
+		total := len(infos)
+		n := 0
+		var mu sync.Mutex
+		store.OnSourceDone = func() {
+			mu.Lock()
+			n++
+			opt.OnPhoto(n, total)
+			mu.Unlock()
+		}
+	}
 	done := store.Render(ctx, reqs, pos, diags)
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
@@ -298,6 +314,9 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 			ed.tmp, ed.size, ed.err = writeTemp(opt.OutDir, FileName(iss.Name, ed.f), func(w io.Writer) error {
 				return writeEdition(w, ed.f, iss, model, plan, done, date, creator)
 			})
+			if ed.err == nil && opt.OnEdition != nil {
+				opt.OnEdition(ed.f)
+			}
 		}(ed)
 	}
 	wg.Wait()
@@ -350,7 +369,7 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 	if key == "" {
 		key = inputsKey(iss, opt)
 	}
-	writeManifest(opt.OutDir, key, res)
+	writeManifest(opt.OutDir, key, res, opt)
 	return res, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"time"
 
 	"magz/internal/cache"
 	"magz/internal/diag"
@@ -21,6 +22,8 @@ const ManifestName = ".magz-build.json"
 
 type manifest struct {
 	Key      string           `json:"key"`
+	Formats  []Format         `json:"formats"`
+	Date     string           `json:"date,omitempty"` // SOURCE_DATE_EPOCH override, RFC 3339
 	Pages    int              `json:"pages"`
 	Words    int              `json:"words"`
 	Photos   int              `json:"photos"`
@@ -109,8 +112,11 @@ func upToDate(m *manifest, key, outDir string, formats []Format) bool {
 	return true
 }
 
-func writeManifest(outDir, key string, res *Result) {
-	m := manifest{Key: key, Pages: res.Pages, Words: res.Words, Photos: res.Photos, Previews: res.Previews != ""}
+func writeManifest(outDir, key string, res *Result, opt Options) {
+	m := manifest{Key: key, Formats: opt.Formats, Pages: res.Pages, Words: res.Words, Photos: res.Photos, Previews: opt.Previews}
+	if !opt.Date.IsZero() {
+		m.Date = opt.Date.UTC().Format(time.RFC3339)
+	}
 	for _, o := range res.Outputs {
 		st, err := os.Stat(o.Path)
 		if err != nil {
@@ -146,13 +152,17 @@ func fromManifest(m *manifest, iss *doc.Issue, outDir string) *Result {
 	return res
 }
 
-// Status tells whether the editions of an issue in outDir are built and
-// up to date, for "magz list".
-func Status(iss *doc.Issue, outDir string, opt Options) (built, current bool) {
+// Status tells whether the editions of an issue in outDir are built, and
+// whether they are up to date with the issue as it is now (built by the
+// same magz with the same options), for "magz list".
+func Status(iss *doc.Issue, outDir, version string) (built, current bool) {
 	m := readManifest(outDir)
 	if m == nil {
 		return false, false
 	}
-	opt.OutDir = outDir
+	opt := Options{Formats: m.Formats, Previews: m.Previews, Version: version, OutDir: outDir}
+	if m.Date != "" {
+		opt.Date, _ = time.Parse(time.RFC3339, m.Date)
+	}
 	return true, upToDate(m, inputsKey(iss, opt), outDir, opt.Formats)
 }

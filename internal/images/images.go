@@ -57,6 +57,8 @@ type Store struct {
 	// Decoded counts the sources decoded (cache misses), for summaries
 	// and tests.
 	Decoded atomic.Int64
+	// OnSourceDone, when set, is called as each source is finished.
+	OnSourceDone func()
 }
 
 // NewStore returns a store keeping renditions in c (which may be nil).
@@ -241,6 +243,9 @@ func (s *Store) Render(ctx context.Context, reqs []Request, pos map[string]diag.
 				out[k] = v
 			}
 			mu.Unlock()
+			if s.OnSourceDone != nil {
+				s.OnSourceDone()
+			}
 		}(p, weight)
 	}
 	wg.Wait()

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+	"github.com/urfave/cli/v2"
+
+	"magz/internal/build"
+	"magz/internal/diag"
+)
+
+func watchCommand(stdout, stderr io.Writer) *cli.Command {
+	return &cli.Command{
+		Name:      "watch",
+		Usage:     "build an issue, then build again whenever one of its files changes",
+		ArgsUsage: "ISSUE",
+		Description: "Builds ISSUE, then watches its folder: every time you save an article, issue.yaml\n" +
+			"or a photo, the editions you asked for are built again. A failed build is reported\n" +
+			"and watching goes on. Stop with Ctrl-C.\n\n" +
+			"Examples:\n" +
+			"   magz watch issue-13\n" +
+			"   magz watch --format screen --previews issue-13    (quick proofs while editing)",
+		Flags: append(append([]cli.Flag{}, outputFlags...),
+			&cli.IntFlag{Name: "max-builds", Hidden: true, Usage: "stop after N builds (for tests)"}),
+		Action: func(c *cli.Context) error {
+			opt, dir, err := buildOptions(c, "watch")
+			if err != nil {
+				return err
+			}
+			w, err := fsnotify.NewWatcher()
+			if err != nil {
+				return fail(1, "magz watch: cannot watch files here: %v", err)
+			}
+			defer w.Close()
+			if err := addTree(w, dir); err != nil {
+				return fail(1, "magz watch: %v", err)
+			}
+			builds := 0
+			rebuild := func(why string) {
+				builds++
+				start := time.Now()
+				res, err := build.Run(c.Context, dir, opt)
+				stamp := time.Now().Format("15:04:05")
+				if res != nil {
+					for _, d := range res.Warnings {
+						fmt.Fprintln(stderr, d.String())
+					}
+				}
+				if err != nil {
+					if c.Context.Err() != nil {
+						return
+					}
+					fmt.Fprintf(stderr, "%v\n", buildError(err))
+					fmt.Fprintf(stdout, "[%s] build failed (%s); fix the problems above and save again.\n", stamp, why)
+					return
+				}
+				if !c.Bool("quiet") {
+					fmt.Fprintf(stdout, "[%s] %s: ", stamp, why)
+					summary(stdout, res, time.Since(start))
+				}
+			}
+			rebuild("first build")
+			if !c.Bool("quiet") {
+				fmt.Fprintf(stdout, "Watching %s for changes; press Ctrl-C to stop.\n", diag.DisplayPath(dir))
+			}
+			var timer <-chan time.Time
+			changed := ""
+			for {
+				if max := c.Int("max-builds"); max > 0 && builds >= max {
+					return nil
+				}
+				select {
+				case <-c.Context.Done():
+					fmt.Fprintln(stdout, "Stopped watching.")
+					return nil
+				case ev, ok := <-w.Events:
+					if !ok {
+						return nil
+					}
+					if ignored(ev.Name) {
+						continue
+					}
+					if ev.Has(fsnotify.Create) {
+						if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
+							addTree(w, ev.Name)
+						}
+					}
+					rel, _ := filepath.Rel(dir, ev.Name)
+					changed = filepath.ToSlash(rel) + " changed"
+					// Editors save in bursts: wait until the files are quiet.
+					timer = time.After(300 * time.Millisecond)
+				case err, ok := <-w.Errors:
+					if ok {
+						fmt.Fprintf(stderr, "magz watch: %v\n", err)
+					}
+				case <-timer:
+					timer = nil
+					rebuild(changed)
+				}
+			}
+		},
+	}
+}
+
+// addTree watches dir and every folder inside it.
+func addTree(w *fsnotify.Watcher, dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			if p != dir && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return w.Add(p)
+		}
+		return nil
+	})
+}
+
+// ignored tells editor backups and temporary files, which are no reason to
+// build.
+func ignored(name string) bool {
+	b := filepath.Base(name)
+	return strings.HasPrefix(b, ".") || strings.HasSuffix(b, "~") || strings.HasSuffix(b, ".swp") ||
+		strings.HasSuffix(b, ".tmp") || strings.HasPrefix(b, "#")
+}

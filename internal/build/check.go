@@ -1,0 +1,143 @@
+package build
+
+import (
+	"context"
+	"io/fs"
+	"net/url"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"magz/internal/cache"
+	"magz/internal/diag"
+	"magz/internal/doc"
+	"magz/internal/images"
+	"magz/layout"
+)
+
+// Check runs every check of a build (reading, photos, layout, print
+// resolution) and the preflight checks an editor wants before a deadline,
+// without writing any edition. The issue is nil when it could not be read.
+func Check(ctx context.Context, dir string) (*doc.Issue, []diag.Diagnostic) {
+	diags := &diag.List{}
+	c, _ := cache.Open("")
+	store := images.NewStore(c)
+	iss, infos := Load(dir, store, diags)
+	if iss == nil {
+		return nil, diags.All()
+	}
+	preflight(iss, infos, diags)
+	if !diags.HasErrors() {
+		metrics, err := layout.NewMetrics()
+		if err == nil && ctx.Err() == nil {
+			model := layout.Compose(iss, layout.Options{Metrics: metrics, Warn: diags.Warnf,
+				ImageSize: func(img *doc.Image) (int, int, bool) {
+					in := infos[img.Path]
+					if in == nil {
+						return 0, 0, false
+					}
+					return in.Width, in.Height, true
+				}})
+			plan := &renditions{infos: infos, bleed: model.Bleed}
+			plan.forPDF(model, 300, true, diags) // warns of photos below print resolution
+		}
+	}
+	return iss, diags.All()
+}
+
+var imageExts = map[string]bool{".jpg": true, ".jpeg": true, ".png": true, ".webp": true, ".gif": true, ".tif": true, ".tiff": true, ".bmp": true, ".heic": true}
+
+// preflight adds the checks that do not stop a build but that an editor
+// should see: photo credits, unused photos, malformed links.
+func preflight(iss *doc.Issue, infos map[string]*images.Info, diags *diag.List) {
+	used := map[string]bool{}
+	fig := func(f *doc.Figure, what string) {
+		if f == nil || f.Image == nil {
+			return
+		}
+		used[f.Image.Path] = true
+		if f.Credit == "" {
+			diags.Warnf(f.Pos, "%s %s has no photo credit; add one (credit: in the header, or \"Caption | Photographer\" in the image title)", what, f.Image.Rel)
+		}
+	}
+	fig(iss.Cover, "cover photo")
+	for _, a := range iss.Articles {
+		fig(a.Hero, "photo")
+		walkBlocks(a.Blocks, func(b doc.Block) {
+			switch b := b.(type) {
+			case *doc.Figure:
+				fig(b, "photo")
+			case *doc.Paragraph:
+				checkLinks(b.Pos, b.Spans, diags)
+			case *doc.Heading:
+				checkLinks(b.Pos, b.Spans, diags)
+			}
+		})
+	}
+	// Photos in the folder that no article uses.
+	var unused []string
+	filepath.WalkDir(iss.Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			if d != nil && d.IsDir() && strings.HasPrefix(d.Name(), ".") && p != iss.Dir {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if imageExts[strings.ToLower(filepath.Ext(p))] && !used[p] {
+			unused = append(unused, p)
+		}
+		return nil
+	})
+	sort.Strings(unused)
+	for _, p := range unused {
+		diags.Warnf(diag.Pos{Path: p}, "photo is not used by any article (remove it, or name it in an article)")
+	}
+}
+
+func walkBlocks(bs []doc.Block, f func(doc.Block)) {
+	for _, b := range bs {
+		f(b)
+		switch b := b.(type) {
+		case *doc.Quote:
+			walkBlocks(b.Blocks, f)
+		case *doc.List:
+			for _, it := range b.Items {
+				walkBlocks(it, f)
+			}
+		}
+	}
+}
+
+func checkLinks(pos diag.Pos, spans []doc.Span, diags *diag.List) {
+	for _, s := range spans {
+		if s.Link == "" {
+			continue
+		}
+		u, err := url.Parse(s.Link)
+		switch {
+		case err != nil || strings.ContainsAny(s.Link, " \t"):
+			diags.Warnf(pos, "link %q is malformed (spaces must be written %%20); readers cannot open it", s.Link)
+		case u.Scheme == "http" || u.Scheme == "https":
+			if u.Host == "" || !strings.Contains(u.Host, ".") {
+				diags.Warnf(pos, "link %q has no valid web address after %s://", s.Link, u.Scheme)
+			}
+		case u.Scheme == "mailto":
+		case u.Scheme == "":
+			diags.Warnf(pos, "link %q is not a full web address; write it with https://", s.Link)
+		default:
+			diags.Warnf(pos, "link %q uses %q, which readers cannot open", s.Link, u.Scheme+":")
+		}
+	}
+}
+
+// Summary counts errors and warnings.
+func Summary(ds []diag.Diagnostic) (errs, warns int) {
+	for _, d := range ds {
+		if d.Severity == diag.Error {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	return
+}
