@@ -56,6 +56,8 @@ type composer struct {
 	art   *doc.Article // article being composed, for messages
 	heads map[int]string
 	noRH  map[int]bool // pages without a running head
+	// fullBleed marks pages a photo covers entirely: no furniture at all.
+	fullBleed map[int]bool
 }
 
 // Compose lays out the whole issue.
@@ -64,7 +66,7 @@ func Compose(iss *doc.Issue, opt Options) *Issue {
 	c := &composer{
 		iss: iss, opt: opt, th: th, lab: labelsFor(iss.Language),
 		W: FromMicrometres(iss.Trim.Width), H: FromMicrometres(iss.Trim.Height),
-		heads: map[int]string{}, noRH: map[int]bool{},
+		heads: map[int]string{}, noRH: map[int]bool{}, fullBleed: map[int]bool{},
 	}
 	c.st = &setter{m: opt.Metrics, hyph: hyph.For(iss.Language)}
 	c.out = &Issue{Width: c.W, Height: c.H, Bleed: th.Bleed, Language: iss.Language, Title: issueTitle(iss), Author: iss.Publisher}
@@ -271,6 +273,12 @@ func cropFor(sw, sh int, fw, fh Length, focus [2]float64) [4]int {
 	return [4]int{r(x), r(y), r(x + cw), r(y + ch)}
 }
 
+// ppi is the resolution of a crop of an image sw pixels wide shown in a
+// frame w wide.
+func ppi(sw int, crop [4]int, w Length) float64 {
+	return float64(crop[2]-crop[0]) / 1e6 * float64(sw) / (w.Points() / 72)
+}
+
 func (c *composer) imageSize(img *doc.Image) (int, int) {
 	if c.opt.ImageSize != nil {
 		if w, h, ok := c.opt.ImageSize(img); ok && w > 0 && h > 0 {
@@ -320,6 +328,9 @@ func (c *composer) furniture() {
 	for i, p := range c.out.Pages {
 		if p.Kind == KindCover || p.Kind == KindBack {
 			continue
+		}
+		if c.fullBleed[i] {
+			continue // a photo covers the page: no running head, no folio
 		}
 		x, w := c.textBox(i)
 		folio := itoa(p.Folio)
@@ -650,9 +661,20 @@ func (c *composer) article(a *doc.Article) {
 		}
 		bleed := EdgeTop | EdgeLeft | EdgeRight
 		fw, fh := c.W+2*c.th.Bleed, hh+c.th.Bleed
-		opener.Items = append(opener.Items, &Image{X: 0, Y: 0, W: c.W, H: hh, Src: a.Hero.Image, Crop: cropFor(sw, sh, fw, fh, a.Hero.Focus), Bleed: bleed})
-		c.noRH[first] = true
-		y = hh + 5*Pt
+		crop := cropFor(sw, sh, fw, fh, a.Hero.Focus)
+		if ppi(sw, crop, fw) >= 200 {
+			// The photo has the pixels to run off the page.
+			opener.Items = append(opener.Items, &Image{X: 0, Y: 0, W: c.W, H: hh, Src: a.Hero.Image, Crop: crop, Bleed: bleed})
+			c.noRH[first] = true
+			y = hh + 5*Pt
+		} else {
+			// Too few pixels to bleed: the photo stays inside the margins,
+			// where it is printed smaller.
+			hh = hh * w / c.W
+			y = c.th.MarginTop
+			opener.Items = append(opener.Items, &Image{X: x, Y: y, W: w, H: hh, Src: a.Hero.Image, Crop: cropFor(sw, sh, w, hh, a.Hero.Focus)})
+			y += hh + 5*Pt
+		}
 		capText := doc.PlainText(a.Hero.Caption)
 		if a.Hero.Credit != "" {
 			if capText != "" {

@@ -3,6 +3,8 @@ package layout
 import (
 	"bytes"
 	"flag"
+	"fmt"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,6 +16,7 @@ import (
 	"magz/internal/doc"
 	"magz/internal/images"
 	"magz/internal/reader"
+	"magz/internal/synth"
 	"magz/internal/testissue"
 )
 
@@ -191,4 +194,34 @@ func collectImages(iss *doc.Issue) []*doc.Image {
 		}
 	}
 	return out
+}
+
+// BenchmarkCompose48 lays out a synthetic issue of about 48 pages (12
+// articles of 1300 words with photos): the layout engine's share of a build.
+func BenchmarkCompose48(b *testing.B) {
+	rng := rand.New(rand.NewSource(1))
+	iss := &doc.Issue{Magazine: "Kabar Uji", Number: 1, Language: "id", Trim: doc.Trim{Width: 210000, Height: 280000}}
+	img := &doc.Image{Path: "/bench/photo.jpg", Rel: "images/photo.jpg"}
+	for a := 0; a < 12; a++ {
+		art := &doc.Article{Slug: fmt.Sprint("a", a), Title: synth.Text(rng, 6), Subtitle: synth.Text(rng, 18), Author: "Penulis",
+			Section: "Rubrik", Columns: 2 + a%2, Hero: &doc.Figure{Image: img, Alt: "foto", Credit: "Foto"}}
+		for p := 0; p < 10; p++ {
+			art.Blocks = append(art.Blocks, &doc.Paragraph{Spans: []doc.Span{{Text: synth.Text(rng, 95)}}})
+			if p%5 == 2 {
+				art.Blocks = append(art.Blocks, &doc.Figure{Image: img, Alt: "foto", Caption: []doc.Span{{Text: synth.Text(rng, 12)}}, Credit: "Foto"})
+			}
+			if p == 7 {
+				art.Blocks = append(art.Blocks, &doc.Heading{Level: 2, Spans: []doc.Span{{Text: synth.Text(rng, 4)}}})
+			}
+		}
+		iss.Articles = append(iss.Articles, art)
+	}
+	m, _ := NewMetrics()
+	opt := Options{Metrics: m, ImageSize: func(*doc.Image) (int, int, bool) { return 4000, 3000, true }}
+	b.ResetTimer()
+	pages := 0
+	for i := 0; i < b.N; i++ {
+		pages = len(Compose(iss, opt).Pages)
+	}
+	b.ReportMetric(float64(pages), "pages")
 }

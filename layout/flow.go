@@ -615,6 +615,7 @@ func (c *composer) fullPagePhoto(p *Page, pi int, f *doc.Figure) {
 	p.Items = append(p.Items, &Image{X: 0, Y: 0, W: c.W, H: c.H, Src: f.Image,
 		Crop: cropFor(sw, sh, c.W+2*b, c.H+2*b, f.Focus), Bleed: EdgeTop | EdgeRight | EdgeBottom | EdgeLeft})
 	c.noRH[pi] = true
+	c.fullBleed[pi] = true
 	spans := append([]doc.Span(nil), f.Caption...)
 	if f.Credit != "" {
 		if len(spans) > 0 {

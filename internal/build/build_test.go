@@ -21,7 +21,8 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"image"
-	_ "image/jpeg"
+	"image/jpeg"
+	"runtime"
 
 	"magz/internal/diag"
 	"magz/internal/doc"
@@ -727,4 +728,96 @@ func newStore() *images.Store { return images.NewStore(nil) }
 func decodeConfig(r io.Reader) (image.Config, error) {
 	cfg, _, err := image.DecodeConfig(r)
 	return cfg, err
+}
+
+// TestRotatedPhotoEveryEdition: a photo stored landscape with EXIF
+// orientation 6 is portrait in the print PDF, the screen PDF and the EPUB.
+func TestRotatedPhotoEveryEdition(t *testing.T) {
+	dir := writeIssue(t, `-- issue.yaml --
+magazine: M
+number: 1
+date: 2026-01-01
+-- articles/a.md --
+---
+title: A
+columns: 1
+---
+Teks.
+
+![Foto](r.jpg "Tegak | Fotografer")
+-- articles/r.jpg --
+synth:jpeg-exif6 1200x900
+`)
+	out := t.TempDir()
+	if _, err := Run(context.Background(), dir, Options{Formats: AllFormats, OutDir: out}); err != nil {
+		t.Fatal(err)
+	}
+	for _, pdf := range []string{"issue-x-print.pdf", "issue-x-screen.pdf"} {
+		list := validate.PDFImages(t, filepath.Join(out, pdf))
+		if len(list) != 1 || list[0][1] <= list[0][0] {
+			t.Errorf("%s: images %v, want one portrait image", pdf, list)
+		}
+	}
+	zr, err := zip.OpenReader(filepath.Join(out, "issue-x.epub"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if strings.HasSuffix(f.Name, ".jpg") {
+			rc, _ := f.Open()
+			cfg, err := decodeConfig(rc)
+			rc.Close()
+			if err != nil || cfg.Height <= cfg.Width {
+				t.Errorf("EPUB %s is %dx%d, want portrait", f.Name, cfg.Width, cfg.Height)
+			}
+		}
+	}
+}
+
+// TestPanoramaMemory: a 54-megapixel photo is processed within a few
+// hundred megabytes of heap.
+func TestPanoramaMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	m := image.NewYCbCr(image.Rect(0, 0, 9000, 6000), image.YCbCrSubsampleRatio420)
+	for i := range m.Y {
+		m.Y[i] = uint8(i * 13)
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, m, &jpeg.Options{Quality: 80}); err != nil {
+		t.Fatal(err)
+	}
+	m = nil
+	dir := writeIssue(t, "-- issue.yaml --\nmagazine: M\nnumber: 1\ndate: 2026-01-01\n-- articles/a.md --\n---\ntitle: A\nimage: pano.jpg\nalt: panorama\n---\nTeks.\n")
+	os.WriteFile(filepath.Join(dir, "articles", "pano.jpg"), buf.Bytes(), 0o644)
+	buf = bytes.Buffer{}
+	runtime.GC()
+	var peak uint64
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		var ms runtime.MemStats
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(10 * time.Millisecond):
+				runtime.ReadMemStats(&ms)
+				peak = max(peak, ms.HeapInuse)
+			}
+		}
+	}()
+	_, err := Run(context.Background(), dir, Options{Formats: AllFormats, OutDir: t.TempDir()})
+	close(stop)
+	<-done
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("peak heap in use: %d MB", peak>>20)
+	if peak > 350<<20 {
+		t.Errorf("a 54-megapixel photo took %d MB of heap, over 350 MB", peak>>20)
+	}
 }

@@ -7,6 +7,7 @@ package validate
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"strings"
@@ -93,4 +94,27 @@ func PDFFonts(t testing.TB, file string) []string {
 		return nil
 	}
 	return lines[2:]
+}
+
+// PDFImages lists the pixel sizes (width, height) of the images in a PDF,
+// as poppler's pdfimages reports them.
+func PDFImages(t testing.TB, file string) [][2]int {
+	t.Helper()
+	need(t, "pdfimages")
+	out, err := exec.Command("pdfimages", "-list", file).Output()
+	if err != nil {
+		t.Fatalf("pdfimages %s: %v", file, err)
+	}
+	var sizes [][2]int
+	for i, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		f := strings.Fields(l)
+		if i < 2 || len(f) < 5 {
+			continue // header lines
+		}
+		var w, h int
+		fmt.Sscan(f[3], &w)
+		fmt.Sscan(f[4], &h)
+		sizes = append(sizes, [2]int{w, h})
+	}
+	return sizes
 }
