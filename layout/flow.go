@@ -579,16 +579,41 @@ func (c *composer) flow(elems []elem, firstTop Length, ncols int, colX []Length,
 		startI, startPending := i, append([]int(nil), pending...)
 		placed, next, still := c.fill(frames, elems, i, pending)
 		i, pending = next, still
-		if i >= len(elems) && len(pending) == 0 && !unplaced() {
-			// The last page of the article: balance its columns.
-			if ncols > 1 && !band {
-				placed = c.balance(frames, elems, startI, startPending, placed)
-			}
-			c.put(page, frames, placed)
-			return
+		textDone := i >= len(elems) && len(pending) == 0
+		if textDone && ncols > 1 && !band && len(placed) > 0 {
+			// The text ends on this page: balance its columns (photos
+			// still to come go on pages of their own).
+			placed = c.balance(frames, elems, startI, startPending, placed)
 		}
 		c.put(page, frames, placed)
-		if len(placed) == 0 && top == c.th.MarginTop && i >= len(elems) && len(pending) == 0 && !unplaced() {
+		if textDone && unplaced() && !band && len(frames) > 0 {
+			// Room left under the last lines takes the photos still to come.
+			used := Length(0)
+			for _, pl := range placed {
+				used = max(used, frames[pl.frame].y+pl.y+pl.e.h)
+			}
+			if used == 0 {
+				used = frames[0].y
+			}
+			room := c.bodyBottom() - used - c.th.Grid
+			x, _ := c.textBox(len(c.out.Pages) - 1)
+			var take []int
+			h := Length(0)
+			for k := range elems {
+				e := &elems[k]
+				if e.kind == ePage && !e.placed && !e.band && h+e.h <= room {
+					take = append(take, k)
+					h += e.h
+				}
+			}
+			y := c.bodyBottom() - h
+			for _, k := range take {
+				page.Items = append(page.Items, translate(elems[k].items, x, y)...)
+				elems[k].placed = true
+				y += elems[k].h
+			}
+		}
+		if textDone && !unplaced() {
 			return
 		}
 		c.newPage(KindArticle)
@@ -774,7 +799,9 @@ func (c *composer) balance(frames []frame, elems []elem, i int, pending []int, p
 	full := frames[0].h
 	total := Length(0)
 	for k := i; k < len(elems); k++ {
-		total += elems[k].h + elems[k].spaceBefore
+		if elems[k].kind != ePage {
+			total += elems[k].h + elems[k].spaceBefore
+		}
 	}
 	for _, p := range pending {
 		total += elems[p].h
