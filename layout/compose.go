@@ -133,9 +133,16 @@ func sansStyle(face fonts.Face, size, leading Length, color Color, align Align) 
 	return TextStyle{Regular: face, Italic: face, Bold: face, BoldItalic: face, Size: size, Leading: leading, Color: color, Align: align}
 }
 
+// bodyStyle is the running text, justified. Where the language is not
+// hyphenated, letters may space a little more, so that lines without
+// hyphens still justify without holes between the words.
 func (c *composer) bodyStyle() TextStyle {
-	return TextStyle{Regular: fonts.Serif, Italic: fonts.SerifItalic, Bold: fonts.SerifBold, BoldItalic: fonts.SerifBoldItalic,
+	ts := TextStyle{Regular: fonts.Serif, Italic: fonts.SerifItalic, Bold: fonts.SerifBold, BoldItalic: fonts.SerifBoldItalic,
 		Size: c.th.BodySize, Leading: c.th.Grid, Color: c.th.Ink, Align: Justify, Hyphenate: true}
+	if _, ok := c.st.hyph.(hyph.Indonesian); !ok {
+		ts.TrackStretch, ts.TrackShrink = 30, 12
+	}
+	return ts
 }
 
 func (c *composer) setText(s string, ts TextStyle, width Length) []line {
@@ -434,9 +441,19 @@ func (c *composer) cover(p *Page) {
 	is := sansStyle(fonts.SansBold, 10*Pt, 13*Pt, c.th.Paper, Left)
 	p.Items = append(p.Items, c.drawLines(c.lines(info, is, w, 1), x, y, is, w)...)
 	if c.iss.Title != "" {
-		ts := sansStyle(fonts.SansBlack, 16*Pt, 19*Pt, Color{0xff, 0xd9, 0xb0}, Right)
-		lines := c.lines(c.iss.Title, ts, w/2, 2)
-		p.Items = append(p.Items, c.drawLines(lines, x+w/2, y, ts, w/2)...)
+		ts := sansStyle(fonts.SansBlack, 16*Pt, 19*Pt, Color{0xff, 0xd9, 0xb0}, Left)
+		lines := c.lines(c.iss.Title, ts, w, 2)
+		y += 22 * Pt
+		p.Items = append(p.Items, c.drawLines(lines, x, y, ts, w)...)
+		y += Length(len(lines)-1) * ts.Leading
+	}
+	// The dark band under the masthead ends below it, whatever its size.
+	if band := y + 8*MM; band > 62*MM {
+		for _, it := range p.Items {
+			if r, ok := it.(*Rect); ok && r.Y == 0 && r.Alpha > 0 {
+				r.H = band
+			}
+		}
 	}
 	// Cover lines from the lead articles.
 	type coverLine struct{ section, title []line }

@@ -18,6 +18,20 @@ type TextStyle struct {
 	Color                             Color
 	Align                             Align
 	Hyphenate                         bool
+	// TrackStretch and TrackShrink bound letter-spacing in justified lines,
+	// in thousandths of the size per character (0: the defaults).
+	TrackStretch, TrackShrink int
+}
+
+func (s TextStyle) track() (stretch, shrink int) {
+	stretch, shrink = s.TrackStretch, s.TrackShrink
+	if stretch == 0 {
+		stretch = trackStretch
+	}
+	if shrink == 0 {
+		shrink = trackShrink
+	}
+	return
 }
 
 // Align of lines in a paragraph.
@@ -197,7 +211,7 @@ func (st *setter) nodes(spans []doc.Span, ts TextStyle, width Length, firstInden
 		ns = rag
 	}
 	if ts.Align == Justify {
-		withTracking(ns)
+		withTracking(ns, ts)
 	}
 	return append(ns, node{kind: nGlue, stretch: fil}, node{kind: nPenalty, penalty: -infPenalty})
 }
@@ -315,7 +329,8 @@ const (
 
 // withTracking gives the boxes of a justified paragraph their letter
 // stretch and shrink.
-func withTracking(ns []node) {
+func withTracking(ns []node, ts TextStyle) {
+	trackStretch, trackShrink := ts.track()
 	for i := range ns {
 		if ns[i].kind != nBox {
 			continue
@@ -325,8 +340,8 @@ func withTracking(ns []node) {
 				continue
 			}
 			n := Length(utf8.RuneCountInString(f.text))
-			ns[i].stretch += n * f.size * trackStretch / 1000
-			ns[i].shrink += n * f.size * trackShrink / 1000
+			ns[i].stretch += n * f.size * Length(trackStretch) / 1000
+			ns[i].shrink += n * f.size * Length(trackShrink) / 1000
 		}
 	}
 }
@@ -433,9 +448,9 @@ func (st *setter) setParagraph(spans []doc.Span, ts TextStyle, fullWidth, firstI
 			case nBox:
 				for _, f := range nd.frags {
 					if ts.Align == Justify && lRatio != 0 && f.face != fonts.Mono {
-						per := trackStretch
+						per, shrink := ts.track()
 						if lRatio < 0 {
-							per = trackShrink
+							per = shrink
 						}
 						f.track = Length(lRatio * float64(f.size) * float64(per) / 1000)
 						f.width += f.track * Length(utf8.RuneCountInString(f.text))
