@@ -215,35 +215,7 @@ func (c *composer) drawLines(lines []line, x, y Length, ts TextStyle, width Leng
 func translate(items []Item, dx, dy Length) []Item {
 	out := make([]Item, len(items))
 	for i, it := range items {
-		switch it := it.(type) {
-		case *Text:
-			t := *it
-			t.X += dx
-			t.Y += dy
-			out[i] = &t
-		case *Image:
-			t := *it
-			t.X += dx
-			t.Y += dy
-			out[i] = &t
-		case *Rect:
-			t := *it
-			t.X += dx
-			t.Y += dy
-			out[i] = &t
-		case *Rule:
-			t := *it
-			t.X1 += dx
-			t.X2 += dx
-			t.Y1 += dy
-			t.Y2 += dy
-			out[i] = &t
-		case *Link:
-			t := *it
-			t.X += dx
-			t.Y += dy
-			out[i] = &t
-		}
+		out[i] = it.moved(dx, dy)
 	}
 	return out
 }

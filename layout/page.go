@@ -74,7 +74,10 @@ type Page struct {
 }
 
 // Item is something drawn on a page.
-type Item interface{ item() }
+type Item interface {
+	// moved returns a copy of the item shifted by dx, dy.
+	moved(dx, dy Length) Item
+}
 
 // Text is a run of text in one face; X,Y is the start of its baseline.
 type Text struct {
@@ -133,11 +136,15 @@ type Link struct {
 	Page       int // used when URL is empty
 }
 
-func (*Text) item()  {}
-func (*Image) item() {}
-func (*Rect) item()  {}
-func (*Rule) item()  {}
-func (*Link) item()  {}
+func (t *Text) moved(dx, dy Length) Item  { c := *t; c.X, c.Y = c.X+dx, c.Y+dy; return &c }
+func (t *Image) moved(dx, dy Length) Item { c := *t; c.X, c.Y = c.X+dx, c.Y+dy; return &c }
+func (t *Rect) moved(dx, dy Length) Item  { c := *t; c.X, c.Y = c.X+dx, c.Y+dy; return &c }
+func (t *Link) moved(dx, dy Length) Item  { c := *t; c.X, c.Y = c.X+dx, c.Y+dy; return &c }
+func (t *Rule) moved(dx, dy Length) Item {
+	c := *t
+	c.X1, c.X2, c.Y1, c.Y2 = c.X1+dx, c.X2+dx, c.Y1+dy, c.Y2+dy
+	return &c
+}
 
 // Dump writes a stable, readable text form of the page model: the basis of
 // golden tests and a debugging view.

@@ -157,24 +157,13 @@ func Images(iss *doc.Issue) []*doc.Image {
 		}
 	}
 	add(iss.Cover)
-	var walk func([]doc.Block)
-	walk = func(bs []doc.Block) {
-		for _, b := range bs {
-			switch b := b.(type) {
-			case *doc.Figure:
-				add(b)
-			case *doc.Quote:
-				walk(b.Blocks)
-			case *doc.List:
-				for _, it := range b.Items {
-					walk(it)
-				}
-			}
-		}
-	}
 	for _, a := range iss.Articles {
 		add(a.Hero)
-		walk(a.Blocks)
+		doc.Walk(a.Blocks, func(b doc.Block) {
+			if f, ok := b.(*doc.Figure); ok {
+				add(f)
+			}
+		})
 	}
 	return out
 }
@@ -482,9 +471,9 @@ func countWords(iss *doc.Issue) int {
 	count := func(s string) {
 		n += len(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) }))
 	}
-	var walk func([]doc.Block)
-	walk = func(bs []doc.Block) {
-		for _, b := range bs {
+	for _, a := range iss.Articles {
+		count(a.Title)
+		doc.Walk(a.Blocks, func(b doc.Block) {
 			switch b := b.(type) {
 			case *doc.Paragraph:
 				count(doc.PlainText(b.Spans))
@@ -492,18 +481,8 @@ func countWords(iss *doc.Issue) int {
 				count(doc.PlainText(b.Spans))
 			case *doc.PullQuote:
 				count(doc.PlainText(b.Spans))
-			case *doc.Quote:
-				walk(b.Blocks)
-			case *doc.List:
-				for _, it := range b.Items {
-					walk(it)
-				}
 			}
-		}
-	}
-	for _, a := range iss.Articles {
-		count(a.Title)
-		walk(a.Blocks)
+		})
 	}
 	return n
 }
@@ -551,6 +530,11 @@ func (p *renditions) forPDF(model *layout.Issue, ppi int, print bool, diags *dia
 				tw = int(cropW)
 			}
 			th := int(math.Round(float64(tw) * inchH / inchW))
+			if cropH := float64(img.Crop[3]-img.Crop[1]) / 1e6 * float64(in.Height); float64(th) > cropH {
+				// never more pixels than the source has, in either direction
+				th = int(cropH)
+				tw = int(math.Round(float64(th) * inchW / inchH))
+			}
 			if th < 1 {
 				th = 1
 			}

@@ -63,7 +63,7 @@ func preflight(iss *doc.Issue, infos map[string]*images.Info, diags *diag.List) 
 	fig(iss.Cover, "cover photo")
 	for _, a := range iss.Articles {
 		fig(a.Hero, "photo")
-		walkBlocks(a.Blocks, func(b doc.Block) {
+		doc.Walk(a.Blocks, func(b doc.Block) {
 			switch b := b.(type) {
 			case *doc.Figure:
 				fig(b, "photo")
@@ -91,20 +91,6 @@ func preflight(iss *doc.Issue, infos map[string]*images.Info, diags *diag.List) 
 	sort.Strings(unused)
 	for _, p := range unused {
 		diags.Warnf(diag.Pos{Path: p}, "photo is not used by any article (remove it, or name it in an article)")
-	}
-}
-
-func walkBlocks(bs []doc.Block, f func(doc.Block)) {
-	for _, b := range bs {
-		f(b)
-		switch b := b.(type) {
-		case *doc.Quote:
-			walkBlocks(b.Blocks, f)
-		case *doc.List:
-			for _, it := range b.Items {
-				walkBlocks(it, f)
-			}
-		}
 	}
 }
 

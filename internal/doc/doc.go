@@ -174,3 +174,18 @@ func PlainText(spans []Span) string {
 	}
 	return string(b)
 }
+
+// Walk calls f for every block, depth first, entering quotes and lists.
+func Walk(blocks []Block, f func(Block)) {
+	for _, b := range blocks {
+		f(b)
+		switch b := b.(type) {
+		case *Quote:
+			Walk(b.Blocks, f)
+		case *List:
+			for _, it := range b.Items {
+				Walk(it, f)
+			}
+		}
+	}
+}

@@ -240,12 +240,14 @@ func (p *planes) rendition(orient int, crop [4]int, w, h int) (*image.YCbCr, boo
 	x1 := float64(c[2]) / 1e6 * float64(full.w)
 	y0 := float64(c[1]) / 1e6 * float64(full.h)
 	y1 := float64(c[3]) / 1e6 * float64(full.h)
-	if x1-x0 < float64(rw) || y1-y0 < float64(rh) || rw < 2 || rh < 2 {
+	// Area averaging also serves a tiny enlargement (rounding of the
+	// frame); anything more goes the general way.
+	if x1-x0 < float64(rw)*0.97 || y1-y0 < float64(rh)*0.97 || rw < 2 || rh < 2 {
 		return nil, false
 	}
 	// output chroma at half size (4:2:0)
 	ow, oh := (rw+1)/2, (rh+1)/2
-	if (x1-x0)/float64(p.sx) < float64(ow) || (y1-y0)/float64(p.sy) < float64(oh) {
+	if (x1-x0)/float64(p.sx) < float64(ow)*0.97 || (y1-y0)/float64(p.sy) < float64(oh)*0.97 {
 		return nil, false
 	}
 	// the smallest level that still has more pixels than the rendition
