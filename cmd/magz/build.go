@@ -49,27 +49,19 @@ func buildCommand(stdout, stderr io.Writer) *cli.Command {
 				return err
 			}
 			opt.Force = c.Bool("force")
-			var bar *progressbar.ProgressBar
+			var bars progress
 			if !c.Bool("quiet") {
 				if isTerminal(stderr) {
-					// On a terminal: a bar for the photos, the slow part.
-					opt.OnPhoto = func(done, total int) {
-						if bar == nil {
-							bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(stderr),
-								progressbar.OptionSetDescription("photos"), progressbar.OptionShowCount(),
-								progressbar.OptionSetWidth(30), progressbar.OptionClearOnFinish())
-						}
-						bar.Add(1)
-					}
+					// On a terminal: bars for the photos and the pages.
+					opt.OnPhoto = bars.step(stderr, "photos")
+					opt.OnPage = bars.step(stderr, "pages ")
 				} else {
 					opt.Progress = prefixWriter{stderr}
 				}
 			}
 			start := time.Now()
 			res, err := build.Run(c.Context, dir, opt)
-			if bar != nil {
-				bar.Finish()
-			}
+			bars.finish()
 			if res != nil {
 				for _, w := range res.Warnings {
 					fmt.Fprintln(stderr, w.String())
@@ -83,6 +75,31 @@ func buildCommand(stdout, stderr io.Writer) *cli.Command {
 			}
 			return nil
 		},
+	}
+}
+
+// progress draws one bar at a time for the stages of a build.
+type progress struct {
+	bar  *progressbar.ProgressBar
+	name string
+}
+
+func (p *progress) step(w io.Writer, name string) func(done, total int) {
+	return func(done, total int) {
+		if p.bar == nil || p.name != name {
+			p.finish()
+			p.bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription(name),
+				progressbar.OptionShowCount(), progressbar.OptionSetWidth(30), progressbar.OptionClearOnFinish())
+			p.name = name
+		}
+		p.bar.Set(done)
+	}
+}
+
+func (p *progress) finish() {
+	if p.bar != nil {
+		p.bar.Finish()
+		p.bar = nil
 	}
 }
 

@@ -89,6 +89,8 @@ type Options struct {
 	OnPhoto func(done, total int)
 	// OnEdition is told each time an edition is written.
 	OnEdition func(f Format)
+	// OnPage is told as the pages of the PDF editions are drawn.
+	OnPage func(done, total int)
 }
 
 // DefaultCacheDir is the cache beside the issues: for issues/issue-12 it is
@@ -286,6 +288,23 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 			eds = append(eds, &edition{f: f})
 		}
 	}
+	var onPage func()
+	if opt.OnPage != nil {
+		pdfs := 0
+		for _, ed := range eds {
+			if ed.f != EPUB {
+				pdfs++
+			}
+		}
+		var mu sync.Mutex
+		n, total := 0, pdfs*len(model.Pages)
+		onPage = func() {
+			mu.Lock()
+			n++
+			opt.OnPage(n, total)
+			mu.Unlock()
+		}
+	}
 	var wg sync.WaitGroup
 	for _, ed := range eds {
 		wg.Add(1)
@@ -301,7 +320,7 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 				return
 			}
 			ed.tmp, ed.size, ed.err = writeTemp(opt.OutDir, FileName(iss.Name, ed.f), func(w io.Writer) error {
-				return writeEdition(w, ed.f, iss, model, plan, done, date, creator)
+				return writeEdition(w, ed.f, iss, model, plan, done, date, creator, onPage)
 			})
 			if ed.err == nil && opt.OnEdition != nil {
 				opt.OnEdition(ed.f)
@@ -373,7 +392,7 @@ func warnings(d *diag.List) []diag.Diagnostic {
 }
 
 // writeEdition writes one edition of the laid-out issue.
-func writeEdition(w io.Writer, f Format, iss *doc.Issue, model *layout.Issue, plan *renditions, done map[images.Request]images.Result, date time.Time, creator string) error {
+func writeEdition(w io.Writer, f Format, iss *doc.Issue, model *layout.Issue, plan *renditions, done map[images.Request]images.Result, date time.Time, creator string, onPage func()) error {
 	switch f {
 	case Print, Screen:
 		m := plan.print
@@ -381,7 +400,7 @@ func writeEdition(w io.Writer, f Format, iss *doc.Issue, model *layout.Issue, pl
 		if f == Screen {
 			m, ed = plan.screen, pdf.Screen
 		}
-		return pdf.Write(w, model, pdf.Options{Edition: ed, Date: date, Creator: creator,
+		return pdf.Write(w, model, pdf.Options{Edition: ed, Date: date, Creator: creator, OnPage: onPage,
 			Image: func(it *layout.Image) ([]byte, error) {
 				r, ok := done[m[it]]
 				if !ok {

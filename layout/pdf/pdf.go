@@ -38,6 +38,8 @@ type Options struct {
 	// this edition.
 	Image   func(it *layout.Image) (data []byte, err error)
 	Creator string
+	// OnPage, when set, is called as each page is drawn.
+	OnPage func()
 }
 
 // slug is the margin outside the trim that holds bleed and crop marks.
@@ -103,6 +105,9 @@ func Write(w io.Writer, iss *layout.Issue, opt Options) error {
 		}
 		if err := f.Error(); err != nil {
 			return fmt.Errorf("page %d: %w", i+1, err)
+		}
+		if opt.OnPage != nil {
+			opt.OnPage()
 		}
 	}
 	// fpdf hands over its whole buffer in one Write: fix the page boxes in
