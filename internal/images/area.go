@@ -72,16 +72,49 @@ func resample(src plane, x0, y0, x1, y1 float64, w, h int) plane {
 	r1 := ty.first[h-1] + len(ty.w[h-1])
 	// horizontal pass into a w × (r1-r0) buffer
 	mid := make([]uint8, w*(r1-r0))
-	for y := r0; y < r1; y++ {
-		row := src.pix[y*src.stride:]
-		out := mid[(y-r0)*w:]
+	// Reductions of less than 2× cover at most 3 source samples per output
+	// sample: flat, fixed-width taps keep that loop tight.
+	maxTaps := 0
+	for _, ws := range tx.w {
+		maxTaps = max(maxTaps, len(ws))
+	}
+	if maxTaps <= 3 && src.w >= 3 {
+		first := make([]int32, w)
+		wts := make([]uint32, 3*w)
 		for j := 0; j < w; j++ {
 			f := tx.first[j]
-			var acc uint32
-			for k, wt := range tx.w[j] {
-				acc += uint32(row[f+k]) * wt
+			// keep all three taps inside the row
+			if f+3 > src.w {
+				f = src.w - 3
 			}
-			out[j] = uint8((acc + 1<<15) >> 16)
+			first[j] = int32(f)
+			for k, wt := range tx.w[j] {
+				wts[3*j+tx.first[j]-f+k] = wt
+			}
+		}
+		for y := r0; y < r1; y++ {
+			row := src.pix[y*src.stride : y*src.stride+src.w]
+			out := mid[(y-r0)*w : (y-r0+1)*w]
+			for j := range out {
+				f := int(first[j])
+				p := row[f : f+3 : f+3]
+				ww := wts[3*j : 3*j+3 : 3*j+3]
+				acc := uint32(p[0])*ww[0] + uint32(p[1])*ww[1] + uint32(p[2])*ww[2]
+				out[j] = uint8((acc + 1<<15) >> 16)
+			}
+		}
+	} else {
+		for y := r0; y < r1; y++ {
+			row := src.pix[y*src.stride:]
+			out := mid[(y-r0)*w:]
+			for j := 0; j < w; j++ {
+				f := tx.first[j]
+				var acc uint32
+				for k, wt := range tx.w[j] {
+					acc += uint32(row[f+k]) * wt
+				}
+				out[j] = uint8((acc + 1<<15) >> 16)
+			}
 		}
 	}
 	// vertical pass
