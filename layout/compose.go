@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -58,6 +59,8 @@ type composer struct {
 	noRH  map[int]bool // pages without a running head
 	// fullBleed marks pages a photo covers entirely: no furniture at all.
 	fullBleed map[int]bool
+	// where is the source line being set, for messages.
+	where diag.Pos
 }
 
 // Compose lays out the whole issue.
@@ -117,13 +120,16 @@ func issueTitle(iss *doc.Issue) string {
 
 // warnMissing reports characters the fonts cannot draw, once per article.
 func (c *composer) warnMissing(pos diag.Pos) {
-	seen := map[rune]bool{}
+	seen := map[string]bool{}
+	c.where = pos
 	c.st.missing = func(r rune) {
-		if seen[r] || c.opt.Warn == nil {
+		// once per character and line
+		key := fmt.Sprint(r, c.where.Line)
+		if seen[key] || c.opt.Warn == nil {
 			return
 		}
-		seen[r] = true
-		c.opt.Warn(pos, "character %q (U+%04X) is not in the bundled fonts and is left out of the PDF", string(r), r)
+		seen[key] = true
+		c.opt.Warn(c.where, "character %q (U+%04X) is not in the bundled fonts and is left out of the PDF", string(r), r)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"magz/fonts"
+	"magz/internal/diag"
 	"magz/internal/doc"
 )
 
@@ -135,6 +136,9 @@ func (b *builder) roundGrid(h Length) Length {
 
 func (b *builder) block(bl doc.Block, indent Length, ts TextStyle) {
 	c := b.c
+	if p := blockPos(bl); p.Line > 0 {
+		c.where = p
+	}
 	switch bl := bl.(type) {
 	case *doc.Paragraph:
 		b.paragraph(bl.Spans, ts, indent, ts.Size)
@@ -827,4 +831,29 @@ func (c *composer) put(p *Page, frames []frame, placed []placement) {
 		fr := frames[pl.frame]
 		p.Items = append(p.Items, translate(pl.e.items, fr.x, fr.y+pl.y)...)
 	}
+}
+
+// blockPos is where a block starts in its article.
+func blockPos(b doc.Block) diag.Pos {
+	switch b := b.(type) {
+	case *doc.Paragraph:
+		return b.Pos
+	case *doc.Heading:
+		return b.Pos
+	case *doc.Figure:
+		return b.Pos
+	case *doc.Quote:
+		return b.Pos
+	case *doc.PullQuote:
+		return b.Pos
+	case *doc.List:
+		return b.Pos
+	case *doc.Table:
+		return b.Pos
+	case *doc.Code:
+		return b.Pos
+	case *doc.Rule:
+		return b.Pos
+	}
+	return diag.Pos{}
 }
