@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -285,14 +286,7 @@ func (st *setter) wordNodes(w word, ts TextStyle, width Length) []node {
 				bps = append(bps, bp{pos: i, penalty: 900, flagged: !isURL, emergency: true})
 			}
 		}
-		sortBps := func() {
-			for i := 1; i < len(bps); i++ {
-				for j := i; j > 0 && bps[j].pos < bps[j-1].pos; j-- {
-					bps[j], bps[j-1] = bps[j-1], bps[j]
-				}
-			}
-		}
-		sortBps()
+		sort.Slice(bps, func(i, j int) bool { return bps[i].pos < bps[j].pos })
 	}
 	var out []node
 	last := 0

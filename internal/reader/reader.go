@@ -5,6 +5,7 @@ package reader
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -353,10 +354,11 @@ func (r *reader) focus(s string, pos diag.Pos) [2]float64 {
 	return f
 }
 
+// unwrapPathErr drops the path from an error: messages name the file
+// themselves, relative to where the editor is.
 func unwrapPathErr(err error) error {
 	var pe *fs.PathError
-	if e, ok := err.(*fs.PathError); ok {
-		pe = e
+	if errors.As(err, &pe) {
 		return pe.Err
 	}
 	return err
