@@ -42,6 +42,9 @@ func watchCommand(stdout, stderr io.Writer) *cli.Command {
 			if err := addTree(w, dir); err != nil {
 				return fail(1, "magz watch: %v", err)
 			}
+			// The editions may be written inside the issue folder: their
+			// own files changing is no reason to build again.
+			outAbs, _ := filepath.Abs(opt.OutDir)
 			builds := 0
 			rebuild := func(why string) {
 				builds++
@@ -84,7 +87,7 @@ func watchCommand(stdout, stderr io.Writer) *cli.Command {
 					if !ok {
 						return nil
 					}
-					if ignored(ev.Name) {
+					if ignored(ev.Name) || inside(outAbs, ev.Name) {
 						continue
 					}
 					if ev.Has(fsnotify.Create) {
@@ -123,6 +126,15 @@ func addTree(w *fsnotify.Watcher, dir string) error {
 		}
 		return nil
 	})
+}
+
+func inside(dir, p string) bool {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(dir, abs)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // ignored tells editor backups and temporary files, which are no reason to

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io/fs"
 	"net/url"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -78,8 +79,11 @@ func preflight(iss *doc.Issue, infos map[string]*images.Info, diags *diag.List) 
 	var unused []string
 	filepath.WalkDir(iss.Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
-			if d != nil && d.IsDir() && strings.HasPrefix(d.Name(), ".") && p != iss.Dir {
-				return filepath.SkipDir
+			if d != nil && d.IsDir() && p != iss.Dir {
+				// hidden folders, and output folders put inside the issue
+				if _, err := os.Stat(filepath.Join(p, ManifestName)); err == nil || strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
 			}
 			return nil
 		}
