@@ -402,7 +402,8 @@ func (c *composer) cover(p *Page) {
 		p.Items = append(p.Items, &Rect{X: 0, Y: 0, W: W, H: H, Fill: c.th.Deep, Bleed: all})
 	}
 	// Dark bands keep the masthead and cover lines readable on any photo.
-	p.Items = append(p.Items, &Rect{X: 0, Y: 0, W: W, H: 62 * MM, Fill: Color{0, 0, 0}, Alpha: 45, Bleed: EdgeTop | EdgeLeft | EdgeRight})
+	band := &Rect{X: 0, Y: 0, W: W, H: 62 * MM, Fill: Color{0, 0, 0}, Alpha: 45, Bleed: EdgeTop | EdgeLeft | EdgeRight}
+	p.Items = append(p.Items, band)
 	x, w := 14*MM, W-28*MM
 	// Masthead: as large as fits the width.
 	one := c.opt.Metrics.Width(fonts.SansBlack, 100*Pt, c.iss.Magazine+" ")
@@ -426,13 +427,7 @@ func (c *composer) cover(p *Page) {
 		y += Length(len(lines)-1) * ts.Leading
 	}
 	// The dark band under the masthead ends below it, whatever its size.
-	if band := y + 8*MM; band > 62*MM {
-		for _, it := range p.Items {
-			if r, ok := it.(*Rect); ok && r.Y == 0 && r.Alpha > 0 {
-				r.H = band
-			}
-		}
-	}
+	band.H = max(band.H, y+8*MM)
 	// Cover lines from the lead articles.
 	type coverLine struct{ section, title []line }
 	var cls []coverLine
