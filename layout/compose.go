@@ -159,13 +159,21 @@ func (c *composer) setText(s string, ts TextStyle, width Length) []line {
 // kept ends with an ellipsis. Furniture (mastheads, headlines, contents)
 // must never run off its page, however long the text an editor gives.
 func (c *composer) lines(s string, ts TextStyle, width Length, max int) []line {
+	ls, _ := c.linesN(s, ts, width, max)
+	return ls
+}
+
+// linesN is lines, also telling how many lines the whole text needed (or
+// more than max when it was cut).
+func (c *composer) linesN(s string, ts TextStyle, width Length, max int) ([]line, int) {
 	// Only a beginning can show: set no more than could fit.
 	if limit := max * 300; utf8.RuneCountInString(s) > limit {
 		s = string([]rune(s)[:limit])
 	}
 	ls := c.setText(s, ts, width)
-	if len(ls) <= max {
-		return ls
+	n := len(ls)
+	if n <= max {
+		return ls, n
 	}
 	ls = ls[:max]
 	last := &ls[max-1]
@@ -193,7 +201,7 @@ func (c *composer) lines(s string, ts TextStyle, width Length, max int) []line {
 		x += f.width
 	}
 	last.width = x
-	return ls
+	return ls, n
 }
 
 // drawLines returns text items for lines whose first baseline is at y.
@@ -442,11 +450,10 @@ func (c *composer) cover(p *Page) {
 		if strings.EqualFold(a.Section, "editorial") || strings.EqualFold(a.Section, "tajuk") {
 			continue
 		}
-		cl := coverLine{title: c.lines(a.Title, tit, cw, 3)}
-		if n := len(c.setText(a.Title, tit, cw)); n > 3 {
-			if c.opt.Warn != nil {
-				c.opt.Warn(a.Pos, "title is too long for the cover lines (%d lines, 3 fit); it is shortened on the cover", n)
-			}
+		title, n := c.linesN(a.Title, tit, cw, 3)
+		cl := coverLine{title: title}
+		if n > 3 && c.opt.Warn != nil {
+			c.opt.Warn(a.Pos, "title is too long for the cover lines (%d lines, 3 fit); it is shortened on the cover", n)
 		}
 		if a.Section != "" {
 			cl.section = c.lines(strings.ToUpper(a.Section), sec, cw, 1)
@@ -698,8 +705,8 @@ func (c *composer) article(a *doc.Article) {
 		hs = hs * 3 / 4
 	}
 	ht := sansStyle(fonts.SansBlack, hs, hs*108/100, c.th.Deep, Left)
-	tl := c.lines(a.Title, ht, w, 5)
-	if n := len(c.setText(a.Title, ht, w)); n > 5 && c.opt.Warn != nil {
+	tl, n := c.linesN(a.Title, ht, w, 5)
+	if n > 5 && c.opt.Warn != nil {
 		c.opt.Warn(a.Pos, "title does not fit its opener (%d lines, 5 fit); it is cut short", n)
 	}
 	y += hs * 85 / 100
@@ -708,8 +715,8 @@ func (c *composer) article(a *doc.Article) {
 	if a.Subtitle != "" {
 		st := TextStyle{Regular: fonts.SerifItalic, Italic: fonts.SerifItalic, Bold: fonts.SerifBoldItalic, BoldItalic: fonts.SerifBoldItalic,
 			Size: 13 * Pt, Leading: 17 * Pt, Color: c.th.Ink, Align: Left}
-		sl := c.lines(a.Subtitle, st, w*85/100, 4)
-		if n := len(c.setText(a.Subtitle, st, w*85/100)); n > 4 && c.opt.Warn != nil {
+		sl, n := c.linesN(a.Subtitle, st, w*85/100, 4)
+		if n > 4 && c.opt.Warn != nil {
 			c.opt.Warn(a.Pos, "subtitle does not fit its opener (%d lines, 4 fit); it is cut short", n)
 		}
 		y += 13 * Pt

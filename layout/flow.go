@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"magz/fonts"
-	"magz/internal/diag"
 	"magz/internal/doc"
 )
 
@@ -136,7 +135,7 @@ func (b *builder) roundGrid(h Length) Length {
 
 func (b *builder) block(bl doc.Block, indent Length, ts TextStyle) {
 	c := b.c
-	if p := blockPos(bl); p.Line > 0 {
+	if p := bl.Position(); p.Line > 0 {
 		c.where = p
 	}
 	switch bl := bl.(type) {
@@ -831,29 +830,4 @@ func (c *composer) put(p *Page, frames []frame, placed []placement) {
 		fr := frames[pl.frame]
 		p.Items = append(p.Items, translate(pl.e.items, fr.x, fr.y+pl.y)...)
 	}
-}
-
-// blockPos is where a block starts in its article.
-func blockPos(b doc.Block) diag.Pos {
-	switch b := b.(type) {
-	case *doc.Paragraph:
-		return b.Pos
-	case *doc.Heading:
-		return b.Pos
-	case *doc.Figure:
-		return b.Pos
-	case *doc.Quote:
-		return b.Pos
-	case *doc.PullQuote:
-		return b.Pos
-	case *doc.List:
-		return b.Pos
-	case *doc.Table:
-		return b.Pos
-	case *doc.Code:
-		return b.Pos
-	case *doc.Rule:
-		return b.Pos
-	}
-	return diag.Pos{}
 }

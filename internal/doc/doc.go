@@ -42,7 +42,10 @@ type Article struct {
 }
 
 // Block is a block-level element of an article.
-type Block interface{ block() }
+type Block interface {
+	// Position is where the block starts in its article.
+	Position() diag.Pos
+}
 
 // Paragraph is running text.
 type Paragraph struct {
@@ -117,15 +120,15 @@ type Code struct {
 // Rule is a thematic break.
 type Rule struct{ Pos diag.Pos }
 
-func (*Paragraph) block() {}
-func (*Heading) block()   {}
-func (*Figure) block()    {}
-func (*Quote) block()     {}
-func (*PullQuote) block() {}
-func (*List) block()      {}
-func (*Table) block()     {}
-func (*Code) block()      {}
-func (*Rule) block()      {}
+func (b *Paragraph) Position() diag.Pos { return b.Pos }
+func (b *Heading) Position() diag.Pos   { return b.Pos }
+func (b *Figure) Position() diag.Pos    { return b.Pos }
+func (b *Quote) Position() diag.Pos     { return b.Pos }
+func (b *PullQuote) Position() diag.Pos { return b.Pos }
+func (b *List) Position() diag.Pos      { return b.Pos }
+func (b *Table) Position() diag.Pos     { return b.Pos }
+func (b *Code) Position() diag.Pos      { return b.Pos }
+func (b *Rule) Position() diag.Pos      { return b.Pos }
 
 // Style is a set of inline styles.
 type Style uint8
