@@ -227,13 +227,13 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 		plan.print = plan.forPDF(model, 300, true, diags)
 		reqs = append(reqs, values(plan.print)...)
 	}
-	if want[Screen] || opt.Previews {
-		plan.screen = plan.forPDF(model, 150, false, nil)
-		reqs = append(reqs, values(plan.screen)...)
-	}
 	if want[EPUB] {
 		plan.epub = plan.forEPUB(Images(iss))
 		reqs = append(reqs, values(plan.epub)...)
+	}
+	if want[Screen] || opt.Previews {
+		plan.screen = plan.forPDF(model, 150, false, nil)
+		reqs = append(reqs, values(plan.screen)...)
 	}
 	pos := map[string]diag.Pos{}
 	for _, img := range Images(iss) {
@@ -561,6 +561,12 @@ func (p *renditions) forPDF(model *layout.Issue, ppi int, print bool, diags *dia
 				tw = 1
 			}
 			req := images.Request{Path: img.Src.Path, Crop: img.Crop, W: tw, H: th, Quality: 82}
+			full := img.Crop[0] <= 2500 && img.Crop[1] <= 2500 && img.Crop[2] >= 997500 && img.Crop[3] >= 997500
+			if e, ok := p.epub[img.Src.Path]; ok && !print && full && e.W >= tw && e.W <= 2*tw {
+				// The EPUB's rendition of an uncropped photo serves the
+				// screen PDF too: one encoding fewer, the same picture.
+				req = e
+			}
 			if print {
 				req.Quality = 88
 				eff := cropW / inchW
@@ -568,7 +574,6 @@ func (p *renditions) forPDF(model *layout.Issue, ppi int, print bool, diags *dia
 					diags.Warnf(img.Src.Pos, "photo %s is low resolution for print: %d ppi where it is placed (%.0f×%.0f mm); 300 ppi is best, under 200 looks soft",
 						img.Src.Rel, int(eff), inchW*25.4, inchH*25.4)
 				}
-				full := img.Crop[0] <= 2500 && img.Crop[1] <= 2500 && img.Crop[2] >= 997500 && img.Crop[3] >= 997500
 				if full && in.Format == "jpeg" && in.Orientation == 1 && in.Model != "cmyk" && eff <= 450 {
 					req = images.Request{Path: img.Src.Path, Crop: [4]int{0, 0, 1e6, 1e6}, W: in.Width, H: in.Height, Original: true}
 				}
