@@ -543,7 +543,7 @@ func (c *composer) tocEntries() ([]tocEntry, Length) {
 	}
 	entries, total := set(true)
 	if total > avail {
-		entries, total = set(false)
+		entries, _ = set(false)
 	}
 	return entries, avail
 }

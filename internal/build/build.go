@@ -148,6 +148,17 @@ func Load(dir string, store *images.Store, diags *diag.List) (*doc.Issue, map[st
 	return iss, infos
 }
 
+// sizes tells layout the displayed size of each probed photo.
+func sizes(infos map[string]*images.Info) func(*doc.Image) (int, int, bool) {
+	return func(img *doc.Image) (int, int, bool) {
+		in := infos[img.Path]
+		if in == nil {
+			return 0, 0, false
+		}
+		return in.Width, in.Height, true
+	}
+}
+
 // Images lists every image an issue uses, first use first.
 func Images(iss *doc.Issue) []*doc.Image {
 	var out []*doc.Image
@@ -202,15 +213,9 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 		return nil, err
 	}
 	model := layout.Compose(iss, layout.Options{
-		Metrics: metrics,
-		ImageSize: func(img *doc.Image) (int, int, bool) {
-			in := infos[img.Path]
-			if in == nil {
-				return 0, 0, false
-			}
-			return in.Width, in.Height, true
-		},
-		Warn: diags.Warnf,
+		Metrics:   metrics,
+		ImageSize: sizes(infos),
+		Warn:      diags.Warnf,
 	})
 	logf("laid out %d pages", len(model.Pages))
 	if ctx.Err() != nil {

@@ -31,14 +31,7 @@ func Check(ctx context.Context, dir string) (*doc.Issue, []diag.Diagnostic) {
 	if !diags.HasErrors() {
 		metrics, err := layout.NewMetrics()
 		if err == nil && ctx.Err() == nil {
-			model := layout.Compose(iss, layout.Options{Metrics: metrics, Warn: diags.Warnf,
-				ImageSize: func(img *doc.Image) (int, int, bool) {
-					in := infos[img.Path]
-					if in == nil {
-						return 0, 0, false
-					}
-					return in.Width, in.Height, true
-				}})
+			model := layout.Compose(iss, layout.Options{Metrics: metrics, Warn: diags.Warnf, ImageSize: sizes(infos)})
 			plan := &renditions{infos: infos, bleed: model.Bleed}
 			plan.forPDF(model, 300, true, diags) // warns of photos below print resolution
 		}

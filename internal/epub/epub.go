@@ -421,6 +421,7 @@ func (w *writer) zip(out io.Writer, opf []byte) error {
 	// which epubcheck rejects on the mimetype entry.
 	dosDate := uint16((d.Year()-1980)<<9 | int(d.Month())<<5 | d.Day())
 	put := func(name string, data []byte, method uint16) error {
+		//lint:ignore SA1019 the deprecated DOS field is the one that adds no extra field
 		fh := &zip.FileHeader{Name: name, Method: method, ModifiedDate: dosDate}
 		f, err := zw.CreateHeader(fh)
 		if err != nil {

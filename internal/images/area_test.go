@@ -65,8 +65,6 @@ func TestRenditionMatchesGeneralPath(t *testing.T) {
 			t.Fatal("no rendition")
 		}
 		lv := newLevels(m, o)
-		ref := lv.at(1).SubImage(image.Rect(0, 0, 1, 1))
-		_ = ref
 		// compare corners against the oriented reference image
 		full := lv.level(0)
 		fb := full.Bounds()
