@@ -119,6 +119,34 @@ func resample(src plane, x0, y0, x1, y1 float64, w, h int) plane {
 	}
 	// vertical pass
 	dst := plane{pix: make([]uint8, w*h), stride: w, w: w, h: h}
+	maxTaps = 0
+	for _, ws := range ty.w {
+		maxTaps = max(maxTaps, len(ws))
+	}
+	if maxTaps <= 3 && r1-r0 >= 3 {
+		for i := 0; i < h; i++ {
+			// three rows and their weights, the unused ones weighted 0
+			f := ty.first[i] - r0
+			if f+3 > r1-r0 {
+				f = r1 - r0 - 3
+			}
+			var wt [3]uint32
+			for k, v := range ty.w[i] {
+				wt[ty.first[i]-r0-f+k] = v
+			}
+			a := mid[f*w : (f+1)*w]
+			b := mid[(f+1)*w : (f+2)*w]
+			c := mid[(f+2)*w : (f+3)*w]
+			out := dst.pix[i*w : (i+1)*w]
+			b, c = b[:len(a)], c[:len(a)]
+			out = out[:len(a)]
+			for j := range a {
+				acc := uint32(a[j])*wt[0] + uint32(b[j])*wt[1] + uint32(c[j])*wt[2]
+				out[j] = uint8((acc + 1<<15) >> 16)
+			}
+		}
+		return dst
+	}
 	acc := make([]uint32, w)
 	for i := 0; i < h; i++ {
 		for j := range acc {

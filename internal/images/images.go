@@ -181,7 +181,7 @@ type Result struct {
 
 // PipelineVersion is part of every cache key: change it when renditions
 // would come out differently, and old cache entries are simply not found.
-const PipelineVersion = "renditions-4"
+const PipelineVersion = "renditions-5"
 
 // memBudget bounds the pixels decoded at the same time (4 bytes each and a
 // few working copies): a 54-megapixel panorama runs alone rather than
@@ -319,7 +319,12 @@ func (s *Store) renderSource(path string, reqs []Request, mem *budget, weight in
 	mem.acquire(weight)
 	defer mem.release(weight)
 	s.Decoded.Add(1)
-	img, _, err := image.Decode(bytes.NewReader(data))
+	var img image.Image
+	if bytes.HasPrefix(data, []byte{0xFF, 0xD8}) {
+		img, err = DecodeJPEG(data)
+	} else {
+		img, _, err = image.Decode(bytes.NewReader(data))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("cannot be decoded (%v); the file may be damaged or truncated", err)
 	}
@@ -403,17 +408,19 @@ func render(lv *levels, r Request) (Result, error) {
 	return Result{Data: buf.Bytes(), W: w, H: h}, nil
 }
 
-func encodeJPEG(m image.Image, r Request) (Result, error) {
+func encodeJPEG(m *image.YCbCr, r Request) (Result, error) {
 	q := r.Quality
 	if q == 0 {
 		q = 85
 	}
-	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, m, &jpeg.Options{Quality: q}); err != nil {
-		return Result{}, err
-	}
 	b := m.Bounds()
-	return Result{Data: buf.Bytes(), W: b.Dx(), H: b.Dy()}, nil
+	w, h := b.Dx(), b.Dy()
+	cw, ch := (w+1)/2, (h+1)/2
+	data := encodePlanes420(
+		plane{pix: m.Y, stride: m.YStride, w: w, h: h},
+		plane{pix: m.Cb, stride: m.CStride, w: cw, h: ch},
+		plane{pix: m.Cr, stride: m.CStride, w: cw, h: ch}, q)
+	return Result{Data: data, W: w, H: h}, nil
 }
 
 // opaque gives an 8-bit RGBA image without transparency, composited on
