@@ -352,9 +352,24 @@ func (r *bitReader) symbol(t *jhuff) (int, bool) {
 	return 0, false
 }
 
+// maxCoef bounds a dequantised coefficient. The DCT of 8-bit samples stays
+// within ±1024, and quantising it moves it by at most half a quantiser
+// step, so a real file never goes past ±2048; a larger value is a damaged
+// stream (where image/jpeg's integer IDCT overflows), which goes to
+// image/jpeg.
+const maxCoef = 2100
+
+// dequant is a component's dequantiser in natural order, in the IDCT's
+// scale (AAN factors and 1/8 folded in), and the bound of each coefficient
+// in that scale.
+type dequant struct {
+	q, lim [64]float32
+}
+
 // block decodes one block's coefficients, dequantised into natural order,
 // and reports the index of its last non-zero coefficient in zig-zag order.
-func (r *bitReader) block(blk *[64]float32, dc, ac *jhuff, q *[64]float32, pred *int32) (last int, ok bool) {
+func (r *bitReader) block(blk *[64]float32, dc, ac *jhuff, dq *dequant, pred *int32) (last int, ok bool) {
+	q, lim := &dq.q, &dq.lim
 	if r.n < 32 {
 		r.refill()
 	}
@@ -366,6 +381,9 @@ func (r *bitReader) block(blk *[64]float32, dc, ac *jhuff, q *[64]float32, pred 
 		*pred += extend(r.bits(uint(s)), uint(s))
 	}
 	blk[0] = float32(*pred) * q[0]
+	if blk[0] > lim[0] || blk[0] < -lim[0] {
+		return 0, false
+	}
 	k := 1
 	for k < 64 {
 		if r.n < 32 {
@@ -380,7 +398,11 @@ func (r *bitReader) block(blk *[64]float32, dc, ac *jhuff, q *[64]float32, pred 
 				return 0, false
 			}
 			z := zigzag[k]
-			blk[z] = float32(f>>16) * q[z]
+			v := float32(f>>16) * q[z]
+			if v > lim[z] || v < -lim[z] {
+				return 0, false
+			}
+			blk[z] = v
 			last = k
 			k++
 			continue
@@ -395,6 +417,10 @@ func (r *bitReader) block(blk *[64]float32, dc, ac *jhuff, q *[64]float32, pred 
 				k += 16
 				continue
 			}
+			if run != 0 {
+				// an end-of-band run, which only progressive JPEGs have
+				return 0, false
+			}
 			break // end of block
 		}
 		k += run
@@ -402,7 +428,11 @@ func (r *bitReader) block(blk *[64]float32, dc, ac *jhuff, q *[64]float32, pred 
 			return 0, false
 		}
 		z := zigzag[k]
-		blk[z] = float32(extend(r.bits(s), s)) * q[z]
+		v := float32(extend(r.bits(s), s)) * q[z]
+		if v > lim[z] || v < -lim[z] {
+			return 0, false
+		}
+		blk[z] = v
 		last = k
 		k++
 	}
@@ -472,11 +502,13 @@ func (d *jdec) scan(body []byte, start int) (*image.YCbCr, error) {
 	cbPix := make([]uint8, cStride*my*8)
 	crPix := make([]uint8, cStride*my*8)
 
-	var qf [3][64]float32
+	var qf [3]dequant
 	for i, c := range d.comps {
 		for k := range 64 {
 			z := zigzag[k]
-			qf[i][z] = float32(d.quant[c.tq][k]) * aanScale[z/8] * aanScale[z%8] / 8
+			f := aanScale[z/8] * aanScale[z%8] / 8
+			qf[i].q[z] = float32(d.quant[c.tq][k]) * f
+			qf[i].lim[z] = maxCoef * f
 		}
 	}
 	var blk [64]float32
@@ -560,7 +592,13 @@ func unstuff(b []byte) (segs [][]byte, end int, ok bool) {
 			bounds = append(bounds, len(out))
 			i += 2
 		case m == 0xFF:
-			i++ // fill byte before a marker
+			// fill bytes may only come before a marker: go to the last of
+			// them
+			k := i + 1 + len(b[i+1:]) - len(bytes.TrimLeft(b[i+1:], "\xff"))
+			if k < len(b) && b[k] == 0 {
+				return nil, 0, false
+			}
+			i = k - 1
 		default:
 			out = append(out, pad[:]...)
 			bounds = append(bounds, len(out))

@@ -163,7 +163,7 @@ func FuzzFastDecode(f *testing.F) {
 		if len(data) > 1<<16 {
 			return
 		}
-		if c, err := jpeg.DecodeConfig(bytes.NewReader(data)); err == nil && c.Width*c.Height > 1<<22 {
+		if c, err := jpeg.DecodeConfig(bytes.NewReader(data)); err == nil && c.Width*c.Height > 1<<18 {
 			return
 		}
 		checkAgainstImageJPEG(t, "fuzz", data)
