@@ -594,7 +594,10 @@ func unstuff(b []byte) (segs [][]byte, end int, ok bool) {
 		case m == 0xFF:
 			// fill bytes may only come before a marker: go to the last of
 			// them
-			k := i + 1 + len(b[i+1:]) - len(bytes.TrimLeft(b[i+1:], "\xff"))
+			k := i + 1
+			for k < len(b) && b[k] == 0xFF {
+				k++
+			}
 			if k < len(b) && b[k] == 0 {
 				return nil, 0, false
 			}
