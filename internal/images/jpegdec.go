@@ -66,8 +66,7 @@ type jdec struct {
 	w, h     int
 	comps    []jcomp
 	restart  int
-	adobe    bool
-	adobeRGB bool
+	adobeRGB bool // an Adobe marker says the components are R, G, B
 	frame    bool
 }
 
@@ -99,8 +98,8 @@ func (d *jdec) decode() (*image.YCbCr, error) {
 				return nil, errUnsupported
 			}
 			d.frame = true
-		case marker >= 0xC2 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC:
-			return nil, errUnsupported // progressive, lossless, arithmetic
+		case marker >= 0xC2 && marker <= 0xCF && marker != 0xC4:
+			return nil, errUnsupported // progressive, lossless, arithmetic coded
 		case marker == 0xC4:
 			if !d.parseDHT(body) {
 				return nil, errUnsupported
@@ -116,7 +115,6 @@ func (d *jdec) decode() (*image.YCbCr, error) {
 			d.restart = int(body[0])<<8 | int(body[1])
 		case marker == 0xEE: // Adobe
 			if len(body) >= 12 && string(body[:5]) == "Adobe" {
-				d.adobe = true
 				d.adobeRGB = body[11] == 0
 			}
 		case marker == 0xDA:
