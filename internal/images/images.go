@@ -408,6 +408,8 @@ func render(lv *levels, r Request) (Result, error) {
 	return Result{Data: buf.Bytes(), W: w, H: h}, nil
 }
 
+// encodeJPEG encodes a rendition made by planes.rendition (4:2:0, at the
+// origin) with magz's own encoder, which reads the planes directly.
 func encodeJPEG(m *image.YCbCr, r Request) (Result, error) {
 	q := r.Quality
 	if q == 0 {
