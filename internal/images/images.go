@@ -319,8 +319,9 @@ func (s *Store) renderSource(path string, reqs []Request, mem *budget, weight in
 	mem.acquire(weight)
 	defer mem.release(weight)
 	s.Decoded.Add(1)
+	isJPEG := bytes.HasPrefix(data, []byte{0xFF, 0xD8})
 	var img image.Image
-	if bytes.HasPrefix(data, []byte{0xFF, 0xD8}) {
+	if isJPEG {
 		img, err = DecodeJPEG(data)
 	} else {
 		img, _, err = image.Decode(bytes.NewReader(data))
@@ -329,7 +330,7 @@ func (s *Store) renderSource(path string, reqs []Request, mem *budget, weight in
 		return nil, fmt.Errorf("cannot be decoded (%v); the file may be damaged or truncated", err)
 	}
 	orient := 1
-	if bytes.HasPrefix(data, []byte{0xFF, 0xD8}) {
+	if isJPEG {
 		orient = jpegOrientation(data)
 	}
 	lv := newLevels(img, orient)

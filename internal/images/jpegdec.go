@@ -490,10 +490,15 @@ func (d *jdec) scan(body []byte, start int) (*image.YCbCr, error) {
 	if avail*8 < 2*blocks {
 		return nil, errUnsupported
 	}
-	ratio := map[[2]int]image.YCbCrSubsampleRatio{
-		{1, 1}: image.YCbCrSubsampleRatio444, {2, 1}: image.YCbCrSubsampleRatio422,
-		{2, 2}: image.YCbCrSubsampleRatio420, {1, 2}: image.YCbCrSubsampleRatio440,
-	}[[2]int{hmax, vmax}]
+	ratio := image.YCbCrSubsampleRatio444 // Y at 1×1
+	switch {
+	case hmax == 2 && vmax == 2:
+		ratio = image.YCbCrSubsampleRatio420
+	case hmax == 2:
+		ratio = image.YCbCrSubsampleRatio422
+	case vmax == 2:
+		ratio = image.YCbCrSubsampleRatio440
+	}
 	// Planes padded to whole MCUs, as image/jpeg allocates them.
 	yStride, cStride := mx*mcuW, mx*8
 	yPix := make([]uint8, yStride*my*mcuH)
