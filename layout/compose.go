@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"magz/layout/page"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -37,12 +38,12 @@ func DefaultTheme() Theme {
 	return Theme{
 		MarginTop: 20 * MM, MarginBottom: 20 * MM, MarginInner: 17 * MM, MarginOuter: 15 * MM,
 		Gutter: 5 * MM, Grid: 13 * Pt, BodySize: 9600, Bleed: 3 * MM,
-		Ink:    Color{0x1d, 0x1b, 0x19},
-		Accent: Color{0xb8, 0x3a, 0x1e}, // red earth
-		Deep:   Color{0x0f, 0x4c, 0x5c}, // deep sea
-		Muted:  Color{0x6b, 0x66, 0x60},
-		Paper:  Color{0xff, 0xff, 0xff},
-		Tint:   Color{0xf1, 0xec, 0xe4},
+		Ink:    Color{R: 0x1d, G: 0x1b, B: 0x19},
+		Accent: Color{R: 0xb8, G: 0x3a, B: 0x1e}, // red earth
+		Deep:   Color{R: 0x0f, G: 0x4c, B: 0x5c}, // deep sea
+		Muted:  Color{R: 0x6b, G: 0x66, B: 0x60},
+		Paper:  Color{R: 0xff, G: 0xff, B: 0xff},
+		Tint:   Color{R: 0xf1, G: 0xec, B: 0xe4},
 	}
 }
 
@@ -52,7 +53,7 @@ type composer struct {
 	th    Theme
 	st    *setter
 	lab   labels
-	out   *Issue
+	out   *page.Issue
 	W, H  Length
 	art   *doc.Article // article being composed, for messages
 	heads map[int]string
@@ -64,23 +65,23 @@ type composer struct {
 }
 
 // Compose lays out the whole issue.
-func Compose(iss *doc.Issue, opt Options) *Issue {
+func Compose(iss *doc.Issue, opt Options) *page.Issue {
 	th := DefaultTheme()
 	c := &composer{
 		iss: iss, opt: opt, th: th, lab: labelsFor(iss.Language),
-		W: FromMicrometres(iss.Trim.Width), H: FromMicrometres(iss.Trim.Height),
+		W: page.FromMicrometres(iss.Trim.Width), H: page.FromMicrometres(iss.Trim.Height),
 		heads: map[int]string{}, noRH: map[int]bool{}, fullBleed: map[int]bool{},
 	}
 	c.st = &setter{m: opt.Metrics, hyph: hyph.For(iss.Language)}
-	c.out = &Issue{Width: c.W, Height: c.H, Bleed: th.Bleed, Language: iss.Language, Title: issueTitle(iss), Author: iss.Publisher}
+	c.out = &page.Issue{Width: c.W, Height: c.H, Bleed: th.Bleed, Language: iss.Language, Title: issueTitle(iss), Author: iss.Publisher}
 
-	cover := &Page{Kind: KindCover}
+	cover := &page.Page{Kind: page.KindCover}
 	entries, avail := c.tocEntries()
 	split := tocPages(entries, avail, avail+c.tocTop(true)-c.tocTop(false))
-	c.out.Pages = []*Page{cover}
-	var contents []*Page
+	c.out.Pages = []*page.Page{cover}
+	var contents []*page.Page
 	for range split {
-		p := &Page{Kind: KindContents}
+		p := &page.Page{Kind: page.KindContents}
 		contents = append(contents, p)
 		c.out.Pages = append(c.out.Pages, p)
 	}
@@ -88,7 +89,7 @@ func Compose(iss *doc.Issue, opt Options) *Issue {
 	for i, a := range iss.Articles {
 		c.art = a
 		starts[i] = len(c.out.Pages)
-		c.out.Outline = append(c.out.Outline, OutlineItem{Title: a.Title, Page: starts[i]})
+		c.out.Outline = append(c.out.Outline, page.OutlineItem{Title: a.Title, Page: starts[i]})
 		c.article(a)
 	}
 	c.art = nil
@@ -205,8 +206,8 @@ func (c *composer) linesN(s string, ts TextStyle, width Length, max int) ([]line
 }
 
 // drawLines returns text items for lines whose first baseline is at y.
-func (c *composer) drawLines(lines []line, x, y Length, ts TextStyle, width Length) []Item {
-	var items []Item
+func (c *composer) drawLines(lines []line, x, y Length, ts TextStyle, width Length) []page.Item {
+	var items []page.Item
 	for i, ln := range lines {
 		off := Length(0)
 		switch ts.Align {
@@ -217,19 +218,19 @@ func (c *composer) drawLines(lines []line, x, y Length, ts TextStyle, width Leng
 		}
 		base := y + Length(i)*ts.Leading
 		for _, f := range ln.frags {
-			items = append(items, &Text{X: x + off + f.x, Y: base - f.rise, Face: f.face, Size: f.size, Color: f.color, Text: f.text, Track: f.track})
+			items = append(items, &page.Text{X: x + off + f.x, Y: base - f.rise, Face: string(f.face), Size: f.size, Color: f.color, Text: f.text, Track: f.track})
 			if f.link != "" && (strings.HasPrefix(f.link, "http") || strings.HasPrefix(f.link, "mailto:")) {
-				items = append(items, &Link{X: x + off + f.x, Y: base - f.size*8/10, W: f.width, H: f.size, URL: f.link})
+				items = append(items, &page.Link{X: x + off + f.x, Y: base - f.size*8/10, W: f.width, H: f.size, URL: f.link})
 			}
 		}
 	}
 	return items
 }
 
-func translate(items []Item, dx, dy Length) []Item {
-	out := make([]Item, len(items))
+func translate(items []page.Item, dx, dy Length) []page.Item {
+	out := make([]page.Item, len(items))
 	for i, it := range items {
-		out[i] = it.moved(dx, dy)
+		out[i] = it.Moved(dx, dy)
 	}
 	return out
 }
@@ -283,8 +284,8 @@ func (c *composer) imageSize(img *doc.Image) (int, int) {
 
 // ---- pages -----------------------------------------------------------------
 
-func (c *composer) newPage(kind PageKind) *Page {
-	p := &Page{Kind: kind}
+func (c *composer) newPage(kind page.PageKind) *page.Page {
+	p := &page.Page{Kind: kind}
 	c.out.Pages = append(c.out.Pages, p)
 	return p
 }
@@ -319,7 +320,7 @@ func (c *composer) bodyBottom() Length {
 // furniture adds running heads and folios.
 func (c *composer) furniture() {
 	for i, p := range c.out.Pages {
-		if p.Kind == KindCover || p.Kind == KindBack {
+		if p.Kind == page.KindCover || p.Kind == page.KindBack {
 			continue
 		}
 		if c.fullBleed[i] {
@@ -334,7 +335,7 @@ func (c *composer) furniture() {
 		if !left(i) {
 			fx = x + w - fw
 		}
-		p.Items = append(p.Items, &Text{X: fx, Y: fy, Face: fs.Regular, Size: fs.Size, Color: c.th.Ink, Text: folio})
+		p.Items = append(p.Items, &page.Text{X: fx, Y: fy, Face: string(fs.Regular), Size: fs.Size, Color: c.th.Ink, Text: folio})
 		if c.noRH[i] {
 			continue
 		}
@@ -357,27 +358,27 @@ func (c *composer) furniture() {
 			}
 			p.Items = append(p.Items, c.drawLines(lines, hx, 12*MM, hs, w)...)
 		}
-		p.Items = append(p.Items, &Rule{X1: x, Y1: (138 * MM / 10), X2: x + w, Y2: (138 * MM / 10), Width: 400, Color: c.th.Muted})
+		p.Items = append(p.Items, &page.Rule{X1: x, Y1: (138 * MM / 10), X2: x + w, Y2: (138 * MM / 10), Width: 400, Color: c.th.Muted})
 	}
 }
 
-func (c *composer) notesPage() *Page {
-	p := &Page{Kind: KindNotes}
+func (c *composer) notesPage() *page.Page {
+	p := &page.Page{Kind: page.KindNotes}
 	i := len(c.out.Pages)
 	x, w := c.textBox(i)
 	c.heads[i] = c.lab.NotesPage
 	ts := sansStyle(fonts.SansBlack, 24*Pt, 28*Pt, c.th.Deep, Left)
 	p.Items = append(p.Items, c.drawLines(c.lines(c.lab.NotesPage, ts, w, 1), x, c.th.MarginTop+20*Pt, ts, w)...)
 	for y := c.gridY(c.th.MarginTop + 40*Pt); y <= c.bodyBottom(); y += 2 * c.th.Grid {
-		p.Items = append(p.Items, &Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: 300, Color: Color{0xbb, 0xb5, 0xad}})
+		p.Items = append(p.Items, &page.Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: 300, Color: Color{R: 0xbb, G: 0xb5, B: 0xad}})
 	}
 	return p
 }
 
-func (c *composer) backCover() *Page {
-	p := &Page{Kind: KindBack}
+func (c *composer) backCover() *page.Page {
+	p := &page.Page{Kind: page.KindBack}
 	W, H := c.W, c.H
-	p.Items = append(p.Items, &Rect{X: 0, Y: 0, W: W, H: H, Fill: c.th.Deep, Bleed: EdgeTop | EdgeRight | EdgeBottom | EdgeLeft})
+	p.Items = append(p.Items, &page.Rect{X: 0, Y: 0, W: W, H: H, Fill: c.th.Deep, Bleed: page.EdgeTop | page.EdgeRight | page.EdgeBottom | page.EdgeLeft})
 	w := W - 40*MM
 	ms := sansStyle(fonts.SansBlack, 44*Pt, 48*Pt, c.th.Paper, Center)
 	lines := c.lines(c.iss.Magazine, ms, w, 2)
@@ -391,7 +392,7 @@ func (c *composer) backCover() *Page {
 	}
 	p.Items = append(p.Items, c.drawLines(c.lines(info, sub, w, 3), 20*MM, y, sub, w)...)
 	if c.iss.Publisher != "" {
-		pub := sansStyle(fonts.Sans, 9*Pt, 12*Pt, Color{0xcf, 0xe0, 0xe3}, Center)
+		pub := sansStyle(fonts.Sans, 9*Pt, 12*Pt, Color{R: 0xcf, G: 0xe0, B: 0xe3}, Center)
 		p.Items = append(p.Items, c.drawLines(c.lines(c.lab.Publisher+" "+c.iss.Publisher, pub, w, 2), 20*MM, H-25*MM, pub, w)...)
 	}
 	return p
@@ -399,18 +400,18 @@ func (c *composer) backCover() *Page {
 
 // ---- cover -------------------------------------------------------------------
 
-func (c *composer) cover(p *Page) {
+func (c *composer) cover(p *page.Page) {
 	W, H := c.W, c.H
-	all := EdgeTop | EdgeRight | EdgeBottom | EdgeLeft
+	all := page.EdgeTop | page.EdgeRight | page.EdgeBottom | page.EdgeLeft
 	if cv := c.iss.Cover; cv != nil {
 		sw, sh := c.imageSize(cv.Image)
 		bw, bh := W+2*c.th.Bleed, H+2*c.th.Bleed
-		p.Items = append(p.Items, &Image{X: 0, Y: 0, W: W, H: H, Src: cv.Image, Crop: cropFor(sw, sh, bw, bh, cv.Focus), Bleed: all})
+		p.Items = append(p.Items, &page.Image{X: 0, Y: 0, W: W, H: H, Source: cv.Image.Path, Name: cv.Image.Rel, Crop: cropFor(sw, sh, bw, bh, cv.Focus), Bleed: all})
 	} else {
-		p.Items = append(p.Items, &Rect{X: 0, Y: 0, W: W, H: H, Fill: c.th.Deep, Bleed: all})
+		p.Items = append(p.Items, &page.Rect{X: 0, Y: 0, W: W, H: H, Fill: c.th.Deep, Bleed: all})
 	}
 	// Dark bands keep the masthead and cover lines readable on any photo.
-	band := &Rect{X: 0, Y: 0, W: W, H: 62 * MM, Fill: Color{0, 0, 0}, Alpha: 45, Bleed: EdgeTop | EdgeLeft | EdgeRight}
+	band := &page.Rect{X: 0, Y: 0, W: W, H: 62 * MM, Fill: Color{R: 0, G: 0, B: 0}, Alpha: 45, Bleed: page.EdgeTop | page.EdgeLeft | page.EdgeRight}
 	p.Items = append(p.Items, band)
 	x, w := 14*MM, W-28*MM
 	// Masthead: as large as fits the width.
@@ -428,7 +429,7 @@ func (c *composer) cover(p *Page) {
 	is := sansStyle(fonts.SansBold, 10*Pt, 13*Pt, c.th.Paper, Left)
 	p.Items = append(p.Items, c.drawLines(c.lines(info, is, w, 1), x, y, is, w)...)
 	if c.iss.Title != "" {
-		ts := sansStyle(fonts.SansBlack, 16*Pt, 19*Pt, Color{0xff, 0xd9, 0xb0}, Left)
+		ts := sansStyle(fonts.SansBlack, 16*Pt, 19*Pt, Color{R: 0xff, G: 0xd9, B: 0xb0}, Left)
 		lines := c.lines(c.iss.Title, ts, w, 2)
 		y += 22 * Pt
 		p.Items = append(p.Items, c.drawLines(lines, x, y, ts, w)...)
@@ -439,7 +440,7 @@ func (c *composer) cover(p *Page) {
 	// Cover lines from the lead articles.
 	type coverLine struct{ section, title []line }
 	var cls []coverLine
-	sec := sansStyle(fonts.SansBold, 8*Pt, 10*Pt, Color{0xff, 0xd9, 0xb0}, Left)
+	sec := sansStyle(fonts.SansBold, 8*Pt, 10*Pt, Color{R: 0xff, G: 0xd9, B: 0xb0}, Left)
 	tit := sansStyle(fonts.SansBlack, 17*Pt, 19*Pt, c.th.Paper, Left)
 	cw := w * 62 / 100
 	total := Length(0)
@@ -463,7 +464,7 @@ func (c *composer) cover(p *Page) {
 	}
 	if len(cls) > 0 {
 		top := H - 16*MM - total
-		p.Items = append(p.Items, &Rect{X: 0, Y: top - 12*MM, W: W, H: H - top + 12*MM, Fill: Color{0, 0, 0}, Alpha: 40, Bleed: EdgeLeft | EdgeRight | EdgeBottom})
+		p.Items = append(p.Items, &page.Rect{X: 0, Y: top - 12*MM, W: W, H: H - top + 12*MM, Fill: Color{R: 0, G: 0, B: 0}, Alpha: 40, Bleed: page.EdgeLeft | page.EdgeRight | page.EdgeBottom})
 		y := top
 		for _, cl := range cls {
 			if len(cl.section) > 0 {
@@ -476,7 +477,7 @@ func (c *composer) cover(p *Page) {
 		}
 	}
 	if cv := c.iss.Cover; cv != nil && cv.Credit != "" {
-		cs := sansStyle(fonts.Sans, 6*Pt, 7*Pt, Color{0xee, 0xee, 0xee}, Right)
+		cs := sansStyle(fonts.Sans, 6*Pt, 7*Pt, Color{R: 0xee, G: 0xee, B: 0xee}, Right)
 		p.Items = append(p.Items, c.drawLines(c.lines(c.lab.Photo+": "+cv.Credit, cs, w, 1), x, H-6*MM, cs, w)...)
 	}
 }
@@ -565,7 +566,7 @@ func tocPages(entries []tocEntry, firstAvail, avail Length) [][]int {
 }
 
 // contents draws the contents pages (pages[0] is page index 1).
-func (c *composer) contents(pages []*Page, entries []tocEntry, split [][]int, starts []int) {
+func (c *composer) contents(pages []*page.Page, entries []tocEntry, split [][]int, starts []int) {
 	st := c.tocStyles()
 	for pi, p := range pages {
 		idx := 1 + pi
@@ -584,7 +585,7 @@ func (c *composer) contents(pages []*Page, entries []tocEntry, split [][]int, st
 			y += Length(len(lines)) * tst.Leading
 		}
 		y += 6 * Pt
-		p.Items = append(p.Items, &Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: 1500, Color: c.th.Deep})
+		p.Items = append(p.Items, &page.Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: 1500, Color: c.th.Deep})
 		y = c.tocTop(pi == 0)
 		numW := 16 * MM
 		tw := w - numW
@@ -592,8 +593,8 @@ func (c *composer) contents(pages []*Page, entries []tocEntry, split [][]int, st
 			for _, i := range split[pi] {
 				e := entries[i]
 				top := y
-				page := starts[i]
-				p.Items = append(p.Items, c.drawLines(c.setText(itoa(page+1), st.num, numW), x, y+16*Pt, st.num, numW)...)
+				target := starts[i]
+				p.Items = append(p.Items, c.drawLines(c.setText(itoa(target+1), st.num, numW), x, y+16*Pt, st.num, numW)...)
 				if len(e.sec) > 0 {
 					p.Items = append(p.Items, c.drawLines(e.sec, x+numW, y+8*Pt, st.sec, tw)...)
 					y += st.sec.Leading
@@ -611,8 +612,8 @@ func (c *composer) contents(pages []*Page, entries []tocEntry, split [][]int, st
 					p.Items = append(p.Items, c.drawLines(e.by, x+numW, y, st.by, tw)...)
 				}
 				y += 10 * Pt
-				p.Items = append(p.Items, &Link{X: x, Y: top, W: w, H: y - top, Page: page})
-				p.Items = append(p.Items, &Rule{X1: x + numW, Y1: y - 4*Pt, X2: x + w, Y2: y - 4*Pt, Width: 300, Color: Color{0xcc, 0xc6, 0xbe}})
+				p.Items = append(p.Items, &page.Link{X: x, Y: top, W: w, H: y - top, Page: target})
+				p.Items = append(p.Items, &page.Rule{X1: x + numW, Y1: y - 4*Pt, X2: x + w, Y2: y - 4*Pt, Width: 300, Color: Color{R: 0xcc, G: 0xc6, B: 0xbe}})
 			}
 		}
 		if pi == len(pages)-1 {
@@ -624,7 +625,7 @@ func (c *composer) contents(pages []*Page, entries []tocEntry, split [][]int, st
 			is := sansStyle(fonts.Sans, 7500, 10*Pt, c.th.Muted, Left)
 			lines := c.lines(info, is, w, 2)
 			yb := c.bodyBottom() - Length(len(lines)-1)*is.Leading
-			p.Items = append(p.Items, &Rule{X1: x, Y1: yb - 12*Pt, X2: x + w, Y2: yb - 12*Pt, Width: 500, Color: c.th.Deep})
+			p.Items = append(p.Items, &page.Rule{X1: x, Y1: yb - 12*Pt, X2: x + w, Y2: yb - 12*Pt, Width: 500, Color: c.th.Deep})
 			p.Items = append(p.Items, c.drawLines(lines, x, yb, is, w)...)
 		}
 	}
@@ -647,7 +648,7 @@ func firstLetter(spans []doc.Span) (string, []doc.Span, bool) {
 func (c *composer) article(a *doc.Article) {
 	c.warnMissing(a.Pos)
 	first := len(c.out.Pages)
-	opener := c.newPage(KindArticle)
+	opener := c.newPage(page.KindArticle)
 	x, w := c.textBox(first)
 	y := c.th.MarginTop
 	if a.Hero != nil {
@@ -656,12 +657,12 @@ func (c *composer) article(a *doc.Article) {
 		if sw < sh {
 			hh = c.H * 52 / 100
 		}
-		bleed := EdgeTop | EdgeLeft | EdgeRight
+		bleed := page.EdgeTop | page.EdgeLeft | page.EdgeRight
 		fw, fh := c.W+2*c.th.Bleed, hh+c.th.Bleed
 		crop := cropFor(sw, sh, fw, fh, a.Hero.Focus)
 		if ppi(sw, crop, fw) >= 200 {
 			// The photo has the pixels to run off the page.
-			opener.Items = append(opener.Items, &Image{X: 0, Y: 0, W: c.W, H: hh, Src: a.Hero.Image, Crop: crop, Bleed: bleed})
+			opener.Items = append(opener.Items, &page.Image{X: 0, Y: 0, W: c.W, H: hh, Source: a.Hero.Image.Path, Name: a.Hero.Image.Rel, Crop: crop, Bleed: bleed})
 			c.noRH[first] = true
 			y = hh + 5*Pt
 		} else {
@@ -669,7 +670,7 @@ func (c *composer) article(a *doc.Article) {
 			// where it is printed smaller.
 			hh = hh * w / c.W
 			y = c.th.MarginTop
-			opener.Items = append(opener.Items, &Image{X: x, Y: y, W: w, H: hh, Src: a.Hero.Image, Crop: cropFor(sw, sh, w, hh, a.Hero.Focus)})
+			opener.Items = append(opener.Items, &page.Image{X: x, Y: y, W: w, H: hh, Source: a.Hero.Image.Path, Name: a.Hero.Image.Rel, Crop: cropFor(sw, sh, w, hh, a.Hero.Focus)})
 			y += hh + 5*Pt
 		}
 		capText := doc.PlainText(a.Hero.Caption)
@@ -693,7 +694,7 @@ func (c *composer) article(a *doc.Article) {
 		ss := sansStyle(fonts.SansBold, 8500, 11*Pt, c.th.Accent, Left)
 		y += 9 * Pt
 		lines := c.lines(strings.ToUpper(a.Section), ss, w, 1)
-		opener.Items = append(opener.Items, &Rect{X: x, Y: y - 9*Pt - 3*Pt, W: 10 * MM, H: 2 * Pt, Fill: c.th.Accent})
+		opener.Items = append(opener.Items, &page.Rect{X: x, Y: y - 9*Pt - 3*Pt, W: 10 * MM, H: 2 * Pt, Fill: c.th.Accent})
 		opener.Items = append(opener.Items, c.drawLines(lines, x, y, ss, w)...)
 		y += 6 * Pt
 	}
@@ -729,7 +730,7 @@ func (c *composer) article(a *doc.Article) {
 		opener.Items = append(opener.Items, c.drawLines(c.lines(c.lab.By+" "+a.Author, bs, w, 2), x, y, bs, w)...)
 	}
 	y += 8 * Pt
-	opener.Items = append(opener.Items, &Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: 600, Color: c.th.Deep})
+	opener.Items = append(opener.Items, &page.Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: 600, Color: c.th.Deep})
 	y = c.gridY(y + 4*Pt)
 	if y > c.bodyBottom()-6*c.th.Grid {
 		// The opener fills the page: the text starts on the next page.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"magz/layout/page"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -23,7 +24,7 @@ import (
 var update = flag.Bool("update", false, "rewrite golden files")
 
 // compose reads the issue at dir and lays it out.
-func compose(t testing.TB, dir string) (*doc.Issue, *Issue) {
+func compose(t testing.TB, dir string) (*doc.Issue, *page.Issue) {
 	t.Helper()
 	diags := &diag.List{}
 	iss := reader.Read(dir, diags)
@@ -81,7 +82,7 @@ func TestGoldenPageModel(t *testing.T) {
 
 type box struct{ x0, y0, x1, y1 Length }
 
-func textBox(m *Metrics, t *Text) box {
+func textBox(m *Metrics, t *page.Text) box {
 	w := m.TextWidth(t)
 	if t.HasActual && t.Actual == "" {
 		// a drop cap: a capital, nothing below the baseline
@@ -105,9 +106,9 @@ func TestSampleGeometry(t *testing.T) {
 	th := DefaultTheme()
 	for pi, p := range model.Pages {
 		var boxes []box
-		var texts []*Text
+		var texts []*page.Text
 		for _, it := range p.Items {
-			tx, ok := it.(*Text)
+			tx, ok := it.(*page.Text)
 			if !ok {
 				continue
 			}
@@ -116,7 +117,7 @@ func TestSampleGeometry(t *testing.T) {
 				t.Errorf("page %d: %q leaves the trim area (%v..%v, %v..%v)", pi+1, tx.Text, b.x0, b.x1, b.y0, b.y1)
 			}
 			// Body text stays inside the text area.
-			if tx.Face == "Caladea-Regular.ttf" && tx.Size == th.BodySize && p.Kind == KindArticle {
+			if tx.Face == "Caladea-Regular.ttf" && tx.Size == th.BodySize && p.Kind == page.KindArticle {
 				if b.x0 < th.MarginOuter-Pt || b.x1 > model.Width-th.MarginOuter+Pt {
 					t.Errorf("page %d: body text %q outside the margins (%v..%v)", pi+1, tx.Text, b.x0, b.x1)
 				}
@@ -138,7 +139,7 @@ func TestSampleGeometry(t *testing.T) {
 	// The contents page names every article with the page it starts on.
 	var toc strings.Builder
 	for _, it := range model.Pages[1].Items {
-		if tx, ok := it.(*Text); ok {
+		if tx, ok := it.(*page.Text); ok {
 			toc.WriteString(tx.Text + "\n")
 		}
 	}
@@ -146,11 +147,11 @@ func TestSampleGeometry(t *testing.T) {
 		if !strings.Contains(toc.String(), "\n"+itoa(o.Page+1)+"\n") {
 			t.Errorf("contents page lacks page number %d for %q", o.Page+1, o.Title)
 		}
-		if model.Pages[o.Page].Kind != KindArticle {
+		if model.Pages[o.Page].Kind != page.KindArticle {
 			t.Errorf("bookmark %q points at a %v page", o.Title, model.Pages[o.Page].Kind)
 		}
 	}
-	if model.Pages[0].Kind != KindCover || model.Pages[len(model.Pages)-1].Kind != KindBack {
+	if model.Pages[0].Kind != page.KindCover || model.Pages[len(model.Pages)-1].Kind != page.KindBack {
 		t.Error("want a cover first and a back cover last")
 	}
 }

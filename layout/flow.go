@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"magz/layout/page"
 	"strings"
 
 	"magz/fonts"
@@ -24,8 +25,8 @@ const (
 type elem struct {
 	kind        elemKind
 	h           Length
-	items       []Item // relative to the element's top-left corner
-	idx, n      int    // line idx of n in its paragraph
+	items       []page.Item // relative to the element's top-left corner
+	idx, n      int         // line idx of n in its paragraph
 	keepNext    bool
 	spaceBefore Length // dropped at the top of a column
 	band        bool   // an ePage element set across the middle of the page
@@ -68,14 +69,14 @@ func (b *builder) add(e elem) { b.elems = append(b.elems, e) }
 func (b *builder) paragraph(spans []doc.Span, ts TextStyle, indent, firstIndent Length) {
 	c := b.c
 	width := b.colW - indent
-	var capItems []Item
+	var capItems []page.Item
 	var shape []Length
 	if b.first && indent == 0 {
 		if letter, rest, ok := firstLetter(spans); ok && len(doc.PlainText(rest)) > 200 && !strings.HasPrefix(rest[0].Text, " ") {
 			size := 2*ts.Leading*100/70 + ts.Size
 			cw := c.opt.Metrics.Width(fonts.SansBlack, size, letter) + 3*Pt
 			base := ts.Leading*3 - 3200
-			capItems = []Item{&Text{X: 0, Y: base, Face: fonts.SansBlack, Size: size, Color: c.th.Accent, Text: letter, HasActual: true}}
+			capItems = []page.Item{&page.Text{X: 0, Y: base, Face: string(fonts.SansBlack), Size: size, Color: c.th.Accent, Text: letter, HasActual: true}}
 			shape = []Length{cw, cw, cw}
 			spans = rest
 			firstIndent = 0
@@ -92,8 +93,8 @@ func (b *builder) paragraph(spans []doc.Span, ts TextStyle, indent, firstIndent 
 		if i == 0 && capItems != nil {
 			// The first word, read as text, includes its drop cap.
 			for _, it := range items {
-				if t, ok := it.(*Text); ok {
-					t.Actual, t.HasActual = capItems[0].(*Text).Text+t.Text, true
+				if t, ok := it.(*page.Text); ok {
+					t.Actual, t.HasActual = capItems[0].(*page.Text).Text+t.Text, true
 					break
 				}
 			}
@@ -158,7 +159,7 @@ func (b *builder) block(bl doc.Block, indent Length, ts TextStyle) {
 		}
 		for i := start; i < len(b.elems); i++ {
 			e := &b.elems[i]
-			e.items = append(e.items, &Rule{X1: indent + 2*MM, Y1: 0, X2: indent + 2*MM, Y2: e.h, Width: 1200, Color: c.th.Accent})
+			e.items = append(e.items, &page.Rule{X1: indent + 2*MM, Y1: 0, X2: indent + 2*MM, Y2: e.h, Width: 1200, Color: c.th.Accent})
 		}
 		b.noInd = true
 	case *doc.List:
@@ -179,7 +180,7 @@ func (b *builder) block(bl doc.Block, indent Length, ts TextStyle) {
 			}
 			if start < len(b.elems) {
 				e := &b.elems[start]
-				e.items = append(e.items, &Text{X: indent + MM/2, Y: c.th.Grid - 3200, Face: ts.Bold, Size: ts.Size, Color: c.th.Accent, Text: marker})
+				e.items = append(e.items, &page.Text{X: indent + MM/2, Y: c.th.Grid - 3200, Face: string(ts.Bold), Size: ts.Size, Color: c.th.Accent, Text: marker})
 			}
 		}
 		b.noInd = true
@@ -189,7 +190,7 @@ func (b *builder) block(bl doc.Block, indent Length, ts TextStyle) {
 		b.table(bl, indent)
 	case *doc.Rule:
 		mid := b.colW / 2
-		b.add(elem{kind: eBlock, h: c.th.Grid, items: []Item{&Rule{X1: mid - 10*MM, Y1: c.th.Grid / 2, X2: mid + 10*MM, Y2: c.th.Grid / 2, Width: 600, Color: c.th.Muted}}})
+		b.add(elem{kind: eBlock, h: c.th.Grid, items: []page.Item{&page.Rule{X1: mid - 10*MM, Y1: c.th.Grid / 2, X2: mid + 10*MM, Y2: c.th.Grid / 2, Width: 600, Color: c.th.Muted}}})
 		b.noInd = true
 	}
 }
@@ -220,7 +221,7 @@ func (b *builder) figureAt(f *doc.Figure, w Length, maxPct int) elem {
 	if maxH := (c.bodyBottom() - c.th.MarginTop) * Length(maxPct) / 100; h > maxH {
 		h = maxH
 	}
-	items := []Item{&Image{X: 0, Y: 0, W: w, H: h, Src: f.Image, Crop: cropFor(sw, sh, w, h, f.Focus)}}
+	items := []page.Item{&page.Image{X: 0, Y: 0, W: w, H: h, Source: f.Image.Path, Name: f.Image.Rel, Crop: cropFor(sw, sh, w, h, f.Focus)}}
 	y := h + 4*Pt
 	capStyle := TextStyle{Regular: fonts.Sans, Italic: fonts.SansItalic, Bold: fonts.SansBold, BoldItalic: fonts.SansBold,
 		Size: 7500, Leading: 9500, Color: c.th.Ink, Align: Left}
@@ -258,7 +259,7 @@ func (b *builder) pullQuote(q *doc.PullQuote) {
 		full = b.textW
 		x = (b.textW - w) / 2
 	}
-	items := []Item{&Rule{X1: 0, Y1: 4 * Pt, X2: full, Y2: 4 * Pt, Width: 1500, Color: c.th.Accent}}
+	items := []page.Item{&page.Rule{X1: 0, Y1: 4 * Pt, X2: full, Y2: 4 * Pt, Width: 1500, Color: c.th.Accent}}
 	y := 4*Pt + 8*Pt + ts.Size
 	items = append(items, c.drawLines(lines, x, y, ts, w)...)
 	y += Length(len(lines)-1)*ts.Leading + 6*Pt
@@ -268,7 +269,7 @@ func (b *builder) pullQuote(q *doc.PullQuote) {
 		items = append(items, c.drawLines(c.lines("— "+q.Attribution, as, w, 2), x, y, as, w)...)
 	}
 	y += 8 * Pt
-	items = append(items, &Rule{X1: 0, Y1: y, X2: full, Y2: y, Width: 1500, Color: c.th.Accent})
+	items = append(items, &page.Rule{X1: 0, Y1: y, X2: full, Y2: y, Width: 1500, Color: c.th.Accent})
 	if band {
 		b.add(elem{kind: ePage, band: true, h: b.roundGrid(y + c.th.Grid/2), items: items})
 	} else {
@@ -310,7 +311,7 @@ func (b *builder) code(cb *doc.Code, indent Length) {
 		if i == len(lines)-1 {
 			h = b.roundGrid(total+lead+4*Pt) - total
 		}
-		items := []Item{&Rect{X: indent, Y: 0, W: b.colW - indent, H: lead, Fill: c.th.Tint}}
+		items := []page.Item{&page.Rect{X: indent, Y: 0, W: b.colW - indent, H: lead, Fill: c.th.Tint}}
 		if l != "" {
 			items = append(items, c.drawLines(c.st.monoLine(l, size, c.th.Ink), indent+2*Pt, lead-2600, TextStyle{Leading: lead}, w)...)
 		}
@@ -391,7 +392,7 @@ func (b *builder) table(t *doc.Table, indent Length) {
 		if ri == 0 {
 			rs.Regular = fonts.SansBold
 		}
-		var items []Item
+		var items []page.Item
 		maxLines := 1
 		x := indent
 		for j := 0; j < ncol; j++ {
@@ -415,11 +416,11 @@ func (b *builder) table(t *doc.Table, indent Length) {
 		}
 		h := Length(maxLines)*ts.Leading + 5*Pt
 		if ri == 0 {
-			items = append(items, &Rect{X: indent, Y: 0, W: w, H: h, Fill: c.th.Tint})
+			items = append(items, &page.Rect{X: indent, Y: 0, W: w, H: h, Fill: c.th.Tint})
 			// draw the tint first
 			items = append(items[len(items)-1:], items[:len(items)-1]...)
 		}
-		items = append(items, &Rule{X1: indent, Y1: h, X2: indent + w, Y2: h, Width: 400, Color: c.th.Muted})
+		items = append(items, &page.Rule{X1: indent, Y1: h, X2: indent + w, Y2: h, Width: 400, Color: c.th.Muted})
 		e := elem{kind: eBlock, h: h, items: items, keepNext: ri == 0}
 		if ri == len(rows)-1 {
 			// the last row completes the table to whole grid lines
@@ -559,22 +560,22 @@ func (c *composer) flow(elems []elem, firstTop Length, ncols int, colX []Length,
 	first := true
 	for {
 		pi := len(c.out.Pages) - 1
-		page := c.out.Pages[pi]
+		pg := c.out.Pages[pi]
 		var frames []frame
 		band := false
 		switch {
 		case first && hero:
 			// The opener has its hero photo: wide figures may close the
 			// page only when the whole article then fits on it.
-			frames = c.openerFigures(page, pi, elems, ncols, colX, top)
+			frames = c.openerFigures(pg, pi, elems, ncols, colX, top)
 		default:
-			frames, band = c.pageElements(page, pi, elems, i, ncols, colX, top)
+			frames, band = c.pageElements(pg, pi, elems, i, ncols, colX, top)
 			if frames == nil {
 				// a full-page photo: nothing else on this page
 				if i >= len(elems) && len(pending) == 0 && !unplaced() {
 					return
 				}
-				c.newPage(KindArticle)
+				c.newPage(page.KindArticle)
 				continue
 			}
 		}
@@ -588,7 +589,7 @@ func (c *composer) flow(elems []elem, firstTop Length, ncols int, colX []Length,
 			// still to come go on pages of their own).
 			placed = c.balance(frames, elems, startI, startPending, placed)
 		}
-		c.put(page, frames, placed)
+		c.put(pg, frames, placed)
 		if textDone && unplaced() && !band && len(frames) > 0 {
 			// Room left under the last lines takes the photos still to come.
 			used := Length(0)
@@ -611,7 +612,7 @@ func (c *composer) flow(elems []elem, firstTop Length, ncols int, colX []Length,
 			}
 			y := c.bodyBottom() - h
 			for _, k := range take {
-				page.Items = append(page.Items, translate(elems[k].items, x, y)...)
+				pg.Items = append(pg.Items, translate(elems[k].items, x, y)...)
 				elems[k].placed = true
 				y += elems[k].h
 			}
@@ -619,7 +620,7 @@ func (c *composer) flow(elems []elem, firstTop Length, ncols int, colX []Length,
 		if textDone && !unplaced() {
 			return
 		}
-		c.newPage(KindArticle)
+		c.newPage(page.KindArticle)
 		top = c.th.MarginTop
 	}
 }
@@ -637,11 +638,11 @@ func (c *composer) fullPageOK(f *doc.Figure) bool {
 
 // fullPagePhoto fills page pi with a photo bled off every edge, its
 // caption over a dark band at the foot.
-func (c *composer) fullPagePhoto(p *Page, pi int, f *doc.Figure) {
+func (c *composer) fullPagePhoto(p *page.Page, pi int, f *doc.Figure) {
 	sw, sh := c.imageSize(f.Image)
 	b := c.th.Bleed
-	p.Items = append(p.Items, &Image{X: 0, Y: 0, W: c.W, H: c.H, Src: f.Image,
-		Crop: cropFor(sw, sh, c.W+2*b, c.H+2*b, f.Focus), Bleed: EdgeTop | EdgeRight | EdgeBottom | EdgeLeft})
+	p.Items = append(p.Items, &page.Image{X: 0, Y: 0, W: c.W, H: c.H, Source: f.Image.Path, Name: f.Image.Rel,
+		Crop: cropFor(sw, sh, c.W+2*b, c.H+2*b, f.Focus), Bleed: page.EdgeTop | page.EdgeRight | page.EdgeBottom | page.EdgeLeft})
 	c.noRH[pi] = true
 	c.fullBleed[pi] = true
 	spans := append([]doc.Span(nil), f.Caption...)
@@ -660,14 +661,14 @@ func (c *composer) fullPagePhoto(p *Page, pi int, f *doc.Figure) {
 	lines := c.st.setParagraph(spans, cs, w*2/3, 0, nil)
 	h := Length(len(lines))*cs.Leading + 10*Pt
 	top := c.H - 16*MM - h
-	p.Items = append(p.Items, &Rect{X: 0, Y: top, W: c.W, H: h + 16*MM, Fill: Color{}, Alpha: 45, Bleed: EdgeLeft | EdgeRight | EdgeBottom})
+	p.Items = append(p.Items, &page.Rect{X: 0, Y: top, W: c.W, H: h + 16*MM, Fill: Color{}, Alpha: 45, Bleed: page.EdgeLeft | page.EdgeRight | page.EdgeBottom})
 	p.Items = append(p.Items, c.drawLines(lines, x, top+6*Pt+cs.Size, cs, w*2/3)...)
 }
 
 // openerFigures puts an article's wide figures at the foot of its opener
 // page when all of its text fits above them: a short article then needs no
 // page for its photos alone.
-func (c *composer) openerFigures(p *Page, pi int, elems []elem, ncols int, colX []Length, top Length) []frame {
+func (c *composer) openerFigures(p *page.Page, pi int, elems []elem, ncols int, colX []Length, top Length) []frame {
 	bottom := c.bodyBottom()
 	x, _ := c.textBox(pi)
 	text, figH := Length(0), Length(0)
@@ -703,7 +704,7 @@ func (c *composer) openerFigures(p *Page, pi int, elems []elem, ncols int, colX 
 // coming up on this page), and one pull quote as a band across the middle
 // of the columns. It returns the column frames left for the text, in
 // reading order.
-func (c *composer) pageElements(p *Page, pi int, elems []elem, i, ncols int, colX []Length, top Length) ([]frame, bool) {
+func (c *composer) pageElements(p *page.Page, pi int, elems []elem, i, ncols int, colX []Length, top Length) ([]frame, bool) {
 	bottom := c.bodyBottom()
 	x, textW := c.textBox(pi)
 	capacity := Length(ncols) * (bottom - top) * 7 / 10
@@ -825,7 +826,7 @@ func (c *composer) balance(frames []frame, elems []elem, i int, pending []int, p
 	return placed
 }
 
-func (c *composer) put(p *Page, frames []frame, placed []placement) {
+func (c *composer) put(p *page.Page, frames []frame, placed []placement) {
 	for _, pl := range placed {
 		fr := frames[pl.frame]
 		p.Items = append(p.Items, translate(pl.e.items, fr.x, fr.y+pl.y)...)

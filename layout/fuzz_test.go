@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"magz/layout/page"
 	"strings"
 	"testing"
 	"time"
@@ -42,9 +43,9 @@ func FuzzLayout(f *testing.F) {
 		iss := &doc.Issue{Magazine: text, Title: text, Number: 1, Language: "id", Trim: doc.Trim{Width: 210000, Height: 280000},
 			Articles: []*doc.Article{{Slug: "a", Title: text + "x", Subtitle: text, Author: text, Section: text, Columns: columns, Blocks: blocks,
 				Notes: []doc.Note{{N: 1, Spans: []doc.Span{{Text: text}}}}}}}
-		done := make(chan *Issue, 1)
+		done := make(chan *page.Issue, 1)
 		go func() { done <- Compose(iss, Options{Metrics: m}) }()
-		var model *Issue
+		var model *page.Issue
 		select {
 		case model = <-done:
 		case <-time.After(20 * time.Second):
@@ -55,7 +56,7 @@ func FuzzLayout(f *testing.F) {
 		}
 		for pi, p := range model.Pages {
 			for _, it := range p.Items {
-				tx, ok := it.(*Text)
+				tx, ok := it.(*page.Text)
 				if !ok {
 					continue
 				}

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"magz/layout/page"
 	"sync"
 	"unicode/utf8"
 
@@ -97,6 +98,6 @@ func (m *Metrics) Ascent(face fonts.Face, size Length) Length {
 }
 
 // TextWidth is the advance of a text item as drawn, letter-spacing included.
-func (m *Metrics) TextWidth(t *Text) Length {
-	return m.Width(t.Face, t.Size, t.Text) + t.Track*Length(utf8.RuneCountInString(t.Text))
+func (m *Metrics) TextWidth(t *page.Text) Length {
+	return m.Width(fonts.Face(t.Face), t.Size, t.Text) + t.Track*Length(utf8.RuneCountInString(t.Text))
 }

@@ -10,11 +10,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"golang.org/x/sync/errgroup"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -27,6 +26,7 @@ import (
 	"magz/internal/images"
 	"magz/internal/reader"
 	"magz/layout"
+	"magz/layout/page"
 	"magz/layout/pdf"
 )
 
@@ -181,7 +181,10 @@ func Images(iss *doc.Issue) []*doc.Image {
 	return out
 }
 
-// Run builds the editions of the issue in dir.
+// Run builds the editions of the issue in dir, step by step: read and
+// check the issue, lay it out, make the photo renditions the editions
+// need, write every edition (and the previews) beside the old ones, and
+// only then move them all into place.
 func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 	logf := func(format string, args ...any) {
 		if opt.Progress != nil {
@@ -194,29 +197,22 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 		return nil, err
 	}
 	store := images.NewStore(c)
-	iss, infos := Load(dir, store, diags)
+	iss, infos := prepare(dir, store, diags)
 	if err := diags.Err(); err != nil {
 		return &Result{Warnings: warnings(diags)}, err
 	}
-	preflight(iss, infos, diags)
 	logf("read %d articles, %d photos", len(iss.Articles), len(infos))
-	key := ""
+	key := inputsKey(iss, opt)
 	if !opt.Force {
-		key = inputsKey(iss, opt)
 		if m := readManifest(opt.OutDir); upToDate(m, key, opt.OutDir, opt.Formats) {
 			logf("nothing changed since the last build")
 			return fromManifest(m, iss, opt.OutDir), nil
 		}
 	}
-	metrics, err := layout.NewMetrics()
+	model, err := compose(iss, infos, diags)
 	if err != nil {
 		return nil, err
 	}
-	model := layout.Compose(iss, layout.Options{
-		Metrics:   metrics,
-		ImageSize: sizes(infos),
-		Warn:      diags.Warnf,
-	})
 	logf("laid out %d pages", len(model.Pages))
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
@@ -226,164 +222,241 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 	for _, f := range opt.Formats {
 		want[f] = true
 	}
-	plan := &renditions{infos: infos, bleed: model.Bleed}
-	var reqs []images.Request
-	if want[Print] {
-		plan.print = plan.forPDF(model, 300, true, diags)
-		reqs = append(reqs, values(plan.print)...)
-	}
-	if want[EPUB] {
-		plan.epub = plan.forEPUB(Images(iss))
-		reqs = append(reqs, values(plan.epub)...)
-	}
-	if want[Screen] || opt.Previews {
-		plan.screen = plan.forPDF(model, 150, false, nil)
-		reqs = append(reqs, values(plan.screen)...)
-	}
-	pos := map[string]diag.Pos{}
-	for _, img := range Images(iss) {
-		pos[img.Path] = img.Pos
-	}
+	pl := newPlan(iss, model, infos, want, opt.Previews, diags)
+	reqs := pl.requests()
 	logf("processing %d photo renditions", len(reqs))
-	if opt.OnPhoto != nil {
-		total := len(infos)
+	done, err := renderPhotos(ctx, store, iss, reqs, len(infos), opt.OnPhoto, diags)
+	if err != nil {
+		return &Result{Warnings: warnings(diags)}, err
+	}
+
+	if err := os.MkdirAll(opt.OutDir, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot create output folder: %w", err)
+	}
+	removeStale(opt.OutDir)
+	w := &editionWriter{iss: iss, model: model, plan: pl, done: done, date: iss.Date, creator: "magz " + opt.Version}
+	if !opt.Date.IsZero() {
+		w.date = opt.Date
+	}
+	var formats []Format
+	for _, f := range AllFormats {
+		if want[f] {
+			formats = append(formats, f)
+		}
+	}
+	written, err := w.writeAll(ctx, opt.OutDir, formats, opt.OnEdition, opt.OnPage)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Issue: iss, Pages: len(model.Pages), Photos: len(infos), Words: countWords(iss)}
+	for _, ed := range written {
+		res.Outputs = append(res.Outputs, Output{Format: ed.f, Path: filepath.Join(opt.OutDir, FileName(iss.Name, ed.f)), Bytes: ed.size})
+		logf("wrote the %s edition (%d KB)", ed.f, ed.size/1024)
+	}
+	var previewTmp string
+	if opt.Previews {
+		previewTmp, err = writePreviews(ctx, opt.OutDir, model, func(it *page.Image) ([]byte, bool) {
+			r, ok := done[pl.screen[it]]
+			return r.Data, ok
+		})
+		if err != nil {
+			removeTemps(written)
+			return nil, err
+		}
+		logf("drew %d page previews", len(model.Pages))
+	}
+	if err := moveIntoPlace(written, res.Outputs, previewTmp); err != nil {
+		return nil, err
+	}
+	if previewTmp != "" {
+		res.Previews = filepath.Join(opt.OutDir, "previews")
+	}
+	res.Warnings = warnings(diags)
+	writeManifest(opt.OutDir, key, res, opt)
+	return res, nil
+}
+
+// prepare reads the issue, checks its photos and adds the preflight
+// warnings: the first step of both Run and Check.
+func prepare(dir string, store *images.Store, diags *diag.List) (*doc.Issue, map[string]*images.Info) {
+	iss, infos := Load(dir, store, diags)
+	if iss != nil && !diags.HasErrors() {
+		preflight(iss, infos, diags)
+	}
+	return iss, infos
+}
+
+// compose lays the issue out.
+func compose(iss *doc.Issue, infos map[string]*images.Info, diags *diag.List) (*page.Issue, error) {
+	metrics, err := layout.NewMetrics()
+	if err != nil {
+		return nil, err
+	}
+	return layout.Compose(iss, layout.Options{Metrics: metrics, ImageSize: sizes(infos), Warn: diags.Warnf}), nil
+}
+
+// renderPhotos makes every rendition, telling onPhoto as each photo is done.
+func renderPhotos(ctx context.Context, store *images.Store, iss *doc.Issue, reqs []images.Request, photos int, onPhoto func(done, total int), diags *diag.List) (map[images.Request]images.Result, error) {
+	if onPhoto != nil {
 		n := 0
 		var mu sync.Mutex
 		store.OnSourceDone = func() {
 			mu.Lock()
 			n++
-			opt.OnPhoto(n, total)
+			onPhoto(n, photos)
 			mu.Unlock()
 		}
 	}
-	done := store.Render(ctx, reqs, pos, diags)
+	done := store.Render(ctx, reqs, positions(iss), diags)
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
-	if err := diags.Err(); err != nil {
-		return &Result{Warnings: warnings(diags)}, err
-	}
+	return done, diags.Err()
+}
 
-	date := iss.Date
-	if !opt.Date.IsZero() {
-		date = opt.Date
-	}
-	creator := "magz " + opt.Version
-	res := &Result{Issue: iss, Pages: len(model.Pages), Photos: len(infos), Words: countWords(iss)}
-	if err := os.MkdirAll(opt.OutDir, 0o755); err != nil {
-		return nil, fmt.Errorf("cannot create output folder: %w", err)
-	}
-	removeStale(opt.OutDir)
-	var temps []string
-	cleanup := func() {
-		for _, t := range temps {
-			os.Remove(t)
-		}
-	}
-	// The editions are independent: write them at the same time.
-	type edition struct {
-		f    Format
-		tmp  string
-		size int
-		err  error
-	}
-	var eds []*edition
-	for _, f := range AllFormats {
-		if want[f] {
-			eds = append(eds, &edition{f: f})
-		}
-	}
-	var onPage func()
-	if opt.OnPage != nil {
+// editionWriter writes the editions of one laid-out issue.
+type editionWriter struct {
+	iss     *doc.Issue
+	model   *page.Issue
+	plan    *plan
+	done    map[images.Request]images.Result
+	date    time.Time
+	creator string
+}
+
+// written is an edition in its temporary file.
+type written struct {
+	f    Format
+	tmp  string
+	size int64
+}
+
+// writeAll writes the editions at the same time, each into a temporary
+// file in outDir. On any failure it removes them all.
+func (w *editionWriter) writeAll(ctx context.Context, outDir string, formats []Format, onEdition func(Format), onPage func(done, total int)) ([]written, error) {
+	var pageDone func()
+	if onPage != nil {
 		pdfs := 0
-		for _, ed := range eds {
-			if ed.f != EPUB {
+		for _, f := range formats {
+			if f != EPUB {
 				pdfs++
 			}
 		}
 		var mu sync.Mutex
-		n, total := 0, pdfs*len(model.Pages)
-		onPage = func() {
+		n, total := 0, pdfs*len(w.model.Pages)
+		pageDone = func() {
 			mu.Lock()
 			n++
-			opt.OnPage(n, total)
+			onPage(n, total)
 			mu.Unlock()
 		}
 	}
-	var wg sync.WaitGroup
-	for _, ed := range eds {
-		wg.Add(1)
-		go func(ed *edition) {
-			defer wg.Done()
+	out := make([]written, len(formats))
+	errs := make([]error, len(formats))
+	var g errgroup.Group
+	for i, f := range formats {
+		g.Go(func() (err error) {
 			defer func() {
 				if v := recover(); v != nil {
-					ed.err = fmt.Errorf("internal error: %v", v)
+					err = fmt.Errorf("internal error: %v", v)
 				}
+				if err != nil && !errors.Is(err, context.Canceled) {
+					err = fmt.Errorf("writing the %s edition: %w", f, err)
+				}
+				errs[i] = err
 			}()
-			if ctx.Err() != nil {
-				ed.err = ctx.Err()
-				return
+			if err := ctx.Err(); err != nil {
+				return err
 			}
-			ed.tmp, ed.size, ed.err = writeTemp(opt.OutDir, FileName(iss.Name, ed.f), func(w io.Writer) error {
-				return writeEdition(w, ed.f, iss, model, plan, done, date, creator, onPage)
+			tmp, size, err := writeTemp(outDir, FileName(w.iss.Name, f), func(wr io.Writer) error {
+				return w.write(wr, f, pageDone)
 			})
-			if ed.err == nil && opt.OnEdition != nil {
-				opt.OnEdition(ed.f)
+			if err != nil {
+				return err
 			}
-		}(ed)
-	}
-	wg.Wait()
-	for _, ed := range eds {
-		if ed.tmp != "" {
-			temps = append(temps, ed.tmp)
-		}
-	}
-	for _, ed := range eds {
-		if ed.err != nil {
-			cleanup()
-			if errors.Is(ed.err, context.Canceled) {
-				return nil, ed.err
+			out[i] = written{f: f, tmp: tmp, size: int64(size)}
+			if onEdition != nil {
+				onEdition(f)
 			}
-			return nil, fmt.Errorf("writing the %s edition: %w", ed.f, ed.err)
-		}
-		res.Outputs = append(res.Outputs, Output{Format: ed.f, Path: filepath.Join(opt.OutDir, FileName(iss.Name, ed.f)), Bytes: int64(ed.size)})
-		logf("wrote the %s edition (%d KB)", ed.f, ed.size/1024)
-	}
-	var previewTmp string
-	if opt.Previews {
-		previewTmp, err = writePreviews(ctx, opt.OutDir, model, func(it *layout.Image) ([]byte, bool) {
-			r, ok := done[plan.screen[it]]
-			return r.Data, ok
+			return nil
 		})
-		if err != nil {
-			cleanup()
-			return nil, err
-		}
-		logf("drew %d page previews", len(model.Pages))
 	}
-	// Everything is written: move the editions into place together.
-	for i, t := range temps {
-		if err := os.Rename(t, res.Outputs[i].Path); err != nil {
-			cleanup()
+	g.Wait()
+	if err := errors.Join(errs...); err != nil {
+		removeTemps(out)
+		for _, e := range errs {
+			if errors.Is(e, context.Canceled) {
+				return nil, e
+			}
+		}
+		for _, e := range errs {
+			if e != nil {
+				return nil, e
+			}
+		}
+	}
+	return out, nil
+}
+
+// write writes one edition.
+func (w *editionWriter) write(wr io.Writer, f Format, onPage func()) error {
+	switch f {
+	case Print, Screen:
+		m, ed := w.plan.print, pdf.Print
+		if f == Screen {
+			m, ed = w.plan.screen, pdf.Screen
+		}
+		return pdf.Write(wr, w.model, pdf.Options{Edition: ed, Date: w.date, Creator: w.creator, OnPage: onPage,
+			Image: func(it *page.Image) ([]byte, error) {
+				r, ok := w.done[m[it]]
+				if !ok {
+					return nil, fmt.Errorf("no rendition of %s", it.Name)
+				}
+				return r.Data, nil
+			}})
+	}
+	return epub.Write(wr, w.iss, epub.Options{Date: w.date, Creator: w.creator,
+		Image: func(img *doc.Image) ([]byte, string, error) {
+			req := w.plan.epub[img.Path]
+			r, ok := w.done[req]
+			if !ok {
+				return nil, "", fmt.Errorf("no rendition of %s", img.Rel)
+			}
+			if req.Encoding == images.PNG {
+				return r.Data, "png", nil
+			}
+			return r.Data, "jpg", nil
+		}})
+}
+
+func removeTemps(ws []written) {
+	for _, w := range ws {
+		if w.tmp != "" {
+			os.Remove(w.tmp)
+		}
+	}
+}
+
+// moveIntoPlace renames the written editions (and the previews folder, when
+// there is one) over the old ones, together.
+func moveIntoPlace(ws []written, outs []Output, previewTmp string) error {
+	for i, w := range ws {
+		if err := os.Rename(w.tmp, outs[i].Path); err != nil {
+			removeTemps(ws[i:])
 			os.RemoveAll(previewTmp)
-			return nil, fmt.Errorf("cannot move %s into place: %w", res.Outputs[i].Path, err)
+			return fmt.Errorf("cannot move %s into place: %w", outs[i].Path, err)
 		}
 	}
-	if previewTmp != "" {
-		dst := filepath.Join(opt.OutDir, "previews")
-		os.RemoveAll(dst)
-		if err := os.Rename(previewTmp, dst); err != nil {
-			os.RemoveAll(previewTmp)
-			return nil, fmt.Errorf("cannot move the previews into place: %w", err)
-		}
-		res.Previews = dst
+	if previewTmp == "" {
+		return nil
 	}
-	res.Warnings = warnings(diags)
-	if key == "" {
-		key = inputsKey(iss, opt)
+	dst := filepath.Join(filepath.Dir(previewTmp), "previews")
+	os.RemoveAll(dst)
+	if err := os.Rename(previewTmp, dst); err != nil {
+		os.RemoveAll(previewTmp)
+		return fmt.Errorf("cannot move the previews into place: %w", err)
 	}
-	writeManifest(opt.OutDir, key, res, opt)
-	return res, nil
+	return nil
 }
 
 func warnings(d *diag.List) []diag.Diagnostic {
@@ -394,38 +467,6 @@ func warnings(d *diag.List) []diag.Diagnostic {
 		}
 	}
 	return out
-}
-
-// writeEdition writes one edition of the laid-out issue.
-func writeEdition(w io.Writer, f Format, iss *doc.Issue, model *layout.Issue, plan *renditions, done map[images.Request]images.Result, date time.Time, creator string, onPage func()) error {
-	switch f {
-	case Print, Screen:
-		m := plan.print
-		ed := pdf.Print
-		if f == Screen {
-			m, ed = plan.screen, pdf.Screen
-		}
-		return pdf.Write(w, model, pdf.Options{Edition: ed, Date: date, Creator: creator, OnPage: onPage,
-			Image: func(it *layout.Image) ([]byte, error) {
-				r, ok := done[m[it]]
-				if !ok {
-					return nil, fmt.Errorf("no rendition of %s", it.Src.Rel)
-				}
-				return r.Data, nil
-			}})
-	}
-	return epub.Write(w, iss, epub.Options{Date: date, Creator: creator,
-		Image: func(img *doc.Image) ([]byte, string, error) {
-			req := plan.epub[img.Path]
-			r, ok := done[req]
-			if !ok {
-				return nil, "", fmt.Errorf("no rendition of %s", img.Rel)
-			}
-			if req.Encoding == images.PNG {
-				return r.Data, "png", nil
-			}
-			return r.Data, "jpg", nil
-		}})
 }
 
 // removeStale deletes temporary files left in dir by a build that was
@@ -509,151 +550,4 @@ func countWords(iss *doc.Issue) int {
 		})
 	}
 	return n
-}
-
-// renditions plans which rendition each placed image needs.
-type renditions struct {
-	infos  map[string]*images.Info
-	bleed  layout.Length
-	print  map[*layout.Image]images.Request
-	screen map[*layout.Image]images.Request
-	epub   map[string]images.Request
-}
-
-func (p *renditions) forPDF(model *layout.Issue, ppi int, print bool, diags *diag.List) map[*layout.Image]images.Request {
-	out := map[*layout.Image]images.Request{}
-	var order []*layout.Image
-	for _, pg := range model.Pages {
-		for _, it := range pg.Items {
-			img, ok := it.(*layout.Image)
-			if !ok {
-				continue
-			}
-			in := p.infos[img.Src.Path]
-			if in == nil {
-				continue
-			}
-			w, h := img.W, img.H
-			if img.Bleed&layout.EdgeLeft != 0 {
-				w += p.bleed
-			}
-			if img.Bleed&layout.EdgeRight != 0 {
-				w += p.bleed
-			}
-			if img.Bleed&layout.EdgeTop != 0 {
-				h += p.bleed
-			}
-			if img.Bleed&layout.EdgeBottom != 0 {
-				h += p.bleed
-			}
-			cropW := float64(img.Crop[2]-img.Crop[0]) / 1e6 * float64(in.Width)
-			inchW := w.Points() / 72
-			inchH := h.Points() / 72
-			tw := int(math.Ceil(inchW * float64(ppi)))
-			if float64(tw) > cropW {
-				tw = int(cropW)
-			}
-			th := int(math.Round(float64(tw) * inchH / inchW))
-			if cropH := float64(img.Crop[3]-img.Crop[1]) / 1e6 * float64(in.Height); float64(th) > cropH {
-				// never more pixels than the source has, in either direction
-				th = int(cropH)
-				tw = int(math.Round(float64(th) * inchW / inchH))
-			}
-			if th < 1 {
-				th = 1
-			}
-			if tw < 1 {
-				tw = 1
-			}
-			req := images.Request{Path: img.Src.Path, Crop: img.Crop, W: tw, H: th, Quality: 82}
-			full := img.Crop[0] <= 2500 && img.Crop[1] <= 2500 && img.Crop[2] >= 997500 && img.Crop[3] >= 997500
-			if e, ok := p.epub[img.Src.Path]; ok && !print && full && e.W >= tw && e.W <= 2*tw {
-				// The EPUB's rendition of an uncropped photo serves the
-				// screen PDF too: one encoding fewer, the same picture.
-				req = e
-			}
-			if print {
-				req.Quality = 88
-				eff := cropW / inchW
-				if eff < 200 && diags != nil {
-					diags.Warnf(img.Src.Pos, "photo %s is low resolution for print: %d ppi where it is placed (%.0f×%.0f mm); 300 ppi is best, under 200 looks soft",
-						img.Src.Rel, int(eff), inchW*25.4, inchH*25.4)
-				}
-				if full && in.Format == "jpeg" && in.Orientation == 1 && in.Model != "cmyk" && eff <= 450 {
-					req = images.Request{Path: img.Src.Path, Crop: [4]int{0, 0, 1e6, 1e6}, W: in.Width, H: in.Height, Original: true}
-				}
-			}
-			out[img] = req
-			order = append(order, img)
-		}
-	}
-	uniqueWidths(out, order)
-	return out
-}
-
-// uniqueWidths makes every distinct rendition of one PDF differ in pixel
-// width: fpdf orders images of equal width in Go map order, which would
-// make the same issue give different bytes from run to run.
-func uniqueWidths(m map[*layout.Image]images.Request, order []*layout.Image) {
-	type key struct {
-		path string
-		crop [4]int
-		w, h int
-		orig bool
-	}
-	used := map[int]key{}
-	seen := map[key]int{}
-	for _, img := range order {
-		r := m[img]
-		k := key{r.Path, r.Crop, r.W, r.H, r.Original}
-		if w, ok := seen[k]; ok {
-			r.W, r.H = w, r.H*w/max(r.W, 1)
-			if w != k.w {
-				r.Original = false
-			}
-			m[img] = r
-			continue
-		}
-		w := r.W
-		for {
-			if other, ok := used[w]; !ok || other == k {
-				break
-			}
-			w--
-		}
-		if w != r.W {
-			r.H = int(math.Round(float64(r.H) * float64(w) / float64(r.W)))
-			r.W = w
-			r.Original = false
-		}
-		used[w] = k
-		seen[k] = w
-		m[img] = r
-	}
-}
-
-func (p *renditions) forEPUB(imgs []*doc.Image) map[string]images.Request {
-	out := map[string]images.Request{}
-	sort.Slice(imgs, func(i, j int) bool { return imgs[i].Path < imgs[j].Path })
-	for _, img := range imgs {
-		in := p.infos[img.Path]
-		if in == nil {
-			continue
-		}
-		w, h := in.Width, in.Height
-		scale := 1.0
-		if long := max(w, h); long > 1600 {
-			scale = 1600 / float64(long)
-		}
-		if px := float64(w) * float64(h) * scale * scale; px > 4e6 {
-			scale *= math.Sqrt(4e6 / px)
-		}
-		req := images.Request{Path: img.Path, Crop: [4]int{0, 0, 1e6, 1e6},
-			W: max(1, int(math.Round(float64(w)*scale))), H: max(1, int(math.Round(float64(h)*scale))), Quality: 80}
-		if in.Alpha {
-			req.Encoding = images.PNG
-		}
-		out[img.Path] = req
-	}
-	return out
 }

@@ -13,7 +13,6 @@ import (
 	"magz/internal/diag"
 	"magz/internal/doc"
 	"magz/internal/images"
-	"magz/layout"
 )
 
 // Check runs every check of a build (reading, photos, layout, print
@@ -23,17 +22,14 @@ func Check(ctx context.Context, dir string) (*doc.Issue, []diag.Diagnostic) {
 	diags := &diag.List{}
 	c, _ := cache.Open("")
 	store := images.NewStore(c)
-	iss, infos := Load(dir, store, diags)
+	iss, infos := prepare(dir, store, diags)
 	if iss == nil {
 		return nil, diags.All()
 	}
-	preflight(iss, infos, diags)
-	if !diags.HasErrors() {
-		metrics, err := layout.NewMetrics()
-		if err == nil && ctx.Err() == nil {
-			model := layout.Compose(iss, layout.Options{Metrics: metrics, Warn: diags.Warnf, ImageSize: sizes(infos)})
-			plan := &renditions{infos: infos, bleed: model.Bleed}
-			plan.forPDF(model, 300, true, diags) // warns of photos below print resolution
+	if !diags.HasErrors() && ctx.Err() == nil {
+		if model, err := compose(iss, infos, diags); err == nil {
+			// planning the print edition warns of photos below print resolution
+			newPlan(iss, model, infos, map[Format]bool{Print: true}, false, diags)
 		}
 	}
 	return iss, diags.All()

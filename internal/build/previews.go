@@ -11,7 +11,7 @@ import (
 	"runtime"
 	"sync"
 
-	"magz/layout"
+	"magz/layout/page"
 	"magz/layout/preview"
 )
 
@@ -20,7 +20,7 @@ const previewDPI = 70
 
 // writePreviews draws every page and a contact sheet into a new temporary
 // folder inside outDir and returns it; the caller moves it into place.
-func writePreviews(ctx context.Context, outDir string, model *layout.Issue, rendition func(*layout.Image) ([]byte, bool)) (string, error) {
+func writePreviews(ctx context.Context, outDir string, model *page.Issue, rendition func(*page.Image) ([]byte, bool)) (string, error) {
 	tmp, err := os.MkdirTemp(outDir, ".previews-tmp-")
 	if err != nil {
 		return "", fmt.Errorf("cannot write previews: %w", err)
@@ -28,18 +28,18 @@ func writePreviews(ctx context.Context, outDir string, model *layout.Issue, rend
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return "", err
 	}
-	var decoded sync.Map // *layout.Image -> image.Image
-	r := &preview.Renderer{DPI: previewDPI, Image: func(it *layout.Image) (image.Image, error) {
+	var decoded sync.Map // *page.Image -> image.Image
+	r := &preview.Renderer{DPI: previewDPI, Image: func(it *page.Image) (image.Image, error) {
 		if m, ok := decoded.Load(it); ok {
 			return m.(image.Image), nil
 		}
 		data, ok := rendition(it)
 		if !ok {
-			return nil, fmt.Errorf("no picture of %s", it.Src.Rel)
+			return nil, fmt.Errorf("no picture of %s", it.Name)
 		}
 		m, _, err := image.Decode(bytes.NewReader(data))
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", it.Src.Rel, err)
+			return nil, fmt.Errorf("%s: %w", it.Name, err)
 		}
 		decoded.Store(it, m)
 		return m, nil
@@ -51,7 +51,7 @@ func writePreviews(ctx context.Context, outDir string, model *layout.Issue, rend
 	for i, p := range model.Pages {
 		wg.Add(1)
 		sem <- struct{}{}
-		go func(i int, p *layout.Page) {
+		go func(i int, p *page.Page) {
 			defer wg.Done()
 			defer func() { <-sem }()
 			defer func() {

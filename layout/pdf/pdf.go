@@ -17,7 +17,7 @@ import (
 	"github.com/go-pdf/fpdf"
 
 	"magz/fonts"
-	"magz/layout"
+	"magz/layout/page"
 )
 
 // Edition selects what the PDF is for.
@@ -36,18 +36,18 @@ type Options struct {
 	Date    time.Time // creation and modification date
 	// Image returns the encoded rendition (JPEG or PNG) of an image item for
 	// this edition.
-	Image   func(it *layout.Image) (data []byte, err error)
+	Image   func(it *page.Image) (data []byte, err error)
 	Creator string
 	// OnPage, when set, is called as each page is drawn.
 	OnPage func()
 }
 
 // slug is the margin outside the trim that holds bleed and crop marks.
-const slug = 12 * layout.MM
+const slug = 12 * page.MM
 
 // Write draws iss into w.
-func Write(w io.Writer, iss *layout.Issue, opt Options) error {
-	off := layout.Length(0)
+func Write(w io.Writer, iss *page.Issue, opt Options) error {
+	off := page.Length(0)
 	if opt.Edition == Print {
 		off = slug
 	}
@@ -122,17 +122,17 @@ func (b boxFixer) Write(p []byte) (int, error) { return b.w.Write(sortPageBoxes(
 
 type drawer struct {
 	f      *fpdf.Fpdf
-	off    layout.Length
-	bleed  layout.Length
+	off    page.Length
+	bleed  page.Length
 	opt    Options
 	fonts  map[fonts.Face]bool
 	images map[string]string // content hash -> registered name
-	track  layout.Length     // letter-spacing in force on this page
+	track  page.Length       // letter-spacing in force on this page
 }
 
-func pt(l layout.Length) float64 { return l.Points() }
+func pt(l page.Length) float64 { return l.Points() }
 
-func (d *drawer) x(l layout.Length) float64 { return pt(l + d.off) }
+func (d *drawer) x(l page.Length) float64 { return pt(l + d.off) }
 
 func (d *drawer) face(face fonts.Face) error {
 	if !d.fonts[face] {
@@ -151,14 +151,14 @@ func (d *drawer) face(face fonts.Face) error {
 
 func family(face fonts.Face) string { return strings.TrimSuffix(string(face), ".ttf") }
 
-func (d *drawer) item(it layout.Item, pageLinks []int) error {
+func (d *drawer) item(it page.Item, pageLinks []int) error {
 	f := d.f
 	switch it := it.(type) {
-	case *layout.Text:
-		if err := d.face(it.Face); err != nil {
+	case *page.Text:
+		if err := d.face(fonts.Face(it.Face)); err != nil {
 			return err
 		}
-		f.SetFont(family(it.Face), "", pt(it.Size))
+		f.SetFont(family(fonts.Face(it.Face)), "", pt(it.Size))
 		f.SetTextColor(int(it.Color.R), int(it.Color.G), int(it.Color.B))
 		if it.Track != d.track {
 			// fpdf has no letter-spacing call: set the PDF text state
@@ -173,7 +173,7 @@ func (d *drawer) item(it layout.Item, pageLinks []int) error {
 		if it.HasActual {
 			f.RawWriteStr("EMC\n")
 		}
-	case *layout.Rect:
+	case *page.Rect:
 		x, y, w, h := d.extend(it.X, it.Y, it.W, it.H, it.Bleed)
 		f.SetFillColor(int(it.Fill.R), int(it.Fill.G), int(it.Fill.B))
 		if it.Alpha > 0 {
@@ -183,11 +183,11 @@ func (d *drawer) item(it layout.Item, pageLinks []int) error {
 		if it.Alpha > 0 {
 			f.SetAlpha(1, "Normal")
 		}
-	case *layout.Rule:
+	case *page.Rule:
 		f.SetDrawColor(int(it.Color.R), int(it.Color.G), int(it.Color.B))
 		f.SetLineWidth(pt(it.Width))
 		f.Line(d.x(it.X1), d.x(it.Y1), d.x(it.X2), d.x(it.Y2))
-	case *layout.Image:
+	case *page.Image:
 		data, err := d.opt.Image(it)
 		if err != nil {
 			return err
@@ -203,13 +203,13 @@ func (d *drawer) item(it layout.Item, pageLinks []int) error {
 			name = "img" + key
 			f.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: tp}, bytes.NewReader(data))
 			if err := f.Error(); err != nil {
-				return fmt.Errorf("image %s: %w", it.Src.Rel, err)
+				return fmt.Errorf("image %s: %w", it.Name, err)
 			}
 			d.images[key] = name
 		}
 		x, y, w, h := d.extend(it.X, it.Y, it.W, it.H, it.Bleed)
 		f.ImageOptions(name, x, y, w, h, false, fpdf.ImageOptions{ImageType: tp}, 0, "")
-	case *layout.Link:
+	case *page.Link:
 		if d.opt.Edition != Screen {
 			return nil
 		}
@@ -225,40 +225,40 @@ func (d *drawer) item(it layout.Item, pageLinks []int) error {
 // extend grows a frame into the bleed on the edges it touches. Layout
 // computed image crops for the extended frame, so the picture is not
 // distorted; on screen the part past the trim is simply outside the page.
-func (d *drawer) extend(x, y, w, h layout.Length, e layout.Edges) (float64, float64, float64, float64) {
+func (d *drawer) extend(x, y, w, h page.Length, e page.Edges) (float64, float64, float64, float64) {
 	b := d.bleed
-	if e&layout.EdgeLeft != 0 {
+	if e&page.EdgeLeft != 0 {
 		x -= b
 		w += b
 	}
-	if e&layout.EdgeTop != 0 {
+	if e&page.EdgeTop != 0 {
 		y -= b
 		h += b
 	}
-	if e&layout.EdgeRight != 0 {
+	if e&page.EdgeRight != 0 {
 		w += b
 	}
-	if e&layout.EdgeBottom != 0 {
+	if e&page.EdgeBottom != 0 {
 		h += b
 	}
 	return d.x(x), d.x(y), pt(w), pt(h)
 }
 
 // cropMarks draws the trim marks at the four corners, outside the bleed.
-func (d *drawer) cropMarks(W, H layout.Length) {
+func (d *drawer) cropMarks(W, H page.Length) {
 	f := d.f
 	f.SetDrawColor(0, 0, 0)
 	f.SetLineWidth(0.25)
-	gap := d.bleed + layout.MM    // marks start past the bleed
-	l := slug - gap - layout.MM/2 // and end inside the media
+	gap := d.bleed + page.MM    // marks start past the bleed
+	l := slug - gap - page.MM/2 // and end inside the media
 	o := d.off
-	for _, cx := range []layout.Length{0, W} {
-		for _, cy := range []layout.Length{0, H} {
-			sx := layout.Length(-1)
+	for _, cx := range []page.Length{0, W} {
+		for _, cy := range []page.Length{0, H} {
+			sx := page.Length(-1)
 			if cx == W {
 				sx = 1
 			}
-			sy := layout.Length(-1)
+			sy := page.Length(-1)
 			if cy == H {
 				sy = 1
 			}
@@ -327,4 +327,41 @@ func sortPageBoxes(pdf []byte) []byte {
 		off = max(end, at+len(marker))
 	}
 	return pdf
+}
+
+// ImageSize is the pixel size planned for one placed image. Same is equal
+// for placements that show the same picture (one rendition).
+type ImageSize struct {
+	Same string
+	W, H int
+}
+
+// DistinctWidths narrows planned images, in place, so that pictures that
+// differ also differ in pixel width, keeping each one's aspect ratio.
+// fpdf writes the images of one width in Go's map order, so without this
+// the same issue would give different bytes from run to run. The first
+// picture of each width keeps it; later ones lose a pixel or a few.
+func DistinctWidths(sizes []ImageSize) {
+	owner := map[int]string{} // width -> the picture that has it
+	given := map[string]int{} // picture -> its width
+	for i := range sizes {
+		s := &sizes[i]
+		if w, ok := given[s.Same]; ok {
+			s.W, s.H = w, s.H*w/max(s.W, 1)
+			continue
+		}
+		w := s.W
+		for {
+			if o, ok := owner[w]; !ok || o == s.Same {
+				break
+			}
+			w--
+		}
+		if w != s.W {
+			s.H = (2*s.H*w + s.W) / (2 * s.W)
+			s.W = w
+		}
+		owner[w] = s.Same
+		given[s.Same] = w
+	}
 }

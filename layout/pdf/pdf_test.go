@@ -13,33 +13,31 @@ import (
 	"time"
 
 	"magz/fonts"
-	"magz/internal/doc"
 	"magz/internal/validate"
-	"magz/layout"
+	"magz/layout/page"
 )
 
 // model is a two-page issue drawn by hand: text with letter-spacing and a
 // drop cap, a full-bleed image, rules, a rectangle, links.
-func model() *layout.Issue {
-	src := &doc.Image{Path: "/x/photo.jpg", Rel: "images/photo.jpg"}
-	W, H := layout.FromMicrometres(210000), layout.FromMicrometres(280000)
-	return &layout.Issue{
-		Width: W, Height: H, Bleed: 3 * layout.MM, Title: "Uji 1", Author: "Redaksi", Language: "id",
-		Pages: []*layout.Page{
-			{Kind: layout.KindCover, Folio: 1, Items: []layout.Item{
-				&layout.Image{X: 0, Y: 0, W: W, H: H, Src: src, Crop: [4]int{0, 0, 1e6, 1e6}, Bleed: layout.EdgeTop | layout.EdgeLeft | layout.EdgeRight | layout.EdgeBottom},
-				&layout.Text{X: 40 * layout.Pt, Y: 100 * layout.Pt, Face: fonts.SansBlack, Size: 40 * layout.Pt, Text: "Kabar Uji"},
-				&layout.Link{X: 40 * layout.Pt, Y: 60 * layout.Pt, W: 100 * layout.Pt, H: 40 * layout.Pt, Page: 1},
+func model() *page.Issue {
+	W, H := page.FromMicrometres(210000), page.FromMicrometres(280000)
+	return &page.Issue{
+		Width: W, Height: H, Bleed: 3 * page.MM, Title: "Uji 1", Author: "Redaksi", Language: "id",
+		Pages: []*page.Page{
+			{Kind: page.KindCover, Folio: 1, Items: []page.Item{
+				&page.Image{X: 0, Y: 0, W: W, H: H, Source: "/x/photo.jpg", Name: "images/photo.jpg", Crop: [4]int{0, 0, 1e6, 1e6}, Bleed: page.EdgeTop | page.EdgeLeft | page.EdgeRight | page.EdgeBottom},
+				&page.Text{X: 40 * page.Pt, Y: 100 * page.Pt, Face: string(fonts.SansBlack), Size: 40 * page.Pt, Text: "Kabar Uji"},
+				&page.Link{X: 40 * page.Pt, Y: 60 * page.Pt, W: 100 * page.Pt, H: 40 * page.Pt, Page: 1},
 			}},
-			{Kind: layout.KindArticle, Folio: 2, Items: []layout.Item{
-				&layout.Text{X: 50 * layout.Pt, Y: 150 * layout.Pt, Face: fonts.SansBlack, Size: 30 * layout.Pt, Text: "S", HasActual: true},
-				&layout.Text{X: 72 * layout.Pt, Y: 150 * layout.Pt, Face: fonts.Serif, Size: 9600, Text: "etiap pagi — “kopi” 25 °C → pasar", Track: 100, Actual: "Setiap pagi — “kopi” 25 °C → pasar", HasActual: true},
-				&layout.Rule{X1: 50 * layout.Pt, Y1: 160 * layout.Pt, X2: 300 * layout.Pt, Y2: 160 * layout.Pt, Width: 500},
-				&layout.Rect{X: 0, Y: 0, W: W, H: 20 * layout.Pt, Fill: layout.Color{R: 200}, Alpha: 50, Bleed: layout.EdgeTop},
-				&layout.Link{X: 50 * layout.Pt, Y: 170 * layout.Pt, W: 100 * layout.Pt, H: 10 * layout.Pt, URL: "https://contoh.id/"},
+			{Kind: page.KindArticle, Folio: 2, Items: []page.Item{
+				&page.Text{X: 50 * page.Pt, Y: 150 * page.Pt, Face: string(fonts.SansBlack), Size: 30 * page.Pt, Text: "S", HasActual: true},
+				&page.Text{X: 72 * page.Pt, Y: 150 * page.Pt, Face: string(fonts.Serif), Size: 9600, Text: "etiap pagi — “kopi” 25 °C → pasar", Track: 100, Actual: "Setiap pagi — “kopi” 25 °C → pasar", HasActual: true},
+				&page.Rule{X1: 50 * page.Pt, Y1: 160 * page.Pt, X2: 300 * page.Pt, Y2: 160 * page.Pt, Width: 500},
+				&page.Rect{X: 0, Y: 0, W: W, H: 20 * page.Pt, Fill: page.Color{R: 200}, Alpha: 50, Bleed: page.EdgeTop},
+				&page.Link{X: 50 * page.Pt, Y: 170 * page.Pt, W: 100 * page.Pt, H: 10 * page.Pt, URL: "https://contoh.id/"},
 			}},
 		},
-		Outline: []layout.OutlineItem{{Title: "Artikel", Page: 1}},
+		Outline: []page.OutlineItem{{Title: "Artikel", Page: 1}},
 	}
 }
 
@@ -62,7 +60,7 @@ func write(t *testing.T, ed Edition) []byte {
 	img := jpegBytes(t, 64, 80)
 	var buf bytes.Buffer
 	err := Write(&buf, model(), Options{Edition: ed, Date: time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC), Creator: "magz test",
-		Image: func(*layout.Image) ([]byte, error) { return img, nil }})
+		Image: func(*page.Image) ([]byte, error) { return img, nil }})
 	if err != nil {
 		t.Fatal(err)
 	}

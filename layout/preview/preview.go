@@ -16,7 +16,7 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"magz/fonts"
-	"magz/layout"
+	"magz/layout/page"
 )
 
 // Renderer draws pages; it caches parsed fonts and faces.
@@ -24,7 +24,7 @@ type Renderer struct {
 	// DPI of page pictures.
 	DPI float64
 	// Image returns the picture of an image item, at any size.
-	Image func(it *layout.Image) (image.Image, error)
+	Image func(it *page.Image) (image.Image, error)
 
 	mu    sync.Mutex
 	fonts map[fonts.Face]*opentype.Font // parsed fonts are read-only: shared
@@ -32,14 +32,14 @@ type Renderer struct {
 
 type faceKey struct {
 	face fonts.Face
-	size layout.Length
+	size page.Length
 }
 
 // faces are sized font faces; they are not safe for concurrent use, so
 // each page drawing has its own.
 type faces map[faceKey]font.Face
 
-func (r *Renderer) face(fs faces, f fonts.Face, size layout.Length) (font.Face, error) {
+func (r *Renderer) face(fs faces, f fonts.Face, size page.Length) (font.Face, error) {
 	k := faceKey{f, size}
 	if fc, ok := fs[k]; ok {
 		return fc, nil
@@ -69,12 +69,12 @@ func (r *Renderer) face(fs faces, f fonts.Face, size layout.Length) (font.Face, 
 	return fc, nil
 }
 
-func (r *Renderer) px(l layout.Length) float64 { return l.Points() * r.DPI / 72 }
+func (r *Renderer) px(l page.Length) float64 { return l.Points() * r.DPI / 72 }
 
-func rgba(c layout.Color) color.RGBA { return color.RGBA{c.R, c.G, c.B, 255} }
+func rgba(c page.Color) color.RGBA { return color.RGBA{c.R, c.G, c.B, 255} }
 
 // Page draws one page at trim size.
-func (r *Renderer) Page(iss *layout.Issue, p *layout.Page) (*image.RGBA, error) {
+func (r *Renderer) Page(iss *page.Issue, p *page.Page) (*image.RGBA, error) {
 	w, h := int(r.px(iss.Width)+0.5), int(r.px(iss.Height)+0.5)
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
@@ -87,13 +87,13 @@ func (r *Renderer) Page(iss *layout.Issue, p *layout.Page) (*image.RGBA, error) 
 	return img, nil
 }
 
-func (r *Renderer) rect(x, y, w, h layout.Length) image.Rectangle {
+func (r *Renderer) rect(x, y, w, h page.Length) image.Rectangle {
 	return image.Rect(int(r.px(x)), int(r.px(y)), int(r.px(x+w)+0.5), int(r.px(y+h)+0.5))
 }
 
-func (r *Renderer) item(img *image.RGBA, iss *layout.Issue, fs faces, it layout.Item) error {
+func (r *Renderer) item(img *image.RGBA, iss *page.Issue, fs faces, it page.Item) error {
 	switch it := it.(type) {
-	case *layout.Rect:
+	case *page.Rect:
 		rc := r.rect(it.X, it.Y, it.W, it.H)
 		src := image.NewUniform(rgba(it.Fill))
 		if it.Alpha > 0 {
@@ -101,13 +101,13 @@ func (r *Renderer) item(img *image.RGBA, iss *layout.Issue, fs faces, it layout.
 		} else {
 			draw.Draw(img, rc, src, image.Point{}, draw.Src)
 		}
-	case *layout.Rule:
-		lw := max(it.Width, layout.Pt/2)
+	case *page.Rule:
+		lw := max(it.Width, page.Pt/2)
 		x0, x1 := min(it.X1, it.X2), max(it.X1, it.X2)
 		y0, y1 := min(it.Y1, it.Y2), max(it.Y1, it.Y2)
 		rc := r.rect(x0-lw/2, y0-lw/2, x1-x0+lw, y1-y0+lw)
 		draw.Draw(img, rc, image.NewUniform(rgba(it.Color)), image.Point{}, draw.Over)
-	case *layout.Image:
+	case *page.Image:
 		if r.Image == nil {
 			return nil
 		}
@@ -119,21 +119,21 @@ func (r *Renderer) item(img *image.RGBA, iss *layout.Issue, fs faces, it layout.
 		// shows the part inside the trim.
 		x, y, w, h := it.X, it.Y, it.W, it.H
 		b := iss.Bleed
-		if it.Bleed&layout.EdgeLeft != 0 {
+		if it.Bleed&page.EdgeLeft != 0 {
 			x, w = x-b, w+b
 		}
-		if it.Bleed&layout.EdgeTop != 0 {
+		if it.Bleed&page.EdgeTop != 0 {
 			y, h = y-b, h+b
 		}
-		if it.Bleed&layout.EdgeRight != 0 {
+		if it.Bleed&page.EdgeRight != 0 {
 			w += b
 		}
-		if it.Bleed&layout.EdgeBottom != 0 {
+		if it.Bleed&page.EdgeBottom != 0 {
 			h += b
 		}
 		xdraw.ApproxBiLinear.Scale(img, r.rect(x, y, w, h), src, src.Bounds(), draw.Src, nil)
-	case *layout.Text:
-		fc, err := r.face(fs, it.Face, it.Size)
+	case *page.Text:
+		fc, err := r.face(fs, fonts.Face(it.Face), it.Size)
 		if err != nil {
 			return err
 		}

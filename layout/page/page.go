@@ -1,15 +1,14 @@
-// Package layout turns the document model of an issue into pages of
-// positioned items: the page model. Writers (print PDF, screen PDF,
-// previews) draw the page model and make no layout decisions of their own.
-package layout
+// Package page is the page model: an issue as pages of positioned items
+// (text runs, images with crops, rectangles, rules, links) in integer
+// thousandths of a point. The layout engine makes it; the writers (print
+// PDF, screen PDF, previews) draw it and make no layout decisions of their
+// own. It imports nothing else of magz, so a writer depends on it alone.
+package page
 
 import (
 	"fmt"
 	"io"
 	"strings"
-
-	"magz/fonts"
-	"magz/internal/doc"
 )
 
 // Length is the one unit of layout: a thousandth of a PostScript point.
@@ -22,7 +21,7 @@ const (
 	MM Length = 2835 // 2834.6457 rounded: 1 mm in thousandths of a point
 )
 
-// FromMicrometres converts µm (the unit of doc.Trim) to Length.
+// FromMicrometres converts µm (the unit of trim sizes) to Length.
 func FromMicrometres(um int) Length { return Length(int64(um) * 72000 / 25400) }
 
 // Points returns l in points, for writers.
@@ -75,14 +74,14 @@ type Page struct {
 
 // Item is something drawn on a page.
 type Item interface {
-	// moved returns a copy of the item shifted by dx, dy.
-	moved(dx, dy Length) Item
+	// Moved returns a copy of the item shifted by dx, dy.
+	Moved(dx, dy Length) Item
 }
 
 // Text is a run of text in one face; X,Y is the start of its baseline.
 type Text struct {
 	X, Y  Length
-	Face  fonts.Face
+	Face  string // file name of a bundled face (see package fonts)
 	Size  Length
 	Color Color
 	Text  string
@@ -99,7 +98,8 @@ type Text struct {
 // left, top, right, bottom). Bleed edges extend the frame past the trim.
 type Image struct {
 	X, Y, W, H Length
-	Src        *doc.Image
+	Source     string // the photo's path on disk: the key of its renditions
+	Name       string // its path inside the issue, for messages
 	Crop       [4]int
 	Bleed      Edges
 }
@@ -136,11 +136,11 @@ type Link struct {
 	Page       int // used when URL is empty
 }
 
-func (t *Text) moved(dx, dy Length) Item  { c := *t; c.X, c.Y = c.X+dx, c.Y+dy; return &c }
-func (t *Image) moved(dx, dy Length) Item { c := *t; c.X, c.Y = c.X+dx, c.Y+dy; return &c }
-func (t *Rect) moved(dx, dy Length) Item  { c := *t; c.X, c.Y = c.X+dx, c.Y+dy; return &c }
-func (t *Link) moved(dx, dy Length) Item  { c := *t; c.X, c.Y = c.X+dx, c.Y+dy; return &c }
-func (t *Rule) moved(dx, dy Length) Item {
+func (t *Text) Moved(dx, dy Length) Item  { c := *t; c.X, c.Y = c.X+dx, c.Y+dy; return &c }
+func (t *Image) Moved(dx, dy Length) Item { c := *t; c.X, c.Y = c.X+dx, c.Y+dy; return &c }
+func (t *Rect) Moved(dx, dy Length) Item  { c := *t; c.X, c.Y = c.X+dx, c.Y+dy; return &c }
+func (t *Link) Moved(dx, dy Length) Item  { c := *t; c.X, c.Y = c.X+dx, c.Y+dy; return &c }
+func (t *Rule) Moved(dx, dy Length) Item {
 	c := *t
 	c.X1, c.X2, c.Y1, c.Y2 = c.X1+dx, c.X2+dx, c.Y1+dy, c.Y2+dy
 	return &c
@@ -167,7 +167,7 @@ func (iss *Issue) Dump(w io.Writer) {
 				}
 				fmt.Fprintf(w, "  text %s,%s %s %s%s %q\n", it.X, it.Y, strings.TrimSuffix(string(it.Face), ".ttf"), it.Size, tr, it.Text)
 			case *Image:
-				fmt.Fprintf(w, "  image %s,%s %sx%s %s crop %v bleed %d\n", it.X, it.Y, it.W, it.H, it.Src.Rel, it.Crop, it.Bleed)
+				fmt.Fprintf(w, "  image %s,%s %sx%s %s crop %v bleed %d\n", it.X, it.Y, it.W, it.H, it.Name, it.Crop, it.Bleed)
 			case *Rect:
 				fmt.Fprintf(w, "  rect %s,%s %sx%s #%02x%02x%02x alpha %d\n", it.X, it.Y, it.W, it.H, it.Fill.R, it.Fill.G, it.Fill.B, it.Alpha)
 			case *Rule:
