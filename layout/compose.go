@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"magz/internal/locale"
 	"magz/layout/page"
 	"strings"
 	"unicode"
@@ -52,7 +53,7 @@ type composer struct {
 	opt   Options
 	th    Theme
 	st    *setter
-	lab   labels
+	lab   locale.Labels
 	out   *page.Issue
 	W, H  Length
 	art   *doc.Article // article being composed, for messages
@@ -68,11 +69,11 @@ type composer struct {
 func Compose(iss *doc.Issue, opt Options) *page.Issue {
 	th := DefaultTheme()
 	c := &composer{
-		iss: iss, opt: opt, th: th, lab: labelsFor(iss.Language),
+		iss: iss, opt: opt, th: th, lab: locale.For(iss.Language).Labels,
 		W: page.FromMicrometres(iss.Trim.Width), H: page.FromMicrometres(iss.Trim.Height),
 		heads: map[int]string{}, noRH: map[int]bool{}, fullBleed: map[int]bool{},
 	}
-	c.st = &setter{m: opt.Metrics, hyph: hyph.For(iss.Language)}
+	c.st = &setter{m: opt.Metrics, hyph: hyph.For(locale.For(iss.Language).Hyphenation)}
 	c.out = &page.Issue{Width: c.W, Height: c.H, Bleed: th.Bleed, Language: iss.Language, Title: issueTitle(iss), Author: iss.Publisher}
 
 	cover := &page.Page{Kind: page.KindCover}
@@ -386,7 +387,7 @@ func (c *composer) backCover() *page.Page {
 	p.Items = append(p.Items, c.drawLines(lines, 20*MM, y, ms, w)...)
 	y += Length(len(lines)) * ms.Leading
 	sub := sansStyle(fonts.Sans, 11*Pt, 15*Pt, c.th.Paper, Center)
-	info := c.lab.Issue + " " + itoa(c.iss.Number) + " · " + c.lab.monthYear(c.iss.Date)
+	info := c.lab.Issue + " " + itoa(c.iss.Number) + " · " + c.lab.MonthYear(c.iss.Date)
 	if c.iss.Title != "" {
 		info = c.iss.Title + " · " + info
 	}
@@ -425,7 +426,7 @@ func (c *composer) cover(p *page.Page) {
 	mlines := c.lines(c.iss.Magazine, ms, w+size/4, 2)
 	p.Items = append(p.Items, c.drawLines(mlines, x, y, ms, w)...)
 	y += Length(len(mlines)-1)*ms.Leading + size/4 + 8*Pt
-	info := strings.ToUpper(c.lab.Issue + " " + itoa(c.iss.Number) + "  ·  " + c.lab.monthYear(c.iss.Date))
+	info := strings.ToUpper(c.lab.Issue + " " + itoa(c.iss.Number) + "  ·  " + c.lab.MonthYear(c.iss.Date))
 	is := sansStyle(fonts.SansBold, 10*Pt, 13*Pt, c.th.Paper, Left)
 	p.Items = append(p.Items, c.drawLines(c.lines(info, is, w, 1), x, y, is, w)...)
 	if c.iss.Title != "" {
@@ -618,7 +619,7 @@ func (c *composer) contents(pages []*page.Page, entries []tocEntry, split [][]in
 		}
 		if pi == len(pages)-1 {
 			// Masthead box: who makes the magazine.
-			info := c.iss.Magazine + " · " + c.lab.Issue + " " + itoa(c.iss.Number) + " · " + c.lab.date(c.iss.Date)
+			info := c.iss.Magazine + " · " + c.lab.Issue + " " + itoa(c.iss.Number) + " · " + c.lab.Date(c.iss.Date)
 			if c.iss.Publisher != "" {
 				info += " · " + c.lab.Publisher + " " + c.iss.Publisher
 			}

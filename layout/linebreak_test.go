@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"magz/internal/locale"
 	"math/rand"
 	"strings"
 	"testing"
@@ -59,7 +60,7 @@ func TestBreakNeverOverflowsWithoutNeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := &setter{m: m, hyph: hyph.For("id")}
+	st := &setter{m: m, hyph: hyph.For(locale.PUEBI)}
 	ts := TextStyle{Regular: "Caladea-Regular.ttf", Italic: "Caladea-Italic.ttf", Bold: "Caladea-Bold.ttf", BoldItalic: "Caladea-BoldItalic.ttf",
 		Size: 9600, Leading: 13 * Pt, Align: Justify, Hyphenate: true}
 	rng := rand.New(rand.NewSource(1))

@@ -13,6 +13,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"magz/internal/locale"
 	"net/url"
 	"path"
 	"strings"
@@ -31,15 +32,6 @@ type Options struct {
 	Creator string
 }
 
-type labels struct{ contents, by, notes, photo, cover, landmarks string }
-
-func labelsFor(lang string) labels {
-	if strings.HasPrefix(strings.ToLower(lang), "id") || strings.HasPrefix(strings.ToLower(lang), "ms") {
-		return labels{"Daftar Isi", "Oleh", "Catatan", "Foto", "Sampul", "Penanda"}
-	}
-	return labels{"Contents", "By", "Notes", "Photo", "Cover", "Landmarks"}
-}
-
 type manifestItem struct {
 	id, href, mediaType, props string
 }
@@ -47,7 +39,7 @@ type manifestItem struct {
 type writer struct {
 	iss      *doc.Issue
 	opt      Options
-	lab      labels
+	lab      locale.Labels
 	files    map[string][]byte
 	order    []string
 	manifest []manifestItem
@@ -68,7 +60,7 @@ func Identifier(iss *doc.Issue) string {
 
 // Write writes the EPUB of iss to out.
 func Write(out io.Writer, iss *doc.Issue, opt Options) error {
-	w := &writer{iss: iss, opt: opt, lab: labelsFor(iss.Language), files: map[string][]byte{}, images: map[string]string{}}
+	w := &writer{iss: iss, opt: opt, lab: locale.For(iss.Language).Labels, files: map[string][]byte{}, images: map[string]string{}}
 	w.add("OEBPS/style.css", assets.EPUBCSS, "css", "text/css", "")
 	coverHref := ""
 	if iss.Cover != nil {
@@ -163,7 +155,7 @@ func (w *writer) coverPage(href string) []byte {
 	}
 	fmt.Fprintf(&b, "<p class=\"section\">%s</p>\n", esc(info))
 	if w.iss.Cover != nil && w.iss.Cover.Credit != "" {
-		fmt.Fprintf(&b, "<p class=\"credit\">%s: %s</p>\n", esc(w.lab.photo), esc(w.iss.Cover.Credit))
+		fmt.Fprintf(&b, "<p class=\"credit\">%s: %s</p>\n", esc(w.lab.Photo), esc(w.iss.Cover.Credit))
 	}
 	b.WriteString("</section>\n")
 	return w.page(w.iss.Magazine, "cover", b.String())
@@ -171,20 +163,20 @@ func (w *writer) coverPage(href string) []byte {
 
 func (w *writer) nav() []byte {
 	var b strings.Builder
-	fmt.Fprintf(&b, "<nav epub:type=\"toc\" id=\"toc\">\n<h1>%s</h1>\n<ol>\n", esc(w.lab.contents))
+	fmt.Fprintf(&b, "<nav epub:type=\"toc\" id=\"toc\">\n<h1>%s</h1>\n<ol>\n", esc(w.lab.Contents))
 	for _, a := range w.iss.Articles {
 		// A nav entry holds only its link (EPUB 3 nav rules).
 		fmt.Fprintf(&b, "<li><a href=\"%s.xhtml\">%s</a></li>\n", a.Slug, esc(a.Title))
 	}
 	b.WriteString("</ol>\n</nav>\n")
-	fmt.Fprintf(&b, "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2>%s</h2>\n<ol>\n", esc(w.lab.landmarks))
-	fmt.Fprintf(&b, "<li><a epub:type=\"cover\" href=\"cover.xhtml\">%s</a></li>\n", esc(w.lab.cover))
-	fmt.Fprintf(&b, "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">%s</a></li>\n", esc(w.lab.contents))
+	fmt.Fprintf(&b, "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2>%s</h2>\n<ol>\n", esc(w.lab.Landmarks))
+	fmt.Fprintf(&b, "<li><a epub:type=\"cover\" href=\"cover.xhtml\">%s</a></li>\n", esc(w.lab.Cover))
+	fmt.Fprintf(&b, "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">%s</a></li>\n", esc(w.lab.Contents))
 	if len(w.iss.Articles) > 0 {
 		fmt.Fprintf(&b, "<li><a epub:type=\"bodymatter\" href=\"%s.xhtml\">%s</a></li>\n", w.iss.Articles[0].Slug, esc(w.iss.Articles[0].Title))
 	}
 	b.WriteString("</ol>\n</nav>\n")
-	return w.page(w.lab.contents, "", b.String())
+	return w.page(w.lab.Contents, "", b.String())
 }
 
 func (w *writer) article(a *doc.Article) []byte {
@@ -198,7 +190,7 @@ func (w *writer) article(a *doc.Article) []byte {
 		fmt.Fprintf(&b, "<p class=\"standfirst\">%s</p>\n", esc(a.Subtitle))
 	}
 	if a.Author != "" {
-		fmt.Fprintf(&b, "<p class=\"byline\">%s %s</p>\n", esc(w.lab.by), esc(a.Author))
+		fmt.Fprintf(&b, "<p class=\"byline\">%s %s</p>\n", esc(w.lab.By), esc(a.Author))
 	}
 	b.WriteString("</header>\n")
 	if a.Hero != nil {
@@ -206,7 +198,7 @@ func (w *writer) article(a *doc.Article) []byte {
 	}
 	w.blocks(&b, a.Blocks)
 	if len(a.Notes) > 0 {
-		fmt.Fprintf(&b, "<section class=\"notes\" epub:type=\"endnotes\" role=\"doc-endnotes\">\n<h2>%s</h2>\n<ol>\n", esc(w.lab.notes))
+		fmt.Fprintf(&b, "<section class=\"notes\" epub:type=\"endnotes\" role=\"doc-endnotes\">\n<h2>%s</h2>\n<ol>\n", esc(w.lab.Notes))
 		for _, n := range a.Notes {
 			fmt.Fprintf(&b, "<li id=\"fn-%d\"><p>%s <a href=\"#fnref-%d\" role=\"doc-backlink\">↩</a></p></li>\n", n.N, w.spans(n.Spans), n.N)
 		}
@@ -227,7 +219,7 @@ func (w *writer) figure(b *strings.Builder, f *doc.Figure) {
 		b.WriteString("<figcaption>")
 		b.WriteString(w.spans(f.Caption))
 		if f.Credit != "" {
-			fmt.Fprintf(b, " <span class=\"credit\">%s: %s</span>", esc(w.lab.photo), esc(f.Credit))
+			fmt.Fprintf(b, " <span class=\"credit\">%s: %s</span>", esc(w.lab.Photo), esc(f.Credit))
 		}
 		b.WriteString("</figcaption>\n")
 	}

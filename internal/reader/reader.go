@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"magz/internal/locale"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -135,7 +136,7 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 		iss.Date = t
 	}
 	if iss.Language == "" {
-		iss.Language = "id"
+		iss.Language = locale.DefaultTag
 	} else if !langTag.MatchString(iss.Language) {
 		diags.Errorf(at("language"), "language %q is not a BCP 47 tag such as id or en", iss.Language)
 	}

@@ -19,6 +19,7 @@
 package hyph
 
 import (
+	"magz/internal/locale"
 	"sort"
 	"strings"
 	"unicode"
@@ -39,14 +40,9 @@ type Hyphenator interface {
 	Breaks(word string) []Break
 }
 
-// For returns the hyphenator for a BCP 47 language tag.
-func For(lang string) Hyphenator {
-	base := strings.ToLower(lang)
-	if i := strings.IndexAny(base, "-_"); i >= 0 {
-		base = base[:i]
-	}
-	switch base {
-	case "id", "ms":
+// For returns the hyphenator that applies the given rules.
+func For(rules locale.Hyphenation) Hyphenator {
+	if rules == locale.PUEBI {
 		return Indonesian{}
 	}
 	return explicitOnly{}

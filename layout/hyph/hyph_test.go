@@ -3,6 +3,8 @@ package hyph
 import (
 	"strings"
 	"testing"
+
+	"magz/internal/locale"
 )
 
 // syllables lists Indonesian words with their breaks as PUEBI describes
@@ -44,7 +46,7 @@ const syllables = `
 `
 
 func TestIndonesianWords(t *testing.T) {
-	h := For("id")
+	h := For(locale.For("id").Hyphenation)
 	words := strings.Fields(syllables)
 	if len(words) < 200 {
 		t.Fatalf("only %d words in the list", len(words))
@@ -69,7 +71,7 @@ func isReduplication(w string) bool {
 }
 
 func TestRules(t *testing.T) {
-	h := For("id")
+	h := For(locale.For("id").Hyphenation)
 	for _, c := range []struct{ word, want string }{
 		{"anak-anak", "anak-anak"},      // breaks only at its own hyphen
 		{"DPRD", "DPRD"},                // acronyms stay whole
@@ -96,7 +98,7 @@ func TestRules(t *testing.T) {
 }
 
 func TestPreferredBreaks(t *testing.T) {
-	h := For("id")
+	h := For(locale.For("id").Hyphenation)
 	pref := map[string]int{}
 	for _, b := range h.Breaks("berjalan") {
 		if b.Preferred {
@@ -118,7 +120,7 @@ func TestPreferredBreaks(t *testing.T) {
 }
 
 func TestEnglishNeverWrong(t *testing.T) {
-	h := For("en-GB")
+	h := For(locale.For("en-GB").Hyphenation)
 	for _, w := range []string{"information", "government", "photograph", "table", "hyphenation"} {
 		if b := h.Breaks(w); len(b) != 0 {
 			t.Errorf("English %q: got breaks %v; only explicit hyphens may break", w, b)

@@ -1,0 +1,103 @@
+// Package locale is magz's one table of languages: the words magz prints
+// itself in every edition, which hyphenation rules apply, and what
+// `magz new` writes for a new issue. A language tag is matched the same way
+// everywhere because only this package matches it: by its primary subtag,
+// ignoring case ("id", "id-ID", "ID_id" are Indonesian); Malay ("ms") reads
+// as Indonesian; any other tag gets English words and no hyphenation
+// beyond the hyphens already in the text.
+package locale
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Hyphenation names the rules that break words at line ends.
+type Hyphenation int
+
+const (
+	// ExplicitHyphens breaks words only after hyphens already in them.
+	ExplicitHyphens Hyphenation = iota
+	// PUEBI breaks Indonesian and Malay words by syllable, as PUEBI
+	// (the Indonesian spelling rules) describes.
+	PUEBI
+)
+
+// Locale is what magz knows of one language.
+type Locale struct {
+	Tag         string // the primary subtag magz matched: "id" or "en"
+	Hyphenation Hyphenation
+	Labels      Labels
+	// Magazine is the placeholder masthead name `magz new` writes when
+	// there is no issue to copy settings from.
+	Magazine string
+	// Example is the example article `magz new` writes: it explains the
+	// format in the format itself.
+	Example string
+}
+
+// Labels are the words magz prints itself.
+type Labels struct {
+	Contents  string // the contents page and the EPUB's navigation
+	Notes     string // the notes heading at the end of an article
+	NotesPage string // the planned blank pages that pad a print edition
+	By        string // before an author's name
+	Issue     string // before the issue number
+	Photo     string // before a photo credit
+	Publisher string // before the publisher's name
+	Cover     string // the EPUB's cover landmark
+	Landmarks string // the EPUB's landmarks navigation
+	Months    [12]string
+}
+
+// Date writes t as "20 November 2026".
+func (l Labels) Date(t time.Time) string {
+	return fmt.Sprintf("%d %s %d", t.Day(), l.Months[t.Month()-1], t.Year())
+}
+
+// MonthYear writes t as "November 2026".
+func (l Labels) MonthYear(t time.Time) string {
+	return fmt.Sprintf("%s %d", l.Months[t.Month()-1], t.Year())
+}
+
+var indonesian = Locale{
+	Tag:         "id",
+	Hyphenation: PUEBI,
+	Labels: Labels{Contents: "Daftar Isi", Notes: "Catatan", NotesPage: "Catatan", By: "Oleh", Issue: "Edisi",
+		Photo: "Foto", Publisher: "Diterbitkan oleh", Cover: "Sampul", Landmarks: "Penanda",
+		Months: [12]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"}},
+	Magazine: "Nama Majalah",
+	Example:  exampleID,
+}
+
+var english = Locale{
+	Tag:         "en",
+	Hyphenation: ExplicitHyphens,
+	Labels: Labels{Contents: "Contents", Notes: "Notes", NotesPage: "Notes", By: "By", Issue: "Issue",
+		Photo: "Photo", Publisher: "Published by", Cover: "Cover", Landmarks: "Landmarks",
+		Months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}},
+	Magazine: "Magazine Name",
+	Example:  exampleEN,
+}
+
+// DefaultTag is the language of an issue that names none.
+const DefaultTag = "id"
+
+// For returns the locale of a BCP 47 language tag.
+func For(tag string) Locale {
+	switch Primary(tag) {
+	case "id", "ms":
+		return indonesian
+	}
+	return english
+}
+
+// Primary returns the primary language subtag of tag, in lower case.
+func Primary(tag string) string {
+	base := strings.ToLower(strings.TrimSpace(tag))
+	if i := strings.IndexAny(base, "-_"); i >= 0 {
+		base = base[:i]
+	}
+	return base
+}

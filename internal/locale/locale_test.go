@@ -1,0 +1,54 @@
+package locale
+
+import (
+	"testing"
+	"time"
+)
+
+func TestFor(t *testing.T) {
+	for _, tc := range []struct {
+		tag, want string
+		rules     Hyphenation
+	}{
+		{"id", "id", PUEBI},
+		{"id-ID", "id", PUEBI},
+		{"ID_id", "id", PUEBI},
+		{" id ", "id", PUEBI},
+		{"ms-MY", "id", PUEBI},
+		{"en", "en", ExplicitHyphens},
+		{"en-GB", "en", ExplicitHyphens},
+		{"fr", "en", ExplicitHyphens}, // no French words yet: English
+		{"", "en", ExplicitHyphens},
+		{"idx", "en", ExplicitHyphens}, // a prefix is not a match
+	} {
+		l := For(tc.tag)
+		if l.Tag != tc.want || l.Hyphenation != tc.rules {
+			t.Errorf("For(%q) = %s/%d, want %s/%d", tc.tag, l.Tag, l.Hyphenation, tc.want, tc.rules)
+		}
+	}
+}
+
+func TestDates(t *testing.T) {
+	d := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	if got := For("id").Labels.Date(d); got != "20 November 2026" {
+		t.Errorf("id date %q", got)
+	}
+	if got := For("id").Labels.MonthYear(time.Date(2026, 8, 1, 0, 0, 0, 0, time.UTC)); got != "Agustus 2026" {
+		t.Errorf("id month %q", got)
+	}
+	if got := For("en").Labels.MonthYear(d); got != "November 2026" {
+		t.Errorf("en month %q", got)
+	}
+}
+
+// Every locale says every word: an empty label would print nothing.
+func TestLabelsComplete(t *testing.T) {
+	for _, l := range []Locale{indonesian, english} {
+		lb := l.Labels
+		for _, s := range append([]string{lb.Contents, lb.Notes, lb.NotesPage, lb.By, lb.Issue, lb.Photo, lb.Publisher, lb.Cover, lb.Landmarks, l.Magazine, l.Example}, lb.Months[:]...) {
+			if s == "" {
+				t.Errorf("locale %s has an empty label", l.Tag)
+			}
+		}
+	}
+}
