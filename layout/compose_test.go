@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"magz/internal/jpeg"
 	"magz/layout/page"
 	"math/rand"
 	"os"
@@ -31,7 +32,7 @@ func compose(t testing.TB, dir string) (*doc.Issue, *page.Issue) {
 	if err := diags.Err(); err != nil {
 		t.Fatal(err)
 	}
-	store := images.NewStore(nil)
+	store := images.NewStore(nil, jpeg.Fast)
 	m, err := NewMetrics()
 	if err != nil {
 		t.Fatal(err)
@@ -160,7 +161,7 @@ func TestSampleGeometry(t *testing.T) {
 func BenchmarkCompose(b *testing.B) {
 	diags := &diag.List{}
 	iss := reader.Read("../issues/issue-12", diags)
-	store := images.NewStore(nil)
+	store := images.NewStore(nil, jpeg.Fast)
 	sizes := map[string][2]int{}
 	for _, p := range collectImages(iss) {
 		in, _ := store.Probe(p, diags)

@@ -26,7 +26,7 @@ import (
 	"syscall"
 	"time"
 
-	"magz/internal/images"
+	magzjpeg "magz/internal/jpeg"
 	"magz/internal/synth"
 )
 
@@ -38,7 +38,7 @@ func main() {
 		std, err := decodeAll(*dir, func(b []byte) error { _, err := jpeg.Decode(bytes.NewReader(b)); return err })
 		if err == nil {
 			var own time.Duration
-			own, err = decodeAll(*dir, func(b []byte) error { _, err := images.DecodeJPEG(b); return err })
+			own, err = decodeAll(*dir, func(b []byte) error { _, err := magzjpeg.Fast.Decode(b); return err })
 			fmt.Println(std.Seconds(), own.Seconds())
 		}
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"magz/internal/jpeg"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -125,7 +126,7 @@ func buildOptions(c *cli.Context, cmd string) (build.Options, string, error) {
 	if out == "" {
 		out = filepath.Join("dist", filepath.Base(dir))
 	}
-	opt := build.Options{Formats: formats, OutDir: out, Version: magzVersion(), Previews: c.Bool("previews")}
+	opt := build.Options{Formats: formats, OutDir: out, Version: magzVersion(), Previews: c.Bool("previews"), JPEG: jpeg.CodecFor(os.Getenv(jpeg.EnvSwitch))}
 	switch {
 	case c.Bool("no-cache"):
 	case c.String("cache") != "":

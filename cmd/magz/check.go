@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"magz/internal/jpeg"
+	"os"
 	"path/filepath"
 	"sort"
 
@@ -67,7 +69,7 @@ func checkCommand(stdout io.Writer) *cli.Command {
 			if err != nil {
 				return fail(1, "%v", err)
 			}
-			iss, ds := build.Check(c.Context, dir)
+			iss, ds := build.Check(c.Context, dir, jpeg.CodecFor(os.Getenv(jpeg.EnvSwitch)))
 			rep := report(dir, iss, ds)
 			if c.Bool("json") {
 				enc := json.NewEncoder(stdout)

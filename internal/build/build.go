@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"golang.org/x/sync/errgroup"
 	"io"
+	"magz/internal/jpeg"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,6 +86,8 @@ type Options struct {
 	CacheDir string
 	// Force rebuilds even when the editions are up to date.
 	Force bool
+	// JPEG is the codec of the image stage (jpeg.Std rules magz's own out).
+	JPEG jpeg.Codec
 	// OnPhoto is told each time a photo has all its renditions.
 	OnPhoto func(done, total int)
 	// OnEdition is told each time an edition is written.
@@ -196,7 +199,7 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	store := images.NewStore(c)
+	store := images.NewStore(c, opt.JPEG)
 	iss, infos := prepare(dir, store, diags)
 	if err := diags.Err(); err != nil {
 		return &Result{Warnings: warnings(diags)}, err

@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"io/fs"
+	"magz/internal/jpeg"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -18,10 +19,10 @@ import (
 // Check runs every check of a build (reading, photos, layout, print
 // resolution) and the preflight checks an editor wants before a deadline,
 // without writing any edition. The issue is nil when it could not be read.
-func Check(ctx context.Context, dir string) (*doc.Issue, []diag.Diagnostic) {
+func Check(ctx context.Context, dir string, codec jpeg.Codec) (*doc.Issue, []diag.Diagnostic) {
 	diags := &diag.List{}
 	c, _ := cache.Open("")
-	store := images.NewStore(c)
+	store := images.NewStore(c, codec)
 	iss, infos := prepare(dir, store, diags)
 	if iss == nil {
 		return nil, diags.All()

@@ -14,9 +14,10 @@ import (
 	"image/color"
 	"image/draw"
 	_ "image/gif"
-	"image/jpeg"
+	stdjpeg "image/jpeg"
 	"image/png"
 	"io"
+	"magz/internal/jpeg"
 	"math"
 	"os"
 	"runtime"
@@ -54,6 +55,7 @@ type Store struct {
 	mu    sync.Mutex
 	infos map[string]*Info
 	cache *cache.Cache
+	codec jpeg.Codec
 	// Decoded counts the sources decoded (cache misses), for summaries
 	// and tests.
 	Decoded atomic.Int64
@@ -61,8 +63,11 @@ type Store struct {
 	OnSourceDone func()
 }
 
-// NewStore returns a store keeping renditions in c (which may be nil).
-func NewStore(c *cache.Cache) *Store { return &Store{infos: map[string]*Info{}, cache: c} }
+// NewStore returns a store keeping renditions in c (which may be nil) and
+// decoding and encoding JPEGs with codec.
+func NewStore(c *cache.Cache, codec jpeg.Codec) *Store {
+	return &Store{infos: map[string]*Info{}, cache: c, codec: codec}
+}
 
 // Probe reads an image's header. Problems are recorded at the place where
 // the image is used.
@@ -304,7 +309,7 @@ func (s *Store) renderSource(path string, reqs []Request, mem *budget, weight in
 				continue
 			}
 		}
-		if b, ok := s.cache.Get(cache.Key(PipelineVersion, srcKey, r.recipe())); ok {
+		if b, ok := s.cache.Get(cache.Key(PipelineVersion, s.codec.String(), srcKey, r.recipe())); ok {
 			out[r] = Result{Data: b, W: r.W, H: r.H}
 			continue
 		}
@@ -322,7 +327,7 @@ func (s *Store) renderSource(path string, reqs []Request, mem *budget, weight in
 	isJPEG := bytes.HasPrefix(data, []byte{0xFF, 0xD8})
 	var img image.Image
 	if isJPEG {
-		img, err = DecodeJPEG(data)
+		img, err = s.codec.Decode(data)
 	} else {
 		img, _, err = image.Decode(bytes.NewReader(data))
 	}
@@ -350,7 +355,7 @@ func (s *Store) renderSource(path string, reqs []Request, mem *budget, weight in
 			m, ok = pl.rendition(orient, r.Crop, r.W, r.H)
 		}
 		if ok {
-			res, err = encodeJPEG(m, r)
+			res, err = s.encodeJPEG(m, r)
 		} else {
 			res, err = render(lv, r)
 		}
@@ -358,7 +363,7 @@ func (s *Store) renderSource(path string, reqs []Request, mem *budget, weight in
 			return nil, err
 		}
 		out[r] = res
-		if err := s.cache.Put(cache.Key(PipelineVersion, srcKey, r.recipe()), res.Data); err != nil {
+		if err := s.cache.Put(cache.Key(PipelineVersion, s.codec.String(), srcKey, r.recipe()), res.Data); err != nil {
 			// A cache that cannot be written only costs time.
 			_ = err
 		}
@@ -402,7 +407,7 @@ func render(lv *levels, r Request) (Result, error) {
 		if q == 0 {
 			q = 85
 		}
-		if err := jpeg.Encode(&buf, opaque(m), &jpeg.Options{Quality: q}); err != nil {
+		if err := stdjpeg.Encode(&buf, opaque(m), &stdjpeg.Options{Quality: q}); err != nil {
 			return Result{}, err
 		}
 	}
@@ -410,8 +415,8 @@ func render(lv *levels, r Request) (Result, error) {
 }
 
 // encodeJPEG encodes a rendition made by planes.rendition (4:2:0, at the
-// origin) with magz's own encoder, which reads the planes directly.
-func encodeJPEG(m *image.YCbCr, r Request) (Result, error) {
+// origin) from its planes.
+func (s *Store) encodeJPEG(m *image.YCbCr, r Request) (Result, error) {
 	q := r.Quality
 	if q == 0 {
 		q = 85
@@ -419,11 +424,11 @@ func encodeJPEG(m *image.YCbCr, r Request) (Result, error) {
 	b := m.Bounds()
 	w, h := b.Dx(), b.Dy()
 	cw, ch := (w+1)/2, (h+1)/2
-	data := encodePlanes420(
-		plane{pix: m.Y, stride: m.YStride, w: w, h: h},
-		plane{pix: m.Cb, stride: m.CStride, w: cw, h: ch},
-		plane{pix: m.Cr, stride: m.CStride, w: cw, h: ch}, q)
-	return Result{Data: data, W: w, H: h}, nil
+	data, err := s.codec.Encode420(
+		jpeg.Plane{Pix: m.Y, Stride: m.YStride, W: w, H: h},
+		jpeg.Plane{Pix: m.Cb, Stride: m.CStride, W: cw, H: ch},
+		jpeg.Plane{Pix: m.Cr, Stride: m.CStride, W: cw, H: ch}, q)
+	return Result{Data: data, W: w, H: h}, err
 }
 
 // opaque gives an 8-bit RGBA image without transparency, composited on

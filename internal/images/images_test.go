@@ -5,8 +5,9 @@ import (
 	"context"
 	"image"
 	"image/color"
-	"image/jpeg"
+	stdjpeg "image/jpeg"
 	"image/png"
+	"magz/internal/jpeg"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,7 +55,7 @@ func TestProbe(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.spec, func(t *testing.T) {
 			diags := &diag.List{}
-			in, ok := NewStore(nil).Probe(file(t, c.name, synth(t, c.spec)), diags)
+			in, ok := NewStore(nil, jpeg.Fast).Probe(file(t, c.name, synth(t, c.spec)), diags)
 			if c.err != "" {
 				if ok || !strings.Contains(diags.Err().Error(), c.err) {
 					t.Fatalf("want error %q, got %v", c.err, diags.Err())
@@ -71,7 +72,7 @@ func TestProbe(t *testing.T) {
 	}
 	// Not an image at all.
 	diags := &diag.List{}
-	if _, ok := NewStore(nil).Probe(file(t, "x.jpg", []byte("hello, I am text")), diags); ok || !strings.Contains(diags.Err().Error(), "not a readable image") {
+	if _, ok := NewStore(nil, jpeg.Fast).Probe(file(t, "x.jpg", []byte("hello, I am text")), diags); ok || !strings.Contains(diags.Err().Error(), "not a readable image") {
 		t.Errorf("text file: %v", diags.Err())
 	}
 }
@@ -112,10 +113,10 @@ func TestOrientation(t *testing.T) {
 		}
 	}
 	var b bytes.Buffer
-	jpeg.Encode(&b, raw, &jpeg.Options{Quality: 95})
+	stdjpeg.Encode(&b, raw, &stdjpeg.Options{Quality: 95})
 	img := file(t, "r.jpg", testissue.WithOrientation(b.Bytes(), 6))
 	r := Request{Path: img.Path, Crop: [4]int{0, 0, 1e6, 1e6}, W: 60, H: 80, Quality: 95}
-	out := renderAll(t, NewStore(nil), img, r)
+	out := renderAll(t, NewStore(nil, jpeg.Fast), img, r)
 	m := decode(t, out[r].Data)
 	if bd := m.Bounds(); bd.Dx() != 60 || bd.Dy() != 80 {
 		t.Fatalf("rendition is %v, want portrait 60x80", bd)
@@ -137,7 +138,7 @@ func TestColourModels(t *testing.T) {
 			}
 			img := file(t, name, synth(t, spec))
 			r := Request{Path: img.Path, Crop: [4]int{0, 0, 1e6, 1e6}, W: 32, H: 24}
-			out := renderAll(t, NewStore(nil), img, r)
+			out := renderAll(t, NewStore(nil, jpeg.Fast), img, r)
 			m, format, err := image.DecodeConfig(bytes.NewReader(out[r].Data))
 			if err != nil || format != "jpeg" {
 				t.Fatalf("rendition: %v %v", format, err)
@@ -153,7 +154,7 @@ func TestTransparency(t *testing.T) {
 	img := file(t, "a.png", synth(t, "png-alpha 64x48"))
 	asPNG := Request{Path: img.Path, Crop: [4]int{0, 0, 1e6, 1e6}, W: 64, H: 48, Encoding: PNG}
 	asJPEG := Request{Path: img.Path, Crop: [4]int{0, 0, 1e6, 1e6}, W: 64, H: 48, Quality: 95}
-	out := renderAll(t, NewStore(nil), img, asPNG, asJPEG)
+	out := renderAll(t, NewStore(nil, jpeg.Fast), img, asPNG, asJPEG)
 	p, err := png.Decode(bytes.NewReader(out[asPNG].Data))
 	if err != nil {
 		t.Fatal(err)
@@ -174,12 +175,12 @@ func TestCache(t *testing.T) {
 	}
 	img := file(t, "p.jpg", synth(t, "jpeg 300x200"))
 	r := Request{Path: img.Path, Crop: [4]int{0, 0, 1e6, 1e6}, W: 150, H: 100}
-	s1 := NewStore(c)
+	s1 := NewStore(c, jpeg.Fast)
 	first := renderAll(t, s1, img, r)
 	if s1.Decoded.Load() != 1 {
 		t.Fatalf("cold: %d decodes, want 1", s1.Decoded.Load())
 	}
-	s2 := NewStore(c)
+	s2 := NewStore(c, jpeg.Fast)
 	second := renderAll(t, s2, img, r)
 	if s2.Decoded.Load() != 0 {
 		t.Errorf("warm: %d decodes, want 0 (cache hit)", s2.Decoded.Load())
@@ -196,7 +197,7 @@ func TestCache(t *testing.T) {
 		}
 		return nil
 	})
-	s3 := NewStore(c)
+	s3 := NewStore(c, jpeg.Fast)
 	third := renderAll(t, s3, img, r)
 	if s3.Decoded.Load() != 1 {
 		t.Errorf("corrupt entry: %d decodes, want 1 (rebuilt)", s3.Decoded.Load())
@@ -207,7 +208,7 @@ func TestCache(t *testing.T) {
 	// A changed recipe is a miss, not a stale hit.
 	r2 := r
 	r2.W, r2.H = 120, 80
-	s4 := NewStore(c)
+	s4 := NewStore(c, jpeg.Fast)
 	renderAll(t, s4, img, r2)
 	if s4.Decoded.Load() != 1 {
 		t.Error("a new rendition size was served from the cache")
@@ -217,7 +218,7 @@ func TestCache(t *testing.T) {
 func TestTruncated(t *testing.T) {
 	img := file(t, "t.jpg", synth(t, "truncated"))
 	diags := &diag.List{}
-	s := NewStore(nil)
+	s := NewStore(nil, jpeg.Fast)
 	if _, ok := s.Probe(img, diags); !ok {
 		t.Fatal("the header of a truncated JPEG is readable")
 	}
@@ -232,7 +233,7 @@ func TestOriginalPassThrough(t *testing.T) {
 	data := synth(t, "jpeg 300x200")
 	img := file(t, "o.jpg", data)
 	r := Request{Path: img.Path, Crop: [4]int{0, 0, 1e6, 1e6}, W: 300, H: 200, Original: true}
-	out := renderAll(t, NewStore(nil), img, r)
+	out := renderAll(t, NewStore(nil, jpeg.Fast), img, r)
 	if !bytes.Equal(out[r].Data, data) {
 		t.Error("a JPEG that fits was not embedded as its own bytes")
 	}

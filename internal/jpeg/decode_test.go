@@ -1,17 +1,18 @@
-package images
+package jpeg
 
 import (
 	"bytes"
 	"fmt"
 	"image"
-	"image/jpeg"
+	stdjpeg "image/jpeg"
+	"magz/internal/testissue"
 	"os"
 	"path/filepath"
 	"testing"
 )
 
 // sameYCbCr compares two decodings sample by sample (the visible area of
-// every plane) and returns the largest difference.
+// every Plane) and returns the largest difference.
 func sameYCbCr(t *testing.T, name string, got, want *image.YCbCr) int {
 	t.Helper()
 	if got.Rect != want.Rect || got.SubsampleRatio != want.SubsampleRatio {
@@ -50,11 +51,11 @@ func fastCases(t *testing.T) map[string][]byte {
 	for _, sz := range [][2]int{{1, 1}, {9, 17}, {64, 48}, {203, 117}} {
 		src := photoYCbCr(sz[0], sz[1], 5)
 		var buf bytes.Buffer
-		jpeg.Encode(&buf, src, &jpeg.Options{Quality: 87})
+		stdjpeg.Encode(&buf, src, &stdjpeg.Options{Quality: 87})
 		cases["image/jpeg "+fmtSize(sz)] = buf.Bytes()
-		y := plane{pix: src.Y, stride: src.YStride, w: sz[0], h: sz[1]}
-		cb := plane{pix: src.Cb, stride: src.CStride, w: (sz[0] + 1) / 2, h: (sz[1] + 1) / 2}
-		cr := plane{pix: src.Cr, stride: src.CStride, w: (sz[0] + 1) / 2, h: (sz[1] + 1) / 2}
+		y := Plane{Pix: src.Y, Stride: src.YStride, W: sz[0], H: sz[1]}
+		cb := Plane{Pix: src.Cb, Stride: src.CStride, W: (sz[0] + 1) / 2, H: (sz[1] + 1) / 2}
+		cr := Plane{Pix: src.Cr, Stride: src.CStride, W: (sz[0] + 1) / 2, H: (sz[1] + 1) / 2}
 		for _, ri := range []int{1, 3, 7} {
 			cases[fmt.Sprintf("restart %s every %d", fmtSize(sz), ri)] = encodeRestart(y, cb, cr, 90, ri)
 		}
@@ -68,12 +69,12 @@ func fmtSize(sz [2]int) string { return image.Pt(sz[0], sz[1]).String() }
 // fast path gives image/jpeg's picture within one level of rounding.
 func TestFastDecodeMatchesImageJPEG(t *testing.T) {
 	for name, data := range fastCases(t) {
-		got, ok := fastDecodeJPEG(data)
+		got, ok := decodeFast(data)
 		if !ok {
 			t.Errorf("%s: the fast path refused it", name)
 			continue
 		}
-		ref, err := jpeg.Decode(bytes.NewReader(data))
+		ref, err := stdjpeg.Decode(bytes.NewReader(data))
 		if err != nil {
 			t.Fatalf("%s: image/jpeg: %v", name, err)
 		}
@@ -91,11 +92,11 @@ func TestFastDecodeDefers(t *testing.T) {
 		t.Fatal(err)
 	}
 	for f, data := range map[string][]byte{"progressive": prog, "grey": synth(t, "gray 83x61"), "CMYK": synth(t, "cmyk")} {
-		if _, ok := fastDecodeJPEG(data); ok {
+		if _, ok := decodeFast(data); ok {
 			t.Errorf("%s: the fast path took it", f)
 		}
-		m, err := DecodeJPEG(data)
-		ref, _ := jpeg.Decode(bytes.NewReader(data))
+		m, err := Fast.Decode(data)
+		ref, _ := stdjpeg.Decode(bytes.NewReader(data))
 		if err != nil || m.Bounds() != ref.Bounds() {
 			t.Errorf("%s: decoded %v, %v; image/jpeg %v", f, m, err, ref.Bounds())
 		}
@@ -112,10 +113,10 @@ func TestFastDecodeDamaged(t *testing.T) {
 	for name, data := range fastCases(t) {
 		for _, cut := range []int{len(data) / 3, len(data) / 2, len(data) - 3} {
 			short := data[:cut]
-			if _, ok := fastDecodeJPEG(short); ok {
+			if _, ok := decodeFast(short); ok {
 				t.Errorf("%s cut at %d: the fast path decoded it", name, cut)
 			}
-			if _, err := DecodeJPEG(short); err == nil {
+			if _, err := Fast.Decode(short); err == nil {
 				t.Errorf("%s cut at %d: no error", name, cut)
 			}
 		}
@@ -136,7 +137,7 @@ func checkAgainstImageJPEG(t *testing.T, name string, data []byte) {
 	if err != nil {
 		return
 	}
-	ref, err := jpeg.Decode(bytes.NewReader(data))
+	ref, err := stdjpeg.Decode(bytes.NewReader(data))
 	if err != nil {
 		t.Fatalf("%s: the fast path decoded a stream image/jpeg refuses (%v)", name, err)
 	}
@@ -158,12 +159,12 @@ func FuzzFastDecode(f *testing.F) {
 		f.Add(b)
 	}
 	src := photoYCbCr(40, 24, 1)
-	f.Add(encodeRestart(plane{src.Y, src.YStride, 40, 24}, plane{src.Cb, src.CStride, 20, 12}, plane{src.Cr, src.CStride, 20, 12}, 75, 2))
+	f.Add(encodeRestart(Plane{src.Y, src.YStride, 40, 24}, Plane{src.Cb, src.CStride, 20, 12}, Plane{src.Cr, src.CStride, 20, 12}, 75, 2))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 1<<16 {
 			return
 		}
-		if c, err := jpeg.DecodeConfig(bytes.NewReader(data)); err == nil && c.Width*c.Height > 1<<18 {
+		if c, err := stdjpeg.DecodeConfig(bytes.NewReader(data)); err == nil && c.Width*c.Height > 1<<18 {
 			return
 		}
 		checkAgainstImageJPEG(t, "fuzz", data)
@@ -173,12 +174,12 @@ func FuzzFastDecode(f *testing.F) {
 func BenchmarkDecode(b *testing.B) {
 	src := photoYCbCr(2000, 1500, 3)
 	var buf bytes.Buffer
-	jpeg.Encode(&buf, src, &jpeg.Options{Quality: 92})
+	stdjpeg.Encode(&buf, src, &stdjpeg.Options{Quality: 92})
 	data := buf.Bytes()
 	b.Run("fast", func(b *testing.B) {
 		b.SetBytes(2000 * 1500)
 		for b.Loop() {
-			if _, ok := fastDecodeJPEG(data); !ok {
+			if _, ok := decodeFast(data); !ok {
 				b.Fatal("refused")
 			}
 		}
@@ -186,7 +187,16 @@ func BenchmarkDecode(b *testing.B) {
 	b.Run("image-jpeg", func(b *testing.B) {
 		b.SetBytes(2000 * 1500)
 		for b.Loop() {
-			jpeg.Decode(bytes.NewReader(data))
+			stdjpeg.Decode(bytes.NewReader(data))
 		}
 	})
+}
+
+func synth(t *testing.T, spec string) []byte {
+	t.Helper()
+	b, err := testissue.Synth(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -1,7 +1,10 @@
-package images
+package jpeg
 
 import (
+	"bytes"
 	"encoding/binary"
+	"image"
+	stdjpeg "image/jpeg"
 	"math/bits"
 )
 
@@ -300,15 +303,25 @@ func quantTables(quality int) (t [2][64]uint8) {
 	return t
 }
 
-// encodePlanes420 encodes a Y plane and its half-size Cb and Cr planes
-// ((w+1)/2 × (h+1)/2) as a baseline 4:2:0 JPEG.
-func encodePlanes420(y, cb, cr plane, quality int) []byte {
-	return encodeRestart(y, cb, cr, quality, 0)
+// Encode420 encodes a Y plane and its half-size Cb and Cr planes
+// ((w+1)/2 × (h+1)/2) as a baseline 4:2:0 JPEG of the given quality (1 to
+// 100).
+func (c Codec) Encode420(y, cb, cr Plane, quality int) ([]byte, error) {
+	if c == Std {
+		m := &image.YCbCr{Y: y.Pix, Cb: cb.Pix, Cr: cr.Pix, YStride: y.Stride, CStride: cb.Stride,
+			SubsampleRatio: image.YCbCrSubsampleRatio420, Rect: image.Rect(0, 0, y.W, y.H)}
+		var buf bytes.Buffer
+		if err := stdjpeg.Encode(&buf, m, &stdjpeg.Options{Quality: quality}); err != nil {
+			return nil, err
+		}
+		return buf.Bytes(), nil
+	}
+	return encodeRestart(y, cb, cr, quality, 0), nil
 }
 
 // encodeRestart is encodePlanes420 with a restart marker every restart
 // MCUs (0 for none): cameras write them, and the decoder's tests need them.
-func encodeRestart(y, cb, cr plane, quality, restart int) []byte {
+func encodeRestart(y, cb, cr Plane, quality, restart int) []byte {
 	qt := quantTables(quality)
 	var div [2][64]float32
 	for t := range div {
@@ -316,7 +329,7 @@ func encodeRestart(y, cb, cr plane, quality, restart int) []byte {
 			div[t][i] = 1 / (float32(qt[t][i]) * aanScale[i/8] * aanScale[i%8] * 8)
 		}
 	}
-	w, h := y.w, y.h
+	w, h := y.W, y.H
 	out := make([]byte, 0, 1024+w*h/3)
 	out = append(out, 0xFF, 0xD8)
 	// DQT: two 8-bit tables, zig-zag order
@@ -373,11 +386,11 @@ func encodeRestart(y, cb, cr plane, quality, restart int) []byte {
 }
 
 // loadBlock copies the 8×8 block at (x0, y0) of p, level-shifted, repeating
-// the last column and row where the block passes the plane's edge.
-func loadBlock(blk *[64]float32, p plane, x0, y0 int) {
-	if x0+8 <= p.w && y0+8 <= p.h {
+// the last column and row where the block passes the Plane's edge.
+func loadBlock(blk *[64]float32, p Plane, x0, y0 int) {
+	if x0+8 <= p.W && y0+8 <= p.H {
 		for r := 0; r < 8; r++ {
-			row := p.pix[(y0+r)*p.stride+x0:]
+			row := p.Pix[(y0+r)*p.Stride+x0:]
 			row = row[:8:8]
 			b := blk[r*8 : r*8+8 : r*8+8]
 			for c, v := range row {
@@ -387,10 +400,16 @@ func loadBlock(blk *[64]float32, p plane, x0, y0 int) {
 		return
 	}
 	for r := 0; r < 8; r++ {
-		yy := min(y0+r, p.h-1)
-		row := p.pix[yy*p.stride:]
+		yy := min(y0+r, p.H-1)
+		row := p.Pix[yy*p.Stride:]
 		for c := 0; c < 8; c++ {
-			blk[r*8+c] = float32(int32(row[min(x0+c, p.w-1)]) - 128)
+			blk[r*8+c] = float32(int32(row[min(x0+c, p.W-1)]) - 128)
 		}
 	}
+}
+
+// Plane is one 8-bit channel of an image: W×H samples, rows Stride apart.
+type Plane struct {
+	Pix          []uint8
+	Stride, W, H int
 }

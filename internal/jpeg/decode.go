@@ -1,11 +1,11 @@
-package images
+package jpeg
 
 import (
 	"bytes"
 	"encoding/binary"
 	"errors"
 	"image"
-	"image/jpeg"
+	stdjpeg "image/jpeg"
 )
 
 // A decoder for the JPEGs cameras and phones write: baseline, Huffman
@@ -26,20 +26,57 @@ import (
 // any way goes to image/jpeg, which decodes it or gives the error the user
 // sees. The fast path never reports an error of its own.
 
-// DecodeJPEG decodes a JPEG file, through the fast path when it can.
-func DecodeJPEG(data []byte) (image.Image, error) {
-	if m, ok := fastDecodeJPEG(data); ok {
-		return m, nil
+// maxFastPixels bounds what the fast path decodes; the image stage refuses
+// larger sources before they are decoded at all.
+const maxFastPixels = 120_000_000
+
+// Codec chooses who decodes and encodes JPEGs.
+type Codec int
+
+const (
+	// Fast is magz's own decoder and encoder, with image/jpeg for every
+	// stream the decoder does not handle.
+	Fast Codec = iota
+	// Std is image/jpeg alone: a switch (MAGZ_JPEG=std) to rule magz's
+	// codec out when a photo looks wrong.
+	Std
+)
+
+// EnvSwitch is the environment variable that selects the codec: "std"
+// forces image/jpeg.
+const EnvSwitch = "MAGZ_JPEG"
+
+// CodecFor reads the value of EnvSwitch.
+func CodecFor(value string) Codec {
+	if value == "std" {
+		return Std
 	}
-	return jpeg.Decode(bytes.NewReader(data))
+	return Fast
+}
+
+func (c Codec) String() string {
+	if c == Std {
+		return "std"
+	}
+	return "fast"
+}
+
+// Decode decodes a JPEG file, through the fast path when it can.
+func (c Codec) Decode(data []byte) (image.Image, error) {
+	if c == Fast {
+		if m, ok := decodeFast(data); ok {
+			return m, nil
+		}
+	}
+	return stdjpeg.Decode(bytes.NewReader(data))
 }
 
 // errUnsupported sends a stream to image/jpeg.
 var errUnsupported = errors.New("not for the fast path")
 
-// fastDecodeJPEG decodes data if it is the kind of JPEG the fast path
+// decodeFast decodes data if it is the kind of JPEG the fast path
 // handles and is well formed.
-func fastDecodeJPEG(data []byte) (m *image.YCbCr, ok bool) {
+func decodeFast(data []byte) (m *image.YCbCr, ok bool) {
 	defer func() {
 		// a stream the fast path misreads must not crash the build: it
 		// goes to image/jpeg instead
@@ -141,7 +178,7 @@ func (d *jdec) parseFrame(b []byte) bool {
 	if d.w == 0 || d.h == 0 || nc != 3 || len(b) != 6+3*nc {
 		return false
 	}
-	if int64(d.w)*int64(d.h) > MaxPixels {
+	if int64(d.w)*int64(d.h) > maxFastPixels {
 		return false
 	}
 	for i := 0; i < nc; i++ {
