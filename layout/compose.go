@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"magz/internal/locale"
 	"magz/layout/page"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -112,7 +113,7 @@ func Compose(iss *doc.Issue, opt Options) *page.Issue {
 func issueTitle(iss *doc.Issue) string {
 	t := iss.Magazine
 	if iss.Number > 0 {
-		t += " " + itoa(iss.Number)
+		t += " " + strconv.Itoa(iss.Number)
 	}
 	if iss.Title != "" {
 		t += ": " + iss.Title
@@ -328,7 +329,7 @@ func (c *composer) furniture() {
 			continue // a photo covers the page: no running head, no folio
 		}
 		x, w := c.textBox(i)
-		folio := itoa(p.Folio)
+		folio := strconv.Itoa(p.Folio)
 		fs := sansStyle(fonts.SansBold, 8*Pt, 10*Pt, c.th.Ink, Left)
 		fw := c.opt.Metrics.Width(fonts.SansBold, 8*Pt, folio)
 		fy := c.H - 10*MM
@@ -387,7 +388,7 @@ func (c *composer) backCover() *page.Page {
 	p.Items = append(p.Items, c.drawLines(lines, 20*MM, y, ms, w)...)
 	y += Length(len(lines)) * ms.Leading
 	sub := sansStyle(fonts.Sans, 11*Pt, 15*Pt, c.th.Paper, Center)
-	info := c.lab.Issue + " " + itoa(c.iss.Number) + " · " + c.lab.MonthYear(c.iss.Date)
+	info := c.lab.Issue + " " + strconv.Itoa(c.iss.Number) + " · " + c.lab.MonthYear(c.iss.Date)
 	if c.iss.Title != "" {
 		info = c.iss.Title + " · " + info
 	}
@@ -426,7 +427,7 @@ func (c *composer) cover(p *page.Page) {
 	mlines := c.lines(c.iss.Magazine, ms, w+size/4, 2)
 	p.Items = append(p.Items, c.drawLines(mlines, x, y, ms, w)...)
 	y += Length(len(mlines)-1)*ms.Leading + size/4 + 8*Pt
-	info := strings.ToUpper(c.lab.Issue + " " + itoa(c.iss.Number) + "  ·  " + c.lab.MonthYear(c.iss.Date))
+	info := strings.ToUpper(c.lab.Issue + " " + strconv.Itoa(c.iss.Number) + "  ·  " + c.lab.MonthYear(c.iss.Date))
 	is := sansStyle(fonts.SansBold, 10*Pt, 13*Pt, c.th.Paper, Left)
 	p.Items = append(p.Items, c.drawLines(c.lines(info, is, w, 1), x, y, is, w)...)
 	if c.iss.Title != "" {
@@ -595,7 +596,7 @@ func (c *composer) contents(pages []*page.Page, entries []tocEntry, split [][]in
 				e := entries[i]
 				top := y
 				target := starts[i]
-				p.Items = append(p.Items, c.drawLines(c.setText(itoa(target+1), st.num, numW), x, y+16*Pt, st.num, numW)...)
+				p.Items = append(p.Items, c.drawLines(c.setText(strconv.Itoa(target+1), st.num, numW), x, y+16*Pt, st.num, numW)...)
 				if len(e.sec) > 0 {
 					p.Items = append(p.Items, c.drawLines(e.sec, x+numW, y+8*Pt, st.sec, tw)...)
 					y += st.sec.Leading
@@ -619,7 +620,7 @@ func (c *composer) contents(pages []*page.Page, entries []tocEntry, split [][]in
 		}
 		if pi == len(pages)-1 {
 			// Masthead box: who makes the magazine.
-			info := c.iss.Magazine + " · " + c.lab.Issue + " " + itoa(c.iss.Number) + " · " + c.lab.Date(c.iss.Date)
+			info := c.iss.Magazine + " · " + c.lab.Issue + " " + strconv.Itoa(c.iss.Number) + " · " + c.lab.Date(c.iss.Date)
 			if c.iss.Publisher != "" {
 				info += " · " + c.lab.Publisher + " " + c.iss.Publisher
 			}

@@ -9,6 +9,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -145,7 +146,7 @@ func TestSampleGeometry(t *testing.T) {
 		}
 	}
 	for _, o := range model.Outline {
-		if !strings.Contains(toc.String(), "\n"+itoa(o.Page+1)+"\n") {
+		if !strings.Contains(toc.String(), "\n"+strconv.Itoa(o.Page+1)+"\n") {
 			t.Errorf("contents page lacks page number %d for %q", o.Page+1, o.Title)
 		}
 		if model.Pages[o.Page].Kind != page.KindArticle {

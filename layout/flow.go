@@ -2,6 +2,7 @@ package layout
 
 import (
 	"magz/layout/page"
+	"strconv"
 	"strings"
 
 	"magz/fonts"
@@ -56,7 +57,7 @@ func (c *composer) articleElems(a *doc.Article, colW, textW Length) []elem {
 		ns.Size = 7800
 		ns.Leading = 10 * Pt
 		for _, n := range a.Notes {
-			spans := append([]doc.Span{{Text: itoa(n.N) + ". ", Style: doc.Strong}}, n.Spans...)
+			spans := append([]doc.Span{{Text: strconv.Itoa(n.N) + ". ", Style: doc.Strong}}, n.Spans...)
 			b.paragraph(spans, ns, 0, 0)
 		}
 	}
@@ -170,7 +171,7 @@ func (b *builder) block(bl doc.Block, indent Length, ts TextStyle) {
 		for _, item := range bl.Items {
 			marker := "•"
 			if bl.Ordered {
-				marker = itoa(n) + "."
+				marker = strconv.Itoa(n) + "."
 				n++
 			}
 			start := len(b.elems)

@@ -128,3 +128,52 @@ func joinLines(lines []line) string {
 	// a break after an explicit hyphen or inside a URL keeps its text
 	return strings.ReplaceAll(s, "\n", " ")
 }
+
+// TestUnicodeBreaks: break opportunities inside words are UAX #14's. A
+// column too narrow for a run of words joined by dashes breaks after a
+// dash, and never inside a number range. (Ideographs break between each
+// other the same way, but the bundled faces cannot draw them.)
+func TestUnicodeBreaks(t *testing.T) {
+	m, err := NewMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, hyphenate := range []bool{false, true} {
+		st := &setter{m: m, hyph: hyph.For(locale.PUEBI)}
+		ts := TextStyle{Regular: "Caladea-Regular.ttf", Italic: "Caladea-Italic.ttf", Bold: "Caladea-Bold.ttf", BoldItalic: "Caladea-BoldItalic.ttf",
+			Size: 9600, Leading: 13 * Pt, Align: Left, Hyphenate: hyphenate}
+		for _, tc := range []struct {
+			text       string
+			width      Length
+			mayEndWith []string // every line but the last ends with one of these
+		}{
+			{"pagi—siang—sore—malam—pagi—siang", 60 * Pt, []string{"—", "pagi", "siang", "sore", "malam"}},
+		} {
+			lines := st.setParagraph([]doc.Span{{Text: tc.text}}, ts, tc.width, 0, nil)
+			if len(lines) < 2 {
+				t.Errorf("%q: one line in %v; the test needs a narrower column", tc.text, tc.width)
+				continue
+			}
+			for _, ln := range lines[:len(lines)-1] {
+				txt := lineText(ln)
+				ok := false
+				for _, e := range tc.mayEndWith {
+					ok = ok || strings.HasSuffix(txt, e)
+				}
+				if !ok {
+					t.Errorf("hyphenate=%v: %q: line %q ends where UAX #14 allows no break", hyphenate, tc.text, txt)
+				}
+			}
+			if got := strings.ReplaceAll(joinLines(lines), " ", ""); got != tc.text {
+				t.Errorf("text changed: %q", got)
+			}
+		}
+		// "2020-2021" stays whole: UAX #14 allows no break before a digit
+		lines := st.setParagraph([]doc.Span{{Text: "tahun 2020-2021 dan 2022-2023"}}, ts, 45*Pt, 0, nil)
+		for _, ln := range lines {
+			if strings.HasSuffix(lineText(ln), "-") {
+				t.Errorf("hyphenate=%v: a number range was broken: %q", hyphenate, lineText(ln))
+			}
+		}
+	}
+}

@@ -1,7 +1,10 @@
 package layout
 
 import (
+	"github.com/rivo/uniseg"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -127,8 +130,22 @@ func (st *setter) fragsFor(s string, face fonts.Face, size, rise Length, color C
 	return out
 }
 
-// word is a run of fragments between spaces.
-type word struct{ frags []frag }
+// word is a run of fragments between spaces. breaks are the places inside
+// it where Unicode's line breaking (UAX #14) allows a break: after a hyphen
+// or a dash, between ideographs. They are byte offsets into its text.
+type word struct {
+	frags  []frag
+	breaks []int
+}
+
+// size returns the length of the word's text in bytes.
+func (w *word) size() int {
+	n := 0
+	for _, f := range w.frags {
+		n += len(f.text)
+	}
+	return n
+}
 
 func (w *word) text() string {
 	var b strings.Builder
@@ -175,17 +192,26 @@ func (st *setter) nodes(spans []doc.Span, ts TextStyle, width Length, firstInden
 			ns = append(ns, node{kind: nGlue, stretch: fil}, node{kind: nPenalty, penalty: -infPenalty})
 		case sp.Note > 0:
 			// a superscript note number sticks to the word before it
-			sup := st.fragsFor(itoa(sp.Note), ts.Regular, ts.Size*6/10, ts.Size*35/100, ts.Color, "#note")
+			sup := st.fragsFor(strconv.Itoa(sp.Note), ts.Regular, ts.Size*6/10, ts.Size*35/100, ts.Color, "#note")
 			w.frags = append(w.frags, sup...)
 		default:
+			// Break opportunities are UAX #14's: a segment ends where a
+			// line may break. One that ends in spaces ends a word; any
+			// other is a place to break inside the word.
 			face := ts.face(sp.Style)
-			parts := strings.Split(sp.Text, " ")
-			for i, part := range parts {
-				if i > 0 {
-					space()
+			rest, state := sp.Text, -1
+			for rest != "" {
+				var seg string
+				seg, rest, _, state = uniseg.FirstLineSegmentInString(rest, state)
+				text := strings.TrimRight(seg, " ")
+				if text != "" {
+					w.frags = append(w.frags, st.fragsFor(text, face, ts.Size, 0, ts.Color, sp.Link)...)
 				}
-				if part != "" {
-					w.frags = append(w.frags, st.fragsFor(part, face, ts.Size, 0, ts.Color, sp.Link)...)
+				switch {
+				case len(text) < len(seg):
+					space()
+				case rest != "":
+					w.breaks = append(w.breaks, w.size())
 				}
 			}
 		}
@@ -217,13 +243,9 @@ func (st *setter) nodes(spans []doc.Span, ts TextStyle, width Length, firstInden
 	return append(ns, node{kind: nGlue, stretch: fil}, node{kind: nPenalty, penalty: -infPenalty})
 }
 
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
-}
-
+// urlBreakAfter are the characters a web or mail address may break after.
+// UAX #14 has no rules for addresses (it would break "https:" from "//"),
+// so they follow the custom of printed addresses instead.
 var urlBreakAfter = "/.-_?&=#"
 
 // wordNodes returns a word as boxes, with hyphenation penalties between its
@@ -250,6 +272,12 @@ func (st *setter) wordNodes(w word, ts TextStyle, width Length) []node {
 			}
 		}
 	case ts.Hyphenate:
+		// after dashes and between ideographs, as UAX #14 allows
+		for _, p := range w.breaks {
+			if !strings.HasSuffix(txt[:p], "-") && p > 0 && p < len(txt) {
+				bps = append(bps, bp{pos: p, penalty: 40})
+			}
+		}
 		// hyphenate the letters, not the punctuation around them
 		start := strings.IndexFunc(txt, unicode.IsLetter)
 		end := strings.LastIndexFunc(txt, unicode.IsLetter)
@@ -268,12 +296,15 @@ func (st *setter) wordNodes(w word, ts TextStyle, width Length) []node {
 			}
 		}
 	default:
-		for i := 1; i < len(txt)-2; i++ {
-			if txt[i] == '-' {
-				bps = append(bps, bp{pos: i + 1, penalty: 40})
+		// UAX #14's opportunities, keeping two characters each side
+		for _, p := range w.breaks {
+			if p >= 2 && len(txt)-p >= 2 {
+				bps = append(bps, bp{pos: p, penalty: 40})
 			}
 		}
 	}
+	sort.SliceStable(bps, func(i, j int) bool { return bps[i].pos < bps[j].pos })
+	bps = slices.CompactFunc(bps, func(a, b bp) bool { return a.pos == b.pos })
 	if total > width*9/10 {
 		// Too long for a line whatever happens: allow a break anywhere,
 		// expensive, so nothing ever overflows the column.

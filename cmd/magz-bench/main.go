@@ -17,12 +17,12 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"golang.org/x/sync/errgroup"
 	"image/jpeg"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"sync"
 	"syscall"
 	"time"
 
@@ -134,23 +134,11 @@ func decodeAll(dir string, decode func([]byte) error) (time.Duration, error) {
 		datas[i] = b
 	}
 	start := time.Now()
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.NumCPU())
-	var mu sync.Mutex
-	var firstErr error
+	var g errgroup.Group
+	g.SetLimit(runtime.NumCPU())
 	for _, d := range datas {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(d []byte) {
-			defer wg.Done()
-			defer func() { <-sem }()
-			if err := decode(d); err != nil {
-				mu.Lock()
-				firstErr = err
-				mu.Unlock()
-			}
-		}(d)
+		g.Go(func() error { return decode(d) })
 	}
-	wg.Wait()
-	return time.Since(start), firstErr
+	err := g.Wait()
+	return time.Since(start), err
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"golang.org/x/sync/errgroup"
 	"image"
 	"image/png"
 	"os"
@@ -46,14 +47,10 @@ func writePreviews(ctx context.Context, outDir string, model *page.Issue, rendit
 	}}
 	pages := make([]*image.RGBA, len(model.Pages))
 	errs := make([]error, len(model.Pages))
-	sem := make(chan struct{}, runtime.NumCPU())
-	var wg sync.WaitGroup
+	var g errgroup.Group
+	g.SetLimit(runtime.NumCPU())
 	for i, p := range model.Pages {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(i int, p *page.Page) {
-			defer wg.Done()
-			defer func() { <-sem }()
+		g.Go(func() error {
 			defer func() {
 				if v := recover(); v != nil {
 					errs[i] = fmt.Errorf("internal error drawing page %d: %v", i+1, v)
@@ -61,16 +58,17 @@ func writePreviews(ctx context.Context, outDir string, model *page.Issue, rendit
 			}()
 			if ctx.Err() != nil {
 				errs[i] = ctx.Err()
-				return
+				return nil
 			}
 			img, err := r.Page(model, p)
 			if err == nil {
 				err = savePNG(filepath.Join(tmp, preview.Name(i)), img)
 			}
 			pages[i], errs[i] = img, err
-		}(i, p)
+			return nil
+		})
 	}
-	wg.Wait()
+	g.Wait()
 	for _, err := range errs {
 		if err != nil {
 			os.RemoveAll(tmp)

@@ -10,6 +10,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"golang.org/x/sync/errgroup"
+	"golang.org/x/sync/semaphore"
 	"image"
 	"image/color"
 	"image/draw"
@@ -210,9 +212,9 @@ func (s *Store) Render(ctx context.Context, reqs []Request, pos map[string]diag.
 	sort.Strings(paths)
 	out := map[Request]Result{}
 	var mu sync.Mutex
-	cpu := make(chan struct{}, runtime.NumCPU())
-	mem := newBudget(memBudget)
-	var wg sync.WaitGroup
+	var g errgroup.Group
+	g.SetLimit(runtime.NumCPU())
+	mem := semaphore.NewWeighted(memBudget)
 	for _, p := range paths {
 		if ctx.Err() != nil {
 			break
@@ -220,14 +222,10 @@ func (s *Store) Render(ctx context.Context, reqs []Request, pos map[string]diag.
 		weight := int64(memBudget / 4)
 		s.mu.Lock()
 		if in := s.infos[p]; in != nil {
-			weight = int64(in.Width) * int64(in.Height)
+			weight = min(int64(in.Width)*int64(in.Height), memBudget)
 		}
 		s.mu.Unlock()
-		wg.Add(1)
-		cpu <- struct{}{}
-		go func(p string, weight int64) {
-			defer wg.Done()
-			defer func() { <-cpu }()
+		g.Go(func() error {
 			defer func() {
 				// A decoder bug must not crash the build: report it as a
 				// problem of this file.
@@ -236,12 +234,14 @@ func (s *Store) Render(ctx context.Context, reqs []Request, pos map[string]diag.
 				}
 			}()
 			if ctx.Err() != nil {
-				return
+				return nil
 			}
-			res, err := s.renderSource(p, bySrc[p], mem, weight)
+			res, err := s.renderSource(ctx, p, bySrc[p], mem, weight)
 			if err != nil {
-				diags.Errorf(pos[p], "image %s: %v", diag.DisplayPath(p), err)
-				return
+				if ctx.Err() == nil {
+					diags.Errorf(pos[p], "image %s: %v", diag.DisplayPath(p), err)
+				}
+				return nil
 			}
 			mu.Lock()
 			for k, v := range res {
@@ -251,9 +251,10 @@ func (s *Store) Render(ctx context.Context, reqs []Request, pos map[string]diag.
 			if s.OnSourceDone != nil {
 				s.OnSourceDone()
 			}
-		}(p, weight)
+			return nil
+		})
 	}
-	wg.Wait()
+	g.Wait()
 	return out
 }
 
@@ -284,7 +285,7 @@ func (s *Store) sourceKey(path string) (key string, data []byte, err error) {
 	return key, data, nil
 }
 
-func (s *Store) renderSource(path string, reqs []Request, mem *budget, weight int64) (map[Request]Result, error) {
+func (s *Store) renderSource(ctx context.Context, path string, reqs []Request, mem *semaphore.Weighted, weight int64) (map[Request]Result, error) {
 	srcKey, data, err := s.sourceKey(path)
 	if err != nil {
 		return nil, err
@@ -321,8 +322,10 @@ func (s *Store) renderSource(path string, reqs []Request, mem *budget, weight in
 	if err := read(); err != nil {
 		return nil, err
 	}
-	mem.acquire(weight)
-	defer mem.release(weight)
+	if err := mem.Acquire(ctx, weight); err != nil {
+		return nil, err
+	}
+	defer mem.Release(weight)
 	s.Decoded.Add(1)
 	isJPEG := bytes.HasPrefix(data, []byte{0xFF, 0xD8})
 	var img image.Image
@@ -453,38 +456,6 @@ func opaque(m image.Image) image.Image {
 	draw.Draw(dst, dst.Bounds(), image.White, image.Point{}, draw.Src)
 	draw.Draw(dst, dst.Bounds(), m, b.Min, draw.Over)
 	return dst
-}
-
-// budget is a weighted semaphore of pixels.
-type budget struct {
-	mu    sync.Mutex
-	cond  *sync.Cond
-	free  int64
-	total int64
-}
-
-func newBudget(n int64) *budget {
-	b := &budget{free: n, total: n}
-	b.cond = sync.NewCond(&b.mu)
-	return b
-}
-
-func (b *budget) acquire(n int64) {
-	n = min(n, b.total)
-	b.mu.Lock()
-	for b.free < n {
-		b.cond.Wait()
-	}
-	b.free -= n
-	b.mu.Unlock()
-}
-
-func (b *budget) release(n int64) {
-	n = min(n, b.total)
-	b.mu.Lock()
-	b.free += n
-	b.mu.Unlock()
-	b.cond.Broadcast()
 }
 
 // completeJPEG reports whether a JPEG ends with its end-of-image marker; a

@@ -3,13 +3,13 @@ package synth
 import (
 	"bytes"
 	"fmt"
+	"golang.org/x/sync/errgroup"
 	"image/jpeg"
 	"math/rand"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 )
 
 // IssueSpec describes a synthetic issue for benchmarks.
@@ -76,35 +76,26 @@ func WriteIssue(dir string, spec IssueSpec) error {
 		return err
 	}
 	// Photos: generated in parallel, once.
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.NumCPU())
-	errs := make([]error, spec.Photos)
+	var g errgroup.Group
+	g.SetLimit(runtime.NumCPU())
 	for i := 0; i < spec.Photos; i++ {
 		name := filepath.Join(dir, "images", fmt.Sprintf("photo-%02d.jpg", i+1))
 		if _, err := os.Stat(name); err == nil {
 			continue
 		}
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(i int, name string) {
-			defer wg.Done()
-			defer func() { <-sem }()
+		g.Go(func() error {
 			// Grain like a camera sensor's makes files of camera size (about
 			// 4 MB) that decode as slowly as real photos.
 			img := Photo(Scene(i%5), spec.Width, spec.Height, spec.Seed*100+int64(i), 30)
 			var buf bytes.Buffer
 			if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 92}); err != nil {
-				errs[i] = err
-				return
+				return err
 			}
-			errs[i] = os.WriteFile(name, buf.Bytes(), 0o644)
-		}(i, name)
+			return os.WriteFile(name, buf.Bytes(), 0o644)
+		})
 	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
+	if err := g.Wait(); err != nil {
+		return err
 	}
 	// Articles: photos dealt out in turn; the first photo of each article
 	// is its hero.
