@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"magz/internal/locale"
 	"magz/layout/page"
+	"math"
 	"strconv"
 	"strings"
 	"unicode"
@@ -242,31 +243,27 @@ func translate(items []page.Item, dx, dy Length) []page.Item {
 // cropFor returns the part of an sw×sh image that fills a frame of aspect
 // fw:fh, as large as possible and centred on focus.
 func cropFor(sw, sh int, fw, fh Length, focus [2]float64) [4]int {
+	const whole = 1_000_000
 	if sw <= 0 || sh <= 0 || fw <= 0 || fh <= 0 {
-		return [4]int{0, 0, 1e6, 1e6}
+		return [4]int{0, 0, whole, whole}
 	}
-	src := float64(sw) / float64(sh)
-	dst := float64(fw) / float64(fh)
-	cw, ch := 1.0, 1.0
+	// The share of the source the frame shows, in millionths: all of one
+	// side, and of the other what keeps the frame's shape. In integers, so
+	// that every machine crops alike.
+	cw, ch := int64(whole), int64(whole)
+	src, dst := int64(sw)*int64(fh), int64(fw)*int64(sh) // the shapes, cross-multiplied
 	if src > dst {
-		cw = dst / src
+		cw = (dst*whole + src/2) / src
 	} else {
-		ch = src / dst
+		ch = (src*whole + dst/2) / dst
 	}
-	place := func(size, f float64) float64 {
-		s := f - size/2
-		if s < 0 {
-			s = 0
-		}
-		if s+size > 1 {
-			s = 1 - size
-		}
-		return s
+	// Centre the crop on the focus point, as far as the edges allow.
+	place := func(size int64, f float64) int64 {
+		s := int64(math.Round(f*whole)) - size/2
+		return max(0, min(s, whole-size))
 	}
-	x := place(cw, focus[0])
-	y := place(ch, focus[1])
-	r := func(v float64) int { return int(v*1e6 + 0.5) }
-	return [4]int{r(x), r(y), r(x + cw), r(y + ch)}
+	x, y := place(cw, focus[0]), place(ch, focus[1])
+	return [4]int{int(x), int(y), int(x + cw), int(y + ch)}
 }
 
 // ppi is the resolution of a crop of an image sw pixels wide shown in a

@@ -197,13 +197,15 @@ func kpPass(nodes []node, widthAt func(line int) Length, p BreakParams, toleranc
 					continue
 				}
 			}
+			// Each product is rounded on its own (float64 conversions):
+			// fused multiply-adds would make arm64 choose other breaks.
 			d := float64(p.LinePenalty) + bad
-			d *= d
+			d = float64(d * d)
 			if nd.kind == nPenalty {
 				if nd.penalty >= 0 {
-					d += float64(nd.penalty * nd.penalty)
+					d += float64(int64(nd.penalty) * int64(nd.penalty))
 				} else if nd.penalty > -infPenalty {
-					d -= float64(nd.penalty * nd.penalty)
+					d -= float64(int64(nd.penalty) * int64(nd.penalty))
 				}
 			}
 			if hy > 1 {

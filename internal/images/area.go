@@ -31,7 +31,7 @@ func areaTaps(a, b float64, n, size int) taps {
 	t := taps{first: make([]int, n), w: make([][]uint32, n)}
 	step := (b - a) / float64(n)
 	for j := 0; j < n; j++ {
-		lo, hi := a+float64(j)*step, a+float64(j+1)*step
+		lo, hi := a+float64(float64(j)*step), a+float64(float64(j+1)*step)
 		i0 := int(math.Floor(lo))
 		i1 := int(math.Ceil(hi))
 		i0 = max(0, min(i0, size-1))
@@ -297,13 +297,13 @@ func (p *planes) rendition(orient int, crop [4]int, w, h int) (*image.YCbCr, boo
 		rw, rh = h, w
 	}
 	c := rawCrop(crop, orient)
-	x0 := float64(c[0]) / 1e6 * float64(full.w)
-	x1 := float64(c[2]) / 1e6 * float64(full.w)
-	y0 := float64(c[1]) / 1e6 * float64(full.h)
-	y1 := float64(c[3]) / 1e6 * float64(full.h)
+	x0 := float64(float64(c[0]) / 1e6 * float64(full.w))
+	x1 := float64(float64(c[2]) / 1e6 * float64(full.w))
+	y0 := float64(float64(c[1]) / 1e6 * float64(full.h))
+	y1 := float64(float64(c[3]) / 1e6 * float64(full.h))
 	// Area averaging also serves a tiny enlargement (rounding of the
 	// frame); anything more goes the general way.
-	if x1-x0 < float64(rw)*0.97 || y1-y0 < float64(rh)*0.97 || rw < 2 || rh < 2 {
+	if x1-x0 < float64(float64(rw)*0.97) || y1-y0 < float64(float64(rh)*0.97) || rw < 2 || rh < 2 {
 		return nil, false
 	}
 	// output chroma at half size (4:2:0)
@@ -327,4 +327,51 @@ func (p *planes) rendition(orient int, crop [4]int, w, h int) (*image.YCbCr, boo
 	Y, Cb, Cr = orientPlane(Y, orient), orientPlane(Cb, orient), orientPlane(Cr, orient)
 	return &image.YCbCr{Y: Y.pix, Cb: Cb.pix, Cr: Cr.pix, YStride: Y.stride, CStride: Cb.stride,
 		SubsampleRatio: image.YCbCrSubsampleRatio420, Rect: image.Rect(0, 0, Y.w, Y.h)}, true
+}
+
+// resampleNRGBA averages the rectangle r of m into a w×h image, the way the
+// JPEG path averages planes: colour weighted by alpha, so that transparent
+// pixels lend no colour to their neighbours. Integer weights make every
+// machine give the same pixels. It reports false for an enlargement of
+// more than the rounding of a frame (3 %).
+func resampleNRGBA(m *image.NRGBA, r image.Rectangle, w, h int) (*image.NRGBA, bool) {
+	if r.Dx()*100 < w*97 || r.Dy()*100 < h*97 || w < 1 || h < 1 {
+		return nil, false
+	}
+	sw, sh := r.Dx(), r.Dy()
+	var ch [4]plane // premultiplied R, G, B, and A
+	for c := range ch {
+		ch[c] = plane{pix: make([]uint8, sw*sh), stride: sw, w: sw, h: sh}
+	}
+	for y := 0; y < sh; y++ {
+		row := m.Pix[m.PixOffset(r.Min.X, r.Min.Y+y):]
+		for x := 0; x < sw; x++ {
+			px := row[4*x : 4*x+4 : 4*x+4]
+			a := uint32(px[3])
+			for c := 0; c < 3; c++ {
+				ch[c].pix[y*sw+x] = uint8((uint32(px[c])*a + 127) / 255)
+			}
+			ch[3].pix[y*sw+x] = px[3]
+		}
+	}
+	var out [4]plane
+	for c := range ch {
+		out[c] = resample(ch[c], 0, 0, float64(sw), float64(sh), w, h)
+	}
+	dst := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			i := y*w + x
+			a := uint32(out[3].pix[out[3].stride*y+x])
+			px := dst.Pix[4*i : 4*i+4 : 4*i+4]
+			px[3] = uint8(a)
+			if a == 0 {
+				continue
+			}
+			for c := 0; c < 3; c++ {
+				px[c] = uint8(min((uint32(out[c].pix[out[c].stride*y+x])*255+a/2)/a, 255))
+			}
+		}
+	}
+	return dst, true
 }

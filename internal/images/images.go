@@ -188,7 +188,7 @@ type Result struct {
 
 // PipelineVersion is part of every cache key: change it when renditions
 // would come out differently, and old cache entries are simply not found.
-const PipelineVersion = "renditions-5"
+const PipelineVersion = "renditions-6"
 
 // memBudget bounds the pixels decoded at the same time (4 bytes each and a
 // few working copies): a 54-megapixel panorama runs alone rather than
@@ -376,8 +376,8 @@ func (s *Store) renderSource(ctx context.Context, path string, reqs []Request, m
 
 func render(lv *levels, r Request) (Result, error) {
 	W, H := lv.orientedSize()
-	cw := float64(r.Crop[2]-r.Crop[0]) / 1e6 * float64(W)
-	ch := float64(r.Crop[3]-r.Crop[1]) / 1e6 * float64(H)
+	cw := float64(float64(r.Crop[2]-r.Crop[0]) / 1e6 * float64(W))
+	ch := float64(float64(r.Crop[3]-r.Crop[1]) / 1e6 * float64(H))
 	w, h := r.W, r.H
 	if w < 1 || h < 1 {
 		w, h = int(cw+0.5), int(ch+0.5)
@@ -393,11 +393,18 @@ func render(lv *levels, r Request) (Result, error) {
 		rect = b
 	}
 	var m image.Image = src
-	if rect != b {
-		m = imaging.Crop(src, rect)
-	}
-	if w != rect.Dx() || h != rect.Dy() {
-		m = imaging.Resize(m, w, h, imaging.CatmullRom)
+	switch {
+	case w == rect.Dx() && h == rect.Dy():
+		if rect != b {
+			m = imaging.Crop(src, rect)
+		}
+	default:
+		if avg, ok := resampleNRGBA(src, rect, w, h); ok {
+			m = avg
+		} else {
+			// a real enlargement, which no plan asks for: a smooth filter
+			m = imaging.Resize(imaging.Crop(src, rect), w, h, imaging.CatmullRom)
+		}
 	}
 	var buf bytes.Buffer
 	switch r.Encoding {

@@ -684,7 +684,7 @@ func idct(blk *[64]float32, last int, dst []uint8, stride int) {
 		tmp0, tmp1, tmp2, tmp3 := blk[c], blk[16+c], blk[32+c], blk[48+c]
 		tmp10, tmp11 := tmp0+tmp2, tmp0-tmp2
 		tmp13 := tmp1 + tmp3
-		tmp12 := (tmp1-tmp3)*1.414213562 - tmp13
+		tmp12 := float32((tmp1-tmp3)*1.414213562) - tmp13
 		tmp0, tmp3 = tmp10+tmp13, tmp10-tmp13
 		tmp1, tmp2 = tmp11+tmp12, tmp11-tmp12
 		// odd part
@@ -692,10 +692,10 @@ func idct(blk *[64]float32, last int, dst []uint8, stride int) {
 		z13, z10 := tmp6+tmp5, tmp6-tmp5
 		z11, z12 := tmp4+tmp7, tmp4-tmp7
 		tmp7 = z11 + z13
-		tmp11 = (z11 - z13) * 1.414213562
-		z5 := (z10 + z12) * 1.847759065
-		tmp10 = 1.082392200*z12 - z5
-		tmp12 = -2.613125930*z10 + z5
+		tmp11 = float32((z11 - z13) * 1.414213562)
+		z5 := float32((z10 + z12) * 1.847759065)
+		tmp10 = float32(1.082392200*z12) - z5
+		tmp12 = float32(-2.613125930*z10) + z5
 		tmp6 = tmp12 - tmp7
 		tmp5 = tmp11 - tmp6
 		tmp4 = tmp10 + tmp5
@@ -708,16 +708,16 @@ func idct(blk *[64]float32, last int, dst []uint8, stride int) {
 		w := ws[r*8 : r*8+8 : r*8+8]
 		tmp10, tmp11 := w[0]+w[4], w[0]-w[4]
 		tmp13 := w[2] + w[6]
-		tmp12 := (w[2]-w[6])*1.414213562 - tmp13
+		tmp12 := float32((w[2]-w[6])*1.414213562) - tmp13
 		tmp0, tmp3 := tmp10+tmp13, tmp10-tmp13
 		tmp1, tmp2 := tmp11+tmp12, tmp11-tmp12
 		z13, z10 := w[5]+w[3], w[5]-w[3]
 		z11, z12 := w[1]+w[7], w[1]-w[7]
 		tmp7 := z11 + z13
-		tmp11 = (z11 - z13) * 1.414213562
-		z5 := (z10 + z12) * 1.847759065
-		tmp10 = 1.082392200*z12 - z5
-		tmp12 = -2.613125930*z10 + z5
+		tmp11 = float32((z11 - z13) * 1.414213562)
+		z5 := float32((z10 + z12) * 1.847759065)
+		tmp10 = float32(1.082392200*z12) - z5
+		tmp12 = float32(-2.613125930*z10) + z5
 		tmp6 := tmp12 - tmp7
 		tmp5 := tmp11 - tmp6
 		tmp4 := tmp10 + tmp5

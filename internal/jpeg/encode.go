@@ -202,7 +202,7 @@ func (w *jpegWriter) encodeBlock(blk *[64]float32, div *[64]float32, dc, ac *huf
 	var q [64]int32
 	for i := range q {
 		// round half away from zero, like libjpeg's float path
-		v := blk[i] * div[i]
+		v := float32(blk[i] * div[i]) // rounded here: never fused with the add below
 		q[i] = int32(v+16384.5) - 16384
 	}
 	d := q[0] - prevDC
@@ -254,13 +254,13 @@ func fdct(d *[64]float32) {
 		tmp10, tmp13 := tmp0+tmp3, tmp0-tmp3
 		tmp11, tmp12 := tmp1+tmp2, tmp1-tmp2
 		p[0], p[4] = tmp10+tmp11, tmp10-tmp11
-		z1 := (tmp12 + tmp13) * 0.707106781
+		z1 := float32((tmp12 + tmp13) * 0.707106781)
 		p[2], p[6] = tmp13+z1, tmp13-z1
 		tmp10, tmp11, tmp12 = tmp4+tmp5, tmp5+tmp6, tmp6+tmp7
-		z5 := (tmp10 - tmp12) * 0.382683433
-		z2 := 0.541196100*tmp10 + z5
-		z4 := 1.306562965*tmp12 + z5
-		z3 := tmp11 * 0.707106781
+		z5 := float32((tmp10 - tmp12) * 0.382683433)
+		z2 := float32(0.541196100*tmp10) + z5
+		z4 := float32(1.306562965*tmp12) + z5
+		z3 := float32(tmp11 * 0.707106781)
 		z11, z13 := tmp7+z3, tmp7-z3
 		p[5], p[3] = z13+z2, z13-z2
 		p[1], p[7] = z11+z4, z11-z4
@@ -273,13 +273,13 @@ func fdct(d *[64]float32) {
 		tmp10, tmp13 := tmp0+tmp3, tmp0-tmp3
 		tmp11, tmp12 := tmp1+tmp2, tmp1-tmp2
 		d[c], d[32+c] = tmp10+tmp11, tmp10-tmp11
-		z1 := (tmp12 + tmp13) * 0.707106781
+		z1 := float32((tmp12 + tmp13) * 0.707106781)
 		d[16+c], d[48+c] = tmp13+z1, tmp13-z1
 		tmp10, tmp11, tmp12 = tmp4+tmp5, tmp5+tmp6, tmp6+tmp7
-		z5 := (tmp10 - tmp12) * 0.382683433
-		z2 := 0.541196100*tmp10 + z5
-		z4 := 1.306562965*tmp12 + z5
-		z3 := tmp11 * 0.707106781
+		z5 := float32((tmp10 - tmp12) * 0.382683433)
+		z2 := float32(0.541196100*tmp10) + z5
+		z4 := float32(1.306562965*tmp12) + z5
+		z3 := float32(tmp11 * 0.707106781)
 		z11, z13 := tmp7+z3, tmp7-z3
 		d[40+c], d[24+c] = z13+z2, z13-z2
 		d[8+c], d[56+c] = z11+z4, z11-z4

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"magz/internal/locale"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -245,7 +246,9 @@ func keyLineValue(data []byte, value string, from int) int {
 
 func parseTrim(s string) (doc.Trim, error) {
 	s = strings.TrimSpace(s)
-	mm := func(w, h float64) doc.Trim { return doc.Trim{Width: int(w*1000 + 0.5), Height: int(h*1000 + 0.5)} }
+	mm := func(w, h float64) doc.Trim {
+		return doc.Trim{Width: int(math.Round(w * 1000)), Height: int(math.Round(h * 1000))}
+	}
 	switch strings.ToUpper(s) {
 	case "":
 		return mm(210, 280), nil
