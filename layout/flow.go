@@ -165,9 +165,6 @@ func (b *builder) block(bl doc.Block, indent Length, ts TextStyle) {
 		b.noInd = true
 	case *doc.List:
 		n := bl.Start
-		if n == 0 {
-			n = 1
-		}
 		for _, item := range bl.Items {
 			marker := "•"
 			if bl.Ordered {

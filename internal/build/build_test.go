@@ -9,7 +9,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"image/png"
 	"io"
+	"magz/layout/preview"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -839,4 +841,77 @@ func TestPanoramaMemory(t *testing.T) {
 	if peak > 350<<20 {
 		t.Errorf("a 54-megapixel photo took %d MB of heap, over 350 MB", peak>>20)
 	}
+}
+
+// TestPreviews: --previews draws every page at the preview resolution and
+// a contact sheet; the pictures show the pages (the cover photo fills its
+// page, a text page is mostly paper with ink on it), and they go into
+// place only with the editions.
+func TestPreviews(t *testing.T) {
+	out := t.TempDir()
+	res, err := Run(context.Background(), sample, Options{Formats: []Format{Screen}, OutDir: out, Previews: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Previews != filepath.Join(out, "previews") {
+		t.Fatalf("previews reported at %q", res.Previews)
+	}
+	// 210×280 mm at 70 dpi
+	wantW, wantH := 210*previewDPI*10/254, 280*previewDPI*10/254
+	for i := 0; i < res.Pages; i++ {
+		f, err := os.Open(filepath.Join(res.Previews, preview.Name(i)))
+		if err != nil {
+			t.Fatalf("page %d: %v", i+1, err)
+		}
+		m, err := png.Decode(f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("page %d: %v", i+1, err)
+		}
+		if b := m.Bounds(); abs(b.Dx()-wantW) > 1 || abs(b.Dy()-wantH) > 1 {
+			t.Errorf("page %d is %v, want about %dx%d", i+1, b.Size(), wantW, wantH)
+		}
+		white, dark := 0, 0
+		b := m.Bounds()
+		for y := b.Min.Y; y < b.Max.Y; y += 3 {
+			for x := b.Min.X; x < b.Max.X; x += 3 {
+				r, g, bl, _ := m.At(x, y).RGBA()
+				switch l := (r + g + bl) / 3 >> 8; {
+				case l > 245:
+					white++
+				case l < 100:
+					dark++
+				}
+			}
+		}
+		total := (b.Dx() / 3) * (b.Dy() / 3)
+		if i == 0 && white > total/10 {
+			t.Errorf("cover preview is %d%% white: the photo is missing", white*100/total)
+		}
+		if dark == 0 {
+			t.Errorf("page %d preview has no ink", i+1)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(res.Previews, preview.Name(res.Pages))); err == nil {
+		t.Errorf("a preview for a page that does not exist")
+	}
+	if st, err := os.Stat(filepath.Join(res.Previews, "contact-sheet.png")); err != nil || st.Size() < 10000 {
+		t.Errorf("contact sheet: %v", err)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) == 0 {
+		t.Error("nothing written")
+	} else {
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), ".previews-tmp-") {
+				t.Errorf("temporary folder %s left behind", e.Name())
+			}
+		}
+	}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }

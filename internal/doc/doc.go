@@ -88,7 +88,7 @@ type PullQuote struct {
 type List struct {
 	Pos     diag.Pos
 	Ordered bool
-	Start   int
+	Start   int // the number of the first item of an ordered list (may be 0)
 	Items   [][]Block
 }
 

@@ -254,7 +254,7 @@ func (w *writer) blocks(b *strings.Builder, blocks []doc.Block) {
 			if bl.Ordered {
 				tag = "ol"
 			}
-			if bl.Ordered && bl.Start > 1 {
+			if bl.Ordered && bl.Start != 1 {
 				fmt.Fprintf(b, "<ol start=\"%d\">\n", bl.Start)
 			} else {
 				fmt.Fprintf(b, "<%s>\n", tag)

@@ -31,6 +31,8 @@ func issue() *doc.Issue {
 				&doc.PullQuote{Spans: []doc.Span{{Text: "Kutipan"}}, Attribution: "Warga"},
 				&doc.Table{Align: []doc.Align{doc.AlignLeft, doc.AlignRight}, Header: [][]doc.Span{{{Text: "A"}}, {{Text: "B"}}}, Rows: [][][]doc.Span{{{{Text: "1"}}, {{Text: "2"}}}}},
 				&doc.List{Ordered: true, Start: 3, Items: [][]doc.Block{{&doc.Paragraph{Spans: []doc.Span{{Text: "tiga"}}}}}},
+				&doc.List{Ordered: true, Start: 0, Items: [][]doc.Block{{&doc.Paragraph{Spans: []doc.Span{{Text: "nol"}}}}}},
+				&doc.List{Ordered: true, Start: 1, Items: [][]doc.Block{{&doc.Paragraph{Spans: []doc.Span{{Text: "satu"}}}}}},
 				&doc.Quote{Blocks: []doc.Block{&doc.Paragraph{Spans: []doc.Span{{Text: "kutip"}}}}},
 				&doc.Code{Text: "a < b && c"},
 				&doc.Rule{},
@@ -108,5 +110,28 @@ func TestIdentifierStable(t *testing.T) {
 	b.Number = 5
 	if Identifier(a) == Identifier(b) {
 		t.Error("two issues share an identifier")
+	}
+}
+
+// TestListStart: an ordered list keeps its first number in the EPUB, 0
+// included; one that starts at 1 needs no start attribute.
+func TestListStart(t *testing.T) {
+	data := write(t)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var article string
+	for _, f := range zr.File {
+		if strings.HasSuffix(f.Name, "01-satu.xhtml") {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			article = string(b)
+		}
+	}
+	for _, want := range []string{"<ol start=\"3\">\n<li>", "<ol start=\"0\">\n<li>", "<ol>\n<li>"} {
+		if !strings.Contains(article, want) {
+			t.Errorf("article has no %q:\n%s", want, article)
+		}
 	}
 }

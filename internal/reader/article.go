@@ -288,9 +288,9 @@ func (c *converter) block(n ast.Node) []doc.Block {
 		}
 		return []doc.Block{&doc.Quote{Pos: pos, Blocks: c.blocks(n)}}
 	case *ast.List:
-		l := &doc.List{Pos: pos, Ordered: n.IsOrdered(), Start: n.Start}
-		if l.Ordered && l.Start == 0 {
-			l.Start = 0
+		l := &doc.List{Pos: pos, Ordered: n.IsOrdered()}
+		if l.Ordered {
+			l.Start = n.Start // goldmark gives the first item's number, 0 included
 		}
 		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
 			l.Items = append(l.Items, c.blocks(it))
