@@ -525,14 +525,6 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-func values[K comparable](m map[K]images.Request) []images.Request {
-	out := make([]images.Request, 0, len(m))
-	for _, v := range m {
-		out = append(out, v)
-	}
-	return out
-}
-
 // countWords counts the words of the articles' text.
 func countWords(iss *doc.Issue) int {
 	n := 0
