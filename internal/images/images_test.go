@@ -28,15 +28,6 @@ func file(t *testing.T, name string, data []byte) *doc.Image {
 	return &doc.Image{Path: p, Rel: name, Pos: diag.Pos{Path: "a.md", Line: 3}}
 }
 
-func synth(t *testing.T, spec string) []byte {
-	t.Helper()
-	b, err := testissue.Synth(spec)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 func TestProbe(t *testing.T) {
 	cases := []struct {
 		spec, name string
@@ -57,7 +48,7 @@ func TestProbe(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.spec, func(t *testing.T) {
 			diags := &diag.List{}
-			in, ok := NewStore(nil, jpeg.Fast).Probe(file(t, c.name, synth(t, c.spec)), diags)
+			in, ok := NewStore(nil, jpeg.Fast).Probe(file(t, c.name, testissue.MustSynth(t, c.spec)), diags)
 			if c.err != "" {
 				if ok || !strings.Contains(diags.Err().Error(), c.err) {
 					t.Fatalf("want error %q, got %v", c.err, diags.Err())
@@ -138,7 +129,7 @@ func TestColourModels(t *testing.T) {
 			} else if spec == "webp" {
 				name = "x.webp"
 			}
-			img := file(t, name, synth(t, spec))
+			img := file(t, name, testissue.MustSynth(t, spec))
 			r := Request{Path: img.Path, Crop: [4]int{0, 0, 1e6, 1e6}, W: 32, H: 24}
 			out := renderAll(t, NewStore(nil, jpeg.Fast), img, r)
 			m, format, err := image.DecodeConfig(bytes.NewReader(out[r].Data))
@@ -153,7 +144,7 @@ func TestColourModels(t *testing.T) {
 }
 
 func TestTransparency(t *testing.T) {
-	img := file(t, "a.png", synth(t, "png-alpha 64x48"))
+	img := file(t, "a.png", testissue.MustSynth(t, "png-alpha 64x48"))
 	asPNG := Request{Path: img.Path, Crop: [4]int{0, 0, 1e6, 1e6}, W: 64, H: 48, Encoding: PNG}
 	asJPEG := Request{Path: img.Path, Crop: [4]int{0, 0, 1e6, 1e6}, W: 64, H: 48, Quality: 95}
 	out := renderAll(t, NewStore(nil, jpeg.Fast), img, asPNG, asJPEG)
@@ -175,7 +166,7 @@ func TestCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	img := file(t, "p.jpg", synth(t, "jpeg 300x200"))
+	img := file(t, "p.jpg", testissue.MustSynth(t, "jpeg 300x200"))
 	r := Request{Path: img.Path, Crop: [4]int{0, 0, 1e6, 1e6}, W: 150, H: 100}
 	s1 := NewStore(c, jpeg.Fast)
 	first := renderAll(t, s1, img, r)
@@ -218,7 +209,7 @@ func TestCache(t *testing.T) {
 }
 
 func TestTruncated(t *testing.T) {
-	img := file(t, "t.jpg", synth(t, "truncated"))
+	img := file(t, "t.jpg", testissue.MustSynth(t, "truncated"))
 	diags := &diag.List{}
 	s := NewStore(nil, jpeg.Fast)
 	if _, ok := s.Probe(img, diags); !ok {
@@ -232,7 +223,7 @@ func TestTruncated(t *testing.T) {
 }
 
 func TestOriginalPassThrough(t *testing.T) {
-	data := synth(t, "jpeg 300x200")
+	data := testissue.MustSynth(t, "jpeg 300x200")
 	img := file(t, "o.jpg", data)
 	r := Request{Path: img.Path, Crop: [4]int{0, 0, 1e6, 1e6}, W: 300, H: 200, Original: true}
 	out := renderAll(t, NewStore(nil, jpeg.Fast), img, r)

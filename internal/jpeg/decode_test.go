@@ -91,7 +91,7 @@ func TestFastDecodeDefers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for f, data := range map[string][]byte{"progressive": prog, "grey": synth(t, "gray 83x61"), "CMYK": synth(t, "cmyk")} {
+	for f, data := range map[string][]byte{"progressive": prog, "grey": testissue.MustSynth(t, "gray 83x61"), "CMYK": testissue.MustSynth(t, "cmyk")} {
 		if _, ok := decodeFast(data); ok {
 			t.Errorf("%s: the fast path took it", f)
 		}
@@ -190,13 +190,4 @@ func BenchmarkDecode(b *testing.B) {
 			stdjpeg.Decode(bytes.NewReader(data))
 		}
 	})
-}
-
-func synth(t *testing.T, spec string) []byte {
-	t.Helper()
-	b, err := testissue.Synth(spec)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }

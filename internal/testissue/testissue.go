@@ -28,6 +28,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"testing"
 
 	"github.com/rogpeppe/go-internal/txtar"
 
@@ -60,6 +61,16 @@ func Write(dir string, a *txtar.Archive) error {
 
 // Synth makes the bytes of a generated image from a spec such as
 // "jpeg 400x300".
+// MustSynth is Synth for tests: a bad spec fails the test.
+func MustSynth(t testing.TB, spec string) []byte {
+	t.Helper()
+	b, err := Synth(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 func Synth(spec string) ([]byte, error) {
 	kind, size, _ := strings.Cut(strings.TrimSpace(spec), " ")
 	w, h := 320, 240
