@@ -385,20 +385,27 @@ func (w *editionWriter) writeAll(ctx context.Context, outDir string, formats []F
 		})
 	}
 	g.Wait()
-	if err := errors.Join(errs...); err != nil {
+	if err := reported(errs); err != nil {
 		removeTemps(out)
-		for _, e := range errs {
-			if errors.Is(e, context.Canceled) {
-				return nil, e
-			}
-		}
-		for _, e := range errs {
-			if e != nil {
-				return nil, e
-			}
-		}
+		return nil, err
 	}
 	return out, nil
+}
+
+// reported picks the error of a set of editions to report: a
+// cancellation wins over the errors it caused, then the first error.
+func reported(errs []error) error {
+	for _, e := range errs {
+		if errors.Is(e, context.Canceled) {
+			return e
+		}
+	}
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
 }
 
 // write writes one edition.
