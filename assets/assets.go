@@ -1,5 +1,6 @@
 // Package assets holds files magz embeds besides fonts: the EPUB style
-// sheet.
+// sheet and the colour profiles of the print edition (see icc/LICENSE and
+// icc/make-profiles.sh).
 package assets
 
 import _ "embed"
@@ -8,3 +9,20 @@ import _ "embed"
 //
 //go:embed epub.css
 var EPUBCSS []byte
+
+// SRGB is the sRGB profile RGB content is tagged with.
+//
+//go:embed icc/sRGB.icc
+var SRGB []byte
+
+// CoatedProfile characterises offset printing on coated paper (FOGRA39),
+// separating with at most 300 % of ink.
+//
+//go:embed icc/magz-coated-fogra39.icc
+var CoatedProfile []byte
+
+// UncoatedProfile characterises offset printing on uncoated paper
+// (FOGRA29), separating with at most 260 % of ink.
+//
+//go:embed icc/magz-uncoated-fogra29.icc
+var UncoatedProfile []byte

@@ -41,12 +41,14 @@ func DefaultTheme() Theme {
 	return Theme{
 		MarginTop: 20 * MM, MarginBottom: 20 * MM, MarginInner: 17 * MM, MarginOuter: 15 * MM,
 		Gutter: 5 * MM, Grid: 13 * Pt, BodySize: 9600, Bleed: 3 * MM,
-		Ink:    Color{R: 0x1d, G: 0x1b, B: 0x19},
-		Accent: Color{R: 0xb8, G: 0x3a, B: 0x1e}, // red earth
-		Deep:   Color{R: 0x0f, G: 0x4c, B: 0x5c}, // deep sea
+		// Text ink is black ink alone in print: small type on one plate
+		// cannot show misregistration.
+		Ink:    Color{R: 0x1d, G: 0x1b, B: 0x19}.CMYK(0, 0, 0, 100),
+		Accent: Color{R: 0xb8, G: 0x3a, B: 0x1e}.CMYK(10, 85, 100, 10), // red earth
+		Deep:   Color{R: 0x0f, G: 0x4c, B: 0x5c}.CMYK(95, 45, 40, 35),  // deep sea
 		Muted:  Color{R: 0x6b, G: 0x66, B: 0x60},
 		Paper:  Color{R: 0xff, G: 0xff, B: 0xff},
-		Tint:   Color{R: 0xf1, G: 0xec, B: 0xe4},
+		Tint:   Color{R: 0xf1, G: 0xec, B: 0xe4}.CMYK(0, 3, 7, 4),
 	}
 }
 

@@ -176,6 +176,9 @@ func summary(w io.Writer, res *build.Result, took time.Duration) {
 	for _, o := range res.Outputs {
 		fmt.Fprintf(w, "  %-7s %s (%s)\n", o.Format, diag.DisplayPath(o.Path), size(o.Bytes))
 	}
+	if res.Handoff != "" {
+		fmt.Fprintf(w, "  %-7s %s (for the printer, with the print PDF)\n", "sheet", diag.DisplayPath(res.Handoff))
+	}
 	if res.Previews != "" {
 		fmt.Fprintf(w, "  %-7s %s/ (page-NN.png, contact-sheet.png)\n", "preview", diag.DisplayPath(res.Previews))
 	}

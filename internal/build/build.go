@@ -8,13 +8,16 @@ package build
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"golang.org/x/sync/errgroup"
 	"io"
+	"magz/assets"
 	"magz/internal/jpeg"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -121,6 +124,7 @@ type Result struct {
 	Photos   int
 	Outputs  []Output
 	Previews string // folder of page pictures, when asked for
+	Handoff  string // the printer's hand-off sheet, with the print edition
 	Warnings []diag.Diagnostic
 	UpToDate bool // nothing changed: the editions were left as they were
 }
@@ -247,14 +251,24 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 			formats = append(formats, f)
 		}
 	}
-	written, err := w.writeAll(ctx, opt.OutDir, formats, opt.OnEdition, opt.OnPage)
+	eds, err := w.writeAll(ctx, opt.OutDir, formats, opt.OnEdition, opt.OnPage)
 	if err != nil {
 		return nil, err
 	}
 	res := &Result{Issue: iss, Pages: len(model.Pages), Photos: len(infos), Words: countWords(iss)}
-	for _, ed := range written {
-		res.Outputs = append(res.Outputs, Output{Format: ed.f, Path: filepath.Join(opt.OutDir, FileName(iss.Name, ed.f)), Bytes: ed.size})
+	for _, ed := range eds {
+		res.Outputs = append(res.Outputs, Output{Format: ed.f, Path: ed.dst, Bytes: ed.size})
 		logf("wrote the %s edition (%d KB)", ed.f, ed.size/1024)
+	}
+	if i := slices.IndexFunc(eds, func(ed written) bool { return ed.f == Print }); i >= 0 {
+		// the hand-off sheet goes with the print edition
+		sheet, err := w.writeHandoff(opt.OutDir, eds[i])
+		if err != nil {
+			removeTemps(eds)
+			return nil, err
+		}
+		eds = append(eds, sheet)
+		res.Handoff = sheet.dst
 	}
 	var previewTmp string
 	if opt.Previews {
@@ -263,12 +277,12 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 			return r.Data, ok
 		})
 		if err != nil {
-			removeTemps(written)
+			removeTemps(eds)
 			return nil, err
 		}
 		logf("drew %d page previews", len(model.Pages))
 	}
-	if err := moveIntoPlace(written, res.Outputs, previewTmp); err != nil {
+	if err := moveIntoPlace(eds, previewTmp); err != nil {
 		return nil, err
 	}
 	if previewTmp != "" {
@@ -330,8 +344,10 @@ type editionWriter struct {
 // written is an edition in its temporary file.
 type written struct {
 	f    Format
+	dst  string // where it goes
 	tmp  string
 	size int64
+	sum  [sha256.Size]byte
 }
 
 // writeAll writes the editions at the same time, each into a temporary
@@ -371,13 +387,14 @@ func (w *editionWriter) writeAll(ctx context.Context, outDir string, formats []F
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			tmp, size, err := writeTemp(outDir, FileName(w.iss.Name, f), func(wr io.Writer) error {
+			name := FileName(w.iss.Name, f)
+			tmp, size, sum, err := writeTemp(outDir, name, func(wr io.Writer) error {
 				return w.write(wr, f, pageDone)
 			})
 			if err != nil {
 				return err
 			}
-			out[i] = written{f: f, tmp: tmp, size: int64(size)}
+			out[i] = written{f: f, dst: filepath.Join(outDir, name), tmp: tmp, size: int64(size), sum: sum}
 			if onEdition != nil {
 				onEdition(f)
 			}
@@ -416,14 +433,22 @@ func (w *editionWriter) write(wr io.Writer, f Format, onPage func()) error {
 		if f == Screen {
 			m, ed = w.plan.screen, pdf.Screen
 		}
-		return pdf.Write(wr, w.model, pdf.Options{Edition: ed, Date: w.date, Creator: w.creator, OnPage: onPage,
-			Image: func(it *page.Image) ([]byte, error) {
-				r, ok := w.done[m[it]]
-				if !ok {
-					return nil, fmt.Errorf("no rendition of %s", it.Name)
-				}
-				return r.Data, nil
-			}})
+		opt := pdf.Options{Edition: ed, Date: w.date, Creator: w.creator, OnPage: onPage}
+		if f == Print {
+			pr, err := pressFor(w.iss.Print)
+			if err != nil {
+				return err
+			}
+			opt.OutputIntent, opt.SRGB = &pr.intent, assets.SRGB
+		}
+		opt.Image = func(it *page.Image) ([]byte, error) {
+			r, ok := w.done[m[it]]
+			if !ok {
+				return nil, fmt.Errorf("no rendition of %s", it.Name)
+			}
+			return r.Data, nil
+		}
+		return pdf.Write(wr, w.model, opt)
 	}
 	return epub.Write(wr, w.iss, epub.Options{Date: w.date, Creator: w.creator,
 		Image: func(img *doc.Image) ([]byte, string, error) {
@@ -449,12 +474,12 @@ func removeTemps(ws []written) {
 
 // moveIntoPlace renames the written editions (and the previews folder, when
 // there is one) over the old ones, together.
-func moveIntoPlace(ws []written, outs []Output, previewTmp string) error {
+func moveIntoPlace(ws []written, previewTmp string) error {
 	for i, w := range ws {
-		if err := os.Rename(w.tmp, outs[i].Path); err != nil {
+		if err := os.Rename(w.tmp, w.dst); err != nil {
 			removeTemps(ws[i:])
 			os.RemoveAll(previewTmp)
-			return fmt.Errorf("cannot move %s into place: %w", outs[i].Path, err)
+			return fmt.Errorf("cannot move %s into place: %w", w.dst, err)
 		}
 	}
 	if previewTmp == "" {
@@ -500,13 +525,14 @@ func removeStale(dir string) {
 
 // writeTemp writes a file through write into a new temporary file in dir
 // (so that it can be renamed into place) and returns its name and size.
-func writeTemp(dir, name string, write func(io.Writer) error) (string, int, error) {
+func writeTemp(dir, name string, write func(io.Writer) error) (tmp string, size int, sum [sha256.Size]byte, err error) {
 	f, err := os.CreateTemp(dir, "."+name+".tmp-*")
 	if err != nil {
-		return "", 0, fmt.Errorf("cannot write in %s: %w", dir, err)
+		return "", 0, sum, fmt.Errorf("cannot write in %s: %w", dir, err)
 	}
 	bw := bufio.NewWriterSize(f, 256<<10)
-	cw := &countWriter{w: bw}
+	h := sha256.New()
+	cw := &countWriter{w: io.MultiWriter(bw, h)}
 	werr := write(cw)
 	if werr == nil {
 		werr = bw.Flush()
@@ -515,10 +541,11 @@ func writeTemp(dir, name string, write func(io.Writer) error) (string, int, erro
 	cerr := f.Close()
 	if err := errors.Join(werr, serr, cerr); err != nil {
 		os.Remove(f.Name())
-		return "", 0, err
+		return "", 0, sum, err
 	}
 	_ = os.Chmod(f.Name(), 0o644)
-	return f.Name(), cw.n, nil
+	h.Sum(sum[:0])
+	return f.Name(), cw.n, sum, nil
 }
 
 type countWriter struct {

@@ -127,7 +127,7 @@ func writeManifest(outDir, key string, res *Result, opt Options) {
 	for _, w := range res.Warnings {
 		m.Warnings = append(m.Warnings, manifestDiag{w.Pos.Path, w.Pos.Line, w.Pos.Col, w.Msg})
 	}
-	tmp, _, err := writeTemp(outDir, ManifestName, func(w io.Writer) error {
+	tmp, _, _, err := writeTemp(outDir, ManifestName, func(w io.Writer) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(m)
@@ -142,6 +142,9 @@ func fromManifest(m *manifest, iss *doc.Issue, outDir string) *Result {
 	res := &Result{Issue: iss, Pages: m.Pages, Words: m.Words, Photos: m.Photos, UpToDate: true}
 	for _, o := range m.Outputs {
 		res.Outputs = append(res.Outputs, Output{Format: o.Format, Path: filepath.Join(outDir, o.Name), Bytes: o.Size})
+		if sheet := filepath.Join(outDir, HandoffName(iss.Name)); o.Format == Print && fileExists(sheet) {
+			res.Handoff = sheet
+		}
 	}
 	if m.Previews {
 		res.Previews = filepath.Join(outDir, "previews")
@@ -165,4 +168,9 @@ func Status(iss *doc.Issue, outDir, version string) (built, current bool) {
 		opt.Date, _ = time.Parse(time.RFC3339, m.Date)
 	}
 	return true, upToDate(m, inputsKey(iss, opt), outDir, opt.Formats)
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }

@@ -39,6 +39,9 @@ type plan struct {
 	print  map[*page.Image]images.Request
 	screen map[*page.Image]images.Request
 	epub   map[string]images.Request // by source path
+	// the least resolution of a photo in the print edition, and its name
+	lowestPPI   int64
+	lowestPhoto string
 }
 
 // newPlan plans the renditions of the editions in want (screen ones also for
@@ -130,6 +133,9 @@ func (p *plan) forPDF(model *page.Issue, ppi int, print bool, pos map[string]dia
 			if print {
 				req.Quality = printQuality
 				eff := cropW * perInch / w // effective ppi where it is placed
+				if p.lowestPhoto == "" || eff < p.lowestPPI {
+					p.lowestPPI, p.lowestPhoto = eff, img.Name
+				}
 				if eff < lowPrintPPI && diags != nil {
 					diags.Warnf(pos[img.Source], "photo %s is low resolution for print: %d ppi where it is placed (%d×%d mm); %d ppi is best, under %d looks soft",
 						img.Name, eff, (w*254+perInch*5)/(perInch*10), (h*254+perInch*5)/(perInch*10), printPPI, lowPrintPPI)

@@ -20,8 +20,26 @@ type Issue struct {
 	Language  string    // BCP 47
 	Publisher string
 	Trim      Trim
+	Print     Print // how the print edition is printed
 	Cover     *Figure
 	Articles  []*Article
+}
+
+// Paper is the kind of paper the print edition is printed on.
+type Paper string
+
+const (
+	Coated   Paper = "coated"   // gloss or matte coated paper (ISO 12647-2 PC1, FOGRA39)
+	Uncoated Paper = "uncoated" // uncoated offset paper (PC5, FOGRA29)
+)
+
+// Print is how the print edition is printed: the paper, or the printer's
+// own ICC output profile and the name of its printing condition.
+type Print struct {
+	Paper     Paper
+	Profile   string // absolute path of the printer's profile; empty for magz's own
+	Condition string // the printing condition the profile characterises
+	Pos       diag.Pos
 }
 
 // Trim is the trimmed page size in micrometres.

@@ -84,7 +84,14 @@ type issueYAML struct {
 	Publisher string     `yaml:"publisher"`
 	Cover     *coverYAML `yaml:"cover"`
 	Trim      string     `yaml:"trim"`
+	Print     *printYAML `yaml:"print"`
 	Articles  []string   `yaml:"articles"`
+}
+
+type printYAML struct {
+	Paper     string `yaml:"paper"`
+	Profile   string `yaml:"profile"`
+	Condition string `yaml:"condition"`
 }
 
 type coverYAML struct {
@@ -146,6 +153,7 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 		diags.Errorf(at("trim"), "%v", err)
 	}
 	iss.Trim = trim
+	iss.Print = readPrint(y.Print, dir, path, data, diags)
 
 	r := &reader{issueDir: dir, diags: diags}
 	if y.Cover != nil && y.Cover.Image != "" {
@@ -396,4 +404,61 @@ func splitFrontMatter(src []byte) (front []byte, body []byte, bodyLine int, ok b
 		line++
 	}
 	return rest, nil, line, false
+}
+
+// readPrint checks the print settings: the paper, or a printer's own CMYK
+// output profile with the name of its printing condition.
+func readPrint(y *printYAML, dir, path string, data []byte, diags *diag.List) doc.Print {
+	p := doc.Print{Paper: doc.Coated}
+	if y == nil {
+		return p
+	}
+	start := keyLine(data, "print", 1)
+	p.Pos = diag.Pos{Path: path, Line: start}
+	at := func(key string) diag.Pos { return diag.Pos{Path: path, Line: keyLineFrom(data, key, start)} }
+	switch paper := doc.Paper(strings.ToLower(strings.TrimSpace(y.Paper))); paper {
+	case "":
+	case doc.Coated, doc.Uncoated:
+		p.Paper = paper
+	default:
+		diags.Errorf(at("paper"), "paper %q is not coated or uncoated", y.Paper)
+	}
+	p.Condition = strings.TrimSpace(y.Condition)
+	if y.Profile == "" {
+		if p.Condition != "" {
+			diags.Errorf(at("condition"), "condition names the printing condition of a printer's own profile: add profile: with the .icc file")
+		}
+		return p
+	}
+	prof := filepath.Join(dir, filepath.FromSlash(y.Profile))
+	if filepath.IsAbs(y.Profile) {
+		prof = y.Profile
+	}
+	if err := checkCMYKProfile(prof); err != nil {
+		diags.Errorf(at("profile"), "profile %s: %v", y.Profile, err)
+		return p
+	}
+	if p.Condition == "" {
+		diags.Errorf(at("profile"), "a printer's own profile needs condition: the name of the printing condition it characterises (ask the printer, e.g. \"ISO Coated v2 (ECI)\")")
+	}
+	p.Profile = prof
+	return p
+}
+
+// checkCMYKProfile tells whether the file at path is an ICC output profile
+// for CMYK printing.
+func checkCMYKProfile(path string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return unwrapPathErr(err)
+	}
+	switch {
+	case len(b) < 128 || string(b[36:40]) != "acsp":
+		return fmt.Errorf("is not an ICC profile")
+	case string(b[16:20]) != "CMYK":
+		return fmt.Errorf("is an ICC profile for %q, not for CMYK printing", strings.TrimSpace(string(b[16:20])))
+	case string(b[12:16]) != "prtr":
+		return fmt.Errorf("is not an output (printer) profile")
+	}
+	return nil
 }

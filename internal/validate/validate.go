@@ -1,5 +1,5 @@
 // Package validate runs the external validators the tests and CI rely on:
-// W3C epubcheck, qpdf and poppler's pdftotext/pdfinfo. A test that needs a
+// W3C epubcheck, qpdf, poppler's pdftotext/pdfinfo and Ghostscript. A test that needs a
 // validator skips when it is missing, unless MAGZ_REQUIRE_VALIDATORS=1,
 // in which case it fails (CI sets it, so a missing validator never passes
 // silently).
@@ -7,12 +7,17 @@ package validate
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
+
+const installHint = "apt-get install -y epubcheck qpdf poppler-utils ghostscript"
 
 // Required reports whether missing validators fail tests.
 func Required() bool { return os.Getenv("MAGZ_REQUIRE_VALIDATORS") == "1" }
@@ -22,9 +27,9 @@ func need(t testing.TB, name string) string {
 	p, err := exec.LookPath(name)
 	if err != nil {
 		if Required() {
-			t.Fatalf("%s is required (MAGZ_REQUIRE_VALIDATORS=1) but not installed: apt-get install -y epubcheck qpdf poppler-utils", name)
+			t.Fatalf("%s is required (MAGZ_REQUIRE_VALIDATORS=1) but not installed: %s", name, installHint)
 		}
-		t.Skipf("%s not installed; skipping (apt-get install -y epubcheck qpdf poppler-utils)", name)
+		t.Skipf("%s not installed; skipping (%s)", name, installHint)
 	}
 	return p
 }
@@ -117,4 +122,127 @@ func PDFImages(t testing.TB, file string) [][2]int {
 		sizes = append(sizes, [2]int{w, h})
 	}
 	return sizes
+}
+
+// PDFObjects returns the objects of a PDF as qpdf --json shows them, by
+// reference ("12 0 R", and "trailer"): dictionaries as maps, arrays as
+// slices, names as "/Name", references as "N 0 R".
+func PDFObjects(t testing.TB, file string) map[string]any {
+	t.Helper()
+	need(t, "qpdf")
+	out, err := exec.Command("qpdf", "--json", "--json-key=qpdf", file).Output()
+	if err != nil {
+		t.Fatalf("qpdf --json %s: %v", file, err)
+	}
+	var doc struct {
+		QPDF []json.RawMessage `json:"qpdf"`
+	}
+	if err := json.Unmarshal(out, &doc); err != nil || len(doc.QPDF) < 2 {
+		t.Fatalf("qpdf --json %s: %v", file, err)
+	}
+	var raw map[string]struct {
+		Value  any `json:"value"`
+		Stream struct {
+			Dict any `json:"dict"`
+		} `json:"stream"`
+	}
+	if err := json.Unmarshal(doc.QPDF[1], &raw); err != nil {
+		t.Fatal(err)
+	}
+	objs := map[string]any{}
+	for k, v := range raw {
+		k = strings.TrimPrefix(k, "obj:")
+		if v.Value != nil {
+			objs[k] = v.Value
+		} else {
+			objs[k] = v.Stream.Dict
+		}
+	}
+	return objs
+}
+
+// PDFContent returns a PDF's page content streams, uncompressed, page by
+// page (qpdf --qdf).
+func PDFContent(t testing.TB, file string) []string {
+	t.Helper()
+	need(t, "qpdf")
+	tmp := filepath.Join(t.TempDir(), "qdf.pdf")
+	if out, err := exec.Command("qpdf", "--qdf", "--object-streams=disable", file, tmp).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf --qdf %s: %v\n%s", file, err, out)
+	}
+	b, err := os.ReadFile(tmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// qdf marks each page's contents with a comment
+	parts := strings.Split(string(b), "%% Contents for page ")
+	var pages []string
+	for _, p := range parts[1:] {
+		start := strings.Index(p, "stream\n")
+		end := strings.Index(p, "endstream")
+		if start < 0 || end < start {
+			t.Fatalf("qdf page contents not found")
+		}
+		pages = append(pages, p[start+len("stream\n"):end])
+	}
+	return pages
+}
+
+// CMYKPage is a page rendered in process colours: 4 bytes a pixel, C M Y K.
+type CMYKPage struct {
+	W, H int
+	Pix  []byte
+}
+
+// RenderCMYK renders every page of a PDF within its bleed box with
+// Ghostscript, separated by the ICC output profile, as a printer's RIP
+// would: process colours that are already CMYK pass unchanged, RGB is
+// separated by the profile.
+func RenderCMYK(t testing.TB, file, profile string, dpi int) []CMYKPage {
+	t.Helper()
+	need(t, "gs")
+	dir := t.TempDir()
+	cmd := exec.Command("gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-dUseBleedBox", "-sDEVICE=pamcmyk32",
+		"-sDefaultCMYKProfile="+profile, "-sOutputICCProfile="+profile, fmt.Sprintf("-r%d", dpi),
+		"-o", filepath.Join(dir, "p%03d.pam"), file)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("gs %s: %v\n%s", file, err, out)
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "p*.pam"))
+	var pages []CMYKPage
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		end := bytes.Index(b, []byte("ENDHDR\n"))
+		if end < 0 {
+			t.Fatalf("%s: not a PAM file", n)
+		}
+		var p CMYKPage
+		for _, l := range strings.Split(string(b[:end]), "\n") {
+			f := strings.Fields(l)
+			if len(f) == 2 && f[0] == "WIDTH" {
+				p.W, _ = strconv.Atoi(f[1])
+			}
+			if len(f) == 2 && f[0] == "HEIGHT" {
+				p.H, _ = strconv.Atoi(f[1])
+			}
+		}
+		p.Pix = b[end+len("ENDHDR\n"):]
+		if len(p.Pix) != 4*p.W*p.H {
+			t.Fatalf("%s: %d bytes for %dx%d", n, len(p.Pix), p.W, p.H)
+		}
+		pages = append(pages, p)
+	}
+	return pages
+}
+
+// MaxInk returns the most ink on any pixel of the page, in percent.
+func (p CMYKPage) MaxInk() int {
+	most := 0
+	for i := 0; i < len(p.Pix); i += 4 {
+		most = max(most, int(p.Pix[i])+int(p.Pix[i+1])+int(p.Pix[i+2])+int(p.Pix[i+3]))
+	}
+	return (most*100 + 127) / 255
 }

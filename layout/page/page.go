@@ -29,8 +29,22 @@ func (l Length) Points() float64 { return float64(l) / 1000 }
 
 func (l Length) String() string { return fmt.Sprintf("%.2f", l.Points()) }
 
-// Color is an RGB colour.
-type Color struct{ R, G, B uint8 }
+// Color is a colour: R, G, B for the screen editions, and its form in
+// process inks for print. Ink holds cyan, magenta, yellow and black in
+// percent; a colour without it (HasInk false) is printed as the print
+// writer derives it from R, G, B (greys in black ink alone).
+type Color struct {
+	R, G, B uint8
+	Ink     [4]uint8
+	HasInk  bool
+}
+
+// CMYK returns c with its print form: cyan, magenta, yellow and black in
+// percent.
+func (c Color) CMYK(cy, m, y, k uint8) Color {
+	c.Ink, c.HasInk = [4]uint8{cy, m, y, k}, true
+	return c
+}
 
 // PageKind tells what a page is for.
 type PageKind int

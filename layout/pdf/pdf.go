@@ -40,7 +40,16 @@ type Options struct {
 	Creator string
 	// OnPage, when set, is called as each page is drawn.
 	OnPage func()
+	// OutputIntent, for the print edition, makes it PDF/X-4 for that
+	// printing condition; SRGB is the ICC profile RGB content is tagged
+	// with.
+	OutputIntent *OutputIntent
+	SRGB         []byte
 }
+
+// registration is the separation that prints on every plate (PDF's
+// special colourant name All).
+const registration = "All"
 
 // slug is the margin outside the trim that holds bleed and crop marks.
 const slug = 12 * page.MM
@@ -66,6 +75,8 @@ func Write(w io.Writer, iss *page.Issue, opt Options) error {
 	f.SetProducer(opt.Creator, true)
 	if opt.Edition == Screen {
 		f.SetDisplayMode("fullpage", "TwoPageRight")
+	} else {
+		f.AddSpotColor(registration, 100, 100, 100, 100)
 	}
 	d := &drawer{f: f, off: off, opt: opt, fonts: map[fonts.Face]bool{}, images: map[string]string{}, bleed: iss.Bleed}
 
@@ -110,9 +121,22 @@ func Write(w io.Writer, iss *page.Issue, opt Options) error {
 			opt.OnPage()
 		}
 	}
-	// fpdf hands over its whole buffer in one Write: fix the page boxes in
-	// place there rather than copying a document of many megabytes.
-	return f.Output(boxFixer{w})
+	if opt.Edition != Print || opt.OutputIntent == nil {
+		// fpdf hands over its whole buffer in one Write: fix the page
+		// boxes in place there rather than copying a document of many
+		// megabytes.
+		return f.Output(boxFixer{w})
+	}
+	var buf bytes.Buffer
+	if err := f.Output(&buf); err != nil {
+		return err
+	}
+	src, err := readSource(sortPageBoxes(buf.Bytes()))
+	if err != nil {
+		return err
+	}
+	return finishPDFX(w, src, *opt.OutputIntent, opt.SRGB, Metadata{
+		Title: iss.Title, Author: iss.Author, Language: iss.Language, Creator: opt.Creator, Date: opt.Date})
 }
 
 // boxFixer sorts page boxes in what passes through it to w.
@@ -159,7 +183,7 @@ func (d *drawer) item(it page.Item, pageLinks []int) error {
 			return err
 		}
 		f.SetFont(family(fonts.Face(it.Face)), "", pt(it.Size))
-		f.SetTextColor(int(it.Color.R), int(it.Color.G), int(it.Color.B))
+		d.textColor(it.Color)
 		if it.Track != d.track {
 			// fpdf has no letter-spacing call: set the PDF text state
 			// (Tc) directly; it persists until changed on this page.
@@ -175,7 +199,7 @@ func (d *drawer) item(it page.Item, pageLinks []int) error {
 		}
 	case *page.Rect:
 		x, y, w, h := d.extend(it.X, it.Y, it.W, it.H, it.Bleed)
-		f.SetFillColor(int(it.Fill.R), int(it.Fill.G), int(it.Fill.B))
+		d.fillColor(it.Fill)
 		if it.Alpha > 0 {
 			f.SetAlpha(float64(it.Alpha)/100, "Normal")
 		}
@@ -184,7 +208,7 @@ func (d *drawer) item(it page.Item, pageLinks []int) error {
 			f.SetAlpha(1, "Normal")
 		}
 	case *page.Rule:
-		f.SetDrawColor(int(it.Color.R), int(it.Color.G), int(it.Color.B))
+		d.strokeColor(it.Color)
 		f.SetLineWidth(pt(it.Width))
 		f.Line(d.x(it.X1), d.x(it.Y1), d.x(it.X2), d.x(it.Y2))
 	case *page.Image:
@@ -222,6 +246,30 @@ func (d *drawer) item(it page.Item, pageLinks []int) error {
 	return nil
 }
 
+// Colours: fpdf knows RGB only. The print edition follows each of its
+// colour calls with the process-colour operator (k, K), which replaces the
+// colour fpdf just set. Text takes the fill colour: fpdf writes no colour
+// of its own for text when the text and fill colours are equal.
+
+func (d *drawer) fillColor(c page.Color) {
+	d.f.SetFillColor(int(c.R), int(c.G), int(c.B))
+	if d.opt.Edition == Print {
+		d.f.RawWriteStr(inkOp(c, "k"))
+	}
+}
+
+func (d *drawer) textColor(c page.Color) {
+	d.f.SetTextColor(int(c.R), int(c.G), int(c.B))
+	d.fillColor(c)
+}
+
+func (d *drawer) strokeColor(c page.Color) {
+	d.f.SetDrawColor(int(c.R), int(c.G), int(c.B))
+	if d.opt.Edition == Print {
+		d.f.RawWriteStr(inkOp(c, "K"))
+	}
+}
+
 // extend grows a frame into the bleed on the edges it touches. Layout
 // computed image crops for the extended frame, so the picture is not
 // distorted; on screen the part past the trim is simply outside the page.
@@ -247,7 +295,9 @@ func (d *drawer) extend(x, y, w, h page.Length, e page.Edges) (float64, float64,
 // cropMarks draws the trim marks at the four corners, outside the bleed.
 func (d *drawer) cropMarks(W, H page.Length) {
 	f := d.f
-	f.SetDrawColor(0, 0, 0)
+	// Registration colour: the marks print on every plate, so the printer
+	// can line the plates up.
+	f.SetDrawSpotColor(registration, 100)
 	f.SetLineWidth(0.25)
 	gap := d.bleed + page.MM    // marks start past the bleed
 	l := slug - gap - page.MM/2 // and end inside the media

@@ -1,0 +1,117 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"magz/layout/page"
+	"magz/layout/pdf"
+)
+
+// saddleStitchMax is the most pages a saddle-stitched magazine usually has;
+// thicker issues are perfect bound.
+const saddleStitchMax = 64
+
+// HandoffName returns the file name of the printer's hand-off sheet.
+func HandoffName(issueName string) string { return issueName + "-print.txt" }
+
+// writeHandoff writes the hand-off sheet for the printer beside the print
+// edition: what the file is, how it is to be printed and how to check it
+// arrived whole.
+func (w *editionWriter) writeHandoff(outDir string, print written) (written, error) {
+	pr, err := pressFor(w.iss.Print)
+	if err != nil {
+		return written{}, err
+	}
+	var b bytes.Buffer
+	w.handoff(&b, print, pr)
+	name := HandoffName(w.iss.Name)
+	tmp, size, sum, err := writeTemp(outDir, name, func(wr io.Writer) error {
+		_, err := wr.Write(b.Bytes())
+		return err
+	})
+	if err != nil {
+		return written{}, fmt.Errorf("writing the hand-off sheet: %w", err)
+	}
+	return written{f: Print, dst: filepath.Join(outDir, name), tmp: tmp, size: int64(size), sum: sum}, nil
+}
+
+func (w *editionWriter) handoff(out io.Writer, print written, pr press) {
+	m := w.model
+	mm := func(l page.Length) string {
+		return strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", float64(l)/float64(page.MM)), "0"), ".")
+	}
+	fmt.Fprintf(out, "%s %d: print edition\nHand-off sheet for the printer, written by %s\n\n", w.iss.Magazine, w.iss.Number, w.creator)
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	row := func(k, format string, args ...any) { fmt.Fprintf(tw, "%s\t%s\n", k, fmt.Sprintf(format, args...)) }
+	row("File", "%s", filepath.Base(print.dst))
+	row("SHA-256", "%x", print.sum)
+	row("Size", "%.1f MB", float64(print.size)/1e6)
+	row("Standard", "PDF/X-4 (ISO 15930-7), output profile embedded")
+	cond := pr.intent.Identifier
+	if pr.intent.Identifier == "Custom" {
+		cond = "the printer's own profile"
+	}
+	row("Printing condition", "%s: %s", cond, pr.intent.Condition)
+	row("Trim size", "%s × %s mm", mm(m.Width), mm(m.Height))
+	row("Bleed", "%s mm on every edge; crop marks in registration colour outside the bleed", mm(m.Bleed))
+	n := len(m.Pages)
+	binding := fmt.Sprintf("saddle stitch (%d sheets, folded and nested)", n/4)
+	if n%4 != 0 || n > saddleStitchMax {
+		binding = "perfect binding"
+	}
+	row("Pages", "%d, cover included: %s", n, binding)
+	row("Colour", "CMYK. Text, rules and furniture in black ink alone; photos are sRGB, separated by the output profile")
+	vec := maxInk(m)
+	if pr.inkLimit > 0 {
+		row("Total ink", "at most %d %% (magz's own colours at most %d %%; photos at most the output profile's limit, %d %%)", pr.inkLimit, vec, pr.inkLimit)
+	} else {
+		row("Total ink", "magz's own colours at most %d %%; photos as the printer's profile separates them", vec)
+	}
+	row("Fonts", "%s; all embedded", strings.Join(fontsUsed(m), ", "))
+	if w.plan.lowestPhoto != "" {
+		row("Photos", "lowest effective resolution %d ppi (%s); 300 ppi is best", w.plan.lowestPPI, w.plan.lowestPhoto)
+	}
+	tw.Flush()
+}
+
+// maxInk is the most ink any of magz's own colours puts down, in percent.
+func maxInk(m *page.Issue) int {
+	most := 0
+	for _, p := range m.Pages {
+		for _, it := range p.Items {
+			switch it := it.(type) {
+			case *page.Text:
+				most = max(most, pdf.TotalInk(it.Color))
+			case *page.Rect:
+				most = max(most, pdf.TotalInk(it.Fill))
+			case *page.Rule:
+				most = max(most, pdf.TotalInk(it.Color))
+			}
+		}
+	}
+	return most
+}
+
+// fontsUsed names the faces the pages are set in.
+func fontsUsed(m *page.Issue) []string {
+	seen := map[string]bool{}
+	for _, p := range m.Pages {
+		for _, it := range p.Items {
+			if t, ok := it.(*page.Text); ok {
+				seen[strings.TrimSuffix(t.Face, ".ttf")] = true
+			}
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for f := range seen {
+		out = append(out, f)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,257 @@
+package build
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"magz/internal/validate"
+)
+
+const (
+	coatedProfile   = "../../assets/icc/magz-coated-fogra39.icc"
+	uncoatedProfile = "../../assets/icc/magz-uncoated-fogra29.icc"
+)
+
+// TestPrintEditionIsPDFX checks the print editions of issue-12 and of an
+// issue with CMYK, 16-bit, transparent, grey and RGB photos part by part
+// as a PDF/X-4 preflight would: output intent with its profile, document
+// information, XMP, trailer ID, colour-managed RGB, no RGB page groups,
+// no rich black text, and the total ink of every page as the output
+// profile separates it.
+func TestPrintEditionIsPDFX(t *testing.T) {
+	sampleOut, _ := buildSample(t)
+	awkwardOut := t.TempDir()
+	if _, err := Run(context.Background(), writeIssue(t, awkward), Options{Formats: []Format{Print}, OutDir: awkwardOut, Version: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range []string{filepath.Join(sampleOut, "issue-12-print.pdf"), filepath.Join(awkwardOut, "issue-x-print.pdf")} {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			checkPDFX(t, file, "FOGRA39")
+			checkInk(t, file, coatedProfile, 300)
+		})
+	}
+}
+
+// TestUncoatedPaper: paper: uncoated prints for FOGRA29 with at most 260 %
+// of ink.
+func TestUncoatedPaper(t *testing.T) {
+	dir := writeIssue(t, strings.Replace(awkward, "-- issue.yaml --\n", "-- issue.yaml --\nprint:\n  paper: uncoated\n", 1))
+	out := t.TempDir()
+	if _, err := Run(context.Background(), dir, Options{Formats: []Format{Print}, OutDir: out, Version: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(out, "issue-x-print.pdf")
+	checkPDFX(t, file, "FOGRA29")
+	checkInk(t, file, uncoatedProfile, 260)
+	sheet, _ := os.ReadFile(filepath.Join(out, HandoffName("issue-x")))
+	if !strings.Contains(string(sheet), "FOGRA29") || !strings.Contains(string(sheet), "at most 260 %") {
+		t.Errorf("hand-off sheet does not name the uncoated condition:\n%s", sheet)
+	}
+}
+
+// TestPrintersOwnProfile: a magazine can name its printer's profile and
+// printing condition; the file embeds that profile as a custom condition.
+func TestPrintersOwnProfile(t *testing.T) {
+	prof, err := os.ReadFile(uncoatedProfile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := writeIssue(t, strings.Replace(awkward, "-- issue.yaml --\n", "-- issue.yaml --\nprint:\n  profile: printer.icc\n  condition: Percetakan Jayapura, HVS 80 g\n", 1))
+	if err := os.WriteFile(filepath.Join(dir, "printer.icc"), prof, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	res, err := Run(context.Background(), dir, Options{Formats: []Format{Print}, OutDir: out, Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(out, "issue-x-print.pdf")
+	checkPDFX(t, file, "Custom")
+	objs := validate.PDFObjects(t, file)
+	oi := intentOf(t, objs)
+	if oi["/OutputCondition"] != "u:Percetakan Jayapura, HVS 80 g" || oi["/RegistryName"] != "u:" {
+		t.Errorf("output intent %v does not describe the printer's condition", oi)
+	}
+	prof2 := objs[oi["/DestOutputProfile"].(string)].(map[string]any)
+	if prof2["/N"] != float64(4) {
+		t.Errorf("embedded profile %v is not CMYK", prof2)
+	}
+	sheet, _ := os.ReadFile(res.Handoff)
+	if !strings.Contains(string(sheet), "the printer's own profile: Percetakan Jayapura") {
+		t.Errorf("hand-off sheet does not name the printer's condition:\n%s", sheet)
+	}
+}
+
+// TestPrintSettingsErrors: wrong print settings are errors at their line.
+func TestPrintSettingsErrors(t *testing.T) {
+	srgb, err := os.ReadFile("../../assets/icc/sRGB.icc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ yaml, want string }{
+		{"print:\n  paper: glossy\n", `issue.yaml:2: paper "glossy" is not coated or uncoated`},
+		{"print:\n  profile: rgb.icc\n  condition: X\n", `issue.yaml:2: profile rgb.icc: is an ICC profile for "RGB", not for CMYK printing`},
+		{"print:\n  profile: none.icc\n  condition: X\n", `issue.yaml:2: profile none.icc:`},
+		{"print:\n  profile: rgb.icc\n", `issue.yaml:2: profile rgb.icc:`},
+		{"print:\n  condition: X\n", `issue.yaml:2: condition names the printing condition of a printer's own profile`},
+	} {
+		dir := writeIssue(t, strings.Replace(awkward, "-- issue.yaml --\n", "-- issue.yaml --\n"+tc.yaml, 1))
+		if err := os.WriteFile(filepath.Join(dir, "rgb.icc"), srgb, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out := t.TempDir()
+		_, err := Run(context.Background(), dir, Options{Formats: []Format{Print}, OutDir: out})
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: want an error %q, got %v", tc.yaml, tc.want, err)
+		}
+		if entries, _ := os.ReadDir(out); len(entries) != 0 {
+			t.Errorf("%q: a failed build wrote files", tc.yaml)
+		}
+	}
+}
+
+func intentOf(t *testing.T, objs map[string]any) map[string]any {
+	t.Helper()
+	trailer := objs["trailer"].(map[string]any)
+	root := objs[trailer["/Root"].(string)].(map[string]any)
+	ois, ok := root["/OutputIntents"].([]any)
+	if !ok || len(ois) != 1 {
+		t.Fatalf("catalog has no output intent: %v", root)
+	}
+	return objs[ois[0].(string)].(map[string]any)
+}
+
+// checkPDFX checks the PDF/X-4 structure of a print edition.
+func checkPDFX(t *testing.T, file, condition string) {
+	t.Helper()
+	validate.QPDFCheck(t, file)
+	if info := validate.PDFInfo(t, file); !strings.Contains(info, "PDF version:     1.6") || !strings.Contains(info, "PDF/X-4") {
+		t.Errorf("pdfinfo does not see a PDF 1.6, PDF/X-4 file:\n%s", info)
+	}
+	objs := validate.PDFObjects(t, file)
+	trailer := objs["trailer"].(map[string]any)
+	if ids, ok := trailer["/ID"].([]any); !ok || len(ids) != 2 || ids[0] != ids[1] || len(ids[0].(string)) != 2+32 {
+		t.Errorf("trailer ID %v", trailer["/ID"])
+	}
+	info := objs[trailer["/Info"].(string)].(map[string]any)
+	if info["/GTS_PDFXVersion"] != "u:PDF/X-4" || info["/Trapped"] != "/False" || info["/Title"] == nil {
+		t.Errorf("document information %v lacks the PDF/X entries", info)
+	}
+	for _, k := range []string{"/CreationDate", "/ModDate"} {
+		if d, _ := info[k].(string); !strings.HasSuffix(d, "Z00'00'") {
+			t.Errorf("%s %q has no time zone", k, d)
+		}
+	}
+	oi := intentOf(t, objs)
+	if oi["/S"] != "/GTS_PDFX" || oi["/OutputConditionIdentifier"] != "u:"+condition {
+		t.Errorf("output intent %v, want GTS_PDFX for %s", oi, condition)
+	}
+	if condition != "Custom" && oi["/RegistryName"] != "u:http://www.color.org" {
+		t.Errorf("output intent %v has no registry", oi)
+	}
+	prof, ok := objs[oi["/DestOutputProfile"].(string)].(map[string]any)
+	if !ok || prof["/N"] != float64(4) {
+		t.Errorf("output profile %v", prof)
+	}
+	xmp := validate.PDFInfo(t, file, "-meta")
+	for _, want := range []string{"<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>", "<dc:title>", "<xmp:CreateDate>", "<xmpMM:DocumentID>uuid:", "<xmpMM:InstanceID>uuid:", "<pdf:Trapped>False</pdf:Trapped>"} {
+		if !strings.Contains(xmp, want) {
+			t.Errorf("XMP metadata lacks %s", want)
+		}
+	}
+	// every page: boxes, no RGB page group, RGB tagged as sRGB
+	pages := 0
+	for ref, o := range objs {
+		d, ok := o.(map[string]any)
+		if !ok || d["/Type"] != "/Page" {
+			continue
+		}
+		pages++
+		if d["/TrimBox"] == nil || d["/BleedBox"] == nil {
+			t.Errorf("page %s has no TrimBox or BleedBox", ref)
+		}
+		if d["/Group"] != nil {
+			t.Errorf("page %s has a page group %v", ref, d["/Group"])
+		}
+		res, _ := objs[d["/Resources"].(string)].(map[string]any)
+		cs, _ := res["/ColorSpace"].(map[string]any)
+		def, _ := cs["/DefaultRGB"].([]any)
+		if len(def) != 2 || def[0] != "/ICCBased" {
+			t.Errorf("page %s: RGB is not tagged (DefaultRGB %v)", ref, cs)
+			continue
+		}
+		if icc, _ := objs[def[1].(string)].(map[string]any); icc["/N"] != float64(3) {
+			t.Errorf("DefaultRGB profile %v is not RGB", icc)
+		}
+	}
+	if pages == 0 || pages%4 != 0 {
+		t.Errorf("%d pages", pages)
+	}
+	checkTextInk(t, file)
+}
+
+var (
+	fillCMYK = regexp.MustCompile(`(?m)^([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) k$`)
+	showText = regexp.MustCompile(`\bT[jJ]\b`)
+)
+
+// checkTextInk reads the content streams: every piece of text is set in a
+// process colour (k), and text in dark colours is black ink alone, never
+// a rich black of four inks.
+func checkTextInk(t *testing.T, file string) {
+	t.Helper()
+	kOnly, texts := 0, 0
+	for pi, content := range validate.PDFContent(t, file) {
+		var fill []float64
+		for _, line := range strings.Split(content, "\n") {
+			if m := fillCMYK.FindStringSubmatch(line); m != nil {
+				fill = fill[:0]
+				for _, v := range m[1:] {
+					f, _ := strconv.ParseFloat(v, 64)
+					fill = append(fill, f)
+				}
+				continue
+			}
+			if !showText.MatchString(line) {
+				continue
+			}
+			texts++
+			if fill == nil {
+				t.Fatalf("page %d: text with no process colour set: %q", pi+1, line)
+			}
+			cmy := fill[0] + fill[1] + fill[2]
+			if cmy == 0 {
+				kOnly++
+			} else if fill[3] >= 0.5 {
+				t.Errorf("page %d: rich black text (%v): %q", pi+1, fill, line)
+			}
+		}
+	}
+	if texts == 0 || kOnly*100/texts < 85 {
+		t.Errorf("%d of %d text runs are in black ink alone; body text should be", kOnly, texts)
+	}
+}
+
+// checkInk renders every page as the output profile separates it and
+// checks the total ink.
+func checkInk(t *testing.T, file, profile string, limit int) {
+	t.Helper()
+	pages := validate.RenderCMYK(t, file, profile, 50)
+	if len(pages) == 0 {
+		t.Fatal("no pages rendered")
+	}
+	most := 0
+	for i, p := range pages {
+		ink := p.MaxInk()
+		most = max(most, ink)
+		if ink > limit {
+			t.Errorf("page %d: %d %% of ink, more than %d %%", i+1, ink, limit)
+		}
+	}
+	t.Logf("%s: most ink on any page %d %% (limit %d %%)", filepath.Base(file), most, limit)
+}

@@ -1,0 +1,204 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// OutputIntent is the printing condition a print edition is made for
+// (PDF/X): the printer's CMYK characterisation and how to name it.
+type OutputIntent struct {
+	Profile []byte // the ICC output profile (CMYK)
+	// Identifier is the OutputConditionIdentifier: a registered name such
+	// as "FOGRA39" when Registry is the ICC's registry, else "Custom".
+	Identifier string
+	Registry   string // RegistryName, "http://www.color.org" for registered conditions
+	Condition  string // a description of the printing condition
+}
+
+// Metadata the finished file carries in its document information and XMP.
+type Metadata struct {
+	Title, Author, Language, Creator string
+	Date                             time.Time
+}
+
+// pageGroup is the transparency group fpdf gives every page once any
+// transparency is used; its /CS /DeviceRGB would make a RIP blend whole
+// pages in RGB.
+var pageGroup = regexp.MustCompile(`/Group <<[^>]*>>\n?`)
+
+var resourcesRef = regexp.MustCompile(`/Resources (\d+) 0 R`)
+
+// finishPDFX writes src as PDF/X-4: the output intent with its embedded
+// profile, RGB colour-managed as sRGB (DefaultRGB), no RGB page groups,
+// XMP metadata, PDF/X document information and a trailer ID.
+func finishPDFX(w io.Writer, src *source, intent OutputIntent, srgb []byte, meta Metadata) error {
+	r := newRewrite(src)
+	catalog := src.dict(src.root)
+	pagesRef := regexp.MustCompile(`/Pages (\d+) 0 R`).FindStringSubmatch(catalog)
+	if pagesRef == nil {
+		return fmt.Errorf("finishing the PDF: the catalog has no pages")
+	}
+	pages := refs(kids(src.dict(atoi(pagesRef[1]))))
+	if len(pages) == 0 {
+		return fmt.Errorf("finishing the PDF: no pages")
+	}
+
+	// RGB content (photos, and the RGB colours fpdf writes before magz's
+	// process colours) is sRGB: say so through DefaultRGB.
+	rgb := r.add(stream("/N 3 /Alternate /DeviceRGB /Filter /FlateDecode", deflate(srgb)))
+	resources := map[int]bool{}
+	for _, p := range pages {
+		d := src.dict(p)
+		if m := resourcesRef.FindStringSubmatch(d); m != nil {
+			resources[atoi(m[1])] = true
+		}
+		r.replace(p, pageGroup.ReplaceAllString(d, ""))
+	}
+	for _, n := range sortedKeys(resources) {
+		r.replace(n, withColorSpace(src.dict(n), fmt.Sprintf("/DefaultRGB [/ICCBased %d 0 R]", rgb)))
+	}
+
+	profile := r.add(stream("/N 4 /Alternate /DeviceCMYK /Filter /FlateDecode", deflate(intent.Profile)))
+	oi := r.add([]byte(fmt.Sprintf("<</Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier %s /RegistryName %s /OutputCondition %s /Info %s /DestOutputProfile %d 0 R>>",
+		textString(intent.Identifier), textString(intent.Registry), textString(intent.Condition), textString(intent.Condition), profile)))
+
+	id := documentID(src.data)
+	xmp := r.add(stream("/Type /Metadata /Subtype /XML", xmpPacket(meta, id)))
+	r.replace(src.root, strings.TrimSuffix(catalog, ">>")+fmt.Sprintf("/Metadata %d 0 R\n/OutputIntents [%d 0 R]\n>>", xmp, oi))
+	r.replace(src.info, infoDict(meta))
+	trailer := fmt.Sprintf("/Root %d 0 R /Info %d 0 R /ID [<%x> <%x>]", src.root, src.info, id, id)
+	return r.writeTo(w, "%PDF-1.6", trailer)
+}
+
+// kids returns the /Kids array of a page tree node.
+func kids(pagesDict string) string {
+	i := strings.Index(pagesDict, "/Kids [")
+	if i < 0 {
+		return ""
+	}
+	rest := pagesDict[i+len("/Kids ["):]
+	if j := strings.IndexByte(rest, ']'); j >= 0 {
+		return rest[:j]
+	}
+	return ""
+}
+
+// withColorSpace adds an entry to the /ColorSpace dictionary of a
+// resource dictionary, making one if there is none.
+func withColorSpace(res, entry string) string {
+	if i := strings.Index(res, "/ColorSpace <<"); i >= 0 {
+		at := i + len("/ColorSpace <<")
+		return res[:at] + entry + " " + res[at:]
+	}
+	return strings.TrimSuffix(res, ">>") + "/ColorSpace <<" + entry + ">>\n>>"
+}
+
+// documentID is the file's identifier: a hash of what fpdf wrote, so the
+// same issue always has the same ID.
+func documentID(data []byte) [16]byte {
+	sum := sha256.Sum256(data)
+	var id [16]byte
+	copy(id[:], sum[:])
+	return id
+}
+
+// infoDict is the document information dictionary of a PDF/X-4 file.
+func infoDict(m Metadata) string {
+	d := pdfDate(m.Date)
+	var b strings.Builder
+	b.WriteString("<<")
+	fmt.Fprintf(&b, "/Title %s\n", textString(m.Title))
+	if m.Author != "" {
+		fmt.Fprintf(&b, "/Author %s\n", textString(m.Author))
+	}
+	fmt.Fprintf(&b, "/Creator %s\n/Producer %s\n", textString(m.Creator), textString(m.Creator))
+	fmt.Fprintf(&b, "/CreationDate (%s)\n/ModDate (%s)\n/Trapped /False\n/GTS_PDFXVersion (PDF/X-4)\n>>", d, d)
+	return b.String()
+}
+
+// pdfDate writes t as a PDF date with its time zone.
+func pdfDate(t time.Time) string {
+	t = t.UTC()
+	return t.Format("D:20060102150405") + "Z00'00'"
+}
+
+// xmpPacket is the XMP metadata of a PDF/X-4 file: the PDF/X version,
+// title, creator, dates and identifiers, the same as in the document
+// information.
+func xmpPacket(m Metadata, id [16]byte) []byte {
+	date := m.Date.UTC().Format("2006-01-02T15:04:05Z")
+	lang := m.Language
+	if lang == "" {
+		lang = "x-default"
+	}
+	var b bytes.Buffer
+	b.WriteString("<?xpacket begin=\"\xef\xbb\xbf\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
+	b.WriteString(`<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about=""
+ xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+ xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+ xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
+ xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
+`)
+	fmt.Fprintf(&b, "<dc:format>application/pdf</dc:format>\n")
+	fmt.Fprintf(&b, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:title>\n", xmlEscape(m.Title))
+	if m.Author != "" {
+		fmt.Fprintf(&b, "<dc:creator><rdf:Seq><rdf:li>%s</rdf:li></rdf:Seq></dc:creator>\n", xmlEscape(m.Author))
+	}
+	if m.Language != "" {
+		fmt.Fprintf(&b, "<dc:language><rdf:Bag><rdf:li>%s</rdf:li></rdf:Bag></dc:language>\n", xmlEscape(lang))
+	}
+	fmt.Fprintf(&b, "<xmp:CreateDate>%s</xmp:CreateDate>\n<xmp:ModifyDate>%s</xmp:ModifyDate>\n<xmp:MetadataDate>%s</xmp:MetadataDate>\n", date, date, date)
+	fmt.Fprintf(&b, "<xmp:CreatorTool>%s</xmp:CreatorTool>\n", xmlEscape(m.Creator))
+	fmt.Fprintf(&b, "<pdf:Producer>%s</pdf:Producer>\n<pdf:Trapped>False</pdf:Trapped>\n", xmlEscape(m.Creator))
+	fmt.Fprintf(&b, "<xmpMM:DocumentID>uuid:%s</xmpMM:DocumentID>\n<xmpMM:InstanceID>uuid:%s</xmpMM:InstanceID>\n", uuid(id), uuid(id))
+	fmt.Fprintf(&b, "<xmpMM:VersionID>1</xmpMM:VersionID>\n<xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n")
+	fmt.Fprintf(&b, "<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>\n")
+	b.WriteString("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>")
+	return b.Bytes()
+}
+
+// uuid formats 16 bytes as a version-4-shaped UUID.
+func uuid(id [16]byte) string {
+	id[6] = id[6]&0x0f | 0x40
+	id[8] = id[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", id[0:4], id[4:6], id[6:8], id[8:10], id[10:16])
+}
+
+var xmlReplacer = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
+
+func xmlEscape(s string) string { return xmlReplacer.Replace(s) }
+
+// textString writes s as a PDF text string: literal when it is plain
+// ASCII, UTF-16 otherwise.
+func textString(s string) string {
+	for _, c := range s {
+		if c < ' ' || c > '~' {
+			return utf16Hex(s)
+		}
+	}
+	return "(" + strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`).Replace(s) + ")"
+}
+
+func deflate(data []byte) []byte {
+	var b bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&b, zlib.BestCompression)
+	zw.Write(data)
+	zw.Close()
+	return b.Bytes()
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
