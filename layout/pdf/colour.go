@@ -24,9 +24,11 @@ func inks(c page.Color) [4]int {
 		lum := (299*r + 587*g + 114*b) / 1000
 		return [4]int{0, 0, 0, (100*(255-lum) + 127) / 255}
 	}
-	k := 255 - hi
-	sep := func(v int) int { return (100*(hi-v) + hi/2) / hi } // (1-v-k)/(1-k), with 1-k = hi
-	return [4]int{sep(r), sep(g), sep(b), (100*k + 127) / 255}
+	// the grey component, 1-max(r,g,b), goes to black; each of the other
+	// inks is what is left of its complement: at most 1-k, so at most
+	// 200 % in all
+	sep := func(v int) int { return (100*(hi-v) + 127) / 255 }
+	return [4]int{sep(r), sep(g), sep(b), (100*(255-hi) + 127) / 255}
 }
 
 // inkOp returns the PDF operator that sets c as a process colour: k for

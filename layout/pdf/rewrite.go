@@ -24,6 +24,7 @@ import (
 type source struct {
 	data    []byte
 	offsets []int // by object number; 0 for a free entry
+	ends    []int // by object number: where the object's bytes end
 	xref    int   // where the cross-reference table starts
 	root    int   // the catalog's object number
 	info    int   // the document information's object number
@@ -72,6 +73,21 @@ func readSource(data []byte) (*source, error) {
 		}
 		s.offsets[i] = off
 	}
+	// an object ends where the next one (by offset) begins
+	s.ends = make([]int, count)
+	byOffset := make([]int, 0, count)
+	for n, off := range s.offsets {
+		if off > 0 {
+			byOffset = append(byOffset, n)
+		}
+	}
+	sort.Slice(byOffset, func(i, j int) bool { return s.offsets[byOffset[i]] < s.offsets[byOffset[j]] })
+	for i, n := range byOffset {
+		s.ends[n] = xref
+		if i+1 < len(byOffset) {
+			s.ends[n] = s.offsets[byOffset[i+1]]
+		}
+	}
 	trailer := entries[20*count:]
 	r, in := trailerRoot.FindSubmatch(trailer), trailerInfo.FindSubmatch(trailer)
 	if r == nil || in == nil {
@@ -84,16 +100,7 @@ func readSource(data []byte) (*source, error) {
 
 // raw returns object n as written: from "n 0 obj" to the start of the next
 // object (or of the cross-reference table).
-func (s *source) raw(n int) []byte {
-	start := s.offsets[n]
-	end := s.xref
-	for _, o := range s.offsets {
-		if o > start && o < end {
-			end = o
-		}
-	}
-	return s.data[start:end]
-}
+func (s *source) raw(n int) []byte { return s.data[s.offsets[n]:s.ends[n]] }
 
 // dict returns the dictionary of object n (without stream data).
 func (s *source) dict(n int) string {
