@@ -67,6 +67,50 @@ type composer struct {
 	fullBleed map[int]bool
 	// where is the source line being set, for messages.
 	where diag.Pos
+	// parent is the structure element new elements go into.
+	parent int
+}
+
+// node adds an element to the logical structure, inside the current
+// parent, and returns it. Elements are made in reading order.
+func (c *composer) node(role page.Role, alt string) int {
+	c.out.Structure = append(c.out.Structure, page.Node{Role: role, Parent: c.parent, Alt: alt})
+	return len(c.out.Structure) - 1
+}
+
+// within makes n the parent of the elements f makes.
+func (c *composer) within(n int, f func()) {
+	saved := c.parent
+	c.parent = n
+	f()
+	c.parent = saved
+}
+
+// as tags items as a new element of the given role.
+func (c *composer) as(role page.Role, items []page.Item) []page.Item {
+	return tag(items, c.node(role, ""))
+}
+
+// tag puts the text, images and links among items that belong to no
+// element yet into element n. Rules and rectangles stay decoration.
+func tag(items []page.Item, n int) []page.Item {
+	for _, it := range items {
+		switch it := it.(type) {
+		case *page.Text:
+			if it.Node == 0 {
+				it.Node = n
+			}
+		case *page.Image:
+			if it.Node == 0 {
+				it.Node = n
+			}
+		case *page.Link:
+			if it.Node == 0 {
+				it.Node = n
+			}
+		}
+	}
+	return items
 }
 
 // Compose lays out the whole issue.
@@ -78,7 +122,12 @@ func Compose(iss *doc.Issue, opt Options) *page.Issue {
 		heads: map[int]string{}, noRH: map[int]bool{}, fullBleed: map[int]bool{},
 	}
 	c.st = &setter{m: opt.Metrics, hyph: hyph.For(locale.For(iss.Language).Hyphenation)}
-	c.out = &page.Issue{Width: c.W, Height: c.H, Bleed: th.Bleed, Language: iss.Language, Title: issueTitle(iss), Author: iss.Publisher}
+	c.out = &page.Issue{Width: c.W, Height: c.H, Bleed: th.Bleed, Language: iss.Language, Title: issueTitle(iss), Author: iss.Publisher,
+		Structure: []page.Node{{Role: page.RoleDocument}}}
+	// The parts of the issue in reading order; the cover and contents are
+	// drawn last, when the pages are known.
+	coverNode := c.node(page.RoleSection, "")
+	tocNode := c.node(page.RoleSection, "")
 
 	cover := &page.Page{Kind: page.KindCover}
 	entries, avail := c.tocEntries()
@@ -95,7 +144,7 @@ func Compose(iss *doc.Issue, opt Options) *page.Issue {
 		c.art = a
 		starts[i] = len(c.out.Pages)
 		c.out.Outline = append(c.out.Outline, page.OutlineItem{Title: a.Title, Page: starts[i]})
-		c.article(a)
+		c.within(c.node(page.RoleArticle, ""), func() { c.article(a) })
 	}
 	c.art = nil
 	// Saddle stitching needs a multiple of 4 pages: pad with planned notes
@@ -103,12 +152,12 @@ func Compose(iss *doc.Issue, opt Options) *page.Issue {
 	for (len(c.out.Pages)+1)%4 != 0 {
 		c.out.Pages = append(c.out.Pages, c.notesPage())
 	}
-	c.out.Pages = append(c.out.Pages, c.backCover())
+	c.within(c.node(page.RoleSection, ""), func() { c.out.Pages = append(c.out.Pages, c.backCover()) })
 	for i, p := range c.out.Pages {
 		p.Folio = i + 1
 	}
-	c.cover(cover)
-	c.contents(contents, entries, split, starts)
+	c.within(coverNode, func() { c.cover(cover) })
+	c.within(tocNode, func() { c.contents(contents, entries, split, starts) })
 	c.furniture()
 	return c.out
 }
@@ -222,8 +271,12 @@ func (c *composer) drawLines(lines []line, x, y Length, ts TextStyle, width Leng
 			off = width - ln.width
 		}
 		base := y + Length(i)*ts.Leading
-		for _, f := range ln.frags {
-			items = append(items, &page.Text{X: x + off + f.x, Y: base - f.rise, Face: string(f.face), Size: f.size, Color: f.color, Text: f.text, Track: f.track})
+		for k, f := range ln.frags {
+			// a gap to the next run is a word space; a line ends in one
+			// unless the word goes on on the next line
+			spaced := k+1 < len(ln.frags) && ln.frags[k+1].x > f.x+f.width+f.size/20 ||
+				k+1 == len(ln.frags) && !strings.HasSuffix(f.text, "-")
+			items = append(items, &page.Text{X: x + off + f.x, Y: base - f.rise, Face: string(f.face), Size: f.size, Color: f.color, Text: f.text, Track: f.track, Actual: f.actual, HasActual: f.hasActual, Broken: f.hasActual, Spaced: spaced})
 			if f.link != "" && (strings.HasPrefix(f.link, "http") || strings.HasPrefix(f.link, "mailto:")) {
 				items = append(items, &page.Link{X: x + off + f.x, Y: base - f.size*8/10, W: f.width, H: f.size, URL: f.link})
 			}
@@ -384,17 +437,17 @@ func (c *composer) backCover() *page.Page {
 	ms := sansStyle(fonts.SansBlack, 44*Pt, 48*Pt, c.th.Paper, Center)
 	lines := c.lines(c.iss.Magazine, ms, w, 2)
 	y := H/2 - 10*Pt
-	p.Items = append(p.Items, c.drawLines(lines, 20*MM, y, ms, w)...)
+	p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(lines, 20*MM, y, ms, w))...)
 	y += Length(len(lines)) * ms.Leading
 	sub := sansStyle(fonts.Sans, 11*Pt, 15*Pt, c.th.Paper, Center)
 	info := c.lab.Issue + " " + strconv.Itoa(c.iss.Number) + " · " + c.lab.MonthYear(c.iss.Date)
 	if c.iss.Title != "" {
 		info = c.iss.Title + " · " + info
 	}
-	p.Items = append(p.Items, c.drawLines(c.lines(info, sub, w, 3), 20*MM, y, sub, w)...)
+	p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(c.lines(info, sub, w, 3), 20*MM, y, sub, w))...)
 	if c.iss.Publisher != "" {
 		pub := sansStyle(fonts.Sans, 9*Pt, 12*Pt, Color{R: 0xcf, G: 0xe0, B: 0xe3}, Center)
-		p.Items = append(p.Items, c.drawLines(c.lines(c.lab.Publisher+" "+c.iss.Publisher, pub, w, 2), 20*MM, H-25*MM, pub, w)...)
+		p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(c.lines(c.lab.Publisher+" "+c.iss.Publisher, pub, w, 2), 20*MM, H-25*MM, pub, w))...)
 	}
 	return p
 }
@@ -407,7 +460,8 @@ func (c *composer) cover(p *page.Page) {
 	if cv := c.iss.Cover; cv != nil {
 		sw, sh := c.imageSize(cv.Image)
 		bw, bh := W+2*c.th.Bleed, H+2*c.th.Bleed
-		p.Items = append(p.Items, &page.Image{X: 0, Y: 0, W: W, H: H, Source: cv.Image.Path, Name: cv.Image.Rel, Crop: cropFor(sw, sh, bw, bh, cv.Focus), Bleed: all})
+		p.Items = append(p.Items, &page.Image{X: 0, Y: 0, W: W, H: H, Source: cv.Image.Path, Name: cv.Image.Rel, Crop: cropFor(sw, sh, bw, bh, cv.Focus), Bleed: all,
+			Node: c.node(page.RoleFigure, cv.Alt)})
 	} else {
 		p.Items = append(p.Items, &page.Rect{X: 0, Y: 0, W: W, H: H, Fill: c.th.Deep, Bleed: all})
 	}
@@ -424,16 +478,16 @@ func (c *composer) cover(p *page.Page) {
 	ms := sansStyle(fonts.SansBlack, size, size, c.th.Paper, Left)
 	y := 14*MM + size*72/100
 	mlines := c.lines(c.iss.Magazine, ms, w+size/4, 2)
-	p.Items = append(p.Items, c.drawLines(mlines, x, y, ms, w)...)
+	p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(mlines, x, y, ms, w))...)
 	y += Length(len(mlines)-1)*ms.Leading + size/4 + 8*Pt
 	info := strings.ToUpper(c.lab.Issue + " " + strconv.Itoa(c.iss.Number) + "  ·  " + c.lab.MonthYear(c.iss.Date))
 	is := sansStyle(fonts.SansBold, 10*Pt, 13*Pt, c.th.Paper, Left)
-	p.Items = append(p.Items, c.drawLines(c.lines(info, is, w, 1), x, y, is, w)...)
+	p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(c.lines(info, is, w, 1), x, y, is, w))...)
 	if c.iss.Title != "" {
 		ts := sansStyle(fonts.SansBlack, 16*Pt, 19*Pt, Color{R: 0xff, G: 0xd9, B: 0xb0}, Left)
 		lines := c.lines(c.iss.Title, ts, w, 2)
 		y += 22 * Pt
-		p.Items = append(p.Items, c.drawLines(lines, x, y, ts, w)...)
+		p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(lines, x, y, ts, w))...)
 		y += Length(len(lines)-1) * ts.Leading
 	}
 	// The dark band under the masthead ends below it, whatever its size.
@@ -468,18 +522,19 @@ func (c *composer) cover(p *page.Page) {
 		p.Items = append(p.Items, &page.Rect{X: 0, Y: top - 12*MM, W: W, H: H - top + 12*MM, Fill: Color{R: 0, G: 0, B: 0}, Alpha: 40, Bleed: page.EdgeLeft | page.EdgeRight | page.EdgeBottom})
 		y := top
 		for _, cl := range cls {
+			n := c.node(page.RoleP, "") // a cover line reads as one paragraph
 			if len(cl.section) > 0 {
-				p.Items = append(p.Items, c.drawLines(cl.section, x, y, sec, cw)...)
+				p.Items = append(p.Items, tag(c.drawLines(cl.section, x, y, sec, cw), n)...)
 				y += Length(len(cl.section)) * sec.Leading
 			}
 			y += tit.Size * 3 / 4
-			p.Items = append(p.Items, c.drawLines(cl.title, x, y, tit, cw)...)
+			p.Items = append(p.Items, tag(c.drawLines(cl.title, x, y, tit, cw), n)...)
 			y += Length(len(cl.title))*tit.Leading - tit.Size*3/4 + 8*Pt
 		}
 	}
 	if cv := c.iss.Cover; cv != nil && cv.Credit != "" {
 		cs := sansStyle(fonts.Sans, 6*Pt, 7*Pt, Color{R: 0xee, G: 0xee, B: 0xee}, Right)
-		p.Items = append(p.Items, c.drawLines(c.lines(c.lab.Photo+": "+cv.Credit, cs, w, 1), x, H-6*MM, cs, w)...)
+		p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(c.lines(c.lab.Photo+": "+cv.Credit, cs, w, 1), x, H-6*MM, cs, w))...)
 	}
 }
 
@@ -569,20 +624,25 @@ func tocPages(entries []tocEntry, firstAvail, avail Length) [][]int {
 // contents draws the contents pages (pages[0] is page index 1).
 func (c *composer) contents(pages []*page.Page, entries []tocEntry, split [][]int, starts []int) {
 	st := c.tocStyles()
+	toc := 0 // the TOC element, made at the first entry
 	for pi, p := range pages {
 		idx := 1 + pi
 		x, w := c.textBox(idx)
 		c.heads[idx] = c.lab.Contents
 		ts := sansStyle(fonts.SansBlack, 34*Pt, 38*Pt, c.th.Deep, Left)
 		y := c.th.MarginTop + 26*Pt
-		p.Items = append(p.Items, c.drawLines(c.lines(c.lab.Contents, ts, w, 1), x, y, ts, w)...)
+		heading := c.drawLines(c.lines(c.lab.Contents, ts, w, 1), x, y, ts, w)
+		if pi == 0 {
+			heading = c.as(page.RoleH1, heading) // repeated on later pages as furniture
+		}
+		p.Items = append(p.Items, heading...)
 		y += 8 * Pt
 		if pi == 0 && c.iss.Title != "" {
 			tst := TextStyle{Regular: fonts.SerifItalic, Italic: fonts.SerifItalic, Bold: fonts.SerifBoldItalic, BoldItalic: fonts.SerifBoldItalic,
 				Size: 13 * Pt, Leading: 16 * Pt, Color: c.th.Muted, Align: Left}
 			y += 12 * Pt
 			lines := c.lines(c.iss.Title, tst, w, 2)
-			p.Items = append(p.Items, c.drawLines(lines, x, y, tst, w)...)
+			p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(lines, x, y, tst, w))...)
 			y += Length(len(lines)) * tst.Leading
 		}
 		y += 6 * Pt
@@ -595,6 +655,12 @@ func (c *composer) contents(pages []*page.Page, entries []tocEntry, split [][]in
 				e := entries[i]
 				top := y
 				target := starts[i]
+				if toc == 0 {
+					toc = c.node(page.RoleTOC, "")
+				}
+				var entry int // one item: page number, section, title, standfirst, author
+				c.within(toc, func() { c.within(c.node(page.RoleTOCItem, ""), func() { entry = c.node(page.RoleP, "") }) })
+				start := len(p.Items)
 				p.Items = append(p.Items, c.drawLines(c.setText(strconv.Itoa(target+1), st.num, numW), x, y+16*Pt, st.num, numW)...)
 				if len(e.sec) > 0 {
 					p.Items = append(p.Items, c.drawLines(e.sec, x+numW, y+8*Pt, st.sec, tw)...)
@@ -614,6 +680,7 @@ func (c *composer) contents(pages []*page.Page, entries []tocEntry, split [][]in
 				}
 				y += 10 * Pt
 				p.Items = append(p.Items, &page.Link{X: x, Y: top, W: w, H: y - top, Page: target})
+				tag(p.Items[start:], entry)
 				p.Items = append(p.Items, &page.Rule{X1: x + numW, Y1: y - 4*Pt, X2: x + w, Y2: y - 4*Pt, Width: 300, Color: Color{R: 0xcc, G: 0xc6, B: 0xbe}})
 			}
 		}
@@ -627,7 +694,7 @@ func (c *composer) contents(pages []*page.Page, entries []tocEntry, split [][]in
 			lines := c.lines(info, is, w, 2)
 			yb := c.bodyBottom() - Length(len(lines)-1)*is.Leading
 			p.Items = append(p.Items, &page.Rule{X1: x, Y1: yb - 12*Pt, X2: x + w, Y2: yb - 12*Pt, Width: 500, Color: c.th.Deep})
-			p.Items = append(p.Items, c.drawLines(lines, x, yb, is, w)...)
+			p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(lines, x, yb, is, w))...)
 		}
 	}
 }
@@ -652,6 +719,22 @@ func (c *composer) article(a *doc.Article) {
 	opener := c.newPage(page.KindArticle)
 	x, w := c.textBox(first)
 	y := c.th.MarginTop
+	// The opener's elements in reading order: section, title, standfirst,
+	// author, then the lead photo with its caption.
+	var secNode, subNode, byNode, heroNode, capNode int
+	if a.Section != "" {
+		secNode = c.node(page.RoleP, "")
+	}
+	titleNode := c.node(page.RoleH1, "")
+	if a.Subtitle != "" {
+		subNode = c.node(page.RoleP, "")
+	}
+	if a.Author != "" {
+		byNode = c.node(page.RoleP, "")
+	}
+	if a.Hero != nil {
+		heroNode, capNode = c.figureNodes(a.Hero)
+	}
 	if a.Hero != nil {
 		sw, sh := c.imageSize(a.Hero.Image)
 		hh := c.H * 46 / 100
@@ -663,7 +746,7 @@ func (c *composer) article(a *doc.Article) {
 		crop := cropFor(sw, sh, fw, fh, a.Hero.Focus)
 		if ppi(sw, crop, fw) >= 200 {
 			// The photo has the pixels to run off the page.
-			opener.Items = append(opener.Items, &page.Image{X: 0, Y: 0, W: c.W, H: hh, Source: a.Hero.Image.Path, Name: a.Hero.Image.Rel, Crop: crop, Bleed: bleed})
+			opener.Items = append(opener.Items, &page.Image{X: 0, Y: 0, W: c.W, H: hh, Source: a.Hero.Image.Path, Name: a.Hero.Image.Rel, Crop: crop, Bleed: bleed, Node: heroNode})
 			c.noRH[first] = true
 			y = hh + 5*Pt
 		} else {
@@ -671,7 +754,7 @@ func (c *composer) article(a *doc.Article) {
 			// where it is printed smaller.
 			hh = hh * w / c.W
 			y = c.th.MarginTop
-			opener.Items = append(opener.Items, &page.Image{X: x, Y: y, W: w, H: hh, Source: a.Hero.Image.Path, Name: a.Hero.Image.Rel, Crop: cropFor(sw, sh, w, hh, a.Hero.Focus)})
+			opener.Items = append(opener.Items, &page.Image{X: x, Y: y, W: w, H: hh, Source: a.Hero.Image.Path, Name: a.Hero.Image.Rel, Crop: cropFor(sw, sh, w, hh, a.Hero.Focus), Node: heroNode})
 			y += hh + 5*Pt
 		}
 		capText := doc.PlainText(a.Hero.Caption)
@@ -684,7 +767,7 @@ func (c *composer) article(a *doc.Article) {
 		if capText != "" {
 			cs := sansStyle(fonts.SansItalic, 7*Pt, 8500, c.th.Muted, Right)
 			lines := c.lines(capText, cs, w*2/3, 3)
-			opener.Items = append(opener.Items, c.drawLines(lines, x+w/3, y+7*Pt, cs, w*2/3)...)
+			opener.Items = append(opener.Items, tag(c.drawLines(lines, x+w/3, y+7*Pt, cs, w*2/3), capNode)...)
 			y += Length(len(lines))*cs.Leading + 4*Pt
 		}
 		y += 6 * Pt
@@ -696,7 +779,7 @@ func (c *composer) article(a *doc.Article) {
 		y += 9 * Pt
 		lines := c.lines(strings.ToUpper(a.Section), ss, w, 1)
 		opener.Items = append(opener.Items, &page.Rect{X: x, Y: y - 9*Pt - 3*Pt, W: 10 * MM, H: 2 * Pt, Fill: c.th.Accent})
-		opener.Items = append(opener.Items, c.drawLines(lines, x, y, ss, w)...)
+		opener.Items = append(opener.Items, tag(c.drawLines(lines, x, y, ss, w), secNode)...)
 		y += 6 * Pt
 	}
 	hs := Length(34) * Pt
@@ -712,7 +795,7 @@ func (c *composer) article(a *doc.Article) {
 		c.opt.Warn(a.Pos, "title does not fit its opener (%d lines, 5 fit); it is cut short", n)
 	}
 	y += hs * 85 / 100
-	opener.Items = append(opener.Items, c.drawLines(tl, x, y, ht, w)...)
+	opener.Items = append(opener.Items, tag(c.drawLines(tl, x, y, ht, w), titleNode)...)
 	y += Length(len(tl)-1)*ht.Leading + 8*Pt
 	if a.Subtitle != "" {
 		st := TextStyle{Regular: fonts.SerifItalic, Italic: fonts.SerifItalic, Bold: fonts.SerifBoldItalic, BoldItalic: fonts.SerifBoldItalic,
@@ -722,13 +805,13 @@ func (c *composer) article(a *doc.Article) {
 			c.opt.Warn(a.Pos, "subtitle does not fit its opener (%d lines, 4 fit); it is cut short", n)
 		}
 		y += 13 * Pt
-		opener.Items = append(opener.Items, c.drawLines(sl, x, y, st, w*85/100)...)
+		opener.Items = append(opener.Items, tag(c.drawLines(sl, x, y, st, w*85/100), subNode)...)
 		y += Length(len(sl)-1)*st.Leading + 4*Pt
 	}
 	if a.Author != "" {
 		bs := sansStyle(fonts.SansBold, 8500, 11*Pt, c.th.Ink, Left)
 		y += 12 * Pt
-		opener.Items = append(opener.Items, c.drawLines(c.lines(c.lab.By+" "+a.Author, bs, w, 2), x, y, bs, w)...)
+		opener.Items = append(opener.Items, tag(c.drawLines(c.lines(c.lab.By+" "+a.Author, bs, w, 2), x, y, bs, w), byNode)...)
 	}
 	y += 8 * Pt
 	opener.Items = append(opener.Items, &page.Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: 600, Color: c.th.Deep})
@@ -750,6 +833,18 @@ func (c *composer) article(a *doc.Article) {
 			}
 		}
 	}
+}
+
+// figureNodes makes the structure of a figure: the picture, with its
+// alternative text, holding its caption. A picture without alternative
+// text (or marked decorative) is decoration, and its caption a paragraph.
+func (c *composer) figureNodes(f *doc.Figure) (picture, caption int) {
+	if f.Alt == "" || f.Decorative {
+		return page.Decoration, c.node(page.RoleP, "")
+	}
+	picture = c.node(page.RoleFigure, f.Alt)
+	c.within(picture, func() { caption = c.node(page.RoleCaption, "") })
+	return picture, caption
 }
 
 // columns returns the column width and the x of each column (relative to

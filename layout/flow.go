@@ -34,6 +34,7 @@ type elem struct {
 	placed      bool   // an ePage element already on a page
 	narrow      *elem  // a wide figure set at column width, for short articles
 	fig         *doc.Figure
+	figNodes    [2]int // structure elements of fig: picture and caption
 }
 
 type builder struct {
@@ -52,19 +53,35 @@ func (c *composer) articleElems(a *doc.Article, colW, textW Length) []elem {
 		b.block(bl, 0, c.bodyStyle())
 	}
 	if len(a.Notes) > 0 {
-		b.heading(c.lab.Notes, 3)
+		// set as a third-level heading, read as a section heading
+		b.tagged(page.RoleH2, func() { b.heading(c.lab.Notes, 3) })
 		ns := c.bodyStyle()
 		ns.Size = 7800
 		ns.Leading = 10 * Pt
 		for _, n := range a.Notes {
 			spans := append([]doc.Span{{Text: strconv.Itoa(n.N) + ". ", Style: doc.Strong}}, n.Spans...)
-			b.paragraph(spans, ns, 0, 0)
+			b.tagged(page.RoleNote, func() { b.paragraph(spans, ns, 0, 0) })
 		}
 	}
 	return b.elems
 }
 
 func (b *builder) add(e elem) { b.elems = append(b.elems, e) }
+
+// tagged makes a structure element of role for what f adds: the content of
+// the elements f adds (that no inner element took) belongs to it, and the
+// elements f makes go inside it.
+func (b *builder) tagged(role page.Role, f func()) {
+	n := b.c.node(role, "")
+	start := len(b.elems)
+	b.c.within(n, f)
+	for i := start; i < len(b.elems); i++ {
+		tag(b.elems[i].items, n)
+		if nw := b.elems[i].narrow; nw != nil {
+			tag(nw.items, n)
+		}
+	}
+}
 
 // paragraph adds the lines of a paragraph, indented by indent.
 func (b *builder) paragraph(spans []doc.Span, ts TextStyle, indent, firstIndent Length) {
@@ -99,7 +116,7 @@ func (b *builder) paragraph(spans []doc.Span, ts TextStyle, indent, firstIndent 
 					break
 				}
 			}
-			items = append(items, capItems...)
+			items = append(capItems, items...) // read first: the letter, then the rest
 		}
 		e := elem{kind: eLine, h: ts.Leading, items: items, idx: i, n: len(lines)}
 		if capItems != nil && i < 2 && len(lines) >= 3 {
@@ -142,50 +159,22 @@ func (b *builder) block(bl doc.Block, indent Length, ts TextStyle) {
 	}
 	switch bl := bl.(type) {
 	case *doc.Paragraph:
-		b.paragraph(bl.Spans, ts, indent, ts.Size)
+		b.tagged(page.RoleP, func() { b.paragraph(bl.Spans, ts, indent, ts.Size) })
 	case *doc.Heading:
-		b.heading(doc.PlainText(bl.Spans), bl.Level)
+		b.tagged(page.Heading(bl.Level), func() { b.heading(doc.PlainText(bl.Spans), bl.Level) })
 	case *doc.Figure:
 		b.figure(bl)
 	case *doc.PullQuote:
-		b.pullQuote(bl)
+		// read where it stands in the source, whatever page it is set on
+		b.tagged(page.RoleBlockQuote, func() { b.pullQuote(bl) })
 	case *doc.Quote:
-		qs := ts
-		qs.Regular, qs.Italic = fonts.SerifItalic, fonts.Serif
-		qs.Bold, qs.BoldItalic = fonts.SerifBoldItalic, fonts.SerifBold
-		start := len(b.elems)
-		for _, inner := range bl.Blocks {
-			b.noInd = true
-			b.block(inner, indent+5*MM, qs)
-		}
-		for i := start; i < len(b.elems); i++ {
-			e := &b.elems[i]
-			e.items = append(e.items, &page.Rule{X1: indent + 2*MM, Y1: 0, X2: indent + 2*MM, Y2: e.h, Width: 1200, Color: c.th.Accent})
-		}
-		b.noInd = true
+		b.tagged(page.RoleBlockQuote, func() { b.quote(bl, indent, ts) })
 	case *doc.List:
-		n := bl.Start
-		for _, item := range bl.Items {
-			marker := "•"
-			if bl.Ordered {
-				marker = strconv.Itoa(n) + "."
-				n++
-			}
-			start := len(b.elems)
-			for _, inner := range item {
-				b.noInd = true
-				b.block(inner, indent+5*MM, ts)
-			}
-			if start < len(b.elems) {
-				e := &b.elems[start]
-				e.items = append(e.items, &page.Text{X: indent + MM/2, Y: c.th.Grid - 3200, Face: string(ts.Bold), Size: ts.Size, Color: c.th.Accent, Text: marker})
-			}
-		}
-		b.noInd = true
+		b.tagged(page.RoleList, func() { b.list(bl, indent, ts) })
 	case *doc.Code:
-		b.code(bl, indent)
+		b.tagged(page.RoleCode, func() { b.code(bl, indent) })
 	case *doc.Table:
-		b.table(bl, indent)
+		b.tagged(page.RoleTable, func() { b.table(bl, indent) })
 	case *doc.Rule:
 		mid := b.colW / 2
 		b.add(elem{kind: eBlock, h: c.th.Grid, items: []page.Item{&page.Rule{X1: mid - 10*MM, Y1: c.th.Grid / 2, X2: mid + 10*MM, Y2: c.th.Grid / 2, Width: 600, Color: c.th.Muted}}})
@@ -193,17 +182,64 @@ func (b *builder) block(bl doc.Block, indent Length, ts TextStyle) {
 	}
 }
 
+func (b *builder) quote(bl *doc.Quote, indent Length, ts TextStyle) {
+	c := b.c
+	qs := ts
+	qs.Regular, qs.Italic = fonts.SerifItalic, fonts.Serif
+	qs.Bold, qs.BoldItalic = fonts.SerifBoldItalic, fonts.SerifBold
+	start := len(b.elems)
+	for _, inner := range bl.Blocks {
+		b.noInd = true
+		b.block(inner, indent+5*MM, qs)
+	}
+	for i := start; i < len(b.elems); i++ {
+		e := &b.elems[i]
+		e.items = append(e.items, &page.Rule{X1: indent + 2*MM, Y1: 0, X2: indent + 2*MM, Y2: e.h, Width: 1200, Color: c.th.Accent})
+	}
+	b.noInd = true
+}
+
+// list sets a list: each item a label (bullet or number) and a body.
+func (b *builder) list(bl *doc.List, indent Length, ts TextStyle) {
+	c := b.c
+	n := bl.Start
+	for _, item := range bl.Items {
+		marker := "•"
+		if bl.Ordered {
+			marker = strconv.Itoa(n) + "."
+			n++
+		}
+		c.within(c.node(page.RoleListItem, ""), func() {
+			label := c.node(page.RoleLabel, "")
+			start := len(b.elems)
+			b.tagged(page.RoleListBody, func() {
+				for _, inner := range item {
+					b.noInd = true
+					b.block(inner, indent+5*MM, ts)
+				}
+			})
+			if start < len(b.elems) {
+				e := &b.elems[start]
+				e.items = append(e.items, &page.Text{X: indent + MM/2, Y: c.th.Grid - 3200, Face: string(ts.Bold), Size: ts.Size, Color: c.th.Accent, Text: marker, Node: label})
+			}
+		})
+	}
+	b.noInd = true
+}
+
 func (b *builder) figure(f *doc.Figure) {
 	c := b.c
 	sw, sh := c.imageSize(f.Image)
-	col := b.figureAt(f, b.colW, 55)
+	pic, capt := c.figureNodes(f)
+	col := b.figureAt(f, b.colW, 55, pic, capt)
 	// Landscape photos in multi-column articles span the page width; the
 	// column version is kept for when the article turns out short.
 	if b.ncols >= 2 && sw*10 >= sh*12 {
-		wide := b.figureAt(f, b.textW, 45)
+		wide := b.figureAt(f, b.textW, 45, pic, capt)
 		wide.kind = ePage
 		wide.narrow = &col
 		wide.fig = f
+		wide.figNodes = [2]int{pic, capt}
 		b.add(wide)
 		return
 	}
@@ -211,15 +247,15 @@ func (b *builder) figure(f *doc.Figure) {
 }
 
 // figureAt sets a figure at width w, its picture at most maxPct percent of
-// the body height.
-func (b *builder) figureAt(f *doc.Figure, w Length, maxPct int) elem {
+// the body height; pic and capt are its structure elements.
+func (b *builder) figureAt(f *doc.Figure, w Length, maxPct int, pic, capt int) elem {
 	c := b.c
 	sw, sh := c.imageSize(f.Image)
 	h := Length(int64(w) * int64(sh) / int64(sw))
 	if maxH := (c.bodyBottom() - c.th.MarginTop) * Length(maxPct) / 100; h > maxH {
 		h = maxH
 	}
-	items := []page.Item{&page.Image{X: 0, Y: 0, W: w, H: h, Source: f.Image.Path, Name: f.Image.Rel, Crop: cropFor(sw, sh, w, h, f.Focus)}}
+	items := []page.Item{&page.Image{X: 0, Y: 0, W: w, H: h, Source: f.Image.Path, Name: f.Image.Rel, Crop: cropFor(sw, sh, w, h, f.Focus), Node: pic}}
 	y := h + 4*Pt
 	capStyle := TextStyle{Regular: fonts.Sans, Italic: fonts.SansItalic, Bold: fonts.SansBold, BoldItalic: fonts.SansBold,
 		Size: 7500, Leading: 9500, Color: c.th.Ink, Align: Left}
@@ -232,7 +268,7 @@ func (b *builder) figureAt(f *doc.Figure, w Length, maxPct int) elem {
 	}
 	if len(spans) > 0 {
 		lines := c.st.setParagraph(spans, capStyle, w, 0, nil)
-		items = append(items, c.drawLines(lines, 0, y+capStyle.Size, capStyle, w)...)
+		items = append(items, tag(c.drawLines(lines, 0, y+capStyle.Size, capStyle, w), capt)...)
 		y += Length(len(lines))*capStyle.Leading + 2*Pt
 	}
 	return elem{kind: eFloat, h: b.roundGrid(y + c.th.Grid/2), items: items}
@@ -393,6 +429,11 @@ func (b *builder) table(t *doc.Table, indent Length) {
 		var items []page.Item
 		maxLines := 1
 		x := indent
+		row := c.node(page.RoleRow, "")
+		cellRole := page.RoleCell
+		if ri == 0 {
+			cellRole = page.RoleHeaderCell
+		}
 		for j := 0; j < ncol; j++ {
 			var cell []doc.Span
 			if j < len(r) {
@@ -406,7 +447,9 @@ func (b *builder) table(t *doc.Table, indent Length) {
 				cs.Align = Center
 			}
 			lines := c.st.setParagraph(cell, cs, widths[j]-6*Pt, 0, nil)
-			items = append(items, c.drawLines(lines, x+3*Pt, 3*Pt+ts.Size, cs, widths[j]-6*Pt)...)
+			var cellItems []page.Item
+			c.within(row, func() { cellItems = c.as(cellRole, c.drawLines(lines, x+3*Pt, 3*Pt+ts.Size, cs, widths[j]-6*Pt)) })
+			items = append(items, cellItems...)
 			if len(lines) > maxLines {
 				maxLines = len(lines)
 			}
@@ -636,11 +679,11 @@ func (c *composer) fullPageOK(f *doc.Figure) bool {
 
 // fullPagePhoto fills page pi with a photo bled off every edge, its
 // caption over a dark band at the foot.
-func (c *composer) fullPagePhoto(p *page.Page, pi int, f *doc.Figure) {
+func (c *composer) fullPagePhoto(p *page.Page, pi int, f *doc.Figure, nodes [2]int) {
 	sw, sh := c.imageSize(f.Image)
 	b := c.th.Bleed
 	p.Items = append(p.Items, &page.Image{X: 0, Y: 0, W: c.W, H: c.H, Source: f.Image.Path, Name: f.Image.Rel,
-		Crop: cropFor(sw, sh, c.W+2*b, c.H+2*b, f.Focus), Bleed: page.EdgeTop | page.EdgeRight | page.EdgeBottom | page.EdgeLeft})
+		Crop: cropFor(sw, sh, c.W+2*b, c.H+2*b, f.Focus), Bleed: page.EdgeTop | page.EdgeRight | page.EdgeBottom | page.EdgeLeft, Node: nodes[0]})
 	c.noRH[pi] = true
 	c.fullBleed[pi] = true
 	spans := append([]doc.Span(nil), f.Caption...)
@@ -660,7 +703,7 @@ func (c *composer) fullPagePhoto(p *page.Page, pi int, f *doc.Figure) {
 	h := Length(len(lines))*cs.Leading + 10*Pt
 	top := c.H - 16*MM - h
 	p.Items = append(p.Items, &page.Rect{X: 0, Y: top, W: c.W, H: h + 16*MM, Fill: Color{}, Alpha: 45, Bleed: page.EdgeLeft | page.EdgeRight | page.EdgeBottom})
-	p.Items = append(p.Items, c.drawLines(lines, x, top+6*Pt+cs.Size, cs, w*2/3)...)
+	p.Items = append(p.Items, tag(c.drawLines(lines, x, top+6*Pt+cs.Size, cs, w*2/3), nodes[1])...)
 }
 
 // openerFigures puts an article's wide figures at the foot of its opener
@@ -726,7 +769,7 @@ func (c *composer) pageElements(p *page.Page, pi int, elems []elem, i, ncols int
 			}
 		}
 		if len(left) == 1 && elems[left[0]].fig != nil && c.fullPageOK(elems[left[0]].fig) {
-			c.fullPagePhoto(p, pi, elems[left[0]].fig)
+			c.fullPagePhoto(p, pi, elems[left[0]].fig, elems[left[0]].figNodes)
 			elems[left[0]].placed = true
 			return nil, false
 		}

@@ -151,7 +151,7 @@ func TestListStartsWhereWritten(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &composer{th: DefaultTheme(), st: &setter{m: m, hyph: hyph.For(locale.PUEBI)}}
+	c := &composer{th: DefaultTheme(), st: &setter{m: m, hyph: hyph.For(locale.PUEBI)}, out: &page.Issue{}}
 	for _, start := range []int{0, 1, 3} {
 		b := &builder{c: c, colW: 60 * MM, textW: 60 * MM, ncols: 1}
 		item := func(s string) []doc.Block { return []doc.Block{&doc.Paragraph{Spans: []doc.Span{{Text: s}}}} }

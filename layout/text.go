@@ -72,6 +72,10 @@ type frag struct {
 	link  string
 	width Length
 	track Length // extra space after each character (letter-spacing)
+	// actual, when hasActual, is what the fragment reads as (a word
+	// broken at a line end reads whole from its first part)
+	actual    string
+	hasActual bool
 }
 
 // line is a set line: fragments with x offsets from the line start.
@@ -411,6 +415,7 @@ func (st *setter) setParagraph(spans []doc.Span, ts TextStyle, fullWidth, firstI
 	}
 	breaks := breakLines(ns, widthAt, p)
 	var lines []line
+	var hyphenated []int // lines that end in a hyphen the breaking added
 	start := 0
 	for li, b := range breaks {
 		// skip discardable items at the line start
@@ -522,8 +527,25 @@ func (st *setter) setParagraph(spans []doc.Span, ts TextStyle, fullWidth, firstI
 		ln.width = x
 		lines = append(lines, ln)
 		start = b + 1
+		if hyphen {
+			hyphenated = append(hyphenated, len(lines)-1)
+		}
 	}
+	readWhole(lines, hyphenated)
 	return lines
+}
+
+// readWhole makes a word hyphenated at a line end read as one word: its
+// first part reads as the whole word, its rest as nothing.
+func readWhole(lines []line, hyphenated []int) {
+	for _, i := range hyphenated {
+		if i+1 >= len(lines) || len(lines[i].frags) == 0 || len(lines[i+1].frags) == 0 {
+			continue
+		}
+		first, rest := &lines[i].frags[len(lines[i].frags)-1], &lines[i+1].frags[0]
+		first.actual, first.hasActual = strings.TrimSuffix(first.text, "-")+rest.text, true
+		rest.actual, rest.hasActual = "", true
+	}
 }
 
 // appendFrag merges a fragment into the previous one when it continues it

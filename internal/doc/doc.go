@@ -81,12 +81,15 @@ type Heading struct {
 
 // Figure is a photo or illustration with its caption and credit.
 type Figure struct {
-	Pos     diag.Pos
-	Image   *Image
-	Alt     string
-	Caption []Span
-	Credit  string
-	Focus   [2]float64 // focal point, 0..1; 0.5,0.5 is the centre
+	Pos   diag.Pos
+	Image *Image
+	Alt   string
+	// Decorative marks a picture that carries no information (alt: "-"):
+	// readers skip it, and it needs no alternative text.
+	Decorative bool
+	Caption    []Span
+	Credit     string
+	Focus      [2]float64 // focal point, 0..1; 0.5,0.5 is the centre
 }
 
 // Quote is a block quotation.

@@ -246,3 +246,15 @@ func (p CMYKPage) MaxInk() int {
 	}
 	return (most*100 + 127) / 255
 }
+
+// PDFStructure returns the structure tree of a tagged PDF with its text,
+// as pdfinfo -struct-text prints it.
+func PDFStructure(t testing.TB, file string) string {
+	t.Helper()
+	need(t, "pdfinfo")
+	out, err := exec.Command("pdfinfo", "-struct-text", file).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo -struct-text %s: %v", file, err)
+	}
+	return string(out)
+}

@@ -70,6 +70,65 @@ type Issue struct {
 	Language      string
 	Pages         []*Page
 	Outline       []OutlineItem
+	// Structure is the logical structure of the issue in reading order:
+	// Structure[0] is the whole document, every other node names its
+	// parent. Items point into it; writers for readers (the tagged screen
+	// PDF) build their structure tree from it.
+	Structure []Node
+}
+
+// Role is the part an element plays in the logical structure. The names
+// are PDF's standard structure types; HTML has an element for each.
+type Role string
+
+const (
+	RoleDocument   Role = "Document"
+	RoleArticle    Role = "Art"
+	RoleSection    Role = "Sect"
+	RoleH1         Role = "H1"
+	RoleH2         Role = "H2"
+	RoleH3         Role = "H3"
+	RoleP          Role = "P"
+	RoleFigure     Role = "Figure"
+	RoleCaption    Role = "Caption"
+	RoleBlockQuote Role = "BlockQuote"
+	RoleList       Role = "L"
+	RoleListItem   Role = "LI"
+	RoleLabel      Role = "Lbl"
+	RoleListBody   Role = "LBody"
+	RoleTable      Role = "Table"
+	RoleRow        Role = "TR"
+	RoleHeaderCell Role = "TH"
+	RoleCell       Role = "TD"
+	RoleNote       Role = "Note"
+	RoleCode       Role = "Code"
+	RoleTOC        Role = "TOC"
+	RoleTOCItem    Role = "TOCI"
+)
+
+// Heading returns the role of a heading of level 1 to 6 (levels past 3
+// read as 3).
+func Heading(level int) Role {
+	switch {
+	case level <= 1:
+		return RoleH1
+	case level == 2:
+		return RoleH2
+	}
+	return RoleH3
+}
+
+// Decoration is the Node of an item that is decoration on purpose (a photo
+// marked decorative), which no enclosing element may claim. Items with
+// Node 0 or Decoration are artifacts to a reader.
+const Decoration = -1
+
+// Node is an element of the logical structure.
+type Node struct {
+	Role   Role
+	Parent int    // index of the parent in Issue.Structure (0 for the root itself)
+	Alt    string // alternative text, for figures
+	Lang   string // BCP 47, when it differs from the document's
 }
 
 // OutlineItem is a bookmark pointing at a page.
@@ -105,6 +164,15 @@ type Text struct {
 	// and the rest of its word reads as the whole word.
 	Actual    string
 	HasActual bool
+	// Broken marks the Actual of a word hyphenated at a line end (its
+	// first part reads as the whole word, its rest as nothing). Writers
+	// for readers apply it; the print edition shows the text as printed.
+	Broken bool
+	// Spaced marks a run a word space (or a line end) follows: writers for
+	// readers put a space character after it, which the page shows as the
+	// gap before the next run.
+	Spaced bool
+	Node   int // the structure element it belongs to; 0: an artifact (furniture)
 }
 
 // Image places a source image in the frame X,Y,W,H, showing the part of the
@@ -116,6 +184,7 @@ type Image struct {
 	Name       string // its path inside the issue, for messages
 	Crop       [4]int
 	Bleed      Edges
+	Node       int // the structure element (a figure); 0: decoration
 }
 
 // Edges is a set of trim edges.
@@ -148,6 +217,7 @@ type Link struct {
 	X, Y, W, H Length
 	URL        string
 	Page       int // used when URL is empty
+	Node       int // the structure element whose text it links
 }
 
 func (t *Text) Moved(dx, dy Length) Item  { c := *t; c.X, c.Y = c.X+dx, c.Y+dy; return &c }
@@ -179,16 +249,31 @@ func (iss *Issue) Dump(w io.Writer) {
 				if it.HasActual {
 					tr += fmt.Sprintf(" actual %q", it.Actual)
 				}
-				fmt.Fprintf(w, "  text %s,%s %s %s%s %q\n", it.X, it.Y, strings.TrimSuffix(string(it.Face), ".ttf"), it.Size, tr, it.Text)
+				fmt.Fprintf(w, "  text %s,%s %s %s%s %q%s\n", it.X, it.Y, strings.TrimSuffix(string(it.Face), ".ttf"), it.Size, tr, it.Text, at(it.Node))
 			case *Image:
-				fmt.Fprintf(w, "  image %s,%s %sx%s %s crop %v bleed %d\n", it.X, it.Y, it.W, it.H, it.Name, it.Crop, it.Bleed)
+				fmt.Fprintf(w, "  image %s,%s %sx%s %s crop %v bleed %d%s\n", it.X, it.Y, it.W, it.H, it.Name, it.Crop, it.Bleed, at(it.Node))
 			case *Rect:
 				fmt.Fprintf(w, "  rect %s,%s %sx%s #%02x%02x%02x alpha %d\n", it.X, it.Y, it.W, it.H, it.Fill.R, it.Fill.G, it.Fill.B, it.Alpha)
 			case *Rule:
 				fmt.Fprintf(w, "  rule %s,%s %s,%s w %s\n", it.X1, it.Y1, it.X2, it.Y2, it.Width)
 			case *Link:
-				fmt.Fprintf(w, "  link %s,%s %sx%s %q page %d\n", it.X, it.Y, it.W, it.H, it.URL, it.Page+1)
+				fmt.Fprintf(w, "  link %s,%s %sx%s %q page %d%s\n", it.X, it.Y, it.W, it.H, it.URL, it.Page+1, at(it.Node))
 			}
 		}
 	}
+	for i, n := range iss.Structure {
+		fmt.Fprintf(w, "node %d %s in %d", i, n.Role, n.Parent)
+		if n.Alt != "" {
+			fmt.Fprintf(w, " alt %q", n.Alt)
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+// at writes the structure element an item belongs to, for Dump.
+func at(node int) string {
+	if node == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" @%d", node)
 }

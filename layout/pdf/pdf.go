@@ -79,6 +79,10 @@ func Write(w io.Writer, iss *page.Issue, opt Options) error {
 		f.AddSpotColor(registration, 100, 100, 100, 100)
 	}
 	d := &drawer{f: f, off: off, opt: opt, fonts: map[fonts.Face]bool{}, images: map[string]string{}, bleed: iss.Bleed}
+	if opt.Edition == Screen && len(iss.Structure) > 0 {
+		// the screen edition is tagged for readers (PDF/UA)
+		d.tags = &tags{structure: iss.Structure, mcids: make([][]int, len(iss.Pages)), annots: make([][]annot, len(iss.Pages))}
+	}
 
 	pageLinks := make([]int, len(iss.Pages))
 	if opt.Edition == Screen {
@@ -93,6 +97,7 @@ func Write(w io.Writer, iss *page.Issue, opt Options) error {
 	for i, p := range iss.Pages {
 		f.AddPage()
 		d.track = 0
+		d.page = i
 		if opt.Edition == Print {
 			trim := fpdf.PageBox{SizeType: fpdf.SizeType{Wd: iss.Width.Points(), Ht: iss.Height.Points()}, PointType: fpdf.PointType{X: off.Points(), Y: off.Points()}}
 			b := iss.Bleed
@@ -114,6 +119,7 @@ func Write(w io.Writer, iss *page.Issue, opt Options) error {
 		if opt.Edition == Print {
 			d.cropMarks(iss.Width, iss.Height)
 		}
+		d.unmark()
 		if err := f.Error(); err != nil {
 			return fmt.Errorf("page %d: %w", i+1, err)
 		}
@@ -121,7 +127,8 @@ func Write(w io.Writer, iss *page.Issue, opt Options) error {
 			opt.OnPage()
 		}
 	}
-	if opt.Edition != Print || opt.OutputIntent == nil {
+	print := opt.Edition == Print && opt.OutputIntent != nil
+	if !print && d.tags == nil {
 		// fpdf hands over its whole buffer in one Write: fix the page
 		// boxes in place there rather than copying a document of many
 		// megabytes.
@@ -135,8 +142,11 @@ func Write(w io.Writer, iss *page.Issue, opt Options) error {
 	if err != nil {
 		return err
 	}
-	return finishPDFX(w, src, *opt.OutputIntent, opt.SRGB, Metadata{
-		Title: iss.Title, Author: iss.Author, Language: iss.Language, Creator: opt.Creator, Date: opt.Date})
+	meta := Metadata{Title: iss.Title, Author: iss.Author, Language: iss.Language, Creator: opt.Creator, Date: opt.Date}
+	if print {
+		return finishPDFX(w, src, *opt.OutputIntent, opt.SRGB, meta)
+	}
+	return finishUA(w, src, d.tags, len(iss.Outline), meta)
 }
 
 // boxFixer sorts page boxes in what passes through it to w.
@@ -152,6 +162,73 @@ type drawer struct {
 	fonts  map[fonts.Face]bool
 	images map[string]string // content hash -> registered name
 	track  page.Length       // letter-spacing in force on this page
+	page   int               // the page being drawn
+	tags   *tags             // the marked content of a tagged edition; nil when untagged
+}
+
+// tags records, page by page, which structure element each piece of
+// marked content and each link annotation belongs to.
+type tags struct {
+	structure []page.Node
+	mcids     [][]int   // by page, by MCID: the structure element
+	annots    [][]annot // by page, in the order of fpdf's /Annots
+	open      int       // the element whose marked content is open
+	isOpen    bool
+}
+
+type annot struct {
+	node     int
+	contents string // what the link does, for readers (/Contents)
+}
+
+// mark puts what is drawn next into the marked content of a structure
+// element, or into an artifact (furniture, decoration) for node 0 or
+// less, in a tagged edition. Consecutive items of one element share one
+// piece of marked content: fewer pieces for readers to assemble.
+func (d *drawer) mark(node int) {
+	if d.tags == nil {
+		return
+	}
+	if node <= 0 || node >= len(d.tags.structure) {
+		node = 0
+	}
+	if d.tags.open == node && d.tags.isOpen {
+		return
+	}
+	d.markAs(node, "")
+}
+
+// markAs opens a new piece of marked content for node with extra
+// properties (such as /ActualText).
+func (d *drawer) markAs(node int, props string) {
+	d.unmark()
+	if node <= 0 || node >= len(d.tags.structure) {
+		node = 0
+	}
+	d.tags.open, d.tags.isOpen = node, true
+	if node == 0 {
+		if props != "" {
+			d.f.RawWriteStr("/Artifact <<" + props + ">> BDC\n")
+			return
+		}
+		d.f.RawWriteStr("/Artifact BMC\n")
+		return
+	}
+	mcid := len(d.tags.mcids[d.page])
+	d.tags.mcids[d.page] = append(d.tags.mcids[d.page], node)
+	tag := string(d.tags.structure[node].Role)
+	if props != "" {
+		tag = "Span" // readers look for ActualText on Span
+	}
+	d.f.RawWriteStr(fmt.Sprintf("/%s <</MCID %d %s>> BDC\n", tag, mcid, props))
+}
+
+// unmark closes the marked content open on the page.
+func (d *drawer) unmark() {
+	if d.tags != nil && d.tags.isOpen {
+		d.f.RawWriteStr("EMC\n")
+		d.tags.isOpen = false
+	}
 }
 
 func pt(l page.Length) float64 { return l.Points() }
@@ -190,14 +267,30 @@ func (d *drawer) item(it page.Item, pageLinks []int) error {
 			f.RawWriteStr(fmt.Sprintf("%.3f Tc\n", pt(it.Track)))
 			d.track = it.Track
 		}
-		if it.HasActual {
-			f.RawWriteStr("/Span <</ActualText " + utf16Hex(it.Actual) + ">> BDC\n")
+		actual := it.HasActual && (!it.Broken || d.opt.Edition == Screen)
+		text, read := it.Text, it.Actual
+		if it.Spaced && d.tags != nil {
+			// readers get the word spaces as characters
+			text, read = text+" ", read+" "
 		}
-		f.Text(d.x(it.X), d.x(it.Y), it.Text)
-		if it.HasActual {
+		switch {
+		case actual && d.tags != nil:
+			// its own piece of marked content, which reads as read (a
+			// Span nested in the element's content would do, but some
+			// readers end the element's content at the Span's end)
+			d.markAs(it.Node, "/ActualText "+utf16Hex(read))
+			f.Text(d.x(it.X), d.x(it.Y), text)
+			d.unmark()
+		case actual:
+			f.RawWriteStr("/Span <</ActualText " + utf16Hex(read) + ">> BDC\n")
+			f.Text(d.x(it.X), d.x(it.Y), text)
 			f.RawWriteStr("EMC\n")
+		default:
+			d.mark(it.Node)
+			f.Text(d.x(it.X), d.x(it.Y), text)
 		}
 	case *page.Rect:
+		d.mark(0)
 		x, y, w, h := d.extend(it.X, it.Y, it.W, it.H, it.Bleed)
 		d.fillColor(it.Fill)
 		if it.Alpha > 0 {
@@ -208,6 +301,7 @@ func (d *drawer) item(it page.Item, pageLinks []int) error {
 			f.SetAlpha(1, "Normal")
 		}
 	case *page.Rule:
+		d.mark(0)
 		d.strokeColor(it.Color)
 		f.SetLineWidth(pt(it.Width))
 		f.Line(d.x(it.X1), d.x(it.Y1), d.x(it.X2), d.x(it.Y2))
@@ -232,6 +326,7 @@ func (d *drawer) item(it page.Item, pageLinks []int) error {
 			d.images[key] = name
 		}
 		x, y, w, h := d.extend(it.X, it.Y, it.W, it.H, it.Bleed)
+		d.mark(it.Node)
 		f.ImageOptions(name, x, y, w, h, false, fpdf.ImageOptions{ImageType: tp}, 0, "")
 	case *page.Link:
 		if d.opt.Edition != Screen {
@@ -239,8 +334,10 @@ func (d *drawer) item(it page.Item, pageLinks []int) error {
 		}
 		if it.URL != "" {
 			f.LinkString(d.x(it.X), d.x(it.Y), pt(it.W), pt(it.H), it.URL)
+			d.annotate(it.Node, it.URL)
 		} else if it.Page >= 0 && it.Page < len(pageLinks) {
 			f.Link(d.x(it.X), d.x(it.Y), pt(it.W), pt(it.H), pageLinks[it.Page])
+			d.annotate(it.Node, fmt.Sprintf("→ %d", it.Page+1))
 		}
 	}
 	return nil
@@ -267,6 +364,13 @@ func (d *drawer) strokeColor(c page.Color) {
 	d.f.SetDrawColor(int(c.R), int(c.G), int(c.B))
 	if d.opt.Edition == Print {
 		d.f.RawWriteStr(inkOp(c, "K"))
+	}
+}
+
+// annotate records the link annotation fpdf just added to the page.
+func (d *drawer) annotate(node int, contents string) {
+	if d.tags != nil {
+		d.tags.annots[d.page] = append(d.tags.annots[d.page], annot{node: node, contents: contents})
 	}
 }
 

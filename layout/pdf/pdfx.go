@@ -42,13 +42,9 @@ var resourcesRef = regexp.MustCompile(`/Resources (\d+) 0 R`)
 func finishPDFX(w io.Writer, src *source, intent OutputIntent, srgb []byte, meta Metadata) error {
 	r := newRewrite(src)
 	catalog := src.dict(src.root)
-	pagesRef := regexp.MustCompile(`/Pages (\d+) 0 R`).FindStringSubmatch(catalog)
-	if pagesRef == nil {
-		return fmt.Errorf("finishing the PDF: the catalog has no pages")
-	}
-	pages := refs(kids(src.dict(atoi(pagesRef[1]))))
-	if len(pages) == 0 {
-		return fmt.Errorf("finishing the PDF: no pages")
+	pages, err := src.pages()
+	if err != nil {
+		return err
 	}
 
 	// RGB content (photos, and the RGB colours fpdf writes before magz's
@@ -71,24 +67,11 @@ func finishPDFX(w io.Writer, src *source, intent OutputIntent, srgb []byte, meta
 		textString(intent.Identifier), textString(intent.Registry), textString(intent.Condition), textString(intent.Condition), profile)))
 
 	id := documentID(src.data)
-	xmp := r.add(stream("/Type /Metadata /Subtype /XML", xmpPacket(meta, id)))
+	xmp := r.add(stream("/Type /Metadata /Subtype /XML", xmpPacket(meta, id, "<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>")))
 	r.replace(src.root, strings.TrimSuffix(catalog, ">>")+fmt.Sprintf("/Metadata %d 0 R\n/OutputIntents [%d 0 R]\n>>", xmp, oi))
-	r.replace(src.info, infoDict(meta))
+	r.replace(src.info, infoDict(meta, "/Trapped /False\n/GTS_PDFXVersion (PDF/X-4)\n"))
 	trailer := fmt.Sprintf("/Root %d 0 R /Info %d 0 R /ID [<%x> <%x>]", src.root, src.info, id, id)
 	return r.writeTo(w, "%PDF-1.6", trailer)
-}
-
-// kids returns the /Kids array of a page tree node.
-func kids(pagesDict string) string {
-	i := strings.Index(pagesDict, "/Kids [")
-	if i < 0 {
-		return ""
-	}
-	rest := pagesDict[i+len("/Kids ["):]
-	if j := strings.IndexByte(rest, ']'); j >= 0 {
-		return rest[:j]
-	}
-	return ""
 }
 
 // withColorSpace adds an entry to the /ColorSpace dictionary of a
@@ -110,8 +93,9 @@ func documentID(data []byte) [16]byte {
 	return id
 }
 
-// infoDict is the document information dictionary of a PDF/X-4 file.
-func infoDict(m Metadata) string {
+// infoDict is the document information dictionary of a finished file,
+// with the given extra entries.
+func infoDict(m Metadata, extra string) string {
 	d := pdfDate(m.Date)
 	var b strings.Builder
 	b.WriteString("<<")
@@ -120,7 +104,7 @@ func infoDict(m Metadata) string {
 		fmt.Fprintf(&b, "/Author %s\n", textString(m.Author))
 	}
 	fmt.Fprintf(&b, "/Creator %s\n/Producer %s\n", textString(m.Creator), textString(m.Creator))
-	fmt.Fprintf(&b, "/CreationDate (%s)\n/ModDate (%s)\n/Trapped /False\n/GTS_PDFXVersion (PDF/X-4)\n>>", d, d)
+	fmt.Fprintf(&b, "/CreationDate (%s)\n/ModDate (%s)\n%s>>", d, d, extra)
 	return b.String()
 }
 
@@ -130,10 +114,11 @@ func pdfDate(t time.Time) string {
 	return t.Format("D:20060102150405") + "Z00'00'"
 }
 
-// xmpPacket is the XMP metadata of a PDF/X-4 file: the PDF/X version,
-// title, creator, dates and identifiers, the same as in the document
-// information.
-func xmpPacket(m Metadata, id [16]byte) []byte {
+// xmpPacket is the XMP metadata of a finished file: title, creator, dates
+// and identifiers, the same as in the document information, and the
+// standards it claims (claims are XMP properties, such as the PDF/X
+// version).
+func xmpPacket(m Metadata, id [16]byte, claims ...string) []byte {
 	date := m.Date.UTC().Format("2006-01-02T15:04:05Z")
 	lang := m.Language
 	if lang == "" {
@@ -148,7 +133,8 @@ func xmpPacket(m Metadata, id [16]byte) []byte {
  xmlns:xmp="http://ns.adobe.com/xap/1.0/"
  xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
  xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
- xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
+ xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/"
+ xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
 `)
 	fmt.Fprintf(&b, "<dc:format>application/pdf</dc:format>\n")
 	fmt.Fprintf(&b, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:title>\n", xmlEscape(m.Title))
@@ -163,7 +149,9 @@ func xmpPacket(m Metadata, id [16]byte) []byte {
 	fmt.Fprintf(&b, "<pdf:Producer>%s</pdf:Producer>\n<pdf:Trapped>False</pdf:Trapped>\n", xmlEscape(m.Creator))
 	fmt.Fprintf(&b, "<xmpMM:DocumentID>uuid:%s</xmpMM:DocumentID>\n<xmpMM:InstanceID>uuid:%s</xmpMM:InstanceID>\n", uuid(id), uuid(id))
 	fmt.Fprintf(&b, "<xmpMM:VersionID>1</xmpMM:VersionID>\n<xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n")
-	fmt.Fprintf(&b, "<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>\n")
+	for _, c := range claims {
+		b.WriteString(c + "\n")
+	}
 	b.WriteString("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>")
 	return b.Bytes()
 }

@@ -116,6 +116,32 @@ func (s *source) dict(n int) string {
 	return string(bytes.TrimSpace(b))
 }
 
+// pages returns the object numbers of the pages, in order (fpdf writes one
+// flat page tree).
+func (s *source) pages() ([]int, error) {
+	m := pagesRef.FindStringSubmatch(s.dict(s.root))
+	if m == nil {
+		return nil, fmt.Errorf("finishing the PDF: the catalog has no pages")
+	}
+	n, _ := strconv.Atoi(m[1])
+	d := s.dict(n)
+	i := strings.Index(d, "/Kids [")
+	if i < 0 {
+		return nil, fmt.Errorf("finishing the PDF: the page tree has no kids")
+	}
+	rest := d[i+len("/Kids ["):]
+	if j := strings.IndexByte(rest, ']'); j >= 0 {
+		rest = rest[:j]
+	}
+	pages := refs(rest)
+	if len(pages) == 0 {
+		return nil, fmt.Errorf("finishing the PDF: no pages")
+	}
+	return pages, nil
+}
+
+var pagesRef = regexp.MustCompile(`/Pages (\d+) 0 R`)
+
 // refs returns the object numbers of the references in s ("12 0 R").
 func refs(s string) []int {
 	var out []int
@@ -143,6 +169,13 @@ func (r *rewrite) add(body []byte) int {
 	r.added = append(r.added, body)
 	return len(r.src.offsets) + len(r.added) - 1
 }
+
+// reserve numbers a new object whose body comes later (fill): objects that
+// refer to each other need their numbers first.
+func (r *rewrite) reserve() int { return r.add(nil) }
+
+// fill gives a reserved object its body.
+func (r *rewrite) fill(n int, body []byte) { r.added[n-len(r.src.offsets)] = body }
 
 // replace gives object n a new body.
 func (r *rewrite) replace(n int, body string) { r.replaced[n] = []byte(body) }
