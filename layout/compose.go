@@ -461,7 +461,7 @@ func (c *composer) cover(p *page.Page) {
 		sw, sh := c.imageSize(cv.Image)
 		bw, bh := W+2*c.th.Bleed, H+2*c.th.Bleed
 		p.Items = append(p.Items, &page.Image{X: 0, Y: 0, W: W, H: H, Source: cv.Image.Path, Name: cv.Image.Rel, Crop: cropFor(sw, sh, bw, bh, cv.Focus), Bleed: all,
-			Node: c.node(page.RoleFigure, cv.Alt)})
+			Node: c.pictureNode(cv)})
 	} else {
 		p.Items = append(p.Items, &page.Rect{X: 0, Y: 0, W: W, H: H, Fill: c.th.Deep, Bleed: all})
 	}
@@ -558,6 +558,7 @@ func (c *composer) tocStyles() tocStyles {
 // tocEntry is a contents entry, set.
 type tocEntry struct {
 	sec, tit, sub, by []line
+	title             string // the article title, for readers
 	h                 Length
 }
 
@@ -581,7 +582,7 @@ func (c *composer) tocEntries() ([]tocEntry, Length) {
 		var out []tocEntry
 		total := Length(0)
 		for _, a := range c.iss.Articles {
-			e := tocEntry{tit: c.lines(a.Title, st.tit, tw, 3)}
+			e := tocEntry{tit: c.lines(a.Title, st.tit, tw, 3), title: a.Title}
 			if a.Section != "" {
 				e.sec = c.lines(strings.ToUpper(a.Section), st.sec, tw, 1)
 			}
@@ -679,7 +680,7 @@ func (c *composer) contents(pages []*page.Page, entries []tocEntry, split [][]in
 					p.Items = append(p.Items, c.drawLines(e.by, x+numW, y, st.by, tw)...)
 				}
 				y += 10 * Pt
-				p.Items = append(p.Items, &page.Link{X: x, Y: top, W: w, H: y - top, Page: target})
+				p.Items = append(p.Items, &page.Link{X: x, Y: top, W: w, H: y - top, Page: target, Title: e.title})
 				tag(p.Items[start:], entry)
 				p.Items = append(p.Items, &page.Rule{X1: x + numW, Y1: y - 4*Pt, X2: x + w, Y2: y - 4*Pt, Width: 300, Color: Color{R: 0xcc, G: 0xc6, B: 0xbe}})
 			}
@@ -839,12 +840,21 @@ func (c *composer) article(a *doc.Article) {
 // alternative text, holding its caption. A picture without alternative
 // text (or marked decorative) is decoration, and its caption a paragraph.
 func (c *composer) figureNodes(f *doc.Figure) (picture, caption int) {
-	if f.Alt == "" || f.Decorative {
-		return page.Decoration, c.node(page.RoleP, "")
+	picture = c.pictureNode(f)
+	if picture == page.Decoration {
+		return picture, c.node(page.RoleP, "")
 	}
-	picture = c.node(page.RoleFigure, f.Alt)
 	c.within(picture, func() { caption = c.node(page.RoleCaption, "") })
 	return picture, caption
+}
+
+// pictureNode makes the Figure element of a picture, or marks it as
+// decoration when it has no alternative text.
+func (c *composer) pictureNode(f *doc.Figure) int {
+	if f.Alt == "" || f.Decorative {
+		return page.Decoration
+	}
+	return c.node(page.RoleFigure, f.Alt)
 }
 
 // columns returns the column width and the x of each column (relative to

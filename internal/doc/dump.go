@@ -38,6 +38,9 @@ func Dump(w io.Writer, iss *Issue) {
 
 func dumpFigure(w io.Writer, prefix string, f *Figure) {
 	fmt.Fprintf(w, "%s line %d image %s alt %q", prefix, f.Pos.Line, f.Image.Rel, f.Alt)
+	if f.Decorative {
+		fmt.Fprint(w, " decorative")
+	}
 	if len(f.Caption) > 0 {
 		fmt.Fprintf(w, " caption %s", dumpSpans(f.Caption))
 	}

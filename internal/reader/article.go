@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -105,12 +106,7 @@ func (r *reader) readArticle(path string, namedAt diag.Pos) *doc.Article {
 				a.Hero.Caption = []doc.Span{{Text: c}}
 			}
 			a.Hero.Focus = r.focus(fm.Focus, diag.Pos{Path: path, Line: keyLine(front, "focus", 2)})
-			if a.Hero.Alt == "" {
-				a.Hero.Alt = strings.TrimSpace(fm.Caption)
-			}
-			if a.Hero.Alt == "" {
-				r.diags.Warnf(pos, "hero image has no alt text or caption; add alt: to describe it for readers who cannot see it")
-			}
+			r.checkAlt(a.Hero, pos, "hero image", "add alt: to the header")
 		}
 	} else if fm.Caption != "" || fm.Credit != "" {
 		r.diags.Warnf(diag.Pos{Path: path, Line: keyLine(front, "caption", 2)}, "caption or credit given but no image:")
@@ -176,6 +172,7 @@ type converter struct {
 	softBreaks bool // keep soft line breaks (pull quotes: the last line may be an attribution)
 	dropped    []droppedTag
 	lastLine   int // line of the last block converted
+	heading    int // level of the last heading (the title is 1)
 }
 
 type droppedTag struct {
@@ -281,6 +278,11 @@ func (c *converter) block(n ast.Node) []doc.Block {
 		if lvl < 2 {
 			lvl = 2
 		}
+		if last := max(c.heading, 1); lvl > last+1 {
+			c.r.diags.Warnf(pos, "heading %s skips a level after %s; readers navigate by heading levels: use %s",
+				strings.Repeat("#", lvl), strings.Repeat("#", last), strings.Repeat("#", last+1))
+		}
+		c.heading = lvl
 		return []doc.Block{&doc.Heading{Pos: pos, Level: lvl, Spans: spans}}
 	case *ast.Blockquote:
 		if pq := c.pullQuote(n, pos); pq != nil {
@@ -400,12 +402,7 @@ func (c *converter) figure(img *ast.Image, pos diag.Pos) *doc.Figure {
 	if title != "" {
 		f.Caption = []doc.Span{{Text: title}}
 	}
-	if alt == "" {
-		c.r.diags.Warnf(pos, "image %q has no alt text; describe it in ![...] for readers who cannot see it", dest)
-		if title != "" {
-			f.Alt = title
-		}
-	}
+	c.r.checkAlt(f, pos, "image "+strconv.Quote(dest), "write it in ![...]")
 	return f
 }
 
@@ -681,4 +678,32 @@ func htmlText(raw string) string {
 	s = anyTag.ReplaceAllString(s, " ")
 	s = html.UnescapeString(s)
 	return strings.TrimSpace(spaceRun.ReplaceAllString(s, " "))
+}
+
+// decorativeAlt is the alternative text that marks a picture as
+// decoration: alt: "-" in a header, ![-](photo.jpg) in the text.
+const decorativeAlt = "-"
+
+// checkAlt makes a figure's alternative text what readers who cannot see
+// the picture need, and warns where it is missing or says nothing: it is
+// never the caption repeated (readers hear the caption too) nor the file
+// name. "-" marks a decorative picture.
+func (r *reader) checkAlt(f *doc.Figure, pos diag.Pos, what, how string) {
+	f.Alt = strings.TrimSpace(f.Alt)
+	name := filepath.Base(f.Image.Rel)
+	stem := strings.TrimSuffix(name, filepath.Ext(name))
+	same := func(a, b string) bool {
+		norm := func(s string) string { return strings.ToLower(strings.Trim(strings.TrimSpace(s), ".")) }
+		return norm(a) == norm(b)
+	}
+	switch {
+	case f.Alt == decorativeAlt:
+		f.Alt, f.Decorative = "", true
+	case f.Alt == "":
+		r.diags.Warnf(pos, "%s has no alt text: %s, saying what the photo shows for readers who cannot see it (or \"-\" if it is only decoration)", what, how)
+	case len(f.Caption) > 0 && same(f.Alt, doc.PlainText(f.Caption)):
+		r.diags.Warnf(pos, "%s: the alt text repeats the caption, and readers hear both; say what the photo shows", what)
+	case same(f.Alt, name) || same(f.Alt, stem) || same(strings.ReplaceAll(f.Alt, " ", "-"), stem):
+		r.diags.Warnf(pos, "%s: the alt text is the file name; say what the photo shows", what)
+	}
 }

@@ -162,9 +162,7 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 		if img := r.resolveImage(path, y.Cover.Image, pos); img != nil {
 			iss.Cover = &doc.Figure{Pos: pos, Image: img, Alt: y.Cover.Alt, Credit: strings.TrimSpace(y.Cover.Credit)}
 			iss.Cover.Focus = r.focus(y.Cover.Focus, diag.Pos{Path: path, Line: keyLineFrom(data, "focus", coverLine)})
-			if iss.Cover.Alt == "" {
-				iss.Cover.Alt = iss.Magazine
-			}
+			r.checkAlt(iss.Cover, pos, "cover photo", "add alt: under cover:")
 		}
 	}
 

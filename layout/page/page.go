@@ -218,6 +218,9 @@ type Link struct {
 	URL        string
 	Page       int // used when URL is empty
 	Node       int // the structure element whose text it links
+	// Title says where the link leads, for readers (a link to a page of
+	// the issue; a web link says its address).
+	Title string
 }
 
 func (t *Text) Moved(dx, dy Length) Item  { c := *t; c.X, c.Y = c.X+dx, c.Y+dy; return &c }

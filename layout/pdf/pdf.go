@@ -5,6 +5,7 @@ package pdf
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -337,7 +338,7 @@ func (d *drawer) item(it page.Item, pageLinks []int) error {
 			d.annotate(it.Node, it.URL)
 		} else if it.Page >= 0 && it.Page < len(pageLinks) {
 			f.Link(d.x(it.X), d.x(it.Y), pt(it.W), pt(it.H), pageLinks[it.Page])
-			d.annotate(it.Node, fmt.Sprintf("→ %d", it.Page+1))
+			d.annotate(it.Node, cmp.Or(it.Title, fmt.Sprint(it.Page+1)))
 		}
 	}
 	return nil
