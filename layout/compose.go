@@ -74,7 +74,7 @@ type composer struct {
 // node adds an element to the logical structure, inside the current
 // parent, and returns it. Elements are made in reading order.
 func (c *composer) node(role page.Role, alt string) int {
-	c.out.Structure = append(c.out.Structure, page.Node{Role: role, Parent: c.parent, Alt: alt})
+	c.out.Structure = append(c.out.Structure, page.Node{Role: role, Parent: c.parent, Alt: alt, Path: c.where.Path, Line: c.where.Line})
 	return len(c.out.Structure) - 1
 }
 
@@ -144,9 +144,11 @@ func Compose(iss *doc.Issue, opt Options) *page.Issue {
 		c.art = a
 		starts[i] = len(c.out.Pages)
 		c.out.Outline = append(c.out.Outline, page.OutlineItem{Title: a.Title, Page: starts[i]})
+		c.where = a.Pos
 		c.within(c.node(page.RoleArticle, ""), func() { c.article(a) })
 	}
 	c.art = nil
+	c.where = diag.Pos{} // what follows is magz's own
 	// Saddle stitching needs a multiple of 4 pages: pad with planned notes
 	// pages before the back cover.
 	for (len(c.out.Pages)+1)%4 != 0 {
@@ -716,6 +718,7 @@ func firstLetter(spans []doc.Span) (string, []doc.Span, bool) {
 
 func (c *composer) article(a *doc.Article) {
 	c.warnMissing(a.Pos)
+	c.where = a.Pos
 	first := len(c.out.Pages)
 	opener := c.newPage(page.KindArticle)
 	x, w := c.textBox(first)

@@ -450,7 +450,7 @@ func (w *editionWriter) write(wr io.Writer, f Format, onPage func()) error {
 		}
 		return pdf.Write(wr, w.model, opt)
 	}
-	return epub.Write(wr, w.iss, epub.Options{Date: w.date, Creator: w.creator,
+	return epub.Write(wr, w.iss, epub.Options{Date: w.date, Creator: w.creator, Pages: w.model.PageStarts(),
 		Image: func(img *doc.Image) ([]byte, string, error) {
 			req := w.plan.epub[img.Path]
 			r, ok := w.done[req]

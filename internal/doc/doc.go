@@ -49,8 +49,11 @@ type Trim struct{ Width, Height int }
 type Article struct {
 	Slug     string // file name without extension; unique in the issue
 	Pos      diag.Pos
-	Title    string
+	Title    string // plain text, for metadata and navigation
 	Subtitle string
+	// TitleSpans and SubtitleSpans are the title and standfirst with their
+	// inline formatting (front matter is inline Markdown).
+	TitleSpans, SubtitleSpans []Span
 	Author   string
 	Section  string
 	Columns  int // 1..3

@@ -26,6 +26,14 @@ func Dump(w io.Writer, iss *Issue) {
 				fmt.Fprintf(w, "  %s %q\n", kv[0], kv[1])
 			}
 		}
+		for _, f := range []struct {
+			name  string
+			spans []Span
+		}{{"title", a.TitleSpans}, {"subtitle", a.SubtitleSpans}} {
+			if len(f.spans) > 1 || len(f.spans) == 1 && f.spans[0].Style != 0 {
+				fmt.Fprintf(w, "  %s formatted %s\n", f.name, dumpSpans(f.spans))
+			}
+		}
 		if a.Hero != nil {
 			dumpFigure(w, "  hero", a.Hero)
 		}

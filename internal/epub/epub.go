@@ -20,7 +20,9 @@ import (
 	"time"
 
 	"magz/assets"
+	"magz/internal/diag"
 	"magz/internal/doc"
+	"magz/layout/page"
 )
 
 // Options of the EPUB writer.
@@ -30,6 +32,9 @@ type Options struct {
 	Image   func(img *doc.Image) (data []byte, ext string, err error)
 	Date    time.Time // dcterms:modified
 	Creator string
+	// Pages are where the print edition's pages begin, for page-break
+	// markers and a page list (empty: none).
+	Pages []page.PageStart
 }
 
 type manifestItem struct {
@@ -44,7 +49,23 @@ type writer struct {
 	order    []string
 	manifest []manifestItem
 	images   map[string]string // source path -> href
+	slug     string            // the article being written
 	err      error
+	breaks   int                  // how many of opt.Pages have been placed
+	placed   []placedBreak        // where each placed page break is, for the page list
+	heads    map[string][]navHead // article slug -> its subheadings, for the navigation
+	headN    int
+}
+
+type placedBreak struct {
+	folio int
+	href  string
+}
+
+type navHead struct {
+	level int
+	id    string
+	text  string
 }
 
 // Identifier is the stable identifier of an issue: a name-based UUID of the
@@ -60,17 +81,21 @@ func Identifier(iss *doc.Issue) string {
 
 // Write writes the EPUB of iss to out.
 func Write(out io.Writer, iss *doc.Issue, opt Options) error {
-	w := &writer{iss: iss, opt: opt, lab: locale.For(iss.Language).Labels, files: map[string][]byte{}, images: map[string]string{}}
+	w := &writer{iss: iss, opt: opt, lab: locale.For(iss.Language).Labels, files: map[string][]byte{}, images: map[string]string{}, heads: map[string][]navHead{}}
 	w.add("OEBPS/style.css", assets.EPUBCSS, "css", "text/css", "")
 	coverHref := ""
 	if iss.Cover != nil {
 		coverHref = w.image(iss.Cover.Image, "cover-image")
 	}
 	w.add("OEBPS/cover.xhtml", w.coverPage(coverHref), "cover", "application/xhtml+xml", "")
+	// the articles first: the navigation lists their headings and pages
+	bodies := make([][]byte, len(iss.Articles))
+	for i, a := range iss.Articles {
+		bodies[i] = w.article(a)
+	}
 	w.add("OEBPS/nav.xhtml", w.nav(), "nav", "application/xhtml+xml", "nav")
-	for _, a := range iss.Articles {
-		body := w.article(a)
-		w.add("OEBPS/"+a.Slug+".xhtml", body, "a-"+a.Slug, "application/xhtml+xml", "")
+	for i, a := range iss.Articles {
+		w.add("OEBPS/"+a.Slug+".xhtml", bodies[i], "a-"+a.Slug, "application/xhtml+xml", "")
 	}
 	if w.err != nil {
 		return w.err
@@ -133,8 +158,9 @@ func (w *writer) page(title, bodyClass string, body string) []byte {
 	} else {
 		b.WriteString("<body>\n")
 	}
+	b.WriteString("<main>\n")
 	b.WriteString(body)
-	b.WriteString("</body>\n</html>\n")
+	b.WriteString("</main>\n</body>\n</html>\n")
 	return []byte(b.String())
 }
 
@@ -142,11 +168,7 @@ func (w *writer) coverPage(href string) []byte {
 	var b strings.Builder
 	b.WriteString(`<section epub:type="cover">` + "\n")
 	if href != "" {
-		alt := w.iss.Magazine
-		if w.iss.Cover.Alt != "" {
-			alt = w.iss.Cover.Alt
-		}
-		fmt.Fprintf(&b, "<img src=\"%s\" alt=\"%s\"/>\n", attr(href), attr(alt))
+		fmt.Fprintf(&b, "<img src=\"%s\" %s/>\n", attr(href), altAttr(w.iss.Cover))
 	}
 	fmt.Fprintf(&b, "<h1 class=\"masthead\">%s</h1>\n", esc(w.iss.Magazine))
 	info := fmt.Sprintf("%d · %s", w.iss.Number, w.iss.Date.Format("2006-01-02"))
@@ -163,12 +185,22 @@ func (w *writer) coverPage(href string) []byte {
 
 func (w *writer) nav() []byte {
 	var b strings.Builder
-	fmt.Fprintf(&b, "<nav epub:type=\"toc\" id=\"toc\">\n<h1>%s</h1>\n<ol>\n", esc(w.lab.Contents))
+	fmt.Fprintf(&b, "<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\">\n<h1>%s</h1>\n<ol>\n", esc(w.lab.Contents))
 	for _, a := range w.iss.Articles {
-		// A nav entry holds only its link (EPUB 3 nav rules).
-		fmt.Fprintf(&b, "<li><a href=\"%s.xhtml\">%s</a></li>\n", a.Slug, esc(a.Title))
+		// each article, with its sections (and their subsections) nested
+		fmt.Fprintf(&b, "<li><a href=\"%s.xhtml\">%s</a>", a.Slug, w.text(a.Title))
+		w.navHeads(&b, a.Slug, w.heads[a.Slug], 2)
+		b.WriteString("</li>\n")
 	}
 	b.WriteString("</ol>\n</nav>\n")
+	if len(w.placed) > 0 {
+		// the print edition's pages, for following a printed reference
+		fmt.Fprintf(&b, "<nav epub:type=\"page-list\" role=\"doc-pagelist\" id=\"page-list\" hidden=\"hidden\">\n<ol>\n")
+		for _, p := range w.placed {
+			fmt.Fprintf(&b, "<li><a href=\"%s\">%d</a></li>\n", p.href, p.folio)
+		}
+		b.WriteString("</ol>\n</nav>\n")
+	}
 	fmt.Fprintf(&b, "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2>%s</h2>\n<ol>\n", esc(w.lab.Landmarks))
 	fmt.Fprintf(&b, "<li><a epub:type=\"cover\" href=\"cover.xhtml\">%s</a></li>\n", esc(w.lab.Cover))
 	fmt.Fprintf(&b, "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">%s</a></li>\n", esc(w.lab.Contents))
@@ -179,18 +211,54 @@ func (w *writer) nav() []byte {
 	return w.page(w.lab.Contents, "", b.String())
 }
 
+// navHeads writes the headings of an article from level on, nested.
+func (w *writer) navHeads(b *strings.Builder, slug string, heads []navHead, level int) []navHead {
+	if len(heads) == 0 || heads[0].level < level {
+		return heads
+	}
+	b.WriteString("\n<ol>\n")
+	for len(heads) > 0 && heads[0].level >= level {
+		h := heads[0]
+		fmt.Fprintf(b, "<li><a href=\"%s.xhtml#%s\">%s</a>", slug, h.id, w.text(h.text))
+		heads = w.navHeads(b, slug, heads[1:], h.level+1)
+		b.WriteString("</li>\n")
+	}
+	b.WriteString("</ol>\n")
+	return heads
+}
+
+// pageBreaks writes the markers of the print pages that begin at the
+// block at pos, or before it in the same file (and of pages before them
+// that continue a block). At the end of an article (end) it writes those
+// of the article's pages not written yet.
+func (w *writer) pageBreaks(b *strings.Builder, slug string, pos diag.Pos, end bool) {
+	for w.breaks < len(w.opt.Pages) {
+		p := w.opt.Pages[w.breaks]
+		if p.Path != pos.Path || p.Line > pos.Line && !end {
+			return
+		}
+		id := fmt.Sprintf("page-%d", p.Folio)
+		fmt.Fprintf(b, "<span id=\"%s\" epub:type=\"pagebreak\" role=\"doc-pagebreak\" aria-label=\"%d\"></span>\n", id, p.Folio)
+		w.placed = append(w.placed, placedBreak{p.Folio, slug + ".xhtml#" + id})
+		w.breaks++
+	}
+}
+
 func (w *writer) article(a *doc.Article) []byte {
 	var b strings.Builder
-	b.WriteString("<article>\n<header>\n")
+	w.slug = a.Slug
+	b.WriteString("<article>\n")
+	w.pageBreaks(&b, a.Slug, a.Pos, false)
+	b.WriteString("<header>\n")
 	if a.Section != "" {
-		fmt.Fprintf(&b, "<p class=\"section\">%s</p>\n", esc(a.Section))
+		fmt.Fprintf(&b, "<p class=\"section\">%s</p>\n", w.text(a.Section))
 	}
-	fmt.Fprintf(&b, "<h1>%s</h1>\n", esc(a.Title))
+	fmt.Fprintf(&b, "<h1>%s</h1>\n", w.formatted(a.TitleSpans, a.Title))
 	if a.Subtitle != "" {
-		fmt.Fprintf(&b, "<p class=\"standfirst\">%s</p>\n", esc(a.Subtitle))
+		fmt.Fprintf(&b, "<p class=\"standfirst\">%s</p>\n", w.formatted(a.SubtitleSpans, a.Subtitle))
 	}
 	if a.Author != "" {
-		fmt.Fprintf(&b, "<p class=\"byline\">%s %s</p>\n", esc(w.lab.By), esc(a.Author))
+		fmt.Fprintf(&b, "<p class=\"byline\">%s %s</p>\n", esc(w.lab.By), w.text(a.Author))
 	}
 	b.WriteString("</header>\n")
 	if a.Hero != nil {
@@ -204,6 +272,7 @@ func (w *writer) article(a *doc.Article) []byte {
 		}
 		b.WriteString("</ol>\n</section>\n")
 	}
+	w.pageBreaks(&b, a.Slug, a.Pos, true)
 	b.WriteString("</article>\n")
 	return w.page(a.Title, "", b.String())
 }
@@ -214,7 +283,7 @@ func (w *writer) figure(b *strings.Builder, f *doc.Figure) {
 		return
 	}
 	b.WriteString("<figure>\n")
-	fmt.Fprintf(b, "<img src=\"%s\" alt=\"%s\"/>\n", attr(href), attr(f.Alt))
+	fmt.Fprintf(b, "<img src=\"%s\" %s/>\n", attr(href), altAttr(f))
 	if len(f.Caption) > 0 || f.Credit != "" {
 		b.WriteString("<figcaption>")
 		b.WriteString(w.spans(f.Caption))
@@ -226,8 +295,18 @@ func (w *writer) figure(b *strings.Builder, f *doc.Figure) {
 	b.WriteString("</figure>\n")
 }
 
+// altAttr is a picture's alternative text; a decorative one (or one the
+// editor left undescribed, which magz check reports) is presentation only.
+func altAttr(f *doc.Figure) string {
+	if f.Alt == "" || f.Decorative {
+		return `alt="" role="presentation"`
+	}
+	return `alt="` + attr(f.Alt) + `"`
+}
+
 func (w *writer) blocks(b *strings.Builder, blocks []doc.Block) {
 	for _, bl := range blocks {
+		w.pageBreaks(b, w.slug, bl.Position(), false)
 		switch bl := bl.(type) {
 		case *doc.Paragraph:
 			fmt.Fprintf(b, "<p>%s</p>\n", w.spans(bl.Spans))
@@ -236,13 +315,16 @@ func (w *writer) blocks(b *strings.Builder, blocks []doc.Block) {
 			if lvl > 6 {
 				lvl = 6
 			}
-			fmt.Fprintf(b, "<h%d>%s</h%d>\n", lvl, w.spans(bl.Spans), lvl)
+			w.headN++
+			id := fmt.Sprintf("h-%d", w.headN)
+			w.heads[w.slug] = append(w.heads[w.slug], navHead{level: lvl, id: id, text: doc.PlainText(bl.Spans)})
+			fmt.Fprintf(b, "<h%d id=\"%s\">%s</h%d>\n", lvl, id, w.spans(bl.Spans), lvl)
 		case *doc.Figure:
 			w.figure(b, bl)
 		case *doc.PullQuote:
-			fmt.Fprintf(b, "<aside class=\"pullquote\" epub:type=\"pullquote\">\n<p>%s</p>\n", w.spans(bl.Spans))
+			fmt.Fprintf(b, "<aside class=\"pullquote\" epub:type=\"pullquote\" role=\"doc-pullquote\">\n<p>%s</p>\n", w.spans(bl.Spans))
 			if bl.Attribution != "" {
-				fmt.Fprintf(b, "<p class=\"attribution\">— %s</p>\n", esc(bl.Attribution))
+				fmt.Fprintf(b, "<p class=\"attribution\">— %s</p>\n", w.text(bl.Attribution))
 			}
 			b.WriteString("</aside>\n")
 		case *doc.Quote:
@@ -328,7 +410,7 @@ func (w *writer) spans(spans []doc.Span) string {
 			fmt.Fprintf(&b, "<sup><a href=\"#fn-%d\" id=\"fnref-%d\" epub:type=\"noteref\" role=\"doc-noteref\">%d</a></sup>", s.Note, s.Note, s.Note)
 			continue
 		}
-		t := esc(s.Text)
+		t := w.text(s.Text)
 		if s.Style&doc.Mono != 0 {
 			t = "<code>" + t + "</code>"
 		}
@@ -350,7 +432,7 @@ func (w *writer) opf() []byte {
 	iss := w.iss
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	fmt.Fprintf(&b, `<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid" xml:lang="%s">`+"\n", attr(iss.Language))
+	fmt.Fprintf(&b, `<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid" xml:lang="%s" prefix="a11y: http://www.idpf.org/epub/vocab/package/a11y/#">`+"\n", attr(iss.Language))
 	b.WriteString(`<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">` + "\n")
 	fmt.Fprintf(&b, "<dc:identifier id=\"uid\">%s</dc:identifier>\n", Identifier(iss))
 	title := iss.Magazine + " " + fmt.Sprint(iss.Number)
@@ -364,15 +446,13 @@ func (w *writer) opf() []byte {
 		fmt.Fprintf(&b, "<dc:creator>%s</dc:creator>\n", esc(iss.Publisher))
 	}
 	fmt.Fprintf(&b, "<dc:date>%s</dc:date>\n", iss.Date.Format("2006-01-02"))
-	fmt.Fprintf(&b, "<meta property=\"dcterms:modified\">%s</meta>\n", w.opt.Date.UTC().Format("2006-01-02T15:04:05Z"))
-	b.WriteString("<meta property=\"schema:accessMode\">textual</meta>\n")
-	b.WriteString("<meta property=\"schema:accessMode\">visual</meta>\n")
-	b.WriteString("<meta property=\"schema:accessModeSufficient\">textual</meta>\n")
-	for _, f := range []string{"structuralNavigation", "tableOfContents", "readingOrder", "alternativeText"} {
-		fmt.Fprintf(&b, "<meta property=\"schema:accessibilityFeature\">%s</meta>\n", f)
+	if len(w.placed) > 0 {
+		// the edition whose page numbers the page-break markers give
+		fmt.Fprintf(&b, "<dc:source id=\"print-edition\">%s</dc:source>\n", esc(title+" (print)"))
+		b.WriteString("<meta refines=\"#print-edition\" property=\"source-of\">pagination</meta>\n")
 	}
-	b.WriteString("<meta property=\"schema:accessibilityHazard\">none</meta>\n")
-	b.WriteString("<meta property=\"schema:accessibilitySummary\">Reflowable text with headings, a table of contents, text alternatives for photos and captions.</meta>\n")
+	fmt.Fprintf(&b, "<meta property=\"dcterms:modified\">%s</meta>\n", w.opt.Date.UTC().Format("2006-01-02T15:04:05Z"))
+	w.accessibility(&b)
 	if w.opt.Creator != "" {
 		fmt.Fprintf(&b, "<meta property=\"dcterms:creator\">%s</meta>\n", esc(w.opt.Creator))
 	}
@@ -441,4 +521,90 @@ func (w *writer) zip(out io.Writer, opf []byte) error {
 		}
 	}
 	return zw.Close()
+}
+
+// text escapes s and marks the runs in another script with their language
+// (and direction), so that a reading system reads them in the right voice.
+func (w *writer) text(s string) string {
+	runs := locale.Runs(s)
+	if len(runs) == 1 && runs[0].Lang == "" {
+		return esc(s)
+	}
+	var b strings.Builder
+	for _, r := range runs {
+		switch {
+		case r.Lang == "":
+			b.WriteString(esc(r.Text))
+		case r.RTL:
+			fmt.Fprintf(&b, `<span lang="%s" xml:lang="%s" dir="rtl">%s</span>`, r.Lang, r.Lang, esc(r.Text))
+		default:
+			fmt.Fprintf(&b, `<span lang="%s" xml:lang="%s">%s</span>`, r.Lang, r.Lang, esc(r.Text))
+		}
+	}
+	return b.String()
+}
+
+// conformance is the accessibility standard the EPUB meets (EPUB
+// Accessibility 1.1 names it so).
+const conformance = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
+
+// accessibility writes the accessibility metadata: what the EPUB conforms
+// to, how it can be read, its features, and a summary that says what it
+// has, and where it falls short, in words.
+func (w *writer) accessibility(b *strings.Builder) {
+	photos, described := 0, 0
+	count := func(f *doc.Figure) {
+		if f != nil && f.Image != nil && !f.Decorative {
+			photos++
+			if f.Alt != "" {
+				described++
+			}
+		}
+	}
+	count(w.iss.Cover)
+	for _, a := range w.iss.Articles {
+		count(a.Hero)
+		doc.Walk(a.Blocks, func(bl doc.Block) {
+			if f, ok := bl.(*doc.Figure); ok {
+				count(f)
+			}
+		})
+	}
+	if photos == described {
+		// a photo without a description fails WCAG 1.1.1: then no claim
+		fmt.Fprintf(b, "<meta property=\"dcterms:conformsTo\">%s</meta>\n", conformance)
+		if w.opt.Creator != "" {
+			fmt.Fprintf(b, "<meta property=\"a11y:certifiedBy\">%s</meta>\n", esc(w.opt.Creator))
+		}
+	}
+	b.WriteString("<meta property=\"schema:accessMode\">textual</meta>\n")
+	b.WriteString("<meta property=\"schema:accessMode\">visual</meta>\n")
+	b.WriteString("<meta property=\"schema:accessModeSufficient\">textual</meta>\n")
+	features := []string{"structuralNavigation", "tableOfContents", "readingOrder", "alternativeText"}
+	if len(w.placed) > 0 {
+		features = append(features, "pageBreakMarkers", "pageNavigation")
+	}
+	for _, f := range features {
+		fmt.Fprintf(b, "<meta property=\"schema:accessibilityFeature\">%s</meta>\n", f)
+	}
+	b.WriteString("<meta property=\"schema:accessibilityHazard\">none</meta>\n")
+	summary := "Reflowable text with headings, a table of contents listing every article and its sections, and text marked with its language where it changes."
+	if len(w.placed) > 0 {
+		summary += " The page numbers of the print edition of this issue are marked in the text and listed."
+	}
+	switch {
+	case photos == described:
+		summary += " Every photo has a text description; decorative pictures are hidden from screen readers."
+	default:
+		summary += fmt.Sprintf(" %d of %d photos have a text description; the others are shown with their captions only, so this edition does not claim WCAG conformance.", described, photos)
+	}
+	fmt.Fprintf(b, "<meta property=\"schema:accessibilitySummary\">%s</meta>\n", esc(summary))
+}
+
+// formatted writes text with its inline formatting when it has any.
+func (w *writer) formatted(spans []doc.Span, plain string) string {
+	if len(spans) == 0 {
+		return w.text(plain)
+	}
+	return w.spans(spans)
 }

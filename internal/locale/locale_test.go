@@ -52,3 +52,27 @@ func TestLabelsComplete(t *testing.T) {
 		}
 	}
 }
+
+func TestRuns(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []Run
+	}{
+		{"Pasar pagi.", []Run{{Text: "Pasar pagi."}}},
+		{"Tulisan 你好，世界 di papan.", []Run{{Text: "Tulisan "}, {Text: "你好，世界", Lang: "zh"}, {Text: " di papan."}}},
+		{"Salam السلام عليكم, kata mereka.", []Run{{Text: "Salam "}, {Text: "السلام عليكم", Lang: "ar", RTL: true}, {Text: ", kata mereka."}}},
+		{"東京へ行く", []Run{{Text: "東京へ行く", Lang: "ja"}}},
+		{"12 km", []Run{{Text: "12 km"}}},
+	} {
+		got := Runs(tc.in)
+		if len(got) != len(tc.want) {
+			t.Errorf("Runs(%q) = %+v, want %+v", tc.in, got, tc.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tc.want[i] {
+				t.Errorf("Runs(%q)[%d] = %+v, want %+v", tc.in, i, got[i], tc.want[i])
+			}
+		}
+	}
+}

@@ -85,8 +85,8 @@ func (r *reader) readArticle(path string, namedAt diag.Pos) *doc.Article {
 	a := &doc.Article{
 		Slug:     slugify(strings.TrimSuffix(filepath.Base(path), ".md")),
 		Pos:      diag.Pos{Path: path, Line: 1},
-		Title:    strings.TrimSpace(fm.Title),
-		Subtitle: strings.TrimSpace(fm.Subtitle),
+		TitleSpans:    r.inline(fm.Title),
+		SubtitleSpans: r.inline(fm.Subtitle),
 		Author:   strings.TrimSpace(fm.Author),
 		Section:  strings.TrimSpace(fm.Section),
 		Columns:  2,
@@ -103,7 +103,7 @@ func (r *reader) readArticle(path string, namedAt diag.Pos) *doc.Article {
 		if img := r.resolveImage(path, fm.Image, pos); img != nil {
 			a.Hero = &doc.Figure{Pos: pos, Image: img, Alt: strings.TrimSpace(fm.Alt), Credit: strings.TrimSpace(fm.Credit)}
 			if c := strings.TrimSpace(fm.Caption); c != "" {
-				a.Hero.Caption = []doc.Span{{Text: c}}
+				a.Hero.Caption = r.inline(c)
 			}
 			a.Hero.Focus = r.focus(fm.Focus, diag.Pos{Path: path, Line: keyLine(front, "focus", 2)})
 			r.checkAlt(a.Hero, pos, "hero image", "add alt: to the header")
@@ -117,9 +117,11 @@ func (r *reader) readArticle(path string, namedAt diag.Pos) *doc.Article {
 	root := newMarkdown().Parser().Parse(text.NewReader(body))
 	a.Blocks = c.blocks(root)
 	a.Notes = c.notes
-	if a.Title == "" && c.h1 != "" {
-		a.Title = c.h1
+	if len(a.TitleSpans) == 0 && c.h1 != nil {
+		a.TitleSpans = c.h1
 	}
+	a.Title = strings.TrimSpace(doc.PlainText(a.TitleSpans))
+	a.Subtitle = strings.TrimSpace(doc.PlainText(a.SubtitleSpans))
 	if a.Title == "" {
 		r.diags.Errorf(diag.Pos{Path: path, Line: 1}, "article has no title: add \"title:\" to the front matter or start the text with a \"# Heading\"")
 		return nil
@@ -166,7 +168,7 @@ type converter struct {
 	src        []byte
 	lineBase   int
 	lineStarts []int
-	h1         string
+	h1         []doc.Span
 	notes      []doc.Note
 	skipText   int  // >0 inside <script> or <style> raw HTML
 	softBreaks bool // keep soft line breaks (pull quotes: the last line may be an attribution)
@@ -270,8 +272,8 @@ func (c *converter) block(n ast.Node) []doc.Block {
 		return c.paragraph(n, pos)
 	case *ast.Heading:
 		spans := c.inlines(n, 0, "")
-		if n.Level == 1 && c.h1 == "" {
-			c.h1 = strings.TrimSpace(doc.PlainText(spans))
+		if n.Level == 1 && c.h1 == nil {
+			c.h1 = spans
 			return nil
 		}
 		lvl := n.Level
@@ -706,4 +708,23 @@ func (r *reader) checkAlt(f *doc.Figure, pos diag.Pos, what, how string) {
 	case same(f.Alt, name) || same(f.Alt, stem) || same(strings.ReplaceAll(f.Alt, " ", "-"), stem):
 		r.diags.Warnf(pos, "%s: the alt text is the file name; say what the photo shows", what)
 	}
+}
+
+// inline reads a line of front matter (a title, a standfirst, a caption)
+// as inline Markdown: *emphasis* becomes formatting, never asterisks.
+func (r *reader) inline(s string) []doc.Span {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil
+	}
+	src := []byte(s)
+	c := &converter{r: r, src: src}
+	c.lineStarts = lineStarts(src)
+	root := newMarkdown().Parser().Parse(text.NewReader(src))
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if p, ok := n.(*ast.Paragraph); ok {
+			return c.inlines(p, 0, "")
+		}
+	}
+	return []doc.Span{{Text: s}} // a line Markdown reads as a block (# or -): as written
 }

@@ -258,3 +258,62 @@ func PDFStructure(t testing.TB, file string) string {
 	}
 	return string(out)
 }
+
+// Ace runs Ace by DAISY (ace-puppeteer, with Debian's chromium) on an EPUB
+// and fails the test on every violation it reports; it returns the
+// package metadata Ace read.
+func Ace(t testing.TB, file string) map[string]any {
+	t.Helper()
+	ace := need(t, "ace-puppeteer")
+	browser := ""
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			browser = p
+			break
+		}
+	}
+	if browser == "" {
+		need(t, "chromium")
+	}
+	out := t.TempDir()
+	cmd := exec.Command(ace, "-f", "-s", "-o", out, file)
+	cmd.Env = append(os.Environ(), "PUPPETEER_EXECUTABLE_PATH="+browser)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("ace %s: %v\n%s", file, err, msg)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "report.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var report struct {
+		Subject struct {
+			Metadata map[string]any `json:"metadata"`
+		} `json:"earl:testSubject"`
+		Assertions []struct {
+			Subject struct {
+				URL string `json:"url"`
+			} `json:"earl:testSubject"`
+			Assertions []struct {
+				Test struct {
+					Title  string `json:"dct:title"`
+					Impact string `json:"earl:impact"`
+				} `json:"earl:test"`
+				Result struct {
+					Outcome     string `json:"earl:outcome"`
+					Description string `json:"dct:description"`
+				} `json:"earl:result"`
+			} `json:"assertions"`
+		} `json:"assertions"`
+	}
+	if err := json.Unmarshal(data, &report); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range report.Assertions {
+		for _, v := range a.Assertions {
+			if v.Result.Outcome == "fail" {
+				t.Errorf("Ace: %s: %s (%s): %s", a.Subject.URL, v.Test.Title, v.Test.Impact, v.Result.Description)
+			}
+		}
+	}
+	return report.Subject.Metadata
+}

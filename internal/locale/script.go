@@ -1,0 +1,112 @@
+package locale
+
+import "unicode"
+
+// scripts are the writing systems that say which language a run of text
+// is in when it is not the issue's: a run in Arabic letters is Arabic. Han
+// is read as Chinese unless kana come with it (see Runs).
+var scripts = []struct {
+	table *unicode.RangeTable
+	lang  string
+	rtl   bool
+}{
+	{unicode.Han, "zh", false},
+	{unicode.Hiragana, "ja", false},
+	{unicode.Katakana, "ja", false},
+	{unicode.Hangul, "ko", false},
+	{unicode.Arabic, "ar", true},
+	{unicode.Hebrew, "he", true},
+	{unicode.Thai, "th", false},
+	{unicode.Devanagari, "hi", false},
+	{unicode.Cyrillic, "ru", false},
+	{unicode.Greek, "el", false},
+}
+
+// Run is a piece of text and the language of its script ("" for the text's
+// own language: Latin letters, digits, punctuation, spaces).
+type Run struct {
+	Text string
+	Lang string
+	RTL  bool // written right to left
+}
+
+// Runs splits s into runs of one script. Characters of no particular
+// script (spaces, digits, punctuation) join the run around them, so
+// "你好，世界" stays one run.
+func Runs(s string) []Run {
+	var out []Run
+	cur := Run{}
+	for _, r := range s {
+		lang, rtl := scriptOf(r)
+		neutral := !unicode.IsLetter(r)
+		switch {
+		case len(out) == 0 && cur.Text == "":
+			cur = Run{Text: string(r), Lang: lang, RTL: rtl}
+		case neutral || lang == cur.Lang:
+			cur.Text += string(r)
+		default:
+			out = append(out, cur)
+			cur = Run{Text: string(r), Lang: lang, RTL: rtl}
+		}
+	}
+	if cur.Text != "" {
+		out = append(out, cur)
+	}
+	// Han with kana is Japanese
+	for i := range out {
+		if out[i].Lang == "zh" && (i > 0 && out[i-1].Lang == "ja" || i+1 < len(out) && out[i+1].Lang == "ja") {
+			out[i].Lang = "ja"
+		}
+	}
+	return trimNeutral(out)
+}
+
+// trimNeutral moves trailing spaces and punctuation of a foreign run back
+// into the text around it.
+func trimNeutral(runs []Run) []Run {
+	var out []Run
+	for _, r := range runs {
+		if r.Lang != "" {
+			end := len(r.Text)
+			for end > 0 {
+				c := rune(r.Text[end-1])
+				if c >= 0x80 || unicode.IsLetter(c) || unicode.IsDigit(c) {
+					break
+				}
+				end--
+			}
+			if end < len(r.Text) {
+				tail := r.Text[end:]
+				r.Text = r.Text[:end]
+				out = append(out, r, Run{Text: tail})
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	// join neighbouring runs of the same language
+	var joined []Run
+	for _, r := range out {
+		if r.Text == "" {
+			continue
+		}
+		if n := len(joined); n > 0 && joined[n-1].Lang == r.Lang {
+			joined[n-1].Text += r.Text
+			continue
+		}
+		joined = append(joined, r)
+	}
+	return joined
+}
+
+func scriptOf(r rune) (string, bool) {
+	if r < 0x80 {
+		return "", false
+	}
+	for _, s := range scripts {
+		if unicode.Is(s.table, r) {
+			return s.lang, s.rtl
+		}
+	}
+	return "", false
+}
