@@ -5,6 +5,7 @@ import (
 	"magz/internal/locale"
 	"magz/layout/page"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -69,6 +70,8 @@ type composer struct {
 	where diag.Pos
 	// parent is the structure element new elements go into.
 	parent int
+	// notes are the Note elements of the article being set, by number.
+	notes map[int]int
 }
 
 // node adds an element to the logical structure, inside the current
@@ -278,9 +281,19 @@ func (c *composer) drawLines(lines []line, x, y Length, ts TextStyle, width Leng
 			// unless the word goes on on the next line
 			spaced := k+1 < len(ln.frags) && ln.frags[k+1].x > f.x+f.width+f.size/20 ||
 				k+1 == len(ln.frags) && !strings.HasSuffix(f.text, "-")
-			items = append(items, &page.Text{X: x + off + f.x, Y: base - f.rise, Face: string(f.face), Size: f.size, Color: f.color, Text: f.text, Track: f.track, Actual: f.actual, HasActual: f.hasActual, Broken: f.hasActual, Spaced: spaced})
-			if f.link != "" && (strings.HasPrefix(f.link, "http") || strings.HasPrefix(f.link, "mailto:")) {
+			t := &page.Text{X: x + off + f.x, Y: base - f.rise, Face: string(f.face), Size: f.size, Color: f.color, Text: f.text, Track: f.track, Actual: f.actual, HasActual: f.hasActual, Broken: f.hasActual, Spaced: spaced}
+			if runs := locale.Runs(f.text); len(runs) == 1 {
+				t.Lang = runs[0].Lang
+			}
+			items = append(items, t)
+			switch {
+			case strings.HasPrefix(f.link, "http") || strings.HasPrefix(f.link, "mailto:"):
 				items = append(items, &page.Link{X: x + off + f.x, Y: base - f.size*8/10, W: f.width, H: f.size, URL: f.link})
+			case strings.HasPrefix(f.link, notePrefix):
+				// a footnote reference: its own element, linked to the note
+				n, _ := strconv.Atoi(strings.TrimPrefix(f.link, notePrefix))
+				t.Node = c.node(page.RoleReference, "")
+				items = append(items, &page.Link{X: t.X, Y: t.Y - f.size, W: f.width, H: f.size * 13 / 10, Note: n, Node: t.Node, Page: -1})
 			}
 		}
 	}
@@ -827,8 +840,10 @@ func (c *composer) article(a *doc.Article) {
 
 	ncols := a.Columns
 	colW, colX := c.columns(ncols, x, w)
+	c.notes = map[int]int{}
 	elems := c.articleElems(a, colW, w)
 	c.flow(elems, y, ncols, colX, a.Hero != nil)
+	c.linkNotes(c.out.Pages[first:], first)
 	for i := first; i < len(c.out.Pages); i++ {
 		if c.heads[i] == "" {
 			c.heads[i] = a.Section
@@ -836,6 +851,72 @@ func (c *composer) article(a *doc.Article) {
 				c.heads[i] = a.Title
 			}
 		}
+	}
+}
+
+// linkNotes points the links of an article's footnote references at their
+// notes, now that the notes are placed, and links each note's number back
+// to its reference. pages are the article's, the first of them page first.
+func (c *composer) linkNotes(pages []*page.Page, first int) {
+	type place struct {
+		page int
+		text *page.Text
+	}
+	notes, refs := map[int]place{}, map[int]place{}
+	noteOf := map[int]int{} // Note element -> note number
+	for n, node := range c.notes {
+		noteOf[node] = n
+	}
+	for pi, p := range pages {
+		for _, it := range p.Items {
+			switch it := it.(type) {
+			case *page.Text:
+				if n, ok := noteOf[it.Node]; ok {
+					if _, seen := notes[n]; !seen {
+						notes[n] = place{first + pi, it}
+					}
+				}
+			case *page.Link:
+				if it.Note != 0 {
+					if _, seen := refs[it.Note]; !seen {
+						refs[it.Note] = place{first + pi, nil}
+					}
+				}
+			}
+		}
+	}
+	for pi, p := range pages {
+		for _, it := range p.Items {
+			l, ok := it.(*page.Link)
+			if !ok || l.Note == 0 {
+				continue
+			}
+			if n, ok := notes[l.Note]; ok {
+				l.Page, l.TargetY = n.page, n.text.Y-n.text.Size
+				l.Title = c.lab.Notes + " " + strconv.Itoa(l.Note)
+			}
+			if r := refs[l.Note]; r.text == nil {
+				refs[l.Note] = place{first + pi, &page.Text{X: l.X, Y: l.Y + l.H, Size: l.H}}
+			}
+		}
+	}
+	// back links: from the note's number to where it is referred to
+	nums := make([]int, 0, len(notes))
+	for n := range notes {
+		nums = append(nums, n)
+	}
+	sort.Ints(nums)
+	for _, n := range nums {
+		note := notes[n]
+		ref, ok := refs[n]
+		if !ok || ref.text == nil {
+			continue
+		}
+		t := note.text
+		back := &page.Link{X: t.X, Y: t.Y - t.Size, W: c.opt.Metrics.TextWidth(t), H: t.Size * 13 / 10, Node: t.Node,
+			Page: ref.page, TargetY: ref.text.Y - 2*ref.text.Size, Title: "↑ " + strconv.Itoa(n)}
+		p := c.out.Pages[note.page]
+		p.Items = append(p.Items, back)
 	}
 }
 

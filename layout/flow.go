@@ -60,7 +60,10 @@ func (c *composer) articleElems(a *doc.Article, colW, textW Length) []elem {
 		ns.Leading = 10 * Pt
 		for _, n := range a.Notes {
 			spans := append([]doc.Span{{Text: strconv.Itoa(n.N) + ". ", Style: doc.Strong}}, n.Spans...)
-			b.tagged(page.RoleNote, func() { b.paragraph(spans, ns, 0, 0) })
+			b.tagged(page.RoleNote, func() {
+				c.notes[n.N] = c.parent
+				b.paragraph(spans, ns, 0, 0)
+			})
 		}
 	}
 	return b.elems

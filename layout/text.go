@@ -134,6 +134,9 @@ func (st *setter) fragsFor(s string, face fonts.Face, size, rise Length, color C
 	return out
 }
 
+// notePrefix starts the link of a footnote reference: "#note-3".
+const notePrefix = "#note-"
+
 // word is a run of fragments between spaces. breaks are the places inside
 // it where Unicode's line breaking (UAX #14) allows a break: after a hyphen
 // or a dash, between ideographs. They are byte offsets into its text.
@@ -196,7 +199,7 @@ func (st *setter) nodes(spans []doc.Span, ts TextStyle, width Length, firstInden
 			ns = append(ns, node{kind: nGlue, stretch: fil}, node{kind: nPenalty, penalty: -infPenalty})
 		case sp.Note > 0:
 			// a superscript note number sticks to the word before it
-			sup := st.fragsFor(strconv.Itoa(sp.Note), ts.Regular, ts.Size*6/10, ts.Size*35/100, ts.Color, "#note")
+			sup := st.fragsFor(strconv.Itoa(sp.Note), ts.Regular, ts.Size*6/10, ts.Size*35/100, ts.Color, notePrefix+strconv.Itoa(sp.Note))
 			w.frags = append(w.frags, sup...)
 		default:
 			// Break opportunities are UAX #14's: a segment ends where a

@@ -67,7 +67,7 @@ func checkUA(t *testing.T, file string) {
 		t.Errorf("trailer ID %v", trailer["/ID"])
 	}
 	var headings []string
-	figures, tables, linkAnnots := 0, 0, 0
+	figures, tables, linkAnnots, notes := 0, 0, 0, 0
 	for ref, o := range objs {
 		d, ok := o.(map[string]any)
 		if !ok {
@@ -90,6 +90,11 @@ func checkUA(t *testing.T, file string) {
 			}
 		case d["/Type"] == "/StructElem" && d["/S"] == "/Table":
 			tables++
+		case d["/Type"] == "/StructElem" && d["/S"] == "/Note":
+			notes++
+			if id, _ := d["/ID"].(string); id == "" {
+				t.Errorf("note %s has no ID", ref)
+			}
 		}
 	}
 	st := validate.PDFStructure(t, file)
@@ -107,6 +112,14 @@ func checkUA(t *testing.T, file string) {
 	}
 	if tables > 0 && !strings.Contains(st, "TH") {
 		t.Error("a table without header cells")
+	}
+	// footnotes: each reference is its own element with a link to its
+	// note, and the note links back
+	if refs := strings.Count(st, "Reference"); notes > 0 && (refs != notes || strings.Count(st, "Note")-notes < 0) {
+		t.Errorf("%d notes, %d references", notes, refs)
+	}
+	if notes > 0 && !regexp.MustCompile(`(?s)Note( <[^>]*>)? \(inline\).{0,400}?Link \(inline\)`).MatchString(st) {
+		t.Error("a note does not link back to its reference")
 	}
 	// every painting operator inside marked content: tagged, or an artifact
 	paint := regexp.MustCompile(`(\bT[jJ]|\bDo|\bre f|\bre\nf)\b`)

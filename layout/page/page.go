@@ -101,6 +101,7 @@ const (
 	RoleHeaderCell Role = "TH"
 	RoleCell       Role = "TD"
 	RoleNote       Role = "Note"
+	RoleReference  Role = "Reference"
 	RoleCode       Role = "Code"
 	RoleTOC        Role = "TOC"
 	RoleTOCItem    Role = "TOCI"
@@ -176,7 +177,10 @@ type Text struct {
 	// readers put a space character after it, which the page shows as the
 	// gap before the next run.
 	Spaced bool
-	Node   int // the structure element it belongs to; 0: an artifact (furniture)
+	// Lang is the language of a run in another script (BCP 47), for
+	// readers; "" for the document's language.
+	Lang string
+	Node int // the structure element it belongs to; 0: an artifact (furniture)
 }
 
 // Image places a source image in the frame X,Y,W,H, showing the part of the
@@ -225,6 +229,12 @@ type Link struct {
 	// Title says where the link leads, for readers (a link to a page of
 	// the issue; a web link says its address).
 	Title string
+	// TargetY is how far down page Page the link leads (0: the top).
+	TargetY Length
+	// Note, when not 0, is the footnote this link leads to (from its
+	// reference in the text) or back from (from the note); the layout
+	// fills in Page and TargetY once the note is placed.
+	Note int
 }
 
 func (t *Text) Moved(dx, dy Length) Item  { c := *t; c.X, c.Y = c.X+dx, c.Y+dy; return &c }

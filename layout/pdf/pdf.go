@@ -275,6 +275,15 @@ func (d *drawer) item(it page.Item, pageLinks []int) error {
 			text, read = text+" ", read+" "
 		}
 		switch {
+		case it.Lang != "" && d.tags != nil:
+			// a run in another script: its own piece of content, in its language
+			props := "/Lang " + textString(it.Lang)
+			if actual {
+				props += " /ActualText " + utf16Hex(read)
+			}
+			d.markAs(it.Node, props)
+			f.Text(d.x(it.X), d.x(it.Y), text)
+			d.unmark()
 		case actual && d.tags != nil:
 			// its own piece of marked content, which reads as read (a
 			// Span nested in the element's content would do, but some
@@ -337,7 +346,13 @@ func (d *drawer) item(it page.Item, pageLinks []int) error {
 			f.LinkString(d.x(it.X), d.x(it.Y), pt(it.W), pt(it.H), it.URL)
 			d.annotate(it.Node, it.URL)
 		} else if it.Page >= 0 && it.Page < len(pageLinks) {
-			f.Link(d.x(it.X), d.x(it.Y), pt(it.W), pt(it.H), pageLinks[it.Page])
+			target := pageLinks[it.Page]
+			if it.TargetY > 0 {
+				// a place down a page (a footnote and its reference)
+				target = f.AddLink()
+				f.SetLink(target, pt(max(it.TargetY, 0)), it.Page+1)
+			}
+			f.Link(d.x(it.X), d.x(it.Y), pt(it.W), pt(it.H), target)
 			d.annotate(it.Node, cmp.Or(it.Title, fmt.Sprint(it.Page+1)))
 		}
 	}

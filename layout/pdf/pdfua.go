@@ -147,6 +147,9 @@ func finishUA(w io.Writer, src *source, t *tags, outlineItems int, meta Metadata
 		if st[n].Alt != "" {
 			fmt.Fprintf(&b, " /Alt %s", textString(st[n].Alt))
 		}
+		if st[n].Role == page.RoleNote {
+			fmt.Fprintf(&b, " /ID (note-%d)", n) // PDF/UA: a Note has an ID
+		}
 		if st[n].Lang != "" {
 			fmt.Fprintf(&b, " /Lang %s", textString(st[n].Lang))
 		}
