@@ -14,8 +14,8 @@ import (
 )
 
 // TestScreenEditionTagged checks the screen editions of issue-12 and of an
-// issue with tables, footnotes, a pull quote, lists and photos without alt
-// text against the conditions of PDF/UA-1 that can be checked from
+// issue with tables, footnotes, a pull quote, photos without alt text and
+// runs in Chinese and Arabic against the conditions of PDF/UA-1 that can be checked from
 // outside (there is no free PDF/UA validator here): tagged, with the
 // catalog entries; every piece of content tagged or an artifact; figures
 // with alternative text; headings that nest; tables with header cells;
@@ -23,7 +23,7 @@ import (
 // reads the articles in source order.
 func TestScreenEditionTagged(t *testing.T) {
 	sampleOut, _ := buildSample(t)
-	awkwardDir := writeIssue(t, awkward)
+	awkwardDir := writeIssue(t, awkward+scripts) // Chinese and Arabic too
 	awkwardOut := t.TempDir()
 	if _, err := Run(context.Background(), awkwardDir, Options{Formats: []Format{Screen}, OutDir: awkwardOut, Version: "test"}); err != nil {
 		t.Fatal(err)

@@ -71,7 +71,7 @@ func WriteIssue(dir string, spec IssueSpec) error {
 		return err
 	}
 	yaml := "magazine: Kabar Uji Kinerja\ntitle: Edisi Tolok Ukur\nnumber: 99\ndate: 2026-11-01\nlanguage: id\n" +
-		"publisher: Tim magz\ncover:\n  image: images/photo-01.jpg\n  credit: Generator magz\n"
+		"publisher: Tim magz\ncover:\n  image: images/photo-01.jpg\n  alt: Bukit berlapis di bawah langit\n  credit: Generator magz\n"
 	if err := os.WriteFile(filepath.Join(dir, "issue.yaml"), []byte(yaml), 0o644); err != nil {
 		return err
 	}
@@ -108,7 +108,7 @@ func WriteIssue(dir string, spec IssueSpec) error {
 			n++
 		}
 		if n > 0 {
-			fmt.Fprintf(&b, "image: ../images/photo-%02d.jpg\ncaption: %s\ncredit: Generator\n", photo, Text(rng, 8))
+			fmt.Fprintf(&b, "image: ../images/photo-%02d.jpg\nalt: %s\ncaption: %s\ncredit: Generator\n", photo, Text(rng, 6), Text(rng, 8))
 			photo++
 			n--
 		}
