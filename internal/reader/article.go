@@ -476,6 +476,13 @@ func (c *converter) table(t *east.Table, pos diag.Pos) *doc.Table {
 			out.Rows = append(out.Rows, cells(row))
 		}
 	}
+	empty := true
+	for _, h := range out.Header {
+		empty = empty && strings.TrimSpace(doc.PlainText(h)) == ""
+	}
+	if empty {
+		c.r.diags.Warnf(pos, "table has no header row: name each column in the first row, so that readers hear what each cell is")
+	}
 	return out
 }
 
