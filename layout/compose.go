@@ -280,7 +280,7 @@ func (c *composer) drawLines(lines []line, x, y Length, ts TextStyle, width Leng
 			// a gap to the next run is a word space; a line ends in one
 			// unless the word goes on on the next line
 			spaced := k+1 < len(ln.frags) && ln.frags[k+1].x > f.x+f.width+f.size/20 ||
-				k+1 == len(ln.frags) && !strings.HasSuffix(f.text, "-")
+				k+1 == len(ln.frags) && !ln.midWord
 			t := &page.Text{X: x + off + f.x, Y: base - f.rise, Face: string(f.face), Size: f.size, Color: f.color, Text: f.text, Track: f.track, Actual: f.actual, HasActual: f.hasActual, Broken: f.hasActual, Spaced: spaced}
 			if runs := locale.Runs(f.text); len(runs) == 1 {
 				t.Lang = runs[0].Lang

@@ -30,7 +30,10 @@ type node struct {
 	// emergency marks a break inside a word too long for any line; such
 	// breaks do not count towards the run of hyphenated lines.
 	emergency bool
-	frags     []frag
+	// space marks a break at a word space (ragged text breaks there on a
+	// penalty between two glues)
+	space bool
+	frags []frag
 }
 
 // BreakParams are the knobs of the line breaker; NewBreakParams gives the

@@ -82,6 +82,9 @@ type frag struct {
 type line struct {
 	frags []placed
 	width Length // natural width when not justified
+	// midWord: the line ends inside a word (a hyphen, an address, an
+	// emergency break), so no word space follows its last fragment
+	midWord bool
 }
 
 type placed struct {
@@ -233,7 +236,7 @@ func (st *setter) nodes(spans []doc.Span, ts TextStyle, width Length, firstInden
 		for _, nd := range ns {
 			if nd.kind == nGlue && nd.stretch < fil {
 				rag = append(rag, node{kind: nGlue, stretch: width / 3},
-					node{kind: nPenalty},
+					node{kind: nPenalty, space: true},
 					node{kind: nGlue, width: nd.width, stretch: -width / 3})
 				continue
 			}
@@ -474,6 +477,7 @@ func (st *setter) setParagraph(spans []doc.Span, ts TextStyle, fullWidth, firstI
 		}
 		ratio := gRatio
 		var ln line
+		ln.midWord = end.kind == nPenalty && end.penalty > -infPenalty && !end.space
 		x := indent
 		for i := start; i < b; i++ {
 			nd := ns[i]
