@@ -109,6 +109,13 @@ func finishUA(w io.Writer, src *source, t *tags, outlineItems int, meta Metadata
 
 	// The elements, each with its marked content (page by page), its links
 	// and its children, in reading order.
+	type mc struct{ page, mcid int }
+	content := make([][]mc, len(st))
+	for pi, ms := range t.mcids {
+		for mcid, owner := range ms {
+			content[owner] = append(content[owner], mc{pi, mcid})
+		}
+	}
 	for n := range st {
 		if !has[n] {
 			continue
@@ -117,16 +124,12 @@ func finishUA(w io.Writer, src *source, t *tags, outlineItems int, meta Metadata
 		// piece) is named by its MCID alone, the rest by reference.
 		var k []string
 		pg := -1
-		for pi, ms := range t.mcids {
-			for mcid, owner := range ms {
-				switch {
-				case owner != n:
-				case pg < 0 || pg == pi:
-					pg = pi
-					k = append(k, fmt.Sprint(mcid))
-				default:
-					k = append(k, fmt.Sprintf("<</Type /MCR /Pg %d 0 R /MCID %d>>", pages[pi], mcid))
-				}
+		for _, m := range content[n] {
+			if pg < 0 || pg == m.page {
+				pg = m.page
+				k = append(k, fmt.Sprint(m.mcid))
+			} else {
+				k = append(k, fmt.Sprintf("<</Type /MCR /Pg %d 0 R /MCID %d>>", pages[m.page], m.mcid))
 			}
 		}
 		for _, l := range links[n] {
