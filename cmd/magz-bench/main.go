@@ -23,7 +23,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"syscall"
 	"time"
 
 	magzjpeg "magz/internal/jpeg"
@@ -89,8 +88,7 @@ func run(dir string) error {
 			return 0, fmt.Errorf("%s: %v", label, err)
 		}
 		took := time.Since(start)
-		rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KiB on Linux
-		fmt.Printf("%-28s %8.2f s   peak %4d MB\n", label, took.Seconds(), rss/1024)
+		fmt.Printf("%-28s %8.2f s   peak %4d MB\n", label, took.Seconds(), peakMB(cmd.ProcessState))
 		return took, nil
 	}
 	cold, err := build("cold build (empty cache)")

@@ -1,4 +1,4 @@
-//go:build !unix
+//go:build !linux && !darwin
 
 package images
 
@@ -7,6 +7,8 @@ import (
 	"os"
 )
 
+// fileIdentity describes a file's version by its size and modification
+// time, where the system gives no portable change time or inode.
 func fileIdentity(st os.FileInfo) string {
 	return fmt.Sprintf("%d:%d", st.Size(), st.ModTime().UnixNano())
 }

@@ -1,5 +1,3 @@
-//go:build unix
-
 package images
 
 import (
@@ -9,11 +7,12 @@ import (
 )
 
 // fileIdentity describes a file's version without reading it: size,
-// modification and change times, device and inode.
+// modification and change times, device and inode (macOS names the change
+// time Ctimespec).
 func fileIdentity(st os.FileInfo) string {
 	id := fmt.Sprintf("%d:%d", st.Size(), st.ModTime().UnixNano())
 	if sys, ok := st.Sys().(*syscall.Stat_t); ok {
-		id += fmt.Sprintf(":%d:%d:%d.%d", sys.Dev, sys.Ino, sys.Ctim.Sec, sys.Ctim.Nsec)
+		id += fmt.Sprintf(":%d:%d:%d.%d", sys.Dev, sys.Ino, sys.Ctimespec.Sec, sys.Ctimespec.Nsec)
 	}
 	return id
 }
