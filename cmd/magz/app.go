@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 )
@@ -44,7 +45,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 		}
 	}()
 	app := newApp(stdout, stderr)
-	err := app.RunContext(ctx, args)
+	err := app.RunContext(ctx, flagsFirst(app, args))
 	if err == nil {
 		return 0
 	}
@@ -147,4 +148,57 @@ func completionCommand(stdout io.Writer) *cli.Command {
 			return nil
 		},
 	}
+}
+
+// flagsFirst lets options follow the issue name, as editors type them
+// ("magz build issue-12 --format epub"), the way Pandoc and Quarto take
+// them: urfave/cli stops reading options at the first argument, so the
+// options of a command are moved before its arguments. An option that
+// takes a value takes the word after it along; after "--" nothing moves.
+func flagsFirst(app *cli.App, args []string) []string {
+	if len(args) < 2 {
+		return args
+	}
+	var cmd *cli.Command
+	at := 1
+	for ; at < len(args); at++ {
+		if !strings.HasPrefix(args[at], "-") {
+			cmd = app.Command(args[at])
+			break
+		}
+	}
+	if cmd == nil {
+		return args
+	}
+	takesValue := map[string]bool{}
+	for _, f := range cmd.Flags {
+		_, isBool := f.(*cli.BoolFlag)
+		for _, n := range f.Names() {
+			takesValue[n] = !isBool
+		}
+	}
+	out := append([]string(nil), args[:at+1]...)
+	var positional []string
+	rest := args[at+1:]
+	for i := 0; i < len(rest); i++ {
+		a := rest[i]
+		switch {
+		case a == "--":
+			positional = append(positional, rest[i:]...)
+			i = len(rest)
+		case a == "-h" || a == "--help":
+			// help on the command, whatever else was typed
+			return append(args[:at+1:at+1], "--help")
+		case len(a) > 1 && strings.HasPrefix(a, "-"):
+			out = append(out, a)
+			name := strings.TrimLeft(a, "-")
+			if takesValue[name] && !strings.Contains(name, "=") && i+1 < len(rest) {
+				out = append(out, rest[i+1])
+				i++
+			}
+		default:
+			positional = append(positional, a)
+		}
+	}
+	return append(out, positional...)
 }
