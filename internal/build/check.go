@@ -14,6 +14,7 @@ import (
 	"magz/internal/diag"
 	"magz/internal/doc"
 	"magz/internal/images"
+	"magz/internal/reader"
 )
 
 // Check runs every check of a build (reading, photos, layout, print
@@ -35,8 +36,6 @@ func Check(ctx context.Context, dir string, codec jpeg.Codec) (*doc.Issue, []dia
 	}
 	return iss, diags.All()
 }
-
-var imageExts = map[string]bool{".jpg": true, ".jpeg": true, ".png": true, ".webp": true, ".gif": true, ".tif": true, ".tiff": true, ".bmp": true, ".heic": true}
 
 // preflight adds the checks that do not stop a build but that an editor
 // should see: photo credits, unused photos, malformed links.
@@ -77,7 +76,7 @@ func preflight(iss *doc.Issue, infos map[string]*images.Info, diags *diag.List) 
 			}
 			return nil
 		}
-		if imageExts[strings.ToLower(filepath.Ext(p))] && !used[p] {
+		if reader.PhotoExts[strings.ToLower(filepath.Ext(p))] && !used[p] {
 			unused = append(unused, p)
 		}
 		return nil

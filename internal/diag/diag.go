@@ -153,3 +153,40 @@ func (e *Errors) Error() string {
 	}
 	return b.String()
 }
+
+// Closest returns the candidate nearest to word by edit distance, for a
+// "did you mean" hint, or "" when none is near enough to be the one meant
+// (at most a third of the word's letters wrong, and at least one right).
+func Closest(word string, candidates []string) string {
+	best, bestD := "", 0
+	limit := max(1, len([]rune(word))/3)
+	for _, c := range candidates {
+		d := editDistance(strings.ToLower(word), strings.ToLower(c))
+		if d <= limit && (best == "" || d < bestD) {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -54,12 +54,12 @@ type Article struct {
 	// TitleSpans and SubtitleSpans are the title and standfirst with their
 	// inline formatting (front matter is inline Markdown).
 	TitleSpans, SubtitleSpans []Span
-	Author   string
-	Section  string
-	Columns  int // 1..3
-	Hero     *Figure
-	Blocks   []Block
-	Notes    []Note // footnotes, in reference order
+	Author                    string
+	Section                   string
+	Columns                   int // 1..3
+	Hero                      *Figure
+	Blocks                    []Block
+	Notes                     []Note // footnotes, in reference order
 }
 
 // Block is a block-level element of an article.

@@ -83,13 +83,13 @@ func (r *reader) readArticle(path string, namedAt diag.Pos) *doc.Article {
 		return nil
 	}
 	a := &doc.Article{
-		Slug:     slugify(strings.TrimSuffix(filepath.Base(path), ".md")),
-		Pos:      diag.Pos{Path: path, Line: 1},
+		Slug:          slugify(strings.TrimSuffix(filepath.Base(path), ".md")),
+		Pos:           diag.Pos{Path: path, Line: 1},
 		TitleSpans:    r.inline(fm.Title),
 		SubtitleSpans: r.inline(fm.Subtitle),
-		Author:   strings.TrimSpace(fm.Author),
-		Section:  strings.TrimSpace(fm.Section),
-		Columns:  2,
+		Author:        strings.TrimSpace(fm.Author),
+		Section:       strings.TrimSpace(fm.Section),
+		Columns:       2,
 	}
 	if fm.Columns != nil {
 		if *fm.Columns < 1 || *fm.Columns > 3 {

@@ -311,13 +311,13 @@ func (r *reader) resolveImage(from, ref string, pos diag.Pos) *doc.Image {
 	if err != nil {
 		realIssue = r.issueDir
 	}
-	outside := false
+	inside := false // some place looked at is inside the issue folder
 	for _, base := range []string{filepath.Dir(from), r.issueDir} {
 		p := filepath.Clean(filepath.Join(base, ref))
 		if !within(r.issueDir, p) {
-			outside = true
 			continue
 		}
+		inside = true
 		st, err := os.Stat(p)
 		if err != nil {
 			continue
@@ -334,7 +334,7 @@ func (r *reader) resolveImage(from, ref string, pos diag.Pos) *doc.Image {
 		rel, _ := filepath.Rel(r.issueDir, p)
 		return &doc.Image{Path: p, Rel: filepath.ToSlash(rel), Pos: pos}
 	}
-	if outside {
+	if !inside {
 		r.diags.Errorf(pos, "image %q leaves the issue folder; images must be inside it", filepath.ToSlash(ref))
 		return nil
 	}
@@ -343,9 +343,47 @@ func (r *reader) resolveImage(from, ref string, pos diag.Pos) *doc.Image {
 	if rel != "." {
 		where = filepath.ToSlash(rel) + "/ or the issue folder"
 	}
-	r.diags.Errorf(pos, "image %q not found (looked in %s)", filepath.ToSlash(ref), where)
+	msg := fmt.Sprintf("image %q not found (looked in %s)", filepath.ToSlash(ref), where)
+	if hint := r.photoHint(from, ref); hint != "" {
+		msg += "; " + hint
+	}
+	r.diags.Errorf(pos, "%s", msg)
 	return nil
 }
+
+// photoHint says what a photo reference that finds nothing may have meant:
+// a photo of the issue with a name close to it, written as the reference
+// would name it, or that its folder does not exist.
+func (r *reader) photoHint(from, ref string) string {
+	var names []string
+	byName := map[string][]string{}
+	filepath.WalkDir(r.issueDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() && strings.HasPrefix(d.Name(), ".") && p != r.issueDir {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && PhotoExts[strings.ToLower(filepath.Ext(p))] {
+			names = append(names, d.Name())
+			byName[d.Name()] = append(byName[d.Name()], p)
+		}
+		return nil
+	})
+	if best := diag.Closest(filepath.Base(ref), names); best != "" {
+		if rel, err := filepath.Rel(filepath.Dir(from), byName[best][0]); err == nil {
+			return fmt.Sprintf("did you mean %q?", filepath.ToSlash(rel))
+		}
+	}
+	dir := filepath.Dir(ref)
+	for _, base := range []string{filepath.Dir(from), r.issueDir} {
+		if _, err := os.Stat(filepath.Join(base, dir)); err == nil || dir == "." {
+			return ""
+		}
+	}
+	return fmt.Sprintf("the folder %s does not exist", filepath.ToSlash(dir)+"/")
+}
+
+// PhotoExts are the endings of photo files: those magz reads, and HEIC,
+// which it names when it refuses it.
+var PhotoExts = map[string]bool{".jpg": true, ".jpeg": true, ".png": true, ".webp": true, ".gif": true, ".tif": true, ".tiff": true, ".bmp": true, ".heic": true}
 
 func (r *reader) focus(s string, pos diag.Pos) [2]float64 {
 	f := [2]float64{0.5, 0.5}
