@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -112,10 +113,14 @@ func (r *reader) readArticle(path string, namedAt diag.Pos) *doc.Article {
 		r.diags.Warnf(diag.Pos{Path: path, Line: keyLine(front, "caption", 2)}, "caption or credit given but no image:")
 	}
 
+	body = bytes.ReplaceAll(bytes.ReplaceAll(body, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
 	c := &converter{r: r, path: path, src: body, lineBase: bodyLine}
 	c.lineStarts = lineStarts(body)
 	root := newMarkdown().Parser().Parse(text.NewReader(body))
 	a.Blocks = c.blocks(root)
+	if c.pastedAt.Line > 0 {
+		r.diags.Warnf(c.pastedAt, "text pasted from a word processor: %s; check these lines read as meant", strings.Join(c.pastedWhat, ", "))
+	}
 	a.Notes = c.notes
 	if len(a.TitleSpans) == 0 && c.h1 != nil {
 		a.TitleSpans = c.h1
@@ -175,6 +180,10 @@ type converter struct {
 	dropped    []droppedTag
 	lastLine   int // line of the last block converted
 	heading    int // level of the last heading (the title is 1)
+	// pastedAt is the first line where pasted text was cleaned up, and
+	// pastedWhat what was done (see clean).
+	pastedAt   diag.Pos
+	pastedWhat []string
 }
 
 type droppedTag struct {
@@ -501,7 +510,7 @@ func (c *converter) inline(n ast.Node, style doc.Style, link string) []doc.Span 
 	case *ast.Text:
 		var out []doc.Span
 		if c.skipText == 0 {
-			out = append(out, doc.Span{Text: unescape(n.Segment.Value(c.src)), Style: style, Link: link})
+			out = append(out, c.clean(unescape(n.Segment.Value(c.src)), n.Segment.Start, style, link)...)
 		}
 		if n.HardLineBreak() || (n.SoftLineBreak() && c.softBreaks) {
 			out = append(out, doc.Span{Break: true})
@@ -734,4 +743,67 @@ func (r *reader) inline(s string) []doc.Span {
 		}
 	}
 	return []doc.Span{{Text: s}} // a line Markdown reads as a block (# or -): as written
+}
+
+// Characters word processors put into pasted text.
+const (
+	softHyphen    = '\u00ad' // magz hyphenates by itself
+	zeroWidth     = '\u200b'
+	wordJoiner    = '\u2060'
+	byteOrderMark = '\ufeff'
+	lineSep       = '\u2028' // a line break
+	paraSep       = '\u2029'
+	noBreakSpace  = '\u00a0'
+)
+
+// clean turns text pasted from a word processor into what the editor
+// meant: soft hyphens and zero-width characters go (magz hyphenates by
+// itself), line and paragraph separators become line breaks, and a run
+// of no-break spaces one. What it changed is noted for a warning.
+func (c *converter) clean(s string, offset int, style doc.Style, link string) []doc.Span {
+	if !strings.ContainsAny(s, string([]rune{softHyphen, zeroWidth, wordJoiner, byteOrderMark, lineSep, paraSep, noBreakSpace})) {
+		return []doc.Span{{Text: s, Style: style, Link: link}}
+	}
+	note := func(what string) {
+		if c.pastedAt.Line == 0 {
+			c.pastedAt = diag.Pos{Path: c.path, Line: c.lineAt(offset)}
+		}
+		if !slices.Contains(c.pastedWhat, what) {
+			c.pastedWhat = append(c.pastedWhat, what)
+		}
+	}
+	var out []doc.Span
+	var b strings.Builder
+	flush := func() {
+		if b.Len() > 0 {
+			out = append(out, doc.Span{Text: b.String(), Style: style, Link: link})
+			b.Reset()
+		}
+	}
+	prev := rune(0)
+	for _, r := range s {
+		switch r {
+		case softHyphen:
+			note("soft hyphens removed")
+			continue
+		case zeroWidth, wordJoiner, byteOrderMark:
+			note("invisible characters removed")
+			continue
+		case lineSep, paraSep:
+			note("line separators made line breaks")
+			flush()
+			out = append(out, doc.Span{Break: true})
+			prev = r
+			continue
+		case noBreakSpace:
+			if prev == noBreakSpace {
+				note("double no-break spaces made single")
+				continue
+			}
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	flush()
+	return out
 }
