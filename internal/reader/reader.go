@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -196,6 +197,7 @@ func (r *reader) articleFiles(list []string, data []byte, yamlPath string) []art
 	if len(list) > 0 {
 		var out []articleFile
 		first := keyLine(data, "articles", 1)
+		meant := map[string]bool{} // files a misspelt name was taken to mean
 		for i, name := range list {
 			pos := diag.Pos{Path: yamlPath, Line: first + 1 + i}
 			if l := keyLineValue(data, name, first); l > 0 {
@@ -211,10 +213,30 @@ func (r *reader) articleFiles(list []string, data []byte, yamlPath string) []art
 				continue
 			}
 			if _, err := os.Stat(full); err != nil {
-				r.diags.Errorf(pos, "article %q not found in the articles folder", name)
+				msg := fmt.Sprintf("article %q not found in the articles folder", name)
+				if near := diag.Closest(strings.TrimSuffix(p, ".md"), r.markdownFiles(artDir)); near != "" {
+					msg += fmt.Sprintf("; did you mean %q?", near)
+					meant[near] = true
+				}
+				r.diags.Errorf(pos, "%s", msg)
+				continue
+			}
+			if slices.ContainsFunc(out, func(f articleFile) bool { return f.path == full }) {
+				pos.Line = first + 1 + i // the search above finds the first mention
+				r.diags.Errorf(pos, "article %q is listed twice", name)
 				continue
 			}
 			out = append(out, articleFile{path: full, pos: pos})
+		}
+		// a file written but not listed would be left out without a word
+		listed := map[string]bool{}
+		for _, f := range out {
+			listed[f.path] = true
+		}
+		for _, name := range r.markdownFiles(artDir) {
+			if !listed[filepath.Join(artDir, name+".md")] && !meant[name] {
+				r.diags.Warnf(diag.Pos{Path: filepath.Join(artDir, name+".md")}, "article is not in the articles: list of %s, so it is left out of the issue; add %q to the list", IssueFile, name)
+			}
 		}
 		return out
 	}
@@ -497,4 +519,16 @@ func checkCMYKProfile(path string) error {
 		return fmt.Errorf("is not an output (printer) profile")
 	}
 	return nil
+}
+
+// markdownFiles names the articles in dir, without ".md".
+func (r *reader) markdownFiles(dir string) []string {
+	entries, _ := os.ReadDir(dir)
+	var out []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".md") && !strings.HasPrefix(e.Name(), ".") {
+			out = append(out, strings.TrimSuffix(e.Name(), ".md"))
+		}
+	}
+	return out
 }
