@@ -75,6 +75,10 @@ func (r *reader) readArticle(path string, namedAt diag.Pos) *doc.Article {
 		return nil
 	}
 	front, body, bodyLine, ok := splitFrontMatter(src)
+	if len(front) == 0 && headerWithoutStart.Match(body) {
+		r.diags.Errorf(diag.Pos{Path: path, Line: 1}, "the header has no opening --- line: put a line of three dashes above \"%s\"", strings.TrimSpace(strings.SplitN(string(body), "\n", 2)[0]))
+		return nil
+	}
 	if !ok {
 		r.diags.Errorf(diag.Pos{Path: path, Line: 1}, "front matter starts with --- but has no closing --- line")
 		return nil
@@ -807,3 +811,7 @@ func (c *converter) clean(s string, offset int, style doc.Style, link string) []
 	flush()
 	return out
 }
+
+// headerWithoutStart is an article that begins with header keys and a
+// closing --- line but no opening one.
+var headerWithoutStart = regexp.MustCompile(`^(?:[A-Za-z][A-Za-z-]*:[^\n]*\n)+---[ \t]*\r?\n`)

@@ -114,6 +114,7 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 		diags.Errorf(diag.Pos{Path: path}, "cannot read %s: %v", IssueFile, unwrapPathErr(err))
 		return nil
 	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // saved by Notepad
 	var y issueYAML
 	if !decodeYAML(data, path, 1, &y, diags) {
 		return nil
@@ -140,7 +141,11 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 	if y.Date == "" {
 		diags.Errorf(at("date"), "missing required key \"date\" (YYYY-MM-DD)")
 	} else if t, err := time.Parse("2006-01-02", strings.TrimSpace(y.Date)); err != nil {
-		diags.Errorf(at("date"), "date %q is not a date in the form YYYY-MM-DD", y.Date)
+		if isoDate.MatchString(strings.TrimSpace(y.Date)) {
+			diags.Errorf(at("date"), "date %q does not exist (check the day and the month)", y.Date)
+		} else {
+			diags.Errorf(at("date"), "date %q is not a date in the form YYYY-MM-DD", y.Date)
+		}
 	} else {
 		iss.Date = t
 	}
@@ -532,3 +537,5 @@ func (r *reader) markdownFiles(dir string) []string {
 	}
 	return out
 }
+
+var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)

@@ -60,7 +60,13 @@ func friendlyYAML(msg string) string {
 		return fmt.Sprintf("unknown key %q (check its spelling; see the format in README.md)", m[1])
 	}
 	if strings.Contains(msg, "cannot unmarshal") {
+		if m := wrongType.FindStringSubmatch(msg); m != nil {
+			return fmt.Sprintf("%s must be %s, not %s", strings.ToLower(m[2]), kinds[m[3]], kinds[m[1]])
+		}
 		return "wrong kind of value: " + msg
+	}
+	if strings.Contains(msg, "'\t'") {
+		return "a tab indents this line; YAML needs spaces: replace the tab with spaces"
 	}
 	return "invalid YAML: " + msg
 }
@@ -90,3 +96,8 @@ func keyLine(data []byte, key string, firstLine int) int {
 	}
 	return firstLine
 }
+
+var wrongType = regexp.MustCompile(`cannot unmarshal (\w+) into Go struct field \w+\.(\w+) of type (\w+)`)
+
+// kinds names Go's types as an editor knows values.
+var kinds = map[string]string{"string": "text", "int": "a whole number", "float64": "a number", "bool": "true or false"}
