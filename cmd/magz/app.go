@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"magz/internal/diag"
 	"runtime/debug"
 	"strings"
 
@@ -71,7 +72,6 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Writer:               stdout,
 		ErrWriter:            stderr,
 		EnableBashCompletion: true,
-		HideVersion:          true,
 		Description: "An issue is a folder with issue.yaml, articles/*.md and photos.\n" +
 			"Issues live under ./issues; name one (issue-12) or give its path.\n\n" +
 			"Start here:\n" +
@@ -85,9 +85,21 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			listCommand(stdout), watchCommand(stdout, stderr), versionCommand(stdout), completionCommand(stdout),
 		},
 		ExitErrHandler: func(*cli.Context, error) {},
+		CommandNotFound: func(c *cli.Context, name string) {
+			var names []string
+			for _, cmd := range c.App.Commands {
+				names = append(names, cmd.Names()...)
+			}
+			msg := fmt.Sprintf("magz: there is no command %q", name)
+			if near := diag.Closest(name, names); near != "" {
+				msg += fmt.Sprintf("; did you mean %q?", near)
+			}
+			fmt.Fprintf(stderr, "%s\nRun 'magz --help' for the commands.\n", msg)
+			cli.OsExiter(2)
+		},
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
 			name := ""
-			if c.Command != nil {
+			if c.Command != nil && c.Command.Name != c.App.Name {
 				name = c.Command.Name + " "
 			}
 			return fail(2, "magz: %v\nRun 'magz %s--help' for usage.", err, name)

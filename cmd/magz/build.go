@@ -23,10 +23,10 @@ import (
 var outputFlags = []cli.Flag{
 	&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the editions into `DIR` (default dist/ISSUE)"},
 	&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "print,screen,epub", Usage: "editions to build, a comma list of print, screen, epub"},
-	&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only problems"},
-	&cli.BoolFlag{Name: "previews", Aliases: []string{"p"}, Usage: "also draw a PNG of every page and a contact sheet into DIR/previews"},
+	&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only problems", DisableDefaultText: true},
+	&cli.BoolFlag{Name: "previews", Aliases: []string{"p"}, Usage: "also draw a PNG of every page and a contact sheet into DIR/previews", DisableDefaultText: true},
 	&cli.StringFlag{Name: "cache", Usage: "keep processed photos in `DIR` (default .magz-cache beside the issues)"},
-	&cli.BoolFlag{Name: "no-cache", Usage: "process every photo afresh and keep nothing"},
+	&cli.BoolFlag{Name: "no-cache", Usage: "process every photo afresh and keep nothing", DisableDefaultText: true},
 	issuesFlag,
 }
 
@@ -43,7 +43,7 @@ func buildCommand(stdout, stderr io.Writer) *cli.Command {
 			"   magz build --previews issue-12     (PNG pictures of the pages too)\n" +
 			"   magz build --out /tmp/proof path/to/issue-13",
 		Flags: append(append([]cli.Flag{}, outputFlags...),
-			&cli.BoolFlag{Name: "force", Usage: "rebuild even when nothing changed since the last build"}),
+			&cli.BoolFlag{Name: "force", Usage: "rebuild even when nothing changed since the last build", DisableDefaultText: true}),
 		Action: func(c *cli.Context) error {
 			opt, dir, err := buildOptions(c, "build")
 			if err != nil {
@@ -167,8 +167,8 @@ func summary(w io.Writer, res *build.Result, took time.Duration) {
 	if res.UpToDate {
 		verb = "Up to date (nothing changed; --force rebuilds)"
 	}
-	fmt.Fprintf(w, "%s %s %d: %d pages, %d articles, %d words, %d photos in %.1fs", verb,
-		res.Issue.Magazine, res.Issue.Number, res.Pages, len(res.Issue.Articles), res.Words, res.Photos, took.Seconds())
+	fmt.Fprintf(w, "%s %s %d: %s, %s, %s, %s in %.1fs", verb, res.Issue.Magazine, res.Issue.Number,
+		diag.Count(res.Pages, "page"), diag.Count(len(res.Issue.Articles), "article"), diag.Count(res.Words, "word"), diag.Count(res.Photos, "photo"), took.Seconds())
 	if n := len(res.Warnings); n > 0 {
 		fmt.Fprintf(w, ", %d warning(s)", n)
 	}

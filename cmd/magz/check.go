@@ -57,8 +57,8 @@ func checkCommand(stdout io.Writer) *cli.Command {
 			"   magz check --strict issue-13      (for a magazine's own CI)\n" +
 			"   magz check --json issue-13 > report.json",
 		Flags: []cli.Flag{
-			&cli.BoolFlag{Name: "strict", Usage: "fail on warnings too"},
-			&cli.BoolFlag{Name: "json", Usage: "print the report as JSON (schema: docs/check-json.md)"},
+			&cli.BoolFlag{Name: "strict", Usage: "fail on warnings too", DisableDefaultText: true},
+			&cli.BoolFlag{Name: "json", Usage: "print the report as JSON (schema: docs/check-json.md)", DisableDefaultText: true},
 			issuesFlag,
 		},
 		Action: func(c *cli.Context) error {
@@ -67,6 +67,14 @@ func checkCommand(stdout io.Writer) *cli.Command {
 			}
 			dir, err := reader.Resolve(c.Args().First(), c.String("issues"))
 			if err != nil {
+				if c.Bool("json") {
+					// a script reading the report gets one, with the problem in it
+					rep := checkReport{Schema: checkSchema, Issue: c.Args().First(), Errors: 1, Files: []checkFile{{
+						Path: c.Args().First(), Problems: []checkProblem{{Severity: "error", Message: err.Error()}}}}}
+					enc := json.NewEncoder(stdout)
+					enc.SetIndent("", "  ")
+					enc.Encode(rep)
+				}
 				return fail(1, "%v", err)
 			}
 			iss, ds := build.Check(c.Context, dir, jpeg.CodecFor(os.Getenv(jpeg.EnvSwitch)))

@@ -208,7 +208,7 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 	if err := diags.Err(); err != nil {
 		return &Result{Warnings: warnings(diags)}, err
 	}
-	logf("read %d articles, %d photos", len(iss.Articles), len(infos))
+	logf("read %s, %s", diag.Count(len(iss.Articles), "article"), diag.Count(len(infos), "photo"))
 	key := inputsKey(iss, opt)
 	if !opt.Force {
 		if m := readManifest(opt.OutDir); upToDate(m, key, opt.OutDir, opt.Formats) {
@@ -220,7 +220,7 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	logf("laid out %d pages", len(model.Pages))
+	logf("laid out %s", diag.Count(len(model.Pages), "page"))
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}

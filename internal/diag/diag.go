@@ -156,37 +156,61 @@ func (e *Errors) Error() string {
 
 // Closest returns the candidate nearest to word by edit distance, for a
 // "did you mean" hint, or "" when none is near enough to be the one meant
-// (at most a third of the word's letters wrong, and at least one right).
+// (at most a third of the word's letters wrong) or two are equally near.
 func Closest(word string, candidates []string) string {
-	best, bestD := "", 0
-	limit := max(1, len([]rune(word))/3)
+	best, bestD, tie := "", 0, false
+	limit := len([]rune(word)) / 3 // a short word: no guess but its own spelling in other case
+	if limit == 0 && len([]rune(word)) >= 3 {
+		limit = 1
+	}
 	for _, c := range candidates {
 		d := editDistance(strings.ToLower(word), strings.ToLower(c))
-		if d <= limit && (best == "" || d < bestD) {
-			best, bestD = c, d
+		switch {
+		case d > limit || c == best:
+		case best == "" || d < bestD:
+			best, bestD, tie = c, d, false
+		case d == bestD:
+			tie = true
 		}
+	}
+	if tie {
+		return ""
 	}
 	return best
 }
 
-// editDistance is the Levenshtein distance between a and b, in runes.
+// editDistance is the number of letters to insert, delete, change or swap
+// with a neighbour to turn a into b (optimal string alignment: "bulid" is
+// one swap from "build").
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
 		for j := 1; j <= len(rb); j++ {
 			cost := 1
 			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
 	}
-	return prev[len(rb)]
+	return d[len(ra)][len(rb)]
+}
+
+// Count writes n with a noun, singular for one: "1 article", "3 articles".
+func Count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

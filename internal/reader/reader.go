@@ -50,6 +50,9 @@ func Resolve(arg, issuesDir string) (string, error) {
 	}
 	known := List(issuesDir)
 	msg := fmt.Sprintf("issue %q not found", arg)
+	if near := diag.Closest(filepath.Base(arg), known); near != "" {
+		msg += fmt.Sprintf("; did you mean %q?", near)
+	}
 	if len(known) > 0 {
 		msg += fmt.Sprintf("; issues in %s: %s", diag.DisplayPath(issuesDir), strings.Join(known, ", "))
 	} else {

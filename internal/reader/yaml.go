@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"reflect"
 	"regexp"
 	"strings"
 
@@ -49,15 +50,18 @@ func decodeYAML(data []byte, path string, firstLine int, v any, diags *diag.List
 			pos.Col = tk.Position.Column
 		}
 	}
-	diags.Errorf(pos, "%s", friendlyYAML(msg))
+	diags.Errorf(pos, "%s", friendlyYAML(msg, yamlKeys(v)))
 	return false
 }
 
 var unknownField = regexp.MustCompile(`unknown field "([^"]+)"`)
 
-func friendlyYAML(msg string) string {
+func friendlyYAML(msg string, keys []string) string {
 	if m := unknownField.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("unknown key %q (check its spelling; see the format in README.md)", m[1])
+		if near := diag.Closest(strings.TrimPrefix(m[1], "\ufeff"), keys); near != "" {
+			return fmt.Sprintf("unknown key %q; did you mean %q?", m[1], near)
+		}
+		return fmt.Sprintf("unknown key %q; the keys are %s (see the format in README.md)", m[1], strings.Join(keys, ", "))
 	}
 	if strings.Contains(msg, "cannot unmarshal") {
 		if m := wrongType.FindStringSubmatch(msg); m != nil {
@@ -101,3 +105,27 @@ var wrongType = regexp.MustCompile(`cannot unmarshal (\w+) into Go struct field 
 
 // kinds names Go's types as an editor knows values.
 var kinds = map[string]string{"string": "text", "int": "a whole number", "float64": "a number", "bool": "true or false"}
+
+// yamlKeys lists the keys a settings struct takes, from its yaml tags
+// (nested structs' keys too), for "did you mean".
+func yamlKeys(v any) []string {
+	var keys []string
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct {
+			return
+		}
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if name, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); name != "" && name != "-" {
+				keys = append(keys, name)
+			}
+			walk(f.Type)
+		}
+	}
+	walk(reflect.TypeOf(v))
+	return keys
+}
