@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"magz/internal/diag"
+	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 
@@ -61,7 +63,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	return 1
 }
 
-// issuesFlag is where issues live; hidden, for tests and odd setups.
+// issuesFlag is where issues live; hidden, for tests and odd setups. By
+// default it is the issues folder of the magazine around the current
+// folder (see magazineRoot).
 var issuesFlag = &cli.StringFlag{Name: "issues", Value: "issues", Usage: "folder holding the issues", Hidden: true}
 
 func newApp(stdout, stderr io.Writer) *cli.App {
@@ -213,4 +217,40 @@ func flagsFirst(app *cli.App, args []string) []string {
 		}
 	}
 	return append(out, positional...)
+}
+
+// magazineRoot is the folder of the magazine the current folder is in:
+// the nearest one, from here up, that holds an issues folder ("." when
+// there is none). Commands work the same from anywhere inside it: from
+// issues/issue-12, "magz build ." still writes into the magazine's dist/.
+func magazineRoot() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return "."
+	}
+	for d := wd; ; d = filepath.Dir(d) {
+		if st, err := os.Stat(filepath.Join(d, "issues")); err == nil && st.IsDir() {
+			if rel, err := filepath.Rel(wd, d); err == nil {
+				return rel
+			}
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return "."
+		}
+	}
+}
+
+// issuesDir is the folder holding the issues: --issues, or the magazine's.
+func issuesDir(c *cli.Context) string {
+	if c.IsSet("issues") {
+		return c.String("issues")
+	}
+	return filepath.Join(magazineRoot(), "issues")
+}
+
+// distDir is where editions go unless --out says otherwise: dist/ beside
+// the issues folder.
+func distDir(c *cli.Context) string {
+	return filepath.Join(filepath.Dir(issuesDir(c)), "dist")
 }

@@ -118,13 +118,13 @@ func buildOptions(c *cli.Context, cmd string) (build.Options, string, error) {
 	if err != nil {
 		return build.Options{}, "", fail(2, "magz %s: %v", cmd, err)
 	}
-	dir, err := reader.Resolve(c.Args().First(), c.String("issues"))
+	dir, err := reader.Resolve(c.Args().First(), issuesDir(c))
 	if err != nil {
 		return build.Options{}, "", fail(1, "%v", err)
 	}
 	out := c.String("out")
 	if out == "" {
-		out = filepath.Join("dist", filepath.Base(dir))
+		out = filepath.Join(distDir(c), filepath.Base(dir))
 	}
 	opt := build.Options{Formats: formats, OutDir: out, Version: magzVersion(), Previews: c.Bool("previews"), JPEG: jpeg.CodecFor(os.Getenv(jpeg.EnvSwitch))}
 	switch {

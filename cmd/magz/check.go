@@ -65,7 +65,7 @@ func checkCommand(stdout io.Writer) *cli.Command {
 			if c.NArg() != 1 {
 				return fail(2, "magz check: name one issue, for example: magz check issue-12")
 			}
-			dir, err := reader.Resolve(c.Args().First(), c.String("issues"))
+			dir, err := reader.Resolve(c.Args().First(), issuesDir(c))
 			if err != nil {
 				if c.Bool("json") {
 					// a script reading the report gets one, with the problem in it

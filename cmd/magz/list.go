@@ -23,9 +23,9 @@ func listCommand(stdout io.Writer) *cli.Command {
 			"Example:\n   magz list",
 		Flags: []cli.Flag{issuesFlag},
 		Action: func(c *cli.Context) error {
-			names := reader.List(c.String("issues"))
+			names := reader.List(issuesDir(c))
 			if len(names) == 0 {
-				fmt.Fprintf(stdout, "No issues in %s. Start one with: magz new issue-1\n", diag.DisplayPath(c.String("issues")))
+				fmt.Fprintf(stdout, "No issues in %s. Start one with: magz new issue-1\n", diag.DisplayPath(issuesDir(c)))
 				return nil
 			}
 			type row struct {
@@ -34,7 +34,7 @@ func listCommand(stdout io.Writer) *cli.Command {
 			}
 			var rows []row
 			for _, name := range names {
-				dir := filepath.Join(c.String("issues"), name)
+				dir := filepath.Join(issuesDir(c), name)
 				diags := &diag.List{}
 				iss := reader.Read(dir, diags)
 				r := row{name: name, number: "?", date: "?", articles: "?", state: "has errors (magz check " + name + ")"}
@@ -47,7 +47,7 @@ func listCommand(stdout io.Writer) *cli.Command {
 					r.title = iss.Title
 				}
 				if iss != nil && !diags.HasErrors() {
-					built, current := build.Status(iss, filepath.Join("dist", name), magzVersion())
+					built, current := build.Status(iss, filepath.Join(distDir(c), name), magzVersion())
 					switch {
 					case current:
 						r.state = "built, up to date"

@@ -45,7 +45,7 @@ func newCommand(stdout io.Writer) *cli.Command {
 			if !issueName.MatchString(name) {
 				return fail(2, "magz new: %q is not a good folder name; use letters, digits and dashes, such as issue-13", name)
 			}
-			root := c.String("issues")
+			root := issuesDir(c)
 			dir := filepath.Join(root, name)
 			if _, err := os.Stat(dir); err == nil {
 				return fail(1, "magz new: %s already exists; choose another name", diag.DisplayPath(dir))
