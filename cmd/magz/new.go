@@ -125,7 +125,7 @@ func writeNewIssue(dir string, s issueSettings, number int, date time.Time) erro
 		fmt.Fprintf(&y, "# publisher: Nama Kantor\n")
 	}
 	fmt.Fprintf(&y, "trim: %s\n", s.trim)
-	fmt.Fprintf(&y, "cover:\n  image: images/contoh.jpg\n  alt: Foto contoh untuk sampul\n  credit: Ganti dengan nama fotografer\n")
+	fmt.Fprintf(&y, "cover:\n  image: images/contoh.jpg\n  alt: Foto contoh untuk sampul\n  credit: %s\n", locale.For(s.language).Credit)
 	files := map[string]string{
 		"issue.yaml":            y.String(),
 		"articles/01-contoh.md": locale.For(s.language).Example,

@@ -14,6 +14,7 @@ import (
 	"magz/internal/diag"
 	"magz/internal/doc"
 	"magz/internal/images"
+	"magz/internal/locale"
 	"magz/internal/reader"
 )
 
@@ -46,9 +47,22 @@ func preflight(iss *doc.Issue, infos map[string]*images.Info, diags *diag.List) 
 			return
 		}
 		used[f.Image.Path] = true
+		if locale.Placeholder(f.Credit) {
+			diags.Warnf(f.Pos, "%s %s: the credit %q is the placeholder magz new writes; name the photographer", what, f.Image.Rel, f.Credit)
+		}
 		if f.Credit == "" {
 			diags.Warnf(f.Pos, "%s %s has no photo credit; add one (credit: in the header, or \"Caption | Photographer\" in the image title)", what, f.Image.Rel)
 		}
+	}
+	if locale.Placeholder(iss.Magazine) {
+		diags.Warnf(diag.Pos{Path: filepath.Join(iss.Dir, reader.IssueFile)}, "the magazine is still called %q, the placeholder magz new writes; put the masthead name in magazine:", iss.Magazine)
+	}
+	titles := map[string]*doc.Article{}
+	for _, a := range iss.Articles {
+		if first, ok := titles[strings.ToLower(a.Title)]; ok {
+			diags.Warnf(a.Pos, "two articles are titled %q (this one and %s); readers could not tell them apart in the contents", a.Title, diag.DisplayPath(first.Pos.Path))
+		}
+		titles[strings.ToLower(a.Title)] = a
 	}
 	fig(iss.Cover, "cover photo")
 	for _, a := range iss.Articles {

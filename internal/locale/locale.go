@@ -33,8 +33,10 @@ type Locale struct {
 	// there is no issue to copy settings from.
 	Magazine string
 	// Example is the example article `magz new` writes: it explains the
-	// format in the format itself.
-	Example string
+	// format in the format itself. ExampleTitle is its title.
+	Example, ExampleTitle string
+	// Credit is the placeholder `magz new` writes for a photographer.
+	Credit string
 }
 
 // Labels are the words magz prints itself.
@@ -67,8 +69,10 @@ var indonesian = Locale{
 	Labels: Labels{Contents: "Daftar Isi", Notes: "Catatan", NotesPage: "Catatan", By: "Oleh", Issue: "Edisi",
 		Photo: "Foto", Publisher: "Diterbitkan oleh", Cover: "Sampul", Landmarks: "Penanda",
 		Months: [12]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"}},
-	Magazine: "Nama Majalah",
-	Example:  exampleID,
+	Magazine:     "Nama Majalah",
+	Example:      exampleID,
+	ExampleTitle: "Cara Menulis Artikel untuk Majalah Ini",
+	Credit:       "Nama Fotografer",
 }
 
 var english = Locale{
@@ -77,8 +81,10 @@ var english = Locale{
 	Labels: Labels{Contents: "Contents", Notes: "Notes", NotesPage: "Notes", By: "By", Issue: "Issue",
 		Photo: "Photo", Publisher: "Published by", Cover: "Cover", Landmarks: "Landmarks",
 		Months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}},
-	Magazine: "Magazine Name",
-	Example:  exampleEN,
+	Magazine:     "Magazine Name",
+	Example:      exampleEN,
+	ExampleTitle: "How to Write an Article for This Magazine",
+	Credit:       "Photographer's Name",
 }
 
 // DefaultTag is the language of an issue that names none.
@@ -100,4 +106,17 @@ func Primary(tag string) string {
 		base = base[:i]
 	}
 	return base
+}
+
+// Placeholder tells whether s is one of the placeholders `magz new` writes
+// (in any language) and an editor is to replace: a magazine name, a
+// photographer, the example article's title.
+func Placeholder(s string) bool {
+	s = strings.TrimSpace(s)
+	for _, l := range []Locale{indonesian, english} {
+		if s != "" && (s == l.Magazine || s == l.Credit || s == l.ExampleTitle) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package locale
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -74,5 +75,22 @@ func TestRuns(t *testing.T) {
 				t.Errorf("Runs(%q)[%d] = %+v, want %+v", tc.in, i, got[i], tc.want[i])
 			}
 		}
+	}
+}
+
+// The example articles carry the placeholders Placeholder knows.
+func TestPlaceholders(t *testing.T) {
+	for _, l := range []Locale{indonesian, english} {
+		if !strings.Contains(l.Example, "title: "+l.ExampleTitle+"\n") || !strings.Contains(l.Example, "credit: "+l.Credit+"\n") {
+			t.Errorf("%s: the example article does not use its placeholders", l.Tag)
+		}
+		for _, p := range []string{l.Magazine, l.Credit, l.ExampleTitle} {
+			if !Placeholder(p) {
+				t.Errorf("%q is not known as a placeholder", p)
+			}
+		}
+	}
+	if Placeholder("Kabar Lembah") || Placeholder("") {
+		t.Error("a real name taken for a placeholder")
 	}
 }

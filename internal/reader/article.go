@@ -21,6 +21,7 @@ import (
 
 	"magz/internal/diag"
 	"magz/internal/doc"
+	"magz/internal/locale"
 )
 
 type frontMatter struct {
@@ -72,6 +73,10 @@ func (r *reader) readArticle(path string, namedAt diag.Pos) *doc.Article {
 	if !utf8.Valid(src) {
 		line := 1 + bytes.Count(src[:firstInvalidUTF8(src)], []byte("\n"))
 		r.diags.Errorf(diag.Pos{Path: path, Line: line}, "the file is not UTF-8 text; save it as UTF-8")
+		return nil
+	}
+	if len(bytes.TrimSpace(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")))) == 0 {
+		r.diags.Errorf(diag.Pos{Path: path, Line: 1}, "the article is empty: write it, or delete the file")
 		return nil
 	}
 	front, body, bodyLine, ok := splitFrontMatter(src)
@@ -134,6 +139,12 @@ func (r *reader) readArticle(path string, namedAt diag.Pos) *doc.Article {
 	if a.Title == "" {
 		r.diags.Errorf(diag.Pos{Path: path, Line: 1}, "article has no title: add \"title:\" to the front matter or start the text with a \"# Heading\"")
 		return nil
+	}
+	if len(a.Blocks) == 0 {
+		r.diags.Warnf(diag.Pos{Path: path, Line: bodyLine}, "the article has a title but no text yet; it would print as an almost empty page")
+	}
+	if locale.Placeholder(a.Title) {
+		r.diags.Warnf(diag.Pos{Path: path, Line: 1}, "this is the example article magz new writes; replace it with the issue's own, or delete it")
 	}
 	return a
 }
