@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -31,6 +32,18 @@ func TestScripts(t *testing.T) {
 			ts.Check(err)
 			ts.Check(os.MkdirAll(filepath.Dir(ts.MkAbs(args[2])), 0o755))
 			ts.Check(os.WriteFile(ts.MkAbs(args[2]), data, 0o644))
+		},
+		// cut FILE N keeps the first N bytes of a file (a photo whose
+		// copy broke off).
+		"cut": func(ts *testscript.TestScript, neg bool, args []string) {
+			if len(args) != 2 {
+				ts.Fatalf("usage: cut FILE N")
+			}
+			n, err := strconv.Atoi(args[1])
+			ts.Check(err)
+			data, err := os.ReadFile(ts.MkAbs(args[0]))
+			ts.Check(err)
+			ts.Check(os.WriteFile(ts.MkAbs(args[0]), data[:min(n, len(data))], 0o644))
 		},
 	}})
 }

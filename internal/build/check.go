@@ -30,6 +30,14 @@ func Check(ctx context.Context, dir string, codec jpeg.Codec) (*doc.Issue, []dia
 		return nil, diags.All()
 	}
 	if !diags.HasErrors() && ctx.Err() == nil {
+		var paths []string
+		for p := range infos {
+			paths = append(paths, p)
+		}
+		sort.Strings(paths)
+		store.Verify(ctx, paths, positions(iss), diags)
+	}
+	if !diags.HasErrors() && ctx.Err() == nil {
 		if model, err := compose(iss, infos, diags); err == nil {
 			// planning the print edition warns of photos below print resolution
 			newPlan(iss, model, infos, map[Format]bool{Print: true}, false, diags)

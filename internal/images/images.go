@@ -327,15 +327,9 @@ func (s *Store) renderSource(ctx context.Context, path string, reqs []Request, m
 	}
 	defer mem.Release(weight)
 	s.Decoded.Add(1)
-	isJPEG := bytes.HasPrefix(data, []byte{0xFF, 0xD8})
-	var img image.Image
-	if isJPEG {
-		img, err = s.codec.Decode(data)
-	} else {
-		img, _, err = image.Decode(bytes.NewReader(data))
-	}
+	img, isJPEG, err := s.decode(data)
 	if err != nil {
-		return nil, fmt.Errorf("cannot be decoded (%v); the file may be damaged or truncated", err)
+		return nil, err
 	}
 	orient := 1
 	if isJPEG {
@@ -470,4 +464,55 @@ func opaque(m image.Image) image.Image {
 func completeJPEG(data []byte) bool {
 	d := bytes.TrimRight(data, "\x00\r\n ")
 	return len(d) > 4 && d[len(d)-2] == 0xFF && d[len(d)-1] == 0xD9
+}
+
+// decode decodes a whole source file, as a build does.
+func (s *Store) decode(data []byte) (img image.Image, isJPEG bool, err error) {
+	isJPEG = bytes.HasPrefix(data, []byte{0xFF, 0xD8})
+	if isJPEG {
+		img, err = s.codec.Decode(data)
+	} else {
+		img, _, err = image.Decode(bytes.NewReader(data))
+	}
+	if err != nil {
+		return nil, isJPEG, fmt.Errorf("cannot be decoded (%v); the file may be damaged or truncated", err)
+	}
+	return img, isJPEG, nil
+}
+
+// Verify decodes every source whole, as a build would, and reports those
+// that cannot be (a truncated JPEG passes a look at its header): what
+// "magz check" does so that a build then finds no new problem.
+func (s *Store) Verify(ctx context.Context, paths []string, pos map[string]diag.Pos, diags *diag.List) {
+	var g errgroup.Group
+	g.SetLimit(runtime.NumCPU())
+	mem := semaphore.NewWeighted(memBudget)
+	for _, p := range paths {
+		g.Go(func() error {
+			defer func() {
+				if v := recover(); v != nil {
+					diags.Errorf(pos[p], "image %s: cannot be decoded (internal error: %v)", diag.DisplayPath(p), v)
+				}
+			}()
+			weight := int64(memBudget / 4)
+			s.mu.Lock()
+			if in := s.infos[p]; in != nil {
+				weight = min(int64(in.Width)*int64(in.Height), memBudget)
+			}
+			s.mu.Unlock()
+			if mem.Acquire(ctx, weight) != nil {
+				return nil
+			}
+			defer mem.Release(weight)
+			data, err := os.ReadFile(p)
+			if err == nil {
+				_, _, err = s.decode(data)
+			}
+			if err != nil {
+				diags.Errorf(pos[p], "image %s: %v", diag.DisplayPath(p), err)
+			}
+			return nil
+		})
+	}
+	g.Wait()
 }
