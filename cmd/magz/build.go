@@ -182,6 +182,9 @@ func summary(w io.Writer, res *build.Result, took time.Duration) {
 	if res.Previews != "" {
 		fmt.Fprintf(w, "  %-7s %s/ (page-NN.png, contact-sheet.png)\n", "preview", diag.DisplayPath(res.Previews))
 	}
+	for _, p := range res.Stale {
+		fmt.Fprintf(w, "  %-7s %s is from an earlier build: not rebuilt now\n", "old", diag.DisplayPath(p))
+	}
 }
 
 func size(n int64) string {

@@ -125,6 +125,9 @@ type Result struct {
 	Outputs  []Output
 	Previews string // folder of page pictures, when asked for
 	Handoff  string // the printer's hand-off sheet, with the print edition
+	// Stale are editions in the output folder from an earlier build that
+	// this one did not make (it was asked for other formats).
+	Stale []string
 	Warnings []diag.Diagnostic
 	UpToDate bool // nothing changed: the editions were left as they were
 }
@@ -289,6 +292,11 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 		res.Previews = filepath.Join(opt.OutDir, "previews")
 	}
 	res.Warnings = warnings(diags)
+	for _, f := range AllFormats {
+		if p := filepath.Join(opt.OutDir, FileName(iss.Name, f)); !want[f] && fileExists(p) {
+			res.Stale = append(res.Stale, p)
+		}
+	}
 	writeManifest(opt.OutDir, key, res, opt)
 	return res, nil
 }
