@@ -14,8 +14,9 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// version is set at link time with -ldflags "-X main.version=...".
-var version = ""
+// version, commit and date are set at link time by the release tool
+// (cmd/magz-release) with -ldflags "-X main.version=... ".
+var version, commit, date = "", "", ""
 
 func magzVersion() string {
 	if version != "" {
@@ -117,6 +118,9 @@ func versionCommand(stdout io.Writer) *cli.Command {
 		Usage: "print the version of magz",
 		Action: func(c *cli.Context) error {
 			fmt.Fprintf(stdout, "magz %s\n", magzVersion())
+			if commit != "" {
+				fmt.Fprintf(stdout, "commit %s, built %s\n", commit, date)
+			}
 			return nil
 		},
 	}
