@@ -89,7 +89,7 @@ func (r *reader) readArticle(path string, namedAt diag.Pos) *doc.Article {
 		return nil
 	}
 	var fm frontMatter
-	if !decodeYAML(front, path, 2, &fm, r.diags) {
+	if !decodeYAML(front, path, 2, &fm, r.diags) && !decodeLenient(front, &fm) {
 		return nil
 	}
 	a := &doc.Article{

@@ -119,7 +119,7 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // saved by Notepad
 	var y issueYAML
-	if !decodeYAML(data, path, 1, &y, diags) {
+	if !decodeYAML(data, path, 1, &y, diags) && !decodeLenient(data, &y) {
 		return nil
 	}
 	iss := &doc.Issue{

@@ -50,18 +50,18 @@ func decodeYAML(data []byte, path string, firstLine int, v any, diags *diag.List
 			pos.Col = tk.Position.Column
 		}
 	}
-	diags.Errorf(pos, "%s", friendlyYAML(msg, yamlKeys(v)))
+	diags.Errorf(pos, "%s", friendlyYAML(msg, yamlKeys(v, true), yamlKeys(v, false)))
 	return false
 }
 
 var unknownField = regexp.MustCompile(`unknown field "([^"]+)"`)
 
-func friendlyYAML(msg string, keys []string) string {
+func friendlyYAML(msg string, all, top []string) string {
 	if m := unknownField.FindStringSubmatch(msg); m != nil {
-		if near := diag.Closest(strings.TrimPrefix(m[1], "\ufeff"), keys); near != "" {
+		if near := diag.Closest(strings.TrimPrefix(m[1], "\ufeff"), all); near != "" {
 			return fmt.Sprintf("unknown key %q; did you mean %q?", m[1], near)
 		}
-		return fmt.Sprintf("unknown key %q; the keys are %s (see the format in README.md)", m[1], strings.Join(keys, ", "))
+		return fmt.Sprintf("unknown key %q; the keys are %s (see the format in README.md)", m[1], strings.Join(top, ", "))
 	}
 	if strings.Contains(msg, "cannot unmarshal") {
 		if m := wrongType.FindStringSubmatch(msg); m != nil {
@@ -106,9 +106,9 @@ var wrongType = regexp.MustCompile(`cannot unmarshal (\w+) into Go struct field 
 // kinds names Go's types as an editor knows values.
 var kinds = map[string]string{"string": "text", "int": "a whole number", "float64": "a number", "bool": "true or false"}
 
-// yamlKeys lists the keys a settings struct takes, from its yaml tags
-// (nested structs' keys too), for "did you mean".
-func yamlKeys(v any) []string {
+// yamlKeys lists the keys a settings struct takes, from its yaml tags, with
+// those of the structs nested in it when nested.
+func yamlKeys(v any, nested bool) []string {
 	var keys []string
 	var walk func(t reflect.Type)
 	walk = func(t reflect.Type) {
@@ -123,9 +123,24 @@ func yamlKeys(v any) []string {
 			if name, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); name != "" && name != "-" {
 				keys = append(keys, name)
 			}
-			walk(f.Type)
+			if nested {
+				walk(f.Type)
+			}
 		}
 	}
 	walk(reflect.TypeOf(v))
 	return keys
+}
+
+// decodeLenient decodes data again, skipping unknown keys and values of
+// the wrong kind, after decodeYAML reported them: reading then goes on, so
+// that every problem of every file is reported at once. It reports false
+// when the YAML cannot be read at all.
+func decodeLenient(data []byte, v any) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	return yaml.Unmarshal(data, v) == nil
 }
