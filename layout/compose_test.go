@@ -228,3 +228,53 @@ func BenchmarkCompose48(b *testing.B) {
 	}
 	b.ReportMetric(float64(pages), "pages")
 }
+
+// TestEverythingTaggedButFurniture: on the sample issue every text and
+// image belongs to an element of the structure, except the furniture
+// (running heads and folios, in the top and bottom margins), which
+// belongs to none; every picture is a figure or marked decoration; and the
+// structure's nodes name parents that come before them.
+func TestEverythingTaggedButFurniture(t *testing.T) {
+	_, model := compose(t, "../issues/issue-12")
+	top, bottom := 15*MM, model.Height-12*MM
+	tagged, furniture := 0, 0
+	for i, p := range model.Pages {
+		for _, it := range p.Items {
+			var node int
+			var y Length
+			var what string
+			switch it := it.(type) {
+			case *page.Text:
+				node, y, what = it.Node, it.Y, it.Text
+			case *page.Image:
+				// pictures are never furniture: tagged, or decoration
+				if it.Node == 0 {
+					t.Errorf("page %d: %s is neither tagged nor decoration", i+1, it.Name)
+				}
+				continue
+			default:
+				continue
+			}
+			inMargin := y <= top || y >= bottom
+			isFurniture := inMargin && p.Kind != page.KindCover && p.Kind != page.KindBack
+			switch {
+			case isFurniture && node != 0:
+				t.Errorf("page %d: %q in the margin is tagged as content (node %d)", i+1, what, node)
+			case !isFurniture && node <= 0 && !(p.Kind == page.KindNotes):
+				t.Errorf("page %d: %q is not tagged", i+1, what)
+			case isFurniture:
+				furniture++
+			default:
+				tagged++
+			}
+		}
+	}
+	if tagged == 0 || furniture == 0 {
+		t.Errorf("%d tagged items, %d furniture", tagged, furniture)
+	}
+	for n, nd := range model.Structure {
+		if n > 0 && (nd.Parent >= n || nd.Parent < 0) {
+			t.Errorf("node %d (%s) names parent %d", n, nd.Role, nd.Parent)
+		}
+	}
+}
