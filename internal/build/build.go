@@ -127,7 +127,7 @@ type Result struct {
 	Handoff  string // the printer's hand-off sheet, with the print edition
 	// Stale are editions in the output folder from an earlier build that
 	// this one did not make (it was asked for other formats).
-	Stale []string
+	Stale    []string
 	Warnings []diag.Diagnostic
 	UpToDate bool // nothing changed: the editions were left as they were
 }

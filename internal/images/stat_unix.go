@@ -1,3 +1,5 @@
+//go:build linux || darwin
+
 package images
 
 import (
@@ -7,12 +9,12 @@ import (
 )
 
 // fileIdentity describes a file's version without reading it: size,
-// modification and change times, device and inode (macOS names the change
-// time Ctimespec).
+// modification and change times, device and inode.
 func fileIdentity(st os.FileInfo) string {
 	id := fmt.Sprintf("%d:%d", st.Size(), st.ModTime().UnixNano())
 	if sys, ok := st.Sys().(*syscall.Stat_t); ok {
-		id += fmt.Sprintf(":%d:%d:%d.%d", sys.Dev, sys.Ino, sys.Ctimespec.Sec, sys.Ctimespec.Nsec)
+		sec, nsec := changeTime(sys)
+		id += fmt.Sprintf(":%d:%d:%d.%d", sys.Dev, sys.Ino, sec, nsec)
 	}
 	return id
 }
