@@ -129,20 +129,50 @@ func versionCommand(stdout io.Writer) *cli.Command {
 const bashCompletion = `# magz bash completion: source this file, or save it in
 # /etc/bash_completion.d/magz
 _magz_complete() {
-  local cur opts
+  local cur prev opts
   cur="${COMP_WORDS[COMP_CWORD]}"
-  opts=$( "${COMP_WORDS[@]:0:$COMP_CWORD}" --generate-bash-completion 2>/dev/null )
-  if [ -d issues ]; then opts="$opts $(ls issues 2>/dev/null)"; fi
+  prev="${COMP_WORDS[COMP_CWORD-1]}"
+  case "$prev" in
+    --format|-f) COMPREPLY=( $(compgen -W "print screen epub print,screen,epub" -- "$cur") ); return ;;
+    --out|-o|--cache) COMPREPLY=( $(compgen -d -- "$cur") ); return ;;
+  esac
+  if [[ "$cur" == -* ]]; then
+    opts=$( "${COMP_WORDS[@]:0:$COMP_CWORD}" - --generate-bash-completion 2>/dev/null )
+  else
+    opts=$( "${COMP_WORDS[0]}" ${COMP_WORDS[1]:+"${COMP_WORDS[1]}"} --generate-bash-completion 2>/dev/null )
+    opts="$opts $( "${COMP_WORDS[0]}" list --names 2>/dev/null )"
+  fi
   COMPREPLY=( $(compgen -W "$opts" -- "$cur") )
 }
 complete -o default -F _magz_complete magz
+`
+
+const powershellCompletion = `# magz PowerShell completion: add this to your profile ($PROFILE)
+Register-ArgumentCompleter -Native -CommandName magz, magz.exe -ScriptBlock {
+  param($wordToComplete, $commandAst, $cursorPosition)
+  $words = $commandAst.CommandElements | ForEach-Object { $_.ToString() }
+  $prev = if ($words.Count -ge 2) { $words[-1] } else { "" }
+  if ($wordToComplete -ne "" -and $words.Count -ge 2) { $prev = $words[-2] }
+  if ($prev -eq "--format" -or $prev -eq "-f") {
+    $options = @("print", "screen", "epub", "print,screen,epub")
+  } elseif ($wordToComplete -like "-*") {
+    $cmd = if ($words.Count -ge 2) { $words[1] } else { "" }
+    $options = & $words[0] $cmd - --generate-bash-completion 2>$null
+  } else {
+    $cmd = if ($words.Count -ge 3 -or ($words.Count -eq 2 -and $wordToComplete -eq "")) { $words[1] } else { "" }
+    $options = @(& $words[0] $cmd --generate-bash-completion 2>$null) + @(& $words[0] list --names 2>$null)
+  }
+  $options | Where-Object { $_ -like "$wordToComplete*" } | ForEach-Object {
+    [System.Management.Automation.CompletionResult]::new($_, $_, 'ParameterValue', $_)
+  }
+}
 `
 
 const zshCompletion = `#compdef magz
 _magz() {
   local -a opts
   opts=("${(@f)$(${words[@]:0:#words[@]-1} --generate-bash-completion 2>/dev/null)}")
-  [[ -d issues ]] && opts+=(issues/*(:t))
+  opts+=("${(@f)$(${words[1]} list --names 2>/dev/null)}")
   _describe 'values' opts
 }
 compdef _magz magz
@@ -151,19 +181,22 @@ compdef _magz magz
 func completionCommand(stdout io.Writer) *cli.Command {
 	return &cli.Command{
 		Name:      "completion",
-		Usage:     "print a shell completion script (bash or zsh)",
-		ArgsUsage: "bash|zsh",
+		Usage:     "print a shell completion script (bash, zsh or powershell)",
+		ArgsUsage: "bash|zsh|powershell",
 		Description: "Examples:\n" +
 			"   source <(magz completion bash)\n" +
-			"   magz completion zsh > ~/.zsh/completion/_magz",
+			"   magz completion zsh > ~/.zsh/completion/_magz\n" +
+			"   magz completion powershell >> $PROFILE",
 		Action: func(c *cli.Context) error {
 			switch c.Args().First() {
 			case "", "bash":
 				fmt.Fprint(stdout, bashCompletion)
 			case "zsh":
 				fmt.Fprint(stdout, zshCompletion)
+			case "powershell", "pwsh":
+				fmt.Fprint(stdout, powershellCompletion)
 			default:
-				return fail(2, "magz completion: unknown shell %q; use bash or zsh", c.Args().First())
+				return fail(2, "magz completion: unknown shell %q; use bash, zsh or powershell", c.Args().First())
 			}
 			return nil
 		},
@@ -176,8 +209,8 @@ func completionCommand(stdout io.Writer) *cli.Command {
 // options of a command are moved before its arguments. An option that
 // takes a value takes the word after it along; after "--" nothing moves.
 func flagsFirst(app *cli.App, args []string) []string {
-	if len(args) < 2 {
-		return args
+	if len(args) < 2 || args[len(args)-1] == "--generate-bash-completion" {
+		return args // shell completion asks with its own order
 	}
 	var cmd *cli.Command
 	at := 1

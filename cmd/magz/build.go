@@ -72,7 +72,7 @@ func buildCommand(stdout, stderr io.Writer) *cli.Command {
 				return buildError(err)
 			}
 			if !c.Bool("quiet") {
-				summary(stdout, res, time.Since(start))
+				summary(stdout, res, time.Since(start), "Up to date (nothing changed; --force rebuilds)")
 			}
 			return nil
 		},
@@ -162,10 +162,12 @@ func (p prefixWriter) Write(b []byte) (int, error) {
 	return len(b), err
 }
 
-func summary(w io.Writer, res *build.Result, took time.Duration) {
+// summary says what a build made. upToDate is what to say when nothing
+// changed (build can be forced; watch cannot, and has no --force).
+func summary(w io.Writer, res *build.Result, took time.Duration, upToDate string) {
 	verb := "Built"
 	if res.UpToDate {
-		verb = "Up to date (nothing changed; --force rebuilds)"
+		verb = upToDate
 	}
 	fmt.Fprintf(w, "%s %s %d: %s, %s, %s, %s in %.1fs", verb, res.Issue.Magazine, res.Issue.Number,
 		diag.Count(res.Pages, "page"), diag.Count(len(res.Issue.Articles), "article"), diag.Count(res.Words, "word"), diag.Count(res.Photos, "photo"), took.Seconds())

@@ -21,9 +21,16 @@ func listCommand(stdout io.Writer) *cli.Command {
 		Description: "Lists every issue folder under ./issues with its number, date, title and number\n" +
 			"of articles, and the state of its editions in dist/ISSUE.\n\n" +
 			"Example:\n   magz list",
-		Flags: []cli.Flag{issuesFlag},
+		Flags: []cli.Flag{issuesFlag,
+			&cli.BoolFlag{Name: "names", Usage: "print only the issue names, one a line (for scripts and completion)", DisableDefaultText: true}},
 		Action: func(c *cli.Context) error {
 			names := reader.List(issuesDir(c))
+			if c.Bool("names") {
+				for _, n := range names {
+					fmt.Fprintln(stdout, n)
+				}
+				return nil
+			}
 			if len(names) == 0 {
 				fmt.Fprintf(stdout, "No issues in %s. Start one with: magz new issue-1\n", diag.DisplayPath(issuesDir(c)))
 				return nil

@@ -66,7 +66,7 @@ func watchCommand(stdout, stderr io.Writer) *cli.Command {
 				}
 				if !c.Bool("quiet") {
 					fmt.Fprintf(stdout, "[%s] %s: ", stamp, why)
-					summary(stdout, res, time.Since(start))
+					summary(stdout, res, time.Since(start), "Up to date (nothing changed)")
 				}
 			}
 			rebuild("first build")
