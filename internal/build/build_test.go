@@ -546,12 +546,12 @@ func TestAwkwardIssue(t *testing.T) {
 var badCases = []struct {
 	name, archive, want string
 }{
-	{"missing image", "-- articles/a.md --\n# A\n\n![x](nope.jpg)\n", `articles/a.md:3: image "nope.jpg" not found`},
-	{"truncated jpeg", "-- articles/a.md --\n# A\n\n![x](t.jpg)\n-- articles/t.jpg --\nsynth:truncated\n", `articles/a.md:3: image articles/t.jpg: `},
-	{"text named jpg", "-- articles/a.md --\n# A\n\n![x](t.jpg)\n-- articles/t.jpg --\nthis is not a photo\n", `articles/a.md:3: image articles/t.jpg: is not a readable image`},
+	{"missing image", "-- articles/a.md --\n# A\n\n![x](nope.jpg)\n", `articles/a.md:3:1: image "nope.jpg" not found`},
+	{"truncated jpeg", "-- articles/a.md --\n# A\n\n![x](t.jpg)\n-- articles/t.jpg --\nsynth:truncated\n", `articles/a.md:3:1: image articles/t.jpg: `},
+	{"text named jpg", "-- articles/a.md --\n# A\n\n![x](t.jpg)\n-- articles/t.jpg --\nthis is not a photo\n", `articles/a.md:3:1: image articles/t.jpg: is not a readable image`},
 	{"bomb", "-- articles/a.md --\n# A\n\n![x](b.png)\n-- articles/b.png --\nsynth:bomb\n", `over the limit of 120 megapixels`},
 	{"heic", "-- articles/a.md --\n# A\n\n![x](h.jpg)\n-- articles/h.jpg --\nsynth:heic\n", `is a HEIC file, which magz cannot read`},
-	{"outside", "-- articles/a.md --\n# A\n\n![x](../../x.jpg)\n", `articles/a.md:3: image "../../x.jpg" leaves the issue folder`},
+	{"outside", "-- articles/a.md --\n# A\n\n![x](../../x.jpg)\n", `articles/a.md:3:1: image "../../x.jpg" leaves the issue folder`},
 	{"unknown key", "-- articles/a.md --\n---\ntitel: A\n---\n", `articles/a.md:2:1: unknown key "titel"`},
 	{"no title", "-- articles/a.md --\nJust text.\n", `articles/a.md:1: article has no title`},
 }

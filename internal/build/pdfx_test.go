@@ -94,11 +94,11 @@ func TestPrintSettingsErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct{ yaml, want string }{
-		{"print:\n  paper: glossy\n", `issue.yaml:2: paper "glossy" is not coated or uncoated`},
-		{"print:\n  profile: rgb.icc\n  condition: X\n", `issue.yaml:2: profile rgb.icc: is an ICC profile for "RGB", not for CMYK printing`},
-		{"print:\n  profile: none.icc\n  condition: X\n", `issue.yaml:2: profile none.icc:`},
-		{"print:\n  profile: rgb.icc\n", `issue.yaml:2: profile rgb.icc:`},
-		{"print:\n  condition: X\n", `issue.yaml:2: condition names the printing condition of a printer's own profile`},
+		{"print:\n  paper: glossy\n", `issue.yaml:2:10: paper "glossy" is not coated or uncoated`},
+		{"print:\n  profile: rgb.icc\n  condition: X\n", `issue.yaml:2:12: profile rgb.icc: is an ICC profile for "RGB", not for CMYK printing`},
+		{"print:\n  profile: none.icc\n  condition: X\n", `issue.yaml:2:12: profile none.icc:`},
+		{"print:\n  profile: rgb.icc\n", `issue.yaml:2:12: profile rgb.icc:`},
+		{"print:\n  condition: X\n", `issue.yaml:2:14: condition names the printing condition of a printer's own profile`},
 	} {
 		dir := writeIssue(t, strings.Replace(awkward, "-- issue.yaml --\n", "-- issue.yaml --\n"+tc.yaml, 1))
 		if err := os.WriteFile(filepath.Join(dir, "rgb.icc"), srgb, 0o644); err != nil {

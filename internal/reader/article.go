@@ -101,25 +101,26 @@ func (r *reader) readArticle(path string, namedAt diag.Pos) *doc.Article {
 		Section:       strings.TrimSpace(fm.Section),
 		Columns:       2,
 	}
+	keys := yamlPlaces(front, path, 2)
 	if fm.Columns != nil {
 		if *fm.Columns < 1 || *fm.Columns > 3 {
-			r.diags.Errorf(diag.Pos{Path: path, Line: keyLine(front, "columns", 2)}, "columns must be 1, 2 or 3, got %d", *fm.Columns)
+			r.diags.Errorf(keys.pos("columns"), "columns must be 1, 2 or 3, got %d", *fm.Columns)
 		} else {
 			a.Columns = *fm.Columns
 		}
 	}
 	if fm.Image != "" {
-		pos := diag.Pos{Path: path, Line: keyLine(front, "image", 2)}
+		pos := keys.pos("image")
 		if img := r.resolveImage(path, fm.Image, pos); img != nil {
 			a.Hero = &doc.Figure{Pos: pos, Image: img, Alt: strings.TrimSpace(fm.Alt), Credit: strings.TrimSpace(fm.Credit)}
 			if c := strings.TrimSpace(fm.Caption); c != "" {
 				a.Hero.Caption = r.inline(c)
 			}
-			a.Hero.Focus = r.focus(fm.Focus, diag.Pos{Path: path, Line: keyLine(front, "focus", 2)})
+			a.Hero.Focus = r.focus(fm.Focus, keys.pos("focus"))
 			r.checkAlt(a.Hero, pos, "hero image", "add alt: to the header")
 		}
 	} else if fm.Caption != "" || fm.Credit != "" {
-		r.diags.Warnf(diag.Pos{Path: path, Line: keyLine(front, "caption", 2)}, "caption or credit given but no image:")
+		r.diags.Warnf(keys.pos("caption"), "caption or credit given but no image:")
 	}
 
 	body = bytes.ReplaceAll(bytes.ReplaceAll(body, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
@@ -193,7 +194,6 @@ type converter struct {
 	skipText   int  // >0 inside <script> or <style> raw HTML
 	softBreaks bool // keep soft line breaks (pull quotes: the last line may be an attribution)
 	dropped    []droppedTag
-	lastLine   int // line of the last block converted
 	heading    int // level of the last heading (the title is 1)
 	// pastedAt is the first line where pasted text was cleaned up, and
 	// pastedWhat what was done (see clean).
@@ -234,27 +234,20 @@ func (c *converter) lineAt(offset int) int {
 	return c.lineBase + lo
 }
 
-// pos returns the position of the first source line of n or its descendants.
+// pos returns where n starts in the source, from goldmark's own offset
+// (every node has one since goldmark 1.7.11), with the column counted in
+// characters as editors count them.
 func (c *converter) pos(n ast.Node) diag.Pos {
-	p := diag.Pos{Path: c.path, Line: c.lineBase}
-	var found bool
-	_ = ast.Walk(n, func(m ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || found {
-			return ast.WalkStop, nil
-		}
-		if m.Type() == ast.TypeBlock && m.Lines().Len() > 0 {
-			p.Line = c.lineAt(m.Lines().At(0).Start)
-			found = true
-			return ast.WalkStop, nil
-		}
-		if t, ok := m.(*ast.Text); ok {
-			p.Line = c.lineAt(t.Segment.Start)
-			found = true
-			return ast.WalkStop, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return p
+	off := n.Pos()
+	for m := n; off < 0 && m != nil; m = m.Parent() {
+		off = m.Pos()
+	}
+	if off < 0 || off > len(c.src) {
+		return diag.Pos{Path: c.path, Line: c.lineBase}
+	}
+	line := c.lineAt(off)
+	start := c.lineStarts[line-c.lineBase]
+	return diag.Pos{Path: c.path, Line: line, Col: 1 + utf8.RuneCount(c.src[start:off])}
 }
 
 func (c *converter) blocks(parent ast.Node) []doc.Block {
@@ -266,31 +259,8 @@ func (c *converter) blocks(parent ast.Node) []doc.Block {
 	return out
 }
 
-var thematicBreak = regexp.MustCompile(`^ {0,3}((\*\s*){3,}|(-\s*){3,}|(_\s*){3,})$`)
-
-// ruleLine finds the line of a thematic break (goldmark keeps no position
-// for it): the first such line after the previous block.
-func (c *converter) ruleLine() int {
-	for i := c.lastLine - c.lineBase; i >= 0 && i < len(c.lineStarts); i++ {
-		end := len(c.src)
-		if i+1 < len(c.lineStarts) {
-			end = c.lineStarts[i+1]
-		}
-		if thematicBreak.Match(bytes.TrimRight(c.src[c.lineStarts[i]:end], "\r\n")) {
-			return c.lineBase + i
-		}
-	}
-	return c.lastLine
-}
-
 func (c *converter) block(n ast.Node) []doc.Block {
 	pos := c.pos(n)
-	if _, ok := n.(*ast.ThematicBreak); ok {
-		pos.Line = c.ruleLine()
-	}
-	if pos.Line > c.lastLine {
-		c.lastLine = pos.Line
-	}
 	switch n := n.(type) {
 	case *ast.Paragraph, *ast.TextBlock:
 		return c.paragraph(n, pos)
@@ -389,7 +359,7 @@ func (c *converter) paragraph(n ast.Node, pos diag.Pos) []doc.Block {
 	var spans []doc.Span
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		if img, ok := ch.(*ast.Image); ok {
-			if f := c.figure(img, pos); f != nil {
+			if f := c.figure(img, c.pos(img)); f != nil {
 				figs = append(figs, f)
 			}
 			continue
@@ -408,12 +378,6 @@ func (c *converter) figure(img *ast.Image, pos diag.Pos) *doc.Figure {
 	dest := string(img.Destination)
 	if u, err := url.PathUnescape(dest); err == nil {
 		dest = u
-	}
-	// Find the line of the reference itself within a multi-line paragraph.
-	if i := bytes.Index(c.src, img.Destination); i >= 0 {
-		if p := c.lineAt(i); p >= pos.Line {
-			pos.Line = p
-		}
 	}
 	alt := strings.TrimSpace(doc.PlainText(c.inlines(img, 0, "")))
 	im := c.r.resolveImage(c.path, dest, pos)
@@ -562,7 +526,7 @@ func (c *converter) inline(n ast.Node, style doc.Style, link string) []doc.Span 
 	case *ast.Link:
 		dest := cleanURL(string(n.Destination))
 		if dest == "" && len(n.Destination) > 0 {
-			c.r.diags.Warnf(c.pos(n.Parent()), "link %q removed: script links are not allowed", string(n.Destination))
+			c.r.diags.Warnf(c.pos(n), "link %q removed: script links are not allowed", string(n.Destination))
 		}
 		return c.inlines(n, style, dest)
 	case *ast.AutoLink:

@@ -130,7 +130,8 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 		Language:  strings.TrimSpace(y.Language),
 		Publisher: strings.TrimSpace(y.Publisher),
 	}
-	at := func(key string) diag.Pos { return diag.Pos{Path: path, Line: keyLine(data, key, 1)} }
+	keys := yamlPlaces(data, path, 1)
+	at := keys.pos
 	if iss.Magazine == "" {
 		diags.Errorf(at("magazine"), "missing required key \"magazine\" (the masthead name)")
 	}
@@ -162,20 +163,19 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 		diags.Errorf(at("trim"), "%v", err)
 	}
 	iss.Trim = trim
-	iss.Print = readPrint(y.Print, dir, path, data, diags)
+	iss.Print = readPrint(y.Print, dir, keys, diags)
 
 	r := &reader{issueDir: dir, diags: diags}
 	if y.Cover != nil && y.Cover.Image != "" {
-		coverLine := keyLine(data, "cover", 1)
-		pos := diag.Pos{Path: path, Line: keyLineFrom(data, "image", coverLine)}
+		pos := at("cover.image")
 		if img := r.resolveImage(path, y.Cover.Image, pos); img != nil {
 			iss.Cover = &doc.Figure{Pos: pos, Image: img, Alt: y.Cover.Alt, Credit: strings.TrimSpace(y.Cover.Credit)}
-			iss.Cover.Focus = r.focus(y.Cover.Focus, diag.Pos{Path: path, Line: keyLineFrom(data, "focus", coverLine)})
+			iss.Cover.Focus = r.focus(y.Cover.Focus, at("cover.focus"))
 			r.checkAlt(iss.Cover, pos, "cover photo", "add alt: under cover:")
 		}
 	}
 
-	files := r.articleFiles(y.Articles, data, path)
+	files := r.articleFiles(y.Articles, keys)
 	slugs := map[string]bool{}
 	for _, f := range files {
 		a := r.readArticle(f.path, f.pos)
@@ -200,17 +200,13 @@ type articleFile struct {
 	pos  diag.Pos // where it was named, if in issue.yaml
 }
 
-func (r *reader) articleFiles(list []string, data []byte, yamlPath string) []articleFile {
+func (r *reader) articleFiles(list []string, keys places) []articleFile {
 	artDir := filepath.Join(r.issueDir, "articles")
 	if len(list) > 0 {
 		var out []articleFile
-		first := keyLine(data, "articles", 1)
 		meant := map[string]bool{} // files a misspelt name was taken to mean
 		for i, name := range list {
-			pos := diag.Pos{Path: yamlPath, Line: first + 1 + i}
-			if l := keyLineValue(data, name, first); l > 0 {
-				pos.Line = l
-			}
+			pos := keys.pos("articles." + strconv.Itoa(i))
 			p := name
 			if !strings.HasSuffix(p, ".md") {
 				p += ".md"
@@ -230,7 +226,6 @@ func (r *reader) articleFiles(list []string, data []byte, yamlPath string) []art
 				continue
 			}
 			if slices.ContainsFunc(out, func(f articleFile) bool { return f.path == full }) {
-				pos.Line = first + 1 + i // the search above finds the first mention
 				r.diags.Errorf(pos, "article %q is listed twice", name)
 				continue
 			}
@@ -264,20 +259,6 @@ func (r *reader) articleFiles(list []string, data []byte, yamlPath string) []art
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
 	return out
-}
-
-// keyLineValue finds the line of a list entry "- value" after line from.
-func keyLineValue(data []byte, value string, from int) int {
-	for i, line := range strings.Split(string(data), "\n") {
-		if i+1 <= from {
-			continue
-		}
-		t := strings.TrimSpace(line)
-		if strings.HasPrefix(t, "-") && strings.Trim(strings.TrimSpace(t[1:]), `"'`) == value {
-			return i + 1
-		}
-	}
-	return 0
 }
 
 func parseTrim(s string) (doc.Trim, error) {
@@ -474,14 +455,13 @@ func splitFrontMatter(src []byte) (front []byte, body []byte, bodyLine int, ok b
 
 // readPrint checks the print settings: the paper, or a printer's own CMYK
 // output profile with the name of its printing condition.
-func readPrint(y *printYAML, dir, path string, data []byte, diags *diag.List) doc.Print {
+func readPrint(y *printYAML, dir string, keys places, diags *diag.List) doc.Print {
 	p := doc.Print{Paper: doc.Coated}
 	if y == nil {
 		return p
 	}
-	start := keyLine(data, "print", 1)
-	p.Pos = diag.Pos{Path: path, Line: start}
-	at := func(key string) diag.Pos { return diag.Pos{Path: path, Line: keyLineFrom(data, key, start)} }
+	p.Pos = keys.pos("print")
+	at := func(key string) diag.Pos { return keys.pos("print." + key) }
 	switch paper := doc.Paper(strings.ToLower(strings.TrimSpace(y.Paper))); paper {
 	case "":
 	case doc.Coated, doc.Uncoated:

@@ -111,7 +111,7 @@ title: A
 		t.Skip("no symlinks here:", err)
 	}
 	got := string(readDump(dir))
-	want := `articles/a.md:4: image "link.jpg" points outside the issue folder (through a symbolic link); copy the file into the folder`
+	want := `articles/a.md:4:1: image "link.jpg" points outside the issue folder (through a symbolic link); copy the file into the folder`
 	if !strings.Contains(got, want) {
 		t.Errorf("got %q, want it to contain %q", got, want)
 	}

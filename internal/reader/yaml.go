@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
 
 	"magz/internal/diag"
@@ -75,30 +78,81 @@ func friendlyYAML(msg string, all, top []string) string {
 	return "invalid YAML: " + msg
 }
 
-// keyLineFrom finds the line (1-based) of key at or after line from.
-func keyLineFrom(data []byte, key string, from int) int {
-	for i, line := range strings.Split(string(data), "\n") {
-		if i+1 < from {
-			continue
-		}
-		t := strings.TrimLeft(line, " \t-")
-		if strings.HasPrefix(t, key+":") {
-			return i + 1
-		}
-	}
-	return from
+// places knows where each key of a YAML text is, from the YAML parser's
+// own token positions: "cover.image" for a nested key, "articles.2" for the
+// third entry of a list. A key with a value is placed at the value, which
+// is what messages are about.
+type places struct {
+	path  string
+	first int // the file's line on which the YAML starts
+	at    map[string]diag.Pos
 }
 
-// keyLine finds the line (1-based, offset by firstLine) of a top-level or
-// nested key in YAML text, for messages about a value's meaning.
-func keyLine(data []byte, key string, firstLine int) int {
-	for i, line := range strings.Split(string(data), "\n") {
-		t := strings.TrimLeft(line, " \t-")
-		if strings.HasPrefix(t, key+":") {
-			return firstLine + i
+func yamlPlaces(data []byte, path string, firstLine int) places {
+	p := places{path: path, first: firstLine, at: map[string]diag.Pos{}}
+	defer func() { _ = recover() }() // unreadable YAML was reported by decodeYAML; positions fall back
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return p
+	}
+	var walk func(prefix string, n ast.Node)
+	walk = func(prefix string, n ast.Node) {
+		join := func(k string) string {
+			if prefix == "" {
+				return k
+			}
+			return prefix + "." + k
+		}
+		switch n := n.(type) {
+		case *ast.MappingNode:
+			for _, v := range n.Values {
+				walk(prefix, v)
+			}
+		case *ast.MappingValueNode:
+			key := join(n.Key.GetToken().Value)
+			switch n.Value.(type) {
+			case *ast.MappingNode, *ast.SequenceNode, *ast.NullNode:
+				p.add(key, n.Key.GetToken())
+			default: // a value: messages are about it
+				p.add(key, n.Value.GetToken())
+			}
+			walk(key, n.Value)
+		case *ast.SequenceNode:
+			for i, v := range n.Values {
+				key := join(strconv.Itoa(i))
+				p.add(key, v.GetToken())
+				walk(key, v)
+			}
 		}
 	}
-	return firstLine
+	for _, d := range f.Docs {
+		walk("", d.Body)
+	}
+	return p
+}
+
+func (p places) add(key string, tk *token.Token) {
+	if tk == nil || tk.Position == nil {
+		return
+	}
+	if _, seen := p.at[key]; !seen { // a repeated key is reported by the decoder
+		p.at[key] = diag.Pos{Path: p.path, Line: p.first + tk.Position.Line - 1, Col: tk.Position.Column}
+	}
+}
+
+// pos returns where key is; a key not written (a required one missing) is
+// placed on the nearest written parent, or the first line.
+func (p places) pos(key string) diag.Pos {
+	for {
+		if at, ok := p.at[key]; ok {
+			return at
+		}
+		i := strings.LastIndexByte(key, '.')
+		if i < 0 {
+			return diag.Pos{Path: p.path, Line: p.first}
+		}
+		key = key[:i]
+	}
 }
 
 var wrongType = regexp.MustCompile(`cannot unmarshal (\w+) into Go struct field \w+\.(\w+) of type (\w+)`)
