@@ -95,7 +95,8 @@ type Options struct {
 	OnPhoto func(done, total int)
 	// OnEdition is told each time an edition is written.
 	OnEdition func(f Format)
-	// OnPage is told as the pages of the PDF editions are drawn.
+	// OnPage is told as the pages of the PDF editions are drawn and as
+	// each edition is written out; done reaches total when all are.
 	OnPage func(done, total int)
 }
 
@@ -235,7 +236,7 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 	pl := newPlan(iss, model, infos, want, opt.Previews, diags)
 	reqs := pl.requests()
 	logf("processing %d photo renditions", len(reqs))
-	done, err := renderPhotos(ctx, store, iss, reqs, len(infos), opt.OnPhoto, diags)
+	done, err := renderPhotos(ctx, store, iss, reqs, opt.OnPhoto, diags)
 	if err != nil {
 		return &Result{Warnings: warnings(diags)}, err
 	}
@@ -321,8 +322,14 @@ func compose(iss *doc.Issue, infos map[string]*images.Info, diags *diag.List) (*
 }
 
 // renderPhotos makes every rendition, telling onPhoto as each photo is done.
-func renderPhotos(ctx context.Context, store *images.Store, iss *doc.Issue, reqs []images.Request, photos int, onPhoto func(done, total int), diags *diag.List) (map[images.Request]images.Result, error) {
+func renderPhotos(ctx context.Context, store *images.Store, iss *doc.Issue, reqs []images.Request, onPhoto func(done, total int), diags *diag.List) (map[images.Request]images.Result, error) {
 	if onPhoto != nil {
+		// the photos used: one lying unused in the folder is never done
+		sources := map[string]bool{}
+		for _, r := range reqs {
+			sources[r.Path] = true
+		}
+		photos := len(sources)
 		n := 0
 		var mu sync.Mutex
 		store.OnSourceDone = func() {
@@ -361,7 +368,9 @@ type written struct {
 // writeAll writes the editions at the same time, each into a temporary
 // file in outDir. On any failure it removes them all.
 func (w *editionWriter) writeAll(ctx context.Context, outDir string, formats []Format, onEdition func(Format), onPage func(done, total int)) ([]written, error) {
-	var pageDone func()
+	// The work is each page of each PDF edition, then each edition
+	// written out: the bar is full only when every file is.
+	pageDone := func() {}
 	if onPage != nil {
 		pdfs := 0
 		for _, f := range formats {
@@ -370,7 +379,7 @@ func (w *editionWriter) writeAll(ctx context.Context, outDir string, formats []F
 			}
 		}
 		var mu sync.Mutex
-		n, total := 0, pdfs*len(w.model.Pages)
+		n, total := 0, pdfs*len(w.model.Pages)+len(formats)
 		pageDone = func() {
 			mu.Lock()
 			n++
@@ -406,6 +415,7 @@ func (w *editionWriter) writeAll(ctx context.Context, outDir string, formats []F
 			if onEdition != nil {
 				onEdition(f)
 			}
+			pageDone()
 			return nil
 		})
 	}

@@ -916,3 +916,45 @@ func abs(x int) int {
 	}
 	return x
 }
+
+// TestProgressReachesTheEnd: the bars end full, and only when the work
+// is done: a photo lying unused is not waited for, and the pages bar fills
+// when the last edition is written, not when its last page is drawn.
+func TestProgressReachesTheEnd(t *testing.T) {
+	dir := writeIssue(t, "-- issue.yaml --\nmagazine: M\nnumber: 1\ndate: 2026-01-01\n-- articles/a.md --\n# A\n\nText.\n\n![p](p.jpg \"Photo\")\n-- articles/p.jpg --\nsynth:jpeg 600x400\n-- images/unused.jpg --\nsynth:jpeg 60x40\n")
+	var mu sync.Mutex
+	var photos, pages [][2]int
+	written := 0
+	var pagesAtLastEdition [2]int
+	opt := Options{Formats: AllFormats, OutDir: t.TempDir(),
+		OnPhoto: func(done, total int) { mu.Lock(); photos = append(photos, [2]int{done, total}); mu.Unlock() },
+		OnPage:  func(done, total int) { mu.Lock(); pages = append(pages, [2]int{done, total}); mu.Unlock() },
+		OnEdition: func(Format) {
+			mu.Lock()
+			written++
+			if written == len(AllFormats) && len(pages) > 0 {
+				pagesAtLastEdition = pages[len(pages)-1]
+			}
+			mu.Unlock()
+		},
+	}
+	res, err := Run(context.Background(), dir, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(photos) != 1 || photos[0] != [2]int{1, 1} {
+		t.Errorf("photo progress %v, want [[1 1]] (the unused photo is not counted)", photos)
+	}
+	total := 2*res.Pages + len(AllFormats)
+	if len(pages) != total {
+		t.Fatalf("%d page progress calls, want %d (2 PDFs × %d pages + %d editions)", len(pages), total, res.Pages, len(AllFormats))
+	}
+	for i, p := range pages {
+		if p != [2]int{i + 1, total} {
+			t.Fatalf("page progress call %d is %v, want [%d %d]", i, p, i+1, total)
+		}
+	}
+	if pagesAtLastEdition[0] >= total {
+		t.Errorf("the pages bar was full (%v) before the last edition was written", pagesAtLastEdition)
+	}
+}
