@@ -1,7 +1,7 @@
 package layout
 
 import (
-	"fmt"
+	"magz/internal/msg"
 	"magz/layout/page"
 	"sync"
 	"unicode/utf8"
@@ -39,7 +39,7 @@ func NewMetrics() (*Metrics, error) {
 		}
 		f, err := sfnt.Parse(data)
 		if err != nil {
-			return nil, fmt.Errorf("font %s: %w", face, err)
+			return nil, msg.Errorf("font %s: %w", face, err)
 		}
 		fm := &faceMetrics{f: f, upem: int(f.UnitsPerEm()), widths: map[rune]int{}}
 		if met, err := f.Metrics(&fm.buf, fixed.I(fm.upem), font.HintingNone); err == nil {

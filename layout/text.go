@@ -1,13 +1,14 @@
 package layout
 
 import (
-	"github.com/rivo/uniseg"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
 
 	"magz/fonts"
 	"magz/internal/doc"

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"magz/internal/diag"
+	"magz/internal/msg"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"strings"
 
@@ -37,14 +39,14 @@ type exitError struct {
 func (e *exitError) Error() string { return e.err.Error() }
 
 func fail(code int, format string, args ...any) error {
-	return &exitError{code: code, err: fmt.Errorf(format, args...)}
+	return &exitError{code: code, err: msg.Errorf(format, args...)}
 }
 
 // run is the whole program; main only wires signals and the exit status.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "magz: internal error: %v\nThis is a bug in magz; please report it with the issue folder that caused it.\n", r)
+			msg.Fprintf(stderr, "magz: internal error: %v\nThis is a bug in magz; please report it with the issue folder that caused it.\n", r)
 			code = 70
 		}
 	}()
@@ -60,31 +62,31 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 		}
 		return ee.code
 	}
-	fmt.Fprintf(stderr, "magz: %v\n", err)
+	msg.Fprintf(stderr, "magz: %v\n", err)
 	return 1
 }
 
 // issuesFlag is where issues live; hidden, for tests and odd setups. By
 // default it is the issues folder of the magazine around the current
 // folder (see magazineRoot).
-var issuesFlag = &cli.StringFlag{Name: "issues", Value: "issues", Usage: "folder holding the issues", Hidden: true}
+var issuesFlag = &cli.StringFlag{Name: "issues", Value: "issues", Usage: msg.T("folder holding the issues"), Hidden: true}
 
 func newApp(stdout, stderr io.Writer) *cli.App {
-	return &cli.App{
+	app := &cli.App{
 		Name:                 "magz",
-		Usage:                "turn a magazine issue folder into print PDF, screen PDF and EPUB",
+		Usage:                msg.T("turn a magazine issue folder into print PDF, screen PDF and EPUB"),
 		Version:              magzVersion(),
 		Writer:               stdout,
 		ErrWriter:            stderr,
 		EnableBashCompletion: true,
-		Description: "An issue is a folder with issue.yaml, articles/*.md and photos.\n" +
+		Description: msg.T("An issue is a folder with issue.yaml, articles/*.md and photos.\n" +
 			"Issues live under ./issues; name one (issue-12) or give its path.\n\n" +
 			"Start here:\n" +
 			"   magz new issue-13        start the next issue\n" +
 			"   magz check issue-13      find problems before the deadline\n" +
 			"   magz build issue-13      make the print PDF, screen PDF and EPUB\n" +
 			"   magz watch issue-13      rebuild while you edit\n\n" +
-			"Shell completion: magz completion bash (or zsh) prints a script to source.",
+			"Shell completion: magz completion bash (or zsh) prints a script to source."),
 		Commands: []*cli.Command{
 			newCommand(stdout), buildCommand(stdout, stderr), checkCommand(stdout),
 			listCommand(stdout), watchCommand(stdout, stderr), versionCommand(stdout), completionCommand(stdout),
@@ -95,31 +97,112 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			for _, cmd := range c.App.Commands {
 				names = append(names, cmd.Names()...)
 			}
-			msg := fmt.Sprintf("magz: there is no command %q", name)
+			text := msg.Sprintf("magz: there is no command %q", name)
 			if near := diag.Closest(name, names); near != "" {
-				msg += fmt.Sprintf("; did you mean %q?", near)
+				text += msg.Sprintf("; did you mean %q?", near)
 			}
-			fmt.Fprintf(stderr, "%s\nRun 'magz --help' for the commands.\n", msg)
+			msg.Fprintf(stderr, "%s\nRun 'magz --help' for the commands.\n", text)
 			cli.OsExiter(2)
 		},
-		OnUsageError: func(c *cli.Context, err error, _ bool) error {
-			name := ""
-			if c.Command != nil && c.Command.Name != c.App.Name {
-				name = c.Command.Name + " "
-			}
-			return fail(2, "magz: %v\nRun 'magz %s--help' for usage.", err, name)
-		},
+		OnUsageError: usageError,
 	}
+	for _, c := range app.Commands {
+		c.OnUsageError = usageError
+	}
+	localizeHelp(app)
+	return app
+}
+
+var (
+	unknownFlag  = regexp.MustCompile(`^flag provided but not defined: -+(\S+)$`)
+	missingValue = regexp.MustCompile(`^flag needs an argument: -+(\S+)$`)
+	invalidValue = regexp.MustCompile(`^invalid value "(.*)" for flag -+(\S+): `)
+)
+
+// usageError explains an option typed wrong, with the option nearest to
+// a misspelt one, in place of the flag package's terse English.
+func usageError(c *cli.Context, err error, _ bool) error {
+	cmd, flags := "magz", c.App.VisibleFlags()
+	if c.Command != nil && c.Command.Name != "" && c.Command.Name != c.App.Name {
+		cmd, flags = "magz "+c.Command.Name, c.Command.VisibleFlags()
+	}
+	option := func(name string) string {
+		if len(name) == 1 {
+			return "-" + name
+		}
+		return "--" + name
+	}
+	text := err.Error()
+	switch {
+	case unknownFlag.MatchString(text):
+		typed := unknownFlag.FindStringSubmatch(text)[1]
+		var names []string
+		for _, f := range flags {
+			for _, n := range f.Names() {
+				names = append(names, option(n))
+			}
+		}
+		if near := diag.Closest(option(typed), names); near != "" {
+			text = msg.Sprintf("unknown option %s; did you mean %s?", option(typed), near)
+		} else {
+			text = msg.Sprintf("unknown option %s", option(typed))
+		}
+	case missingValue.MatchString(text):
+		text = msg.Sprintf("option %s needs a value", option(missingValue.FindStringSubmatch(text)[1]))
+	case invalidValue.MatchString(text):
+		m := invalidValue.FindStringSubmatch(text)
+		text = msg.Sprintf("%q is not a valid value for %s", m[1], option(m[2]))
+	}
+	help := cmd + " --help"
+	return fail(2, "%s: %s\nRun '%s' for usage.", cmd, text, help)
+}
+
+// danglingOption reports an option typed last without its value
+// ("magz build issue-12 -o"), which flagsFirst leaves among the arguments.
+func danglingOption(c *cli.Context) error {
+	for _, a := range c.Args().Slice() {
+		if len(a) > 1 && strings.HasPrefix(a, "-") {
+			return fail(2, "%s: %s\nRun '%s' for usage.", "magz "+c.Command.Name, msg.Sprintf("option %s needs a value", a), "magz "+c.Command.Name+" --help")
+		}
+	}
+	return nil
+}
+
+// helpWords are the words of urfave/cli's own help pages that magz
+// translates: the headings and the usage line's placeholders.
+var helpWords = []string{msg.N("NAME:"), msg.N("USAGE:"), msg.N("VERSION:"), msg.N("DESCRIPTION:"),
+	msg.N("COMMANDS:"), msg.N("GLOBAL OPTIONS:"), msg.N("OPTIONS:"), msg.N("[global options]"),
+	msg.N("command [command options]")}
+
+// localizeHelp gives the help pages the editor's language; the texts of
+// magz's own commands and options are translated where they are written.
+func localizeHelp(app *cli.App) {
+	if msg.Current() == msg.English {
+		return
+	}
+	tr := func(t string) string {
+		for _, w := range helpWords {
+			t = strings.ReplaceAll(t, w, msg.T(w))
+		}
+		return t
+	}
+	app.CustomAppHelpTemplate = tr(cli.AppHelpTemplate)
+	for _, c := range app.Commands {
+		c.CustomHelpTemplate = tr(cli.CommandHelpTemplate)
+	}
+	app.HideHelpCommand = true // its text is urfave/cli's; --help says the same
+	cli.HelpFlag = &cli.BoolFlag{Name: "help", Aliases: []string{"h"}, Usage: msg.T("show help"), DisableDefaultText: true}
+	cli.VersionFlag = &cli.BoolFlag{Name: "version", Aliases: []string{"v"}, Usage: msg.T("print the version"), DisableDefaultText: true}
 }
 
 func versionCommand(stdout io.Writer) *cli.Command {
 	return &cli.Command{
 		Name:  "version",
-		Usage: "print the version of magz",
+		Usage: msg.T("print the version of magz"),
 		Action: func(c *cli.Context) error {
-			fmt.Fprintf(stdout, "magz %s\n", magzVersion())
+			msg.Fprintf(stdout, "magz %s\n", magzVersion())
 			if commit != "" {
-				fmt.Fprintf(stdout, "commit %s, built %s\n", commit, date)
+				msg.Fprintf(stdout, "commit %s, built %s\n", commit, date)
 			}
 			return nil
 		},
@@ -181,12 +264,12 @@ compdef _magz magz
 func completionCommand(stdout io.Writer) *cli.Command {
 	return &cli.Command{
 		Name:      "completion",
-		Usage:     "print a shell completion script (bash, zsh or powershell)",
-		ArgsUsage: "bash|zsh|powershell",
-		Description: "Examples:\n" +
+		Usage:     msg.T("print a shell completion script (bash, zsh or powershell)"),
+		ArgsUsage: msg.T("bash|zsh|powershell"),
+		Description: msg.T("Examples:\n" +
 			"   source <(magz completion bash)\n" +
 			"   magz completion zsh > ~/.zsh/completion/_magz\n" +
-			"   magz completion powershell >> $PROFILE",
+			"   magz completion powershell >> $PROFILE"),
 		Action: func(c *cli.Context) error {
 			switch c.Args().First() {
 			case "", "bash":
@@ -231,7 +314,7 @@ func flagsFirst(app *cli.App, args []string) []string {
 		}
 	}
 	out := append([]string(nil), args[:at+1]...)
-	var positional []string
+	var positional, dangling []string
 	rest := args[at+1:]
 	for i := 0; i < len(rest); i++ {
 		a := rest[i]
@@ -243,17 +326,21 @@ func flagsFirst(app *cli.App, args []string) []string {
 			// help on the command, whatever else was typed
 			return append(args[:at+1:at+1], "--help")
 		case len(a) > 1 && strings.HasPrefix(a, "-"):
-			out = append(out, a)
 			name := strings.TrimLeft(a, "-")
-			if takesValue[name] && !strings.Contains(name, "=") && i+1 < len(rest) {
-				out = append(out, rest[i+1])
+			switch {
+			case !takesValue[name] || strings.Contains(name, "="):
+				out = append(out, a)
+			case i+1 < len(rest):
+				out = append(out, a, rest[i+1])
 				i++
+			default: // its value is missing: keep it last, to be reported so
+				dangling = append(dangling, a)
 			}
 		default:
 			positional = append(positional, a)
 		}
 	}
-	return append(out, positional...)
+	return append(append(out, positional...), dangling...)
 }
 
 // magazineRoot is the folder of the magazine the current folder is in:

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"magz/internal/jpeg"
+	"magz/internal/msg"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -21,29 +22,29 @@ import (
 )
 
 var outputFlags = []cli.Flag{
-	&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the editions into `DIR` (default dist/ISSUE)"},
-	&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "print,screen,epub", Usage: "editions to build, a comma list of print, screen, epub"},
-	&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only problems", DisableDefaultText: true},
-	&cli.BoolFlag{Name: "previews", Aliases: []string{"p"}, Usage: "also draw a PNG of every page and a contact sheet into DIR/previews", DisableDefaultText: true},
-	&cli.StringFlag{Name: "cache", Usage: "keep processed photos in `DIR` (default .magz-cache beside the issues)"},
-	&cli.BoolFlag{Name: "no-cache", Usage: "process every photo afresh and keep nothing", DisableDefaultText: true},
+	&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: msg.T("write the editions into `DIR` (default dist/ISSUE)")},
+	&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "print,screen,epub", Usage: msg.T("editions to build, a comma list of print, screen, epub")},
+	&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: msg.T("print only problems"), DisableDefaultText: true},
+	&cli.BoolFlag{Name: "previews", Aliases: []string{"p"}, Usage: msg.T("also draw a PNG of every page and a contact sheet into DIR/previews"), DisableDefaultText: true},
+	&cli.StringFlag{Name: "cache", Usage: msg.T("keep processed photos in `DIR` (default .magz-cache beside the issues)")},
+	&cli.BoolFlag{Name: "no-cache", Usage: msg.T("process every photo afresh and keep nothing"), DisableDefaultText: true},
 	issuesFlag,
 }
 
 func buildCommand(stdout, stderr io.Writer) *cli.Command {
 	return &cli.Command{
 		Name:      "build",
-		Usage:     "build the editions of an issue",
-		ArgsUsage: "ISSUE",
-		Description: "Builds the print PDF, the screen PDF and the EPUB of ISSUE into dist/ISSUE.\n" +
+		Usage:     msg.T("build the editions of an issue"),
+		ArgsUsage: msg.T("ISSUE"),
+		Description: msg.T("Builds the print PDF, the screen PDF and the EPUB of ISSUE into dist/ISSUE.\n" +
 			"ISSUE is an issue name under ./issues (issue-12) or a path to an issue folder.\n\n" +
 			"Examples:\n" +
 			"   magz build issue-12\n" +
 			"   magz build --format screen,epub issue-12\n" +
 			"   magz build --previews issue-12     (PNG pictures of the pages too)\n" +
-			"   magz build --out /tmp/proof path/to/issue-13",
+			"   magz build --out /tmp/proof path/to/issue-13"),
 		Flags: append(append([]cli.Flag{}, outputFlags...),
-			&cli.BoolFlag{Name: "force", Usage: "rebuild even when nothing changed since the last build", DisableDefaultText: true}),
+			&cli.BoolFlag{Name: "force", Usage: msg.T("rebuild even when nothing changed since the last build"), DisableDefaultText: true}),
 		Action: func(c *cli.Context) error {
 			opt, dir, err := buildOptions(c, "build")
 			if err != nil {
@@ -54,8 +55,8 @@ func buildCommand(stdout, stderr io.Writer) *cli.Command {
 			if !c.Bool("quiet") {
 				if isTerminal(stderr) {
 					// On a terminal: bars for the photos and the pages.
-					opt.OnPhoto = bars.step(stderr, "photos")
-					opt.OnPage = bars.step(stderr, "pages ")
+					opt.OnPhoto = bars.step(stderr, msg.T("photos"))
+					opt.OnPage = bars.step(stderr, msg.T("pages"))
 				} else {
 					opt.Progress = prefixWriter{stderr}
 				}
@@ -72,7 +73,7 @@ func buildCommand(stdout, stderr io.Writer) *cli.Command {
 				return buildError(err)
 			}
 			if !c.Bool("quiet") {
-				summary(stdout, res, time.Since(start), "Up to date (nothing changed; --force rebuilds)")
+				summary(stdout, res, time.Since(start), msg.T("Up to date (nothing changed; --force rebuilds)"))
 			}
 			return nil
 		},
@@ -89,7 +90,7 @@ func (p *progress) step(w io.Writer, name string) func(done, total int) {
 	return func(done, total int) {
 		if p.bar == nil || p.name != name {
 			p.finish()
-			p.bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription(name),
+			p.bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription(fmt.Sprintf("%-8s", name)),
 				progressbar.OptionShowCount(), progressbar.OptionSetWidth(30), progressbar.OptionClearOnFinish())
 			p.name = name
 		}
@@ -111,6 +112,9 @@ func isTerminal(w io.Writer) bool {
 
 // buildOptions reads the flags shared by build and watch.
 func buildOptions(c *cli.Context, cmd string) (build.Options, string, error) {
+	if err := danglingOption(c); err != nil {
+		return build.Options{}, "", err
+	}
 	if c.NArg() != 1 {
 		return build.Options{}, "", fail(2, "magz %s: name one issue, for example: magz %s issue-12", cmd, cmd)
 	}
@@ -148,7 +152,7 @@ func buildError(err error) error {
 	var de *diag.Errors
 	switch {
 	case errors.As(err, &de):
-		return fail(1, "%v\nmagz: build failed with %d error(s); nothing was written. Fix the lines above and build again.", err, len(de.List))
+		return fail(1, "%v\nmagz: build failed with %s; nothing was written. Fix the lines above and build again.", err, msg.Count(len(de.List), "error"))
 	case errors.Is(err, context.Canceled):
 		return fail(130, "magz: build interrupted; nothing was written")
 	}
@@ -165,27 +169,27 @@ func (p prefixWriter) Write(b []byte) (int, error) {
 // summary says what a build made. upToDate is what to say when nothing
 // changed (build can be forced; watch cannot, and has no --force).
 func summary(w io.Writer, res *build.Result, took time.Duration, upToDate string) {
-	verb := "Built"
+	verb := msg.T("Built")
 	if res.UpToDate {
 		verb = upToDate
 	}
-	fmt.Fprintf(w, "%s %s %d: %s, %s, %s, %s in %.1fs", verb, res.Issue.Magazine, res.Issue.Number,
-		diag.Count(res.Pages, "page"), diag.Count(len(res.Issue.Articles), "article"), diag.Count(res.Words, "word"), diag.Count(res.Photos, "photo"), took.Seconds())
+	msg.Fprintf(w, "%s %s %d: %s, %s, %s, %s in %.1fs", verb, res.Issue.Magazine, res.Issue.Number,
+		msg.Count(res.Pages, "page"), msg.Count(len(res.Issue.Articles), "article"), msg.Count(res.Words, "word"), msg.Count(res.Photos, "photo"), took.Seconds())
 	if n := len(res.Warnings); n > 0 {
-		fmt.Fprintf(w, ", %d warning(s)", n)
+		fmt.Fprint(w, ", "+msg.Count(n, "warning"))
 	}
 	fmt.Fprintln(w)
 	for _, o := range res.Outputs {
-		fmt.Fprintf(w, "  %-7s %s (%s)\n", o.Format, diag.DisplayPath(o.Path), size(o.Bytes))
+		fmt.Fprintf(w, "  %-9s %s (%s)\n", o.Format, diag.DisplayPath(o.Path), size(o.Bytes))
 	}
 	if res.Handoff != "" {
-		fmt.Fprintf(w, "  %-7s %s (for the printer, with the print PDF)\n", "sheet", diag.DisplayPath(res.Handoff))
+		msg.Fprintf(w, "  %-9s %s (for the printer, with the print PDF)\n", msg.T("sheet"), diag.DisplayPath(res.Handoff))
 	}
 	if res.Previews != "" {
-		fmt.Fprintf(w, "  %-7s %s/ (page-NN.png, contact-sheet.png)\n", "preview", diag.DisplayPath(res.Previews))
+		msg.Fprintf(w, "  %-9s %s/ (page-NN.png, contact-sheet.png)\n", msg.T("preview"), diag.DisplayPath(res.Previews))
 	}
 	for _, p := range res.Stale {
-		fmt.Fprintf(w, "  %-7s %s is from an earlier build: not rebuilt now\n", "old", diag.DisplayPath(p))
+		msg.Fprintf(w, "  %-9s %s is from an earlier build: not rebuilt now\n", msg.T("old"), diag.DisplayPath(p))
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"magz/internal/jpeg"
+	"magz/internal/msg"
 	"os"
 	"path/filepath"
 	"sort"
@@ -45,9 +46,9 @@ type checkProblem struct {
 func checkCommand(stdout io.Writer) *cli.Command {
 	return &cli.Command{
 		Name:      "check",
-		Usage:     "preflight an issue: every problem a build would meet, and what a printer would catch",
-		ArgsUsage: "ISSUE",
-		Description: "Reads the whole issue, its photos and its layout without writing any edition, and\n" +
+		Usage:     msg.T("preflight an issue: every problem a build would meet, and what a printer would catch"),
+		ArgsUsage: msg.T("ISSUE"),
+		Description: msg.T("Reads the whole issue, its photos and its layout without writing any edition, and\n" +
 			"lists errors (the build would fail) and warnings (missing alt text or photo credit,\n" +
 			"photos below print resolution, characters the fonts lack, text that does not fit,\n" +
 			"unused photos, malformed links), grouped by file. Exit status 1 when there are\n" +
@@ -55,13 +56,16 @@ func checkCommand(stdout io.Writer) *cli.Command {
 			"Examples:\n" +
 			"   magz check issue-13\n" +
 			"   magz check --strict issue-13      (for a magazine's own CI)\n" +
-			"   magz check --json issue-13 > report.json",
+			"   magz check --json issue-13 > report.json"),
 		Flags: []cli.Flag{
-			&cli.BoolFlag{Name: "strict", Usage: "fail on warnings too", DisableDefaultText: true},
-			&cli.BoolFlag{Name: "json", Usage: "print the report as JSON (schema: docs/check-json.md)", DisableDefaultText: true},
+			&cli.BoolFlag{Name: "strict", Usage: msg.T("fail on warnings too"), DisableDefaultText: true},
+			&cli.BoolFlag{Name: "json", Usage: msg.T("print the report as JSON (schema: docs/check-json.md)"), DisableDefaultText: true},
 			issuesFlag,
 		},
 		Action: func(c *cli.Context) error {
+			if err := danglingOption(c); err != nil {
+				return err
+			}
 			if c.NArg() != 1 {
 				return fail(2, "magz check: name one issue, for example: magz check issue-12")
 			}
@@ -116,9 +120,9 @@ func report(dir string, iss *doc.Issue, ds []diag.Diagnostic) checkReport {
 			byFile[d.Pos.Path] = f
 			order = append(order, d.Pos.Path)
 		}
-		sev := "warning"
+		sev := msg.N("warning")
 		if d.Severity == diag.Error {
-			sev = "error"
+			sev = msg.N("error")
 			rep.Errors++
 		} else {
 			rep.Warnings++
@@ -145,15 +149,15 @@ func printReport(w io.Writer, rep checkReport) {
 			if p.Line > 0 {
 				where = fmt.Sprintf("  %d: ", p.Line)
 			}
-			fmt.Fprintf(w, "%s%s: %s\n", where, p.Severity, p.Message)
+			fmt.Fprintf(w, "%s%s: %s\n", where, msg.T(p.Severity), p.Message)
 		}
 	}
 	switch {
 	case rep.Errors == 0 && rep.Warnings == 0:
-		fmt.Fprintf(w, "%s: no problems found; ready to build.\n", rep.Issue)
+		msg.Fprintf(w, "%s: no problems found; ready to build.\n", rep.Issue)
 	case rep.Errors == 0:
-		fmt.Fprintf(w, "%s: %d warning(s), no errors; the issue builds.\n", rep.Issue, rep.Warnings)
+		msg.Fprintf(w, "%s: %s, no errors; the issue builds.\n", rep.Issue, msg.Count(rep.Warnings, "warning"))
 	default:
-		fmt.Fprintf(w, "%s: %d error(s), %d warning(s); the build would fail until the errors are fixed.\n", rep.Issue, rep.Errors, rep.Warnings)
+		msg.Fprintf(w, "%s: %s, %s; the build would fail until the errors are fixed.\n", rep.Issue, msg.Count(rep.Errors, "error"), msg.Count(rep.Warnings, "warning"))
 	}
 }

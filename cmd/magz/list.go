@@ -11,18 +11,19 @@ import (
 
 	"magz/internal/build"
 	"magz/internal/diag"
+	"magz/internal/msg"
 	"magz/internal/reader"
 )
 
 func listCommand(stdout io.Writer) *cli.Command {
 	return &cli.Command{
 		Name:  "list",
-		Usage: "show the issues, and whether their editions are built and up to date",
-		Description: "Lists every issue folder under ./issues with its number, date, title and number\n" +
+		Usage: msg.T("show the issues, and whether their editions are built and up to date"),
+		Description: msg.T("Lists every issue folder under ./issues with its number, date, title and number\n" +
 			"of articles, and the state of its editions in dist/ISSUE.\n\n" +
-			"Example:\n   magz list",
+			"Example:\n   magz list"),
 		Flags: []cli.Flag{issuesFlag,
-			&cli.BoolFlag{Name: "names", Usage: "print only the issue names, one a line (for scripts and completion)", DisableDefaultText: true}},
+			&cli.BoolFlag{Name: "names", Usage: msg.T("print only the issue names, one a line (for scripts and completion)"), DisableDefaultText: true}},
 		Action: func(c *cli.Context) error {
 			names := reader.List(issuesDir(c))
 			if c.Bool("names") {
@@ -32,7 +33,7 @@ func listCommand(stdout io.Writer) *cli.Command {
 				return nil
 			}
 			if len(names) == 0 {
-				fmt.Fprintf(stdout, "No issues in %s. Start one with: magz new issue-1\n", diag.DisplayPath(issuesDir(c)))
+				msg.Fprintf(stdout, "No issues in %s. Start one with: magz new issue-1\n", diag.DisplayPath(issuesDir(c)))
 				return nil
 			}
 			type row struct {
@@ -44,7 +45,7 @@ func listCommand(stdout io.Writer) *cli.Command {
 				dir := filepath.Join(issuesDir(c), name)
 				diags := &diag.List{}
 				iss := reader.Read(dir, diags)
-				r := row{name: name, number: "?", date: "?", articles: "?", state: "has errors (magz check " + name + ")"}
+				r := row{name: name, number: "?", date: "?", articles: "?", state: msg.Sprintf("has errors (magz check %s)", name)}
 				if iss != nil {
 					r.number, r.n = fmt.Sprint(iss.Number), iss.Number
 					if !iss.Date.IsZero() {
@@ -57,18 +58,18 @@ func listCommand(stdout io.Writer) *cli.Command {
 					built, current := build.Status(iss, filepath.Join(distDir(c), name), magzVersion())
 					switch {
 					case current:
-						r.state = "built, up to date"
+						r.state = msg.T("built, up to date")
 					case built:
-						r.state = "built, out of date"
+						r.state = msg.T("built, out of date")
 					default:
-						r.state = "not built"
+						r.state = msg.T("not built")
 					}
 				}
 				rows = append(rows, r)
 			}
 			sort.SliceStable(rows, func(i, j int) bool { return rows[i].n < rows[j].n })
 			tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ISSUE\tNO.\tDATE\tARTICLES\tTITLE\tEDITIONS")
+			fmt.Fprintln(tw, msg.T("ISSUE\tNO.\tDATE\tARTICLES\tTITLE\tEDITIONS"))
 			for _, r := range rows {
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.name, r.number, r.date, r.articles, r.title, r.state)
 			}

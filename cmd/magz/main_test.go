@@ -10,6 +10,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"magz/internal/msg"
 	"magz/internal/testissue"
 )
 
@@ -49,6 +50,7 @@ func TestScripts(t *testing.T) {
 }
 
 func TestInterrupted(t *testing.T) {
+	defer msg.Use(msg.Use(msg.English))
 	dir := t.TempDir()
 	os.MkdirAll(dir+"/issues/i/articles", 0o755)
 	os.WriteFile(dir+"/issues/i/issue.yaml", []byte("magazine: M\nnumber: 1\ndate: 2026-01-01\n"), 0o644)

@@ -6,6 +6,7 @@ import (
 	"image/jpeg"
 	"io"
 	"magz/internal/locale"
+	"magz/internal/msg"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -24,20 +25,23 @@ var issueName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 func newCommand(stdout io.Writer) *cli.Command {
 	return &cli.Command{
 		Name:      "new",
-		Usage:     "start a new issue folder, ready to edit and build",
-		ArgsUsage: "ISSUE-NAME",
-		Description: "Creates issues/ISSUE-NAME with issue.yaml (the next issue number, the magazine\n" +
+		Usage:     msg.T("start a new issue folder, ready to edit and build"),
+		ArgsUsage: msg.T("ISSUE-NAME"),
+		Description: msg.T("Creates issues/ISSUE-NAME with issue.yaml (the next issue number, the magazine\n" +
 			"settings of the latest issue), an example article that explains the format, and an\n" +
 			"images folder with one photo. magz build works on it at once.\n\n" +
 			"Examples:\n" +
 			"   magz new issue-13\n" +
-			"   magz new --date 2027-01-15 issue-13",
+			"   magz new --date 2027-01-15 issue-13"),
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "date", Usage: "issue date, `YYYY-MM-DD` (default today)"},
-			&cli.IntFlag{Name: "number", Usage: "issue number (default: one more than the latest issue)"},
+			&cli.StringFlag{Name: "date", Usage: msg.T("issue date, `YYYY-MM-DD` (default today)")},
+			&cli.IntFlag{Name: "number", Usage: msg.T("issue number (default: one more than the latest issue)")},
 			issuesFlag,
 		},
 		Action: func(c *cli.Context) error {
+			if err := danglingOption(c); err != nil {
+				return err
+			}
 			if c.NArg() != 1 {
 				return fail(2, "magz new: name the new issue, for example: magz new issue-13")
 			}
@@ -67,10 +71,10 @@ func newCommand(stdout io.Writer) *cli.Command {
 				os.RemoveAll(dir)
 				return fail(1, "magz new: %v", err)
 			}
-			fmt.Fprintf(stdout, "Created %s (issue %d, %s).\n\nNext:\n", diag.DisplayPath(dir), number, date.Format("2006-01-02"))
-			fmt.Fprintf(stdout, "  1. Write articles in %s (one Markdown file each; read 01-contoh.md first).\n", diag.DisplayPath(filepath.Join(dir, "articles")))
-			fmt.Fprintf(stdout, "  2. Put photos in %s.\n", diag.DisplayPath(filepath.Join(dir, "images")))
-			fmt.Fprintf(stdout, "  3. magz check %s\n  4. magz build %s\n", name, name)
+			msg.Fprintf(stdout, "Created %s (issue %d, %s).\n\nNext:\n", diag.DisplayPath(dir), number, date.Format("2006-01-02"))
+			msg.Fprintf(stdout, "  1. Write articles in %s (one Markdown file each; read 01-contoh.md first).\n", diag.DisplayPath(filepath.Join(dir, "articles")))
+			msg.Fprintf(stdout, "  2. Put photos in %s.\n", diag.DisplayPath(filepath.Join(dir, "images")))
+			msg.Fprintf(stdout, "  3. magz check %s\n  4. magz build %s\n", name, name)
 			return nil
 		},
 	}
@@ -94,13 +98,32 @@ func latestSettings(root string) issueSettings {
 		}
 		found = true
 		best = issueSettings{magazine: iss.Magazine, publisher: iss.Publisher, language: iss.Language, number: iss.Number,
-			trim: fmt.Sprintf("%gx%gmm", float64(iss.Trim.Width)/1000, float64(iss.Trim.Height)/1000)}
+			trim: fmt.Sprintf(trimSyntax, float64(iss.Trim.Width)/1000, float64(iss.Trim.Height)/1000)}
 		if best.magazine == "" {
 			best.magazine = locale.For(iss.Language).Magazine
 		}
 	}
 	return best
 }
+
+// trimSyntax writes a trim as issue.yaml takes it: WIDTHxHEIGHTmm.
+const trimSyntax = "%gx%gmm"
+
+// issueYAML is the issue.yaml magz new writes: the magazine, number, date,
+// language, publisher line, trim and the example cover's credit.
+const issueYAML = `# Settings of this issue; every key is explained in README.md.
+magazine: %s
+title: ""          # theme of the issue, shown on the cover
+number: %d
+date: %s
+language: %s
+%s
+trim: %s
+cover:
+  image: images/contoh.jpg
+  alt: Foto contoh untuk sampul
+  credit: %s
+`
 
 func yamlQuote(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
@@ -112,22 +135,13 @@ func writeNewIssue(dir string, s issueSettings, number int, date time.Time) erro
 			return err
 		}
 	}
-	var y strings.Builder
-	fmt.Fprintf(&y, "# Settings of this issue; every key is explained in README.md.\n")
-	fmt.Fprintf(&y, "magazine: %s\n", yamlQuote(s.magazine))
-	fmt.Fprintf(&y, "title: \"\"          # theme of the issue, shown on the cover\n")
-	fmt.Fprintf(&y, "number: %d\n", number)
-	fmt.Fprintf(&y, "date: %s\n", date.Format("2006-01-02"))
-	fmt.Fprintf(&y, "language: %s\n", s.language)
+	publisher := "# publisher: Nama Kantor"
 	if s.publisher != "" {
-		fmt.Fprintf(&y, "publisher: %s\n", yamlQuote(s.publisher))
-	} else {
-		fmt.Fprintf(&y, "# publisher: Nama Kantor\n")
+		publisher = "publisher: " + yamlQuote(s.publisher)
 	}
-	fmt.Fprintf(&y, "trim: %s\n", s.trim)
-	fmt.Fprintf(&y, "cover:\n  image: images/contoh.jpg\n  alt: Foto contoh untuk sampul\n  credit: %s\n", locale.For(s.language).Credit)
+	y := fmt.Sprintf(issueYAML, yamlQuote(s.magazine), number, date.Format("2006-01-02"), s.language, publisher, s.trim, locale.For(s.language).Credit)
 	files := map[string]string{
-		"issue.yaml":            y.String(),
+		"issue.yaml":            y,
 		"articles/01-contoh.md": locale.For(s.language).Example,
 		"CREDITS.md":            "# Kredit foto\n\nTulis di sini siapa yang membuat setiap foto dan dengan lisensi apa.\n\n- images/contoh.jpg: foto contoh buatan magz (boleh dihapus)\n",
 	}

@@ -14,21 +14,22 @@ import (
 
 	"magz/internal/build"
 	"magz/internal/diag"
+	"magz/internal/msg"
 )
 
 func watchCommand(stdout, stderr io.Writer) *cli.Command {
 	return &cli.Command{
 		Name:      "watch",
-		Usage:     "build an issue, then build again whenever one of its files changes",
-		ArgsUsage: "ISSUE",
-		Description: "Builds ISSUE, then watches its folder: every time you save an article, issue.yaml\n" +
+		Usage:     msg.T("build an issue, then build again whenever one of its files changes"),
+		ArgsUsage: msg.T("ISSUE"),
+		Description: msg.T("Builds ISSUE, then watches its folder: every time you save an article, issue.yaml\n" +
 			"or a photo, the editions you asked for are built again. A failed build is reported\n" +
 			"and watching goes on. Stop with Ctrl-C.\n\n" +
 			"Examples:\n" +
 			"   magz watch issue-13\n" +
-			"   magz watch --format screen --previews issue-13    (quick proofs while editing)",
+			"   magz watch --format screen --previews issue-13    (quick proofs while editing)"),
 		Flags: append(append([]cli.Flag{}, outputFlags...),
-			&cli.IntFlag{Name: "max-builds", Hidden: true, Usage: "stop after N builds (for tests)"}),
+			&cli.IntFlag{Name: "max-builds", Hidden: true, Usage: msg.T("stop after N builds (for tests)")}),
 		Action: func(c *cli.Context) error {
 			opt, dir, err := buildOptions(c, "watch")
 			if err != nil {
@@ -60,18 +61,18 @@ func watchCommand(stdout, stderr io.Writer) *cli.Command {
 					if c.Context.Err() != nil {
 						return
 					}
-					fmt.Fprintf(stderr, "%v\n", buildError(err))
-					fmt.Fprintf(stdout, "[%s] build failed (%s); fix the problems above and save again.\n", stamp, why)
+					fmt.Fprintln(stderr, buildError(err))
+					msg.Fprintf(stdout, "[%s] build failed (%s); fix the problems above and save again.\n", stamp, why)
 					return
 				}
 				if !c.Bool("quiet") {
-					fmt.Fprintf(stdout, "[%s] %s: ", stamp, why)
-					summary(stdout, res, time.Since(start), "Up to date (nothing changed)")
+					msg.Fprintf(stdout, "[%s] %s: ", stamp, why)
+					summary(stdout, res, time.Since(start), msg.T("Up to date (nothing changed)"))
 				}
 			}
-			rebuild("first build")
+			rebuild(msg.T("first build"))
 			if !c.Bool("quiet") {
-				fmt.Fprintf(stdout, "Watching %s for changes; press Ctrl-C to stop.\n", diag.DisplayPath(dir))
+				msg.Fprintf(stdout, "Watching %s for changes; press Ctrl-C to stop.\n", diag.DisplayPath(dir))
 			}
 			var timer <-chan time.Time
 			changed := ""
@@ -81,7 +82,7 @@ func watchCommand(stdout, stderr io.Writer) *cli.Command {
 				}
 				select {
 				case <-c.Context.Done():
-					fmt.Fprintln(stdout, "Stopped watching.")
+					fmt.Fprintln(stdout, msg.T("Stopped watching."))
 					return nil
 				case ev, ok := <-w.Events:
 					if !ok {
@@ -96,12 +97,12 @@ func watchCommand(stdout, stderr io.Writer) *cli.Command {
 						}
 					}
 					rel, _ := filepath.Rel(dir, ev.Name)
-					changed = filepath.ToSlash(rel) + " changed"
+					changed = msg.Sprintf("%s changed", filepath.ToSlash(rel))
 					// Editors save in bursts: wait until the files are quiet.
 					timer = time.After(300 * time.Millisecond)
 				case err, ok := <-w.Errors:
 					if ok {
-						fmt.Fprintf(stderr, "magz watch: %v\n", err)
+						msg.Fprintf(stderr, "magz watch: %v\n", err)
 					}
 				case <-timer:
 					timer = nil

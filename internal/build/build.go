@@ -11,10 +11,10 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"golang.org/x/sync/errgroup"
 	"io"
 	"magz/assets"
 	"magz/internal/jpeg"
+	"magz/internal/msg"
 	"os"
 	"path/filepath"
 	"slices"
@@ -22,6 +22,8 @@ import (
 	"sync"
 	"time"
 	"unicode"
+
+	"golang.org/x/sync/errgroup"
 
 	"magz/internal/cache"
 	"magz/internal/diag"
@@ -63,11 +65,11 @@ func ParseFormats(s string) ([]Format, error) {
 		case "all":
 			return AllFormats, nil
 		default:
-			return nil, fmt.Errorf("unknown format %q; use print, screen or epub, separated by commas", p)
+			return nil, msg.Errorf("unknown format %q; use print, screen or epub, separated by commas", p)
 		}
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("no format given; use print, screen or epub, separated by commas")
+		return nil, msg.Errorf("no format given; use print, screen or epub, separated by commas")
 	}
 	return out, nil
 }
@@ -199,7 +201,7 @@ func Images(iss *doc.Issue) []*doc.Image {
 func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 	logf := func(format string, args ...any) {
 		if opt.Progress != nil {
-			fmt.Fprintf(opt.Progress, format+"\n", args...)
+			fmt.Fprintf(opt.Progress, msg.T(format)+"\n", args...)
 		}
 	}
 	diags := &diag.List{}
@@ -212,7 +214,7 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 	if err := diags.Err(); err != nil {
 		return &Result{Warnings: warnings(diags)}, err
 	}
-	logf("read %s, %s", diag.Count(len(iss.Articles), "article"), diag.Count(len(infos), "photo"))
+	logf("read %s, %s", msg.Count(len(iss.Articles), "article"), msg.Count(len(infos), "photo"))
 	key := inputsKey(iss, opt)
 	if !opt.Force {
 		if m := readManifest(opt.OutDir); upToDate(m, key, opt.OutDir, opt.Formats) {
@@ -224,7 +226,7 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	logf("laid out %s", diag.Count(len(model.Pages), "page"))
+	logf("laid out %s", msg.Count(len(model.Pages), "page"))
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
@@ -242,7 +244,7 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 	}
 
 	if err := os.MkdirAll(opt.OutDir, 0o755); err != nil {
-		return nil, fmt.Errorf("cannot create output folder: %w", err)
+		return nil, msg.Errorf("cannot create output folder: %w", err)
 	}
 	removeStale(opt.OutDir)
 	w := &editionWriter{iss: iss, model: model, plan: pl, done: done, date: iss.Date, creator: "magz " + opt.Version}
@@ -394,10 +396,10 @@ func (w *editionWriter) writeAll(ctx context.Context, outDir string, formats []F
 		g.Go(func() (err error) {
 			defer func() {
 				if v := recover(); v != nil {
-					err = fmt.Errorf("internal error: %v", v)
+					err = msg.Errorf("internal error: %v", v)
 				}
 				if err != nil && !errors.Is(err, context.Canceled) {
-					err = fmt.Errorf("writing the %s edition: %w", f, err)
+					err = msg.Errorf("writing the %s edition: %w", f, err)
 				}
 				errs[i] = err
 			}()
@@ -462,7 +464,7 @@ func (w *editionWriter) write(wr io.Writer, f Format, onPage func()) error {
 		opt.Image = func(it *page.Image) ([]byte, error) {
 			r, ok := w.done[m[it]]
 			if !ok {
-				return nil, fmt.Errorf("no rendition of %s", it.Name)
+				return nil, msg.Errorf("no rendition of %s", it.Name)
 			}
 			return r.Data, nil
 		}
@@ -473,7 +475,7 @@ func (w *editionWriter) write(wr io.Writer, f Format, onPage func()) error {
 			req := w.plan.epub[img.Path]
 			r, ok := w.done[req]
 			if !ok {
-				return nil, "", fmt.Errorf("no rendition of %s", img.Rel)
+				return nil, "", msg.Errorf("no rendition of %s", img.Rel)
 			}
 			if req.Encoding == images.PNG {
 				return r.Data, "png", nil
@@ -497,7 +499,7 @@ func moveIntoPlace(ws []written, previewTmp string) error {
 		if err := os.Rename(w.tmp, w.dst); err != nil {
 			removeTemps(ws[i:])
 			os.RemoveAll(previewTmp)
-			return fmt.Errorf("cannot move %s into place: %w", w.dst, err)
+			return msg.Errorf("cannot move %s into place: %w", w.dst, err)
 		}
 	}
 	if previewTmp == "" {
@@ -507,7 +509,7 @@ func moveIntoPlace(ws []written, previewTmp string) error {
 	os.RemoveAll(dst)
 	if err := os.Rename(previewTmp, dst); err != nil {
 		os.RemoveAll(previewTmp)
-		return fmt.Errorf("cannot move the previews into place: %w", err)
+		return msg.Errorf("cannot move the previews into place: %w", err)
 	}
 	return nil
 }
@@ -546,7 +548,7 @@ func removeStale(dir string) {
 func writeTemp(dir, name string, write func(io.Writer) error) (tmp string, size int, sum [sha256.Size]byte, err error) {
 	f, err := os.CreateTemp(dir, "."+name+".tmp-*")
 	if err != nil {
-		return "", 0, sum, fmt.Errorf("cannot write in %s: %w", dir, err)
+		return "", 0, sum, msg.Errorf("cannot write in %s: %w", dir, err)
 	}
 	bw := bufio.NewWriterSize(f, 256<<10)
 	h := sha256.New()

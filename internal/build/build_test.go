@@ -32,6 +32,7 @@ import (
 
 	"magz/internal/diag"
 	"magz/internal/doc"
+	"magz/internal/msg"
 	"magz/internal/testissue"
 	"magz/internal/validate"
 )
@@ -62,6 +63,7 @@ func buildSample(t *testing.T) (string, *Result) {
 }
 
 func TestMain(m *testing.M) {
+	msg.Use(msg.English) // the tests read the messages in English, whatever the machine's locale
 	code := m.Run()
 	if sampleDir != "" {
 		os.RemoveAll(sampleDir)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io/fs"
 	"magz/internal/jpeg"
+	"magz/internal/msg"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -72,13 +73,13 @@ func preflight(iss *doc.Issue, infos map[string]*images.Info, diags *diag.List) 
 		}
 		titles[strings.ToLower(a.Title)] = a
 	}
-	fig(iss.Cover, "cover photo")
+	fig(iss.Cover, msg.T("cover photo"))
 	for _, a := range iss.Articles {
-		fig(a.Hero, "photo")
+		fig(a.Hero, msg.T("photo"))
 		doc.Walk(a.Blocks, func(b doc.Block) {
 			switch b := b.(type) {
 			case *doc.Figure:
-				fig(b, "photo")
+				fig(b, msg.T("photo"))
 			case *doc.Paragraph:
 				checkLinks(b.Pos, b.Spans, diags)
 			case *doc.Heading:

@@ -1,11 +1,11 @@
 package build
 
 import (
-	"fmt"
 	"os"
 
 	"magz/assets"
 	"magz/internal/doc"
+	"magz/internal/msg"
 	"magz/layout/pdf"
 )
 
@@ -26,7 +26,7 @@ func pressFor(p doc.Print) (press, error) {
 	if p.Profile != "" {
 		prof, err := os.ReadFile(p.Profile)
 		if err != nil {
-			return press{}, fmt.Errorf("reading the print profile: %w", err)
+			return press{}, msg.Errorf("reading the print profile: %w", err)
 		}
 		return press{intent: pdf.OutputIntent{Profile: prof, Identifier: "Custom", Condition: p.Condition}}, nil
 	}

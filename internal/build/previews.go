@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"golang.org/x/sync/errgroup"
 	"image"
 	"image/png"
 	"os"
@@ -12,6 +11,9 @@ import (
 	"runtime"
 	"sync"
 
+	"golang.org/x/sync/errgroup"
+
+	"magz/internal/msg"
 	"magz/layout/page"
 	"magz/layout/preview"
 )
@@ -24,7 +26,7 @@ const previewDPI = 70
 func writePreviews(ctx context.Context, outDir string, model *page.Issue, rendition func(*page.Image) ([]byte, bool)) (string, error) {
 	tmp, err := os.MkdirTemp(outDir, ".previews-tmp-")
 	if err != nil {
-		return "", fmt.Errorf("cannot write previews: %w", err)
+		return "", msg.Errorf("cannot write previews: %w", err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return "", err
@@ -36,7 +38,7 @@ func writePreviews(ctx context.Context, outDir string, model *page.Issue, rendit
 		}
 		data, ok := rendition(it)
 		if !ok {
-			return nil, fmt.Errorf("no picture of %s", it.Name)
+			return nil, msg.Errorf("no picture of %s", it.Name)
 		}
 		m, _, err := image.Decode(bytes.NewReader(data))
 		if err != nil {
@@ -53,7 +55,7 @@ func writePreviews(ctx context.Context, outDir string, model *page.Issue, rendit
 		g.Go(func() error {
 			defer func() {
 				if v := recover(); v != nil {
-					errs[i] = fmt.Errorf("internal error drawing page %d: %v", i+1, v)
+					errs[i] = msg.Errorf("internal error drawing page %d: %v", i+1, v)
 				}
 			}()
 			if ctx.Err() != nil {
@@ -72,7 +74,7 @@ func writePreviews(ctx context.Context, outDir string, model *page.Issue, rendit
 	for _, err := range errs {
 		if err != nil {
 			os.RemoveAll(tmp)
-			return "", fmt.Errorf("drawing previews: %w", err)
+			return "", msg.Errorf("drawing previews: %w", err)
 		}
 	}
 	if err := savePNG(filepath.Join(tmp, "contact-sheet.png"), preview.ContactSheet(pages, 200)); err != nil {

@@ -10,6 +10,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"magz/internal/msg"
 	"os"
 	"path/filepath"
 )
@@ -24,7 +25,7 @@ func Open(dir string) (*Cache, error) {
 		return &Cache{}, nil
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("cannot create the cache folder: %w", err)
+		return nil, msg.Errorf("cannot create the cache folder: %w", err)
 	}
 	return &Cache{dir: dir}, nil
 }

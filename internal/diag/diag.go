@@ -5,6 +5,7 @@ package diag
 
 import (
 	"fmt"
+	"magz/internal/msg"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -63,7 +64,7 @@ type Diagnostic struct {
 
 func (d Diagnostic) String() string {
 	if d.Severity == Warning {
-		return d.Pos.String() + ": warning: " + d.Msg
+		return d.Pos.String() + ": " + msg.T("warning") + ": " + d.Msg
 	}
 	return d.Pos.String() + ": " + d.Msg
 }
@@ -74,14 +75,14 @@ type List struct {
 	items []Diagnostic
 }
 
-// Errorf records an error at pos.
+// Errorf records an error at pos, in the editor's language (see msg).
 func (l *List) Errorf(pos Pos, format string, args ...any) {
-	l.add(Diagnostic{Pos: pos, Severity: Error, Msg: fmt.Sprintf(format, args...)})
+	l.add(Diagnostic{Pos: pos, Severity: Error, Msg: msg.Sprintf(format, args...)})
 }
 
 // Warnf records a warning at pos.
 func (l *List) Warnf(pos Pos, format string, args ...any) {
-	l.add(Diagnostic{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+	l.add(Diagnostic{Pos: pos, Severity: Warning, Msg: msg.Sprintf(format, args...)})
 }
 
 func (l *List) add(d Diagnostic) {
@@ -205,12 +206,4 @@ func editDistance(a, b string) int {
 		}
 	}
 	return d[len(ra)][len(rb)]
-}
-
-// Count writes n with a noun, singular for one: "1 article", "3 articles".
-func Count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

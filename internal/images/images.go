@@ -10,8 +10,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"golang.org/x/sync/errgroup"
-	"golang.org/x/sync/semaphore"
 	"image"
 	"image/color"
 	"image/draw"
@@ -20,6 +18,7 @@ import (
 	"image/png"
 	"io"
 	"magz/internal/jpeg"
+	"magz/internal/msg"
 	"math"
 	"os"
 	"runtime"
@@ -27,6 +26,9 @@ import (
 	"sort"
 	"sync"
 	"sync/atomic"
+
+	"golang.org/x/sync/errgroup"
+	"golang.org/x/sync/semaphore"
 
 	"github.com/disintegration/imaging"
 	_ "golang.org/x/image/bmp"
@@ -94,9 +96,9 @@ func probe(path string) (*Info, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, os.ErrPermission) {
-			return nil, fmt.Errorf("cannot be read (permission denied)")
+			return nil, msg.Errorf("cannot be read (permission denied)")
 		}
-		return nil, fmt.Errorf("cannot be read: %v", err)
+		return nil, msg.Errorf("cannot be read: %v", err)
 	}
 	defer f.Close()
 	head := make([]byte, 256*1024)
@@ -105,18 +107,18 @@ func probe(path string) (*Info, error) {
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(head))
 	if err != nil {
 		if kind := sniff(head); kind != "" {
-			return nil, fmt.Errorf("is a %s file, which magz cannot read; save it as JPEG, PNG or WebP", kind)
+			return nil, msg.Errorf("is a %s file, which magz cannot read; save it as JPEG, PNG or WebP", kind)
 		}
 		if len(head) == 0 {
-			return nil, fmt.Errorf("is empty")
+			return nil, msg.Errorf("is empty")
 		}
-		return nil, fmt.Errorf("is not a readable image (%v); save it as JPEG, PNG or WebP", err)
+		return nil, msg.Errorf("is not a readable image (%v); save it as JPEG, PNG or WebP", err)
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 {
-		return nil, fmt.Errorf("has no pixels (%dx%d)", cfg.Width, cfg.Height)
+		return nil, msg.Errorf("has no pixels (%dx%d)", cfg.Width, cfg.Height)
 	}
 	if int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
-		return nil, fmt.Errorf("is %dx%d pixels, over the limit of %d megapixels; make it smaller", cfg.Width, cfg.Height, MaxPixels/1_000_000)
+		return nil, msg.Errorf("is %dx%d pixels, over the limit of %d megapixels; make it smaller", cfg.Width, cfg.Height, MaxPixels/1_000_000)
 	}
 	in := &Info{Width: cfg.Width, Height: cfg.Height, Format: format, Orientation: 1}
 	if format == "jpeg" {
@@ -258,8 +260,11 @@ func (s *Store) Render(ctx context.Context, reqs []Request, pos map[string]diag.
 	return out
 }
 
+// recipeFormat writes a rendition's recipe into its cache key.
+const recipeFormat = "crop=%v size=%dx%d enc=%d q=%d orig=%v"
+
 func (r Request) recipe() string {
-	return fmt.Sprintf("crop=%v size=%dx%d enc=%d q=%d orig=%v", r.Crop, r.W, r.H, r.Encoding, r.Quality, r.Original)
+	return fmt.Sprintf(recipeFormat, r.Crop, r.W, r.H, r.Encoding, r.Quality, r.Original)
 }
 
 // sourceKey returns the hash of a source file's bytes. The cache remembers
@@ -275,7 +280,7 @@ func (s *Store) sourceKey(path string) (key string, data []byte, err error) {
 	}
 	data, err = os.ReadFile(path)
 	if err != nil {
-		return "", nil, fmt.Errorf("cannot be read: %v", err)
+		return "", nil, msg.Errorf("cannot be read: %v", err)
 	}
 	sum := sha256.Sum256(data)
 	key = hex.EncodeToString(sum[:])
@@ -293,7 +298,7 @@ func (s *Store) renderSource(ctx context.Context, path string, reqs []Request, m
 	read := func() error {
 		if data == nil {
 			if data, err = os.ReadFile(path); err != nil {
-				return fmt.Errorf("cannot be read: %v", err)
+				return msg.Errorf("cannot be read: %v", err)
 			}
 		}
 		return nil
@@ -475,7 +480,7 @@ func (s *Store) decode(data []byte) (img image.Image, isJPEG bool, err error) {
 		img, _, err = image.Decode(bytes.NewReader(data))
 	}
 	if err != nil {
-		return nil, isJPEG, fmt.Errorf("cannot be decoded (%v); the file may be damaged or truncated", err)
+		return nil, isJPEG, msg.Errorf("cannot be decoded (%v); the file may be damaged or truncated", err)
 	}
 	return img, isJPEG, nil
 }

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -22,6 +21,7 @@ import (
 	"magz/internal/diag"
 	"magz/internal/doc"
 	"magz/internal/locale"
+	"magz/internal/msg"
 )
 
 type frontMatter struct {
@@ -89,7 +89,8 @@ func (r *reader) readArticle(path string, namedAt diag.Pos) *doc.Article {
 		return nil
 	}
 	var fm frontMatter
-	if !decodeYAML(front, path, 2, &fm, r.diags) && !decodeLenient(front, &fm) {
+	headerOK := decodeYAML(front, path, 2, &fm, r.diags)
+	if !headerOK && !decodeLenient(front, &fm) {
 		return nil
 	}
 	a := &doc.Article{
@@ -117,7 +118,7 @@ func (r *reader) readArticle(path string, namedAt diag.Pos) *doc.Article {
 				a.Hero.Caption = r.inline(c)
 			}
 			a.Hero.Focus = r.focus(fm.Focus, keys.pos("focus"))
-			r.checkAlt(a.Hero, pos, "hero image", "add alt: to the header")
+			r.checkAlt(a.Hero, pos, msg.T("hero image"), msg.T("add alt: to the header"))
 		}
 	} else if fm.Caption != "" || fm.Credit != "" {
 		r.diags.Warnf(keys.pos("caption"), "caption or credit given but no image:")
@@ -138,6 +139,9 @@ func (r *reader) readArticle(path string, namedAt diag.Pos) *doc.Article {
 	a.Title = strings.TrimSpace(doc.PlainText(a.TitleSpans))
 	a.Subtitle = strings.TrimSpace(doc.PlainText(a.SubtitleSpans))
 	if a.Title == "" {
+		if !headerOK {
+			return nil // a misspelt title: key was reported; "no title" would only repeat it
+		}
 		r.diags.Errorf(diag.Pos{Path: path, Line: 1}, "article has no title: add \"title:\" to the front matter or start the text with a \"# Heading\"")
 		return nil
 	}
@@ -392,7 +396,7 @@ func (c *converter) figure(img *ast.Image, pos diag.Pos) *doc.Figure {
 	if title != "" {
 		f.Caption = []doc.Span{{Text: title}}
 	}
-	c.r.checkAlt(f, pos, "image "+strconv.Quote(dest), "write it in ![...]")
+	c.r.checkAlt(f, pos, msg.Sprintf("image %q", dest), msg.T("write it in ![...]"))
 	return f
 }
 
@@ -763,20 +767,20 @@ func (c *converter) clean(s string, offset int, style doc.Style, link string) []
 	for _, r := range s {
 		switch r {
 		case softHyphen:
-			note("soft hyphens removed")
+			note(msg.T("soft hyphens removed"))
 			continue
 		case zeroWidth, wordJoiner, byteOrderMark:
-			note("invisible characters removed")
+			note(msg.T("invisible characters removed"))
 			continue
 		case lineSep, paraSep:
-			note("line separators made line breaks")
+			note(msg.T("line separators made line breaks"))
 			flush()
 			out = append(out, doc.Span{Break: true})
 			prev = r
 			continue
 		case noBreakSpace:
 			if prev == noBreakSpace {
-				note("double no-break spaces made single")
+				note(msg.T("double no-break spaces made single"))
 				continue
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"magz/internal/locale"
+	"magz/internal/msg"
 	"math"
 	"os"
 	"path/filepath"
@@ -30,7 +31,7 @@ const IssueFile = "issue.yaml"
 // under issuesDir.
 func Resolve(arg, issuesDir string) (string, error) {
 	if arg == "" {
-		return "", fmt.Errorf("no issue given; name an issue folder, for example: magz build issue-12")
+		return "", msg.Errorf("no issue given; name an issue folder, for example: magz build issue-12")
 	}
 	candidates := []string{arg}
 	if !filepath.IsAbs(arg) && !strings.ContainsAny(arg, `/\`) {
@@ -42,23 +43,23 @@ func Resolve(arg, issuesDir string) (string, error) {
 				if c == arg && len(candidates) > 1 {
 					continue // a folder of that name here, but not an issue: try issues/
 				}
-				return "", fmt.Errorf("%s: missing %s: an issue folder needs one (see README.md for its format)",
+				return "", msg.Errorf("%s: missing %s: an issue folder needs one (see README.md for its format)",
 					diag.DisplayPath(filepath.Join(c, IssueFile)), IssueFile)
 			}
 			return filepath.Abs(c)
 		}
 	}
 	known := List(issuesDir)
-	msg := fmt.Sprintf("issue %q not found", arg)
+	text := msg.Sprintf("issue %q not found", arg)
 	if near := diag.Closest(filepath.Base(arg), known); near != "" {
-		msg += fmt.Sprintf("; did you mean %q?", near)
+		text += msg.Sprintf("; did you mean %q?", near)
 	}
 	if len(known) > 0 {
-		msg += fmt.Sprintf("; issues in %s: %s", diag.DisplayPath(issuesDir), strings.Join(known, ", "))
+		text += msg.Sprintf("; issues in %s: %s", diag.DisplayPath(issuesDir), strings.Join(known, ", "))
 	} else {
-		msg += fmt.Sprintf("; there are no issues in %s", diag.DisplayPath(issuesDir))
+		text += msg.Sprintf("; there are no issues in %s", diag.DisplayPath(issuesDir))
 	}
-	return "", fmt.Errorf("%s", msg)
+	return "", errors.New(text)
 }
 
 // List returns the names of the issue folders under dir, sorted.
@@ -171,7 +172,7 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 		if img := r.resolveImage(path, y.Cover.Image, pos); img != nil {
 			iss.Cover = &doc.Figure{Pos: pos, Image: img, Alt: y.Cover.Alt, Credit: strings.TrimSpace(y.Cover.Credit)}
 			iss.Cover.Focus = r.focus(y.Cover.Focus, at("cover.focus"))
-			r.checkAlt(iss.Cover, pos, "cover photo", "add alt: under cover:")
+			r.checkAlt(iss.Cover, pos, msg.T("cover photo"), msg.T("add alt: under cover:"))
 		}
 	}
 
@@ -217,12 +218,12 @@ func (r *reader) articleFiles(list []string, keys places) []articleFile {
 				continue
 			}
 			if _, err := os.Stat(full); err != nil {
-				msg := fmt.Sprintf("article %q not found in the articles folder", name)
+				text := msg.Sprintf("article %q not found in the articles folder", name)
 				if near := diag.Closest(strings.TrimSuffix(p, ".md"), r.markdownFiles(artDir)); near != "" {
-					msg += fmt.Sprintf("; did you mean %q?", near)
+					text += msg.Sprintf("; did you mean %q?", near)
 					meant[near] = true
 				}
-				r.diags.Errorf(pos, "%s", msg)
+				r.diags.Errorf(pos, "%s", text)
 				continue
 			}
 			if slices.ContainsFunc(out, func(f articleFile) bool { return f.path == full }) {
@@ -278,12 +279,12 @@ func parseTrim(s string) (doc.Trim, error) {
 	}
 	m := regexp.MustCompile(`^(\d+(?:\.\d+)?)\s*[xX×]\s*(\d+(?:\.\d+)?)\s*mm$`).FindStringSubmatch(s)
 	if m == nil {
-		return mm(210, 280), fmt.Errorf("trim %q is not A4, B5, A5 or WIDTHxHEIGHTmm (for example 210x280mm)", s)
+		return mm(210, 280), msg.Errorf("trim %q is not A4, B5, A5 or WIDTHxHEIGHTmm (for example 210x280mm)", s)
 	}
 	w, _ := strconv.ParseFloat(m[1], 64)
 	h, _ := strconv.ParseFloat(m[2], 64)
 	if w < 90 || h < 120 || w > 500 || h > 700 {
-		return mm(210, 280), fmt.Errorf("trim %q is outside the sizes magz can lay out (90x120mm to 500x700mm)", s)
+		return mm(210, 280), msg.Errorf("trim %q is outside the sizes magz can lay out (90x120mm to 500x700mm)", s)
 	}
 	return mm(w, h), nil
 }
@@ -350,15 +351,15 @@ func (r *reader) resolveImage(from, ref string, pos diag.Pos) *doc.Image {
 		return nil
 	}
 	rel, _ := filepath.Rel(r.issueDir, filepath.Dir(from))
-	where := "the issue folder"
+	where := msg.T("the issue folder")
 	if rel != "." {
-		where = filepath.ToSlash(rel) + "/ or the issue folder"
+		where = msg.Sprintf("%s/ or the issue folder", filepath.ToSlash(rel))
 	}
-	msg := fmt.Sprintf("image %q not found (looked in %s)", filepath.ToSlash(ref), where)
+	text := msg.Sprintf("image %q not found (looked in %s)", filepath.ToSlash(ref), where)
 	if hint := r.photoHint(from, ref); hint != "" {
-		msg += "; " + hint
+		text += "; " + hint
 	}
-	r.diags.Errorf(pos, "%s", msg)
+	r.diags.Errorf(pos, "%s", text)
 	return nil
 }
 
@@ -380,7 +381,7 @@ func (r *reader) photoHint(from, ref string) string {
 	})
 	if best := diag.Closest(filepath.Base(ref), names); best != "" {
 		if rel, err := filepath.Rel(filepath.Dir(from), byName[best][0]); err == nil {
-			return fmt.Sprintf("did you mean %q?", filepath.ToSlash(rel))
+			return msg.Sprintf("did you mean %q?", filepath.ToSlash(rel))
 		}
 	}
 	dir := filepath.Dir(ref)
@@ -389,7 +390,7 @@ func (r *reader) photoHint(from, ref string) string {
 			return ""
 		}
 	}
-	return fmt.Sprintf("the folder %s does not exist", filepath.ToSlash(dir)+"/")
+	return msg.Sprintf("the folder %s does not exist", filepath.ToSlash(dir)+"/")
 }
 
 // PhotoExts are the endings of photo files: those magz reads, and HEIC,
@@ -500,11 +501,11 @@ func checkCMYKProfile(path string) error {
 	}
 	switch {
 	case len(b) < 128 || string(b[36:40]) != "acsp":
-		return fmt.Errorf("is not an ICC profile")
+		return msg.Errorf("is not an ICC profile")
 	case string(b[16:20]) != "CMYK":
-		return fmt.Errorf("is an ICC profile for %q, not for CMYK printing", strings.TrimSpace(string(b[16:20])))
+		return msg.Errorf("is an ICC profile for %q, not for CMYK printing", strings.TrimSpace(string(b[16:20])))
 	case string(b[12:16]) != "prtr":
-		return fmt.Errorf("is not an output (printer) profile")
+		return msg.Errorf("is not an output (printer) profile")
 	}
 	return nil
 }

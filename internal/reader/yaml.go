@@ -3,7 +3,6 @@ package reader
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -15,6 +14,7 @@ import (
 	"github.com/goccy/go-yaml/token"
 
 	"magz/internal/diag"
+	"magz/internal/msg"
 )
 
 // yamlError is what goccy/go-yaml's errors offer: a message and the token
@@ -44,38 +44,38 @@ func decodeYAML(data []byte, path string, firstLine int, v any, diags *diag.List
 		return true
 	}
 	pos := diag.Pos{Path: path, Line: firstLine}
-	msg := err.Error()
+	detail := err.Error()
 	var ye yamlError
 	if errors.As(err, &ye) {
-		msg = ye.GetMessage()
+		detail = ye.GetMessage()
 		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
 			pos.Line = firstLine + tk.Position.Line - 1
 			pos.Col = tk.Position.Column
 		}
 	}
-	diags.Errorf(pos, "%s", friendlyYAML(msg, yamlKeys(v, true), yamlKeys(v, false)))
+	diags.Errorf(pos, "%s", friendlyYAML(detail, yamlKeys(v, true), yamlKeys(v, false)))
 	return false
 }
 
 var unknownField = regexp.MustCompile(`unknown field "([^"]+)"`)
 
-func friendlyYAML(msg string, all, top []string) string {
-	if m := unknownField.FindStringSubmatch(msg); m != nil {
+func friendlyYAML(detail string, all, top []string) string {
+	if m := unknownField.FindStringSubmatch(detail); m != nil {
 		if near := diag.Closest(strings.TrimPrefix(m[1], "\ufeff"), all); near != "" {
-			return fmt.Sprintf("unknown key %q; did you mean %q?", m[1], near)
+			return msg.Sprintf("unknown key %q; did you mean %q?", m[1], near)
 		}
-		return fmt.Sprintf("unknown key %q; the keys are %s (see the format in README.md)", m[1], strings.Join(top, ", "))
+		return msg.Sprintf("unknown key %q; the keys are %s (see the format in README.md)", m[1], strings.Join(top, ", "))
 	}
-	if strings.Contains(msg, "cannot unmarshal") {
-		if m := wrongType.FindStringSubmatch(msg); m != nil {
-			return fmt.Sprintf("%s must be %s, not %s", strings.ToLower(m[2]), kinds[m[3]], kinds[m[1]])
+	if strings.Contains(detail, "cannot unmarshal") {
+		if m := wrongType.FindStringSubmatch(detail); m != nil {
+			return msg.Sprintf("%s must be %s, not %s", strings.ToLower(m[2]), msg.T(kinds[m[3]]), msg.T(kinds[m[1]]))
 		}
-		return "wrong kind of value: " + msg
+		return msg.Sprintf("wrong kind of value: %s", detail)
 	}
-	if strings.Contains(msg, "'\t'") {
-		return "a tab indents this line; YAML needs spaces: replace the tab with spaces"
+	if strings.Contains(detail, "'\t'") {
+		return msg.T("a tab indents this line; YAML needs spaces: replace the tab with spaces")
 	}
-	return "invalid YAML: " + msg
+	return msg.Sprintf("invalid YAML: %s", detail)
 }
 
 // places knows where each key of a YAML text is, from the YAML parser's
@@ -158,7 +158,7 @@ func (p places) pos(key string) diag.Pos {
 var wrongType = regexp.MustCompile(`cannot unmarshal (\w+) into Go struct field \w+\.(\w+) of type (\w+)`)
 
 // kinds names Go's types as an editor knows values.
-var kinds = map[string]string{"string": "text", "int": "a whole number", "float64": "a number", "bool": "true or false"}
+var kinds = map[string]string{"string": msg.N("text"), "int": msg.N("a whole number"), "float64": msg.N("a number"), "bool": msg.N("true or false")}
 
 // yamlKeys lists the keys a settings struct takes, from its yaml tags, with
 // those of the structs nested in it when nested.

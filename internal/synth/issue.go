@@ -3,13 +3,14 @@ package synth
 import (
 	"bytes"
 	"fmt"
-	"golang.org/x/sync/errgroup"
 	"image/jpeg"
 	"math/rand"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // IssueSpec describes a synthetic issue for benchmarks.
