@@ -28,6 +28,7 @@ import (
 
 	"image"
 	"image/jpeg"
+	magzjpeg "magz/internal/jpeg"
 	"runtime"
 
 	"magz/internal/diag"
@@ -958,5 +959,73 @@ func TestProgressReachesTheEnd(t *testing.T) {
 	}
 	if pagesAtLastEdition[0] >= total {
 		t.Errorf("the pages bar was full (%v) before the last edition was written", pagesAtLastEdition)
+	}
+}
+
+// TestPastedTextEverywhere: text pasted from a word processor reaches no
+// edition with its invisible characters, is warned about once, and a
+// carriage return in a code block is a line end, not a character the
+// fonts lack. issue.yaml saved by Notepad with a BOM reads as any other.
+func TestPastedTextEverywhere(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("issue.yaml", "\ufeffmagazine: M\r\nnumber: 1\r\ndate: 2026-01-01\r\n")
+	write("articles/a.md", "---\r\ntitle: Pasar\r\n---\r\n"+
+		"Pe\u00admerintah kampung dengan\u2028baris baru,\u00a0\u00a0dua spasi,\u200b lebar nol\ufeff dan akhir.\r\n\r\n"+
+		"```\r\nkode satu\rkode dua\r\n```\r\n")
+	out := t.TempDir()
+	res, err := Run(context.Background(), dir, Options{Formats: []Format{EPUB, Screen}, OutDir: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pasted := 0
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Msg, "text pasted from a word processor") {
+			pasted++
+		}
+		if strings.Contains(w.Msg, "not in the bundled fonts") {
+			t.Errorf("a line end was taken for a character: %s", w)
+		}
+	}
+	if pasted != 1 {
+		t.Errorf("%d pasted-text warnings, want 1: %v", pasted, res.Warnings)
+	}
+	xhtml := epubFiles(t, filepath.Join(out, filepath.Base(dir)+".epub"))["OEBPS/a.xhtml"]
+	if xhtml == "" {
+		t.Fatal("no OEBPS/a.xhtml in the EPUB")
+	}
+	for _, r := range []rune{'\u00ad', '\u200b', '\ufeff', '\u2028', '\r'} {
+		if strings.ContainsRune(xhtml, r) {
+			t.Errorf("the EPUB keeps U+%04X", r)
+		}
+	}
+	for _, want := range []string{"Pemerintah", "dengan<br/>baris", "baru,\u00a0dua", "kode satu\nkode dua"} {
+		if !strings.Contains(xhtml, want) {
+			t.Errorf("the EPUB lacks %q", want)
+		}
+	}
+}
+
+// TestSameTitleTwice: two articles with one title are told apart in the
+// contents by nothing, so check says so, at the second.
+func TestSameTitleTwice(t *testing.T) {
+	dir := writeIssue(t, "-- issue.yaml --\nmagazine: M\nnumber: 1\ndate: 2026-01-01\n-- articles/a.md --\n# Berita\n\nSatu.\n-- articles/b.md --\n# berita\n\nDua.\n")
+	_, ds := Check(context.Background(), dir, magzjpeg.Fast)
+	found := false
+	for _, d := range ds {
+		if strings.Contains(d.Msg, `two articles are titled "berita"`) {
+			found = strings.HasSuffix(filepath.ToSlash(d.Pos.Path), "articles/b.md")
+		}
+	}
+	if !found {
+		t.Errorf("no warning at b.md about the repeated title: %v", ds)
 	}
 }
