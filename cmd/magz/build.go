@@ -23,7 +23,7 @@ import (
 
 var outputFlags = []cli.Flag{
 	&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: msg.T("write the editions into `DIR` (default dist/ISSUE)")},
-	&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "print,screen,epub", Usage: msg.T("editions to build, a comma list of print, screen, epub")},
+	&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: msg.T("editions to build, a comma `LIST` of print, screen, epub (default: all three)")},
 	&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: msg.T("print only problems"), DisableDefaultText: true},
 	&cli.BoolFlag{Name: "previews", Aliases: []string{"p"}, Usage: msg.T("also draw a PNG of every page and a contact sheet into DIR/previews"), DisableDefaultText: true},
 	&cli.StringFlag{Name: "cache", Usage: msg.T("keep processed photos in `DIR` (default .magz-cache beside the issues)")},
@@ -118,7 +118,11 @@ func buildOptions(c *cli.Context, cmd string) (build.Options, string, error) {
 	if c.NArg() != 1 {
 		return build.Options{}, "", fail(2, "magz %s: name one issue, for example: magz %s issue-12", cmd, cmd)
 	}
-	formats, err := build.ParseFormats(c.String("format"))
+	list := c.String("format")
+	if !c.IsSet("format") {
+		list = "print,screen,epub"
+	}
+	formats, err := build.ParseFormats(list)
 	if err != nil {
 		return build.Options{}, "", fail(2, "magz %s: %v", cmd, err)
 	}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -35,7 +36,8 @@ func newCommand(stdout io.Writer) *cli.Command {
 			"   magz new --date 2027-01-15 issue-13"),
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "date", Usage: msg.T("issue date, `YYYY-MM-DD` (default today)")},
-			&cli.IntFlag{Name: "number", Usage: msg.T("issue number (default: one more than the latest issue)")},
+			// a text option, so that help shows no "(default: 0)" beside the real default
+			&cli.StringFlag{Name: "number", Usage: msg.T("issue `NUMBER` (default: one more than the latest issue)")},
 			issuesFlag,
 		},
 		Action: func(c *cli.Context) error {
@@ -54,6 +56,14 @@ func newCommand(stdout io.Writer) *cli.Command {
 			if _, err := os.Stat(dir); err == nil {
 				return fail(1, "magz new: %s already exists; choose another name", diag.DisplayPath(dir))
 			}
+			number := -1
+			if s := c.String("number"); c.IsSet("number") {
+				n, err := strconv.Atoi(strings.TrimSpace(s))
+				if err != nil || n < 0 {
+					return fail(2, "magz new: --number %q is not a whole number of 0 or more", s)
+				}
+				number = n
+			}
 			date := time.Now()
 			if s := c.String("date"); s != "" {
 				d, err := time.Parse("2006-01-02", s)
@@ -63,9 +73,8 @@ func newCommand(stdout io.Writer) *cli.Command {
 				date = d
 			}
 			settings := latestSettings(root)
-			number := settings.number + 1
-			if c.IsSet("number") {
-				number = c.Int("number")
+			if number < 0 {
+				number = settings.number + 1
 			}
 			if err := writeNewIssue(dir, settings, number, date); err != nil {
 				os.RemoveAll(dir)
