@@ -352,7 +352,9 @@ func (b *builder) code(cb *doc.Code, indent Length) {
 		if l != "" {
 			items = append(items, c.drawLines(c.st.monoLine(l, size, c.th.Ink), indent+2*Pt, lead-2600, TextStyle{Leading: lead}, w)...)
 		}
-		b.add(elem{kind: eBlock, h: h, items: items})
+		// the lines of a code block are kept as a paragraph's: no widows,
+		// no orphans
+		b.add(elem{kind: eLine, h: h, items: items, idx: i, n: len(lines)})
 		total += h
 	}
 	b.noInd = true
@@ -551,9 +553,20 @@ func (c *composer) fill(frames []frame, elems []elem, i int, pending []int) ([]p
 					break
 				}
 			}
-			// No orphans: a paragraph's first line goes with its second.
-			if e.kind == eLine && e.idx == 0 && e.n > 1 && y > 0 && y+need+elems[i+1].h > fr.h {
-				break
+			// No orphans: a paragraph's first line goes with its second;
+			// a paragraph of three lines stays whole, as 2+1 would leave a
+			// widow and 1+2 an orphan.
+			if e.kind == eLine && e.idx == 0 && e.n > 1 && y > 0 {
+				keep, h := min(e.n, 2), need
+				if e.n == 3 {
+					keep = 3
+				}
+				for k := 1; k < keep && i+k < len(elems); k++ {
+					h += elems[i+k].h
+				}
+				if y+h > fr.h {
+					break
+				}
 			}
 			// No widows: never leave a paragraph's last line alone at the
 			// top of a column; take a second line along.

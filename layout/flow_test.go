@@ -85,7 +85,7 @@ func TestFlowFloatWaits(t *testing.T) {
 	// A figure 4 lines high after 3 lines in columns of 5: it waits for
 	// the top of column 1 while the text goes on filling column 0.
 	elems := append(lines(c, 3), elem{kind: eFloat, h: 4 * c.th.Grid})
-	elems = append(elems, lines(c, 3)...)
+	elems = append(elems, lines(c, 2)...)
 	placed, next, pending := c.fill(frames(c, 2, 5), elems, 0, nil)
 	if next != len(elems) || len(pending) != 0 {
 		t.Fatalf("not all placed: next %d, pending %v", next, pending)
@@ -168,5 +168,42 @@ func TestListStartsWhereWritten(t *testing.T) {
 		if got := strings.Join(marks, " "); got != want {
 			t.Errorf("list starting at %d numbered %q, want %q", start, got, want)
 		}
+	}
+}
+
+func TestFlowThreeLinesStayWhole(t *testing.T) {
+	c := flowComposer()
+	// 3 lines fill column 0 but for two; a 3-line paragraph follows: 2+1
+	// would leave a widow, 1+2 an orphan, so it goes whole to column 1.
+	elems := append(lines(c, 3), lines(c, 3)...)
+	placed, next, _ := c.fill(frames(c, 2, 5), elems, 0, nil)
+	if got := columns(placed); got != "000111" || next != len(elems) {
+		t.Errorf("columns %s (next %d), want 000111: a 3-line paragraph was split", got, next)
+	}
+}
+
+func TestFlowCodeKeepsItsLines(t *testing.T) {
+	c := flowComposer()
+	m, err := NewMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.opt.Metrics = m
+	c.st = &setter{m: m}
+	b := &builder{c: c, colW: 60 * MM, ncols: 2}
+	b.code(&doc.Code{Text: "satu\ndua\ntiga\nempat\nlima"}, 0)
+	if len(b.elems) != 5 {
+		t.Fatalf("%d code lines, want 5", len(b.elems))
+	}
+	// Columns with room for 4 text lines and 4 code lines: 4+1 would
+	// leave the code's last line alone at the top of column 1.
+	elems := append(lines(c, 4), b.elems...)
+	fs := frames(c, 2, 0)
+	for k := range fs {
+		fs[k].h = 4*c.th.Grid + 4*b.elems[0].h
+	}
+	placed, _, _ := c.fill(fs, elems, 0, nil)
+	if got := columns(placed); got != "000000011" {
+		t.Errorf("columns %s, want 000000011: a code block left a line alone", got)
 	}
 }

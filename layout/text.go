@@ -295,10 +295,11 @@ func (st *setter) wordNodes(w word, ts TextStyle, width Length) []node {
 		if start >= 0 && end > start {
 			_, sz := utf8.DecodeRuneInString(txt[end:])
 			core := txt[start : end+sz]
+			params := NewBreakParams(width)
 			for _, b := range st.hyph.Breaks(core) {
-				p := bp{pos: start + b.Pos, penalty: 60, flagged: !b.Explicit}
+				p := bp{pos: start + b.Pos, penalty: params.HyphenPenalty, flagged: !b.Explicit}
 				if b.Preferred {
-					p.penalty = 30
+					p.penalty = params.PreferredPenalty
 				}
 				if b.Explicit {
 					p.penalty = 40
