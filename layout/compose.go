@@ -25,6 +25,9 @@ type Options struct {
 	ImageSize func(img *doc.Image) (w, h int, ok bool)
 	// Warn receives problems that do not stop the build.
 	Warn func(pos diag.Pos, format string, args ...any)
+	// NoCopyfit sets every article as designed (see copyfit.go), for
+	// comparison.
+	NoCopyfit bool
 }
 
 // Theme is the design of the magazine: sizes, colours and the grid.
@@ -72,6 +75,8 @@ type composer struct {
 	parent int
 	// notes are the Note elements of the article being set, by number.
 	notes map[int]int
+	// fit is the copyfitting setting of the article being set.
+	fit fit
 }
 
 // node adds an element to the logical structure, inside the current
@@ -143,12 +148,13 @@ func Compose(iss *doc.Issue, opt Options) *page.Issue {
 		c.out.Pages = append(c.out.Pages, p)
 	}
 	starts := make([]int, len(iss.Articles))
+	prev := ending{} // the contents end full: the first article opens a page
 	for i, a := range iss.Articles {
 		c.art = a
-		starts[i] = len(c.out.Pages)
-		c.out.Outline = append(c.out.Outline, page.OutlineItem{Title: a.Title, Page: starts[i]})
 		c.where = a.Pos
-		c.within(c.node(page.RoleArticle, ""), func() { c.article(a) })
+		c.within(c.node(page.RoleArticle, ""), func() { _, prev = c.setArticle(a, prev) })
+		starts[i] = prev.first
+		c.out.Outline = append(c.out.Outline, page.OutlineItem{Title: a.Title, Page: starts[i]})
 	}
 	c.art = nil
 	c.where = diag.Pos{} // what follows is magz's own
@@ -729,13 +735,23 @@ func firstLetter(spans []doc.Span) (string, []doc.Span, bool) {
 	return string(r), rest, true
 }
 
-func (c *composer) article(a *doc.Article) {
+func (c *composer) article(a *doc.Article, runIn bool) {
 	c.warnMissing(a.Pos)
 	c.where = a.Pos
 	first := len(c.out.Pages)
-	opener := c.newPage(page.KindArticle)
-	x, w := c.textBox(first)
+	var opener *page.Page
 	y := c.th.MarginTop
+	if runIn {
+		// A short item below the end of the one before, after a rule.
+		first--
+		opener = c.out.Pages[first]
+		y = c.gridY(c.contentBottom(first) + runInGap)
+		x, w := c.textBox(first)
+		opener.Items = append(opener.Items, &page.Rule{X1: x, Y1: y - runInGap/2, X2: x + w, Y2: y - runInGap/2, Width: 1500, Color: c.th.Deep})
+	} else {
+		opener = c.newPage(page.KindArticle)
+	}
+	x, w := c.textBox(first)
 	// The opener's elements in reading order: section, title, standfirst,
 	// author, then the lead photo with its caption.
 	var secNode, subNode, byNode, heroNode, capNode int
@@ -758,6 +774,7 @@ func (c *composer) article(a *doc.Article) {
 		if sw < sh {
 			hh = c.H * 52 / 100
 		}
+		hh = hh * Length(c.fit.hero) / 100
 		bleed := page.EdgeTop | page.EdgeLeft | page.EdgeRight
 		fw, fh := c.W+2*c.th.Bleed, hh+c.th.Bleed
 		crop := cropFor(sw, sh, fw, fh, a.Hero.Focus)
@@ -800,8 +817,11 @@ func (c *composer) article(a *doc.Article) {
 		y += 6 * Pt
 	}
 	hs := Length(34) * Pt
-	if a.Hero != nil {
+	switch {
+	case a.Hero != nil:
 		hs = 28 * Pt
+	case runIn:
+		hs = 22 * Pt
 	}
 	if utf8.RuneCountInString(a.Title) > 50 {
 		hs = hs * 3 / 4

@@ -258,6 +258,7 @@ func (b *builder) figureAt(f *doc.Figure, w Length, maxPct int, pic, capt int) e
 	if maxH := (c.bodyBottom() - c.th.MarginTop) * Length(maxPct) / 100; h > maxH {
 		h = maxH
 	}
+	h = h * Length(c.fit.figs) / 100 // copyfitting: the crop gives or takes
 	items := []page.Item{&page.Image{X: 0, Y: 0, W: w, H: h, Source: f.Image.Path, Name: f.Image.Rel, Crop: cropFor(sw, sh, w, h, f.Focus), Node: pic}}
 	y := h + 4*Pt
 	capStyle := TextStyle{Regular: fonts.Sans, Italic: fonts.SansItalic, Bold: fonts.SansBold, BoldItalic: fonts.SansBold,

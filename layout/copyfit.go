@@ -1,0 +1,221 @@
+package layout
+
+import (
+	"magz/internal/doc"
+	"magz/layout/page"
+)
+
+// Copyfitting: an article that would end part-way down a page, or run
+// over onto a page by a few lines, is set again with the means a designer
+// uses, and the setting that leaves the least empty space wins. The means,
+// in the order they are preferred (each costs a little, so that the design
+// as drawn wins when nothing is gained):
+//
+//  1. the opener photo taller or shorter (its crop changes, never its
+//     shape beyond fitLimits);
+//  2. the article's own figures taller or shorter, within the same limits;
+//  3. a short item that follows (an article with no opener photo) starts
+//     on the same page, below a rule, instead of on a page of its own
+//     (see runIn in compose.go).
+//
+// Every setting is tried on the same page the article starts on, from the
+// same state: the result is deterministic, and the cost is a few layouts
+// of one article (milliseconds).
+
+// fit is one setting of an article's adjustable parts.
+type fit struct {
+	hero int // the opener photo's height, in percent of its designed height
+	figs int // the figures' height, in percent of their designed height
+}
+
+// designed is the article as drawn.
+var designed = fit{hero: 100, figs: 100}
+
+// fitSteps are the settings tried for figures: up to a fifth shorter or a
+// quarter taller than designed, which crops them by as much and no more.
+// heroSteps, for the opener photo, go lower: at 70 % it still takes a
+// third of the page.
+var (
+	fitSteps  = []int{80, 88, 94, 100, 106, 115, 125}
+	heroSteps = []int{70, 76, 82, 88, 94, 100, 106, 115, 125}
+)
+
+// fitCost is what moving a knob one percent away from the design costs,
+// in thousandths of a page left empty: a 10 % change must save at least
+// 3 % of a page. (Integers: the same choice on every machine.)
+const fitCost = 3
+
+func (f fit) cost() int {
+	d := func(v int) int {
+		if v < 100 {
+			return 100 - v
+		}
+		return v - 100
+	}
+	return fitCost * (d(f.hero) + d(f.figs))
+}
+
+// ending is where an article's text ends: on its last page, the empty
+// part of the text area below the lowest thing set there.
+type ending struct {
+	first, last int // the article's first and last page
+	empty       int // thousandths of the last page's text area left empty below its content
+}
+
+// snapshot is the composer's state before an article, to set it again.
+type snapshot struct {
+	pages, nodes int
+	items        int // on the last page, which a short item running in shares
+}
+
+func (c *composer) snapshot() snapshot {
+	s := snapshot{pages: len(c.out.Pages), nodes: len(c.out.Structure)}
+	if s.pages > 0 {
+		s.items = len(c.out.Pages[s.pages-1].Items)
+	}
+	return s
+}
+
+// restore takes back everything composed since s.
+func (c *composer) restore(s snapshot) {
+	for i := s.pages; i < len(c.out.Pages); i++ {
+		delete(c.heads, i)
+		delete(c.noRH, i)
+		delete(c.fullBleed, i)
+	}
+	c.out.Pages = c.out.Pages[:s.pages]
+	c.out.Structure = c.out.Structure[:s.nodes]
+	if s.pages > 0 {
+		last := c.out.Pages[s.pages-1]
+		last.Items = last.Items[:s.items]
+	}
+}
+
+// fitArticle sets an article with the setting that leaves the least
+// space empty on its last page, and returns where it ended.
+func (c *composer) fitArticle(a *doc.Article, runIn bool) ending {
+	start := c.snapshot()
+	first := start.pages
+	if runIn {
+		first--
+	}
+	if c.opt.NoCopyfit {
+		c.fit = designed
+		c.article(a, runIn)
+		return c.ending(first, len(c.out.Pages)-1)
+	}
+	warn := c.opt.Warn
+	c.opt.Warn = nil // the trials would repeat the warnings
+	best, bestCost := designed, 2000
+	try := func(f fit) {
+		c.fit = f
+		node := c.parent
+		c.article(a, runIn)
+		c.parent = node
+		e := c.ending(first, len(c.out.Pages)-1)
+		if cost := e.empty + f.cost(); cost < bestCost {
+			best, bestCost = f, cost
+		}
+		c.restore(start)
+	}
+	try(designed)
+	heroes := []int{100}
+	if a.Hero != nil {
+		heroes = heroSteps
+	}
+	figs := []int{100}
+	if hasFigures(a) {
+		figs = fitSteps
+	}
+	for _, h := range heroes {
+		for _, g := range figs {
+			if f := (fit{hero: h, figs: g}); f != designed {
+				try(f)
+			}
+		}
+	}
+	c.opt.Warn = warn
+	c.fit = best
+	c.article(a, runIn)
+	return c.ending(first, len(c.out.Pages)-1)
+}
+
+func hasFigures(a *doc.Article) bool {
+	found := false
+	doc.Walk(a.Blocks, func(b doc.Block) {
+		if _, ok := b.(*doc.Figure); ok {
+			found = true
+		}
+	})
+	return found
+}
+
+// ending measures page pi as the last of an article: how much of its text
+// area is empty below the lowest thing on it.
+func (c *composer) ending(first, pi int) ending {
+	low := c.contentBottom(pi)
+	top, bottom := c.th.MarginTop, c.bodyBottom()
+	empty := 0
+	if low < bottom {
+		empty = int(1000 * int64(bottom-low) / int64(bottom-top))
+	}
+	return ending{first: first, last: pi, empty: empty}
+}
+
+// itemBottom is the lowest point of an item on its page.
+func itemBottom(it page.Item) Length {
+	switch it := it.(type) {
+	case *page.Text:
+		return it.Y + it.Size/4 // the baseline and the descenders
+	case *page.Image:
+		return it.Y + it.H
+	case *page.Rect:
+		return it.Y + it.H
+	case *page.Rule:
+		return max(it.Y1, it.Y2)
+	}
+	return 0
+}
+
+// runInGap is the space above a short item that starts below the end of
+// the article before it, the rule in its middle.
+const runInGap = 3 * 13 * Pt
+
+// runInRoom is how much of a page must be left empty for a short item to
+// start there: less than that, and its title would sit at the foot.
+const runInRoom = 300 // thousandths
+
+// mayRunIn tells whether article a, a short item (no opener photo, so it
+// needs no page of its own), may start on the page where the one before
+// ends.
+func (c *composer) mayRunIn(prev ending, a *doc.Article) bool {
+	return !c.opt.NoCopyfit && a.Hero == nil && prev.empty >= runInRoom
+}
+
+// setArticle sets article a after the one that ended at prev: on the
+// same page when that leaves less empty space in all (the space below
+// prev's end counts when a starts on a fresh page), else on a fresh page.
+// It reports whether a ran in, and where it ended.
+func (c *composer) setArticle(a *doc.Article, prev ending) (bool, ending) {
+	if !c.mayRunIn(prev, a) {
+		return false, c.fitArticle(a, false)
+	}
+	start := c.snapshot()
+	in := c.fitArticle(a, true)
+	c.restore(start)
+	fresh := c.fitArticle(a, false)
+	if in.empty < prev.empty+fresh.empty {
+		c.restore(start)
+		return true, c.fitArticle(a, true)
+	}
+	return false, fresh
+}
+
+// contentBottom is the lowest point of what is set on page pi.
+func (c *composer) contentBottom(pi int) Length {
+	low := c.th.MarginTop
+	for _, it := range c.out.Pages[pi].Items {
+		low = max(low, itemBottom(it))
+	}
+	return low
+}
