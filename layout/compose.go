@@ -149,15 +149,18 @@ func Compose(iss *doc.Issue, opt Options) *page.Issue {
 	}
 	starts := make([]int, len(iss.Articles))
 	prev := ending{} // the contents end full: the first article opens a page
+	ends := make([]ending, len(iss.Articles))
 	for i, a := range iss.Articles {
 		c.art = a
 		c.where = a.Pos
 		c.within(c.node(page.RoleArticle, ""), func() { _, prev = c.setArticle(a, prev) })
 		starts[i] = prev.first
+		ends[i] = prev
 		c.out.Outline = append(c.out.Outline, page.OutlineItem{Title: a.Title, Page: starts[i]})
 	}
 	c.art = nil
 	c.where = diag.Pos{} // what follows is magz's own
+	c.fillHoles(ends)
 	// Saddle stitching needs a multiple of 4 pages: pad with planned notes
 	// pages before the back cover.
 	for (len(c.out.Pages)+1)%4 != 0 {

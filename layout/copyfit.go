@@ -1,6 +1,11 @@
 package layout
 
 import (
+	"slices"
+	"strconv"
+
+	"magz/fonts"
+	"magz/internal/diag"
 	"magz/internal/doc"
 	"magz/layout/page"
 )
@@ -218,4 +223,104 @@ func (c *composer) contentBottom(pi int) Length {
 		low = max(low, itemBottom(it))
 	}
 	return low
+}
+
+// ---- planned fillers ----------------------------------------------------------
+
+// fillerMin is the least room, in thousandths of the text area, worth a
+// filler: below it, an article's end is not a hole.
+const fillerMin = 250
+
+// fillHoles puts the planned fillers at the foot of the pages where
+// articles end with room to spare, the emptiest page first, one filler a
+// page: first the masthead box (the magazine, issue, publisher and the
+// issue's colophon: lines), then the issue's fillers: in their order.
+// Each is a tinted box the width of the text area; one that does not fit
+// the room left waits for the next page.
+func (c *composer) fillHoles(ends []ending) {
+	if c.opt.NoCopyfit {
+		return
+	}
+	type hole struct {
+		page  int
+		empty int
+	}
+	var holes []hole
+	seen := map[int]bool{}
+	for _, e := range ends {
+		if e.empty >= fillerMin && !seen[e.last] && !c.fullBleed[e.last] {
+			seen[e.last] = true
+			holes = append(holes, hole{e.last, e.empty})
+		}
+	}
+	slices.SortStableFunc(holes, func(a, b hole) int { return b.empty - a.empty })
+	for _, set := range c.fillers() {
+		for k, h := range holes {
+			if h.page < 0 {
+				continue
+			}
+			x, w := c.textBox(h.page)
+			mark := c.snapshot()
+			var items []page.Item
+			var height Length
+			c.within(c.node(page.RoleSection, ""), func() { height, items = set(w) })
+			if height > c.bodyBottom()-c.contentBottom(h.page)-2*c.th.Grid {
+				c.out.Structure = c.out.Structure[:mark.nodes] // no room here
+				continue
+			}
+			p := c.out.Pages[h.page]
+			p.Items = append(p.Items, translate(items, x, c.bodyBottom()-height)...)
+			holes[k].page = -1
+			break
+		}
+	}
+}
+
+// fillers returns the planned fillers in the order they are placed, each
+// as a function that sets it at a width (inside the current structure
+// element) and returns its height and items.
+func (c *composer) fillers() []func(w Length) (Length, []page.Item) {
+	iss := c.iss
+	mast := []string{iss.Magazine + " · " + c.lab.Issue + " " + strconv.Itoa(iss.Number) + " · " + c.lab.MonthYear(iss.Date)}
+	if iss.Publisher != "" {
+		mast = append(mast, c.lab.Publisher+" "+iss.Publisher)
+	}
+	mast = append(mast, iss.Colophon...)
+	var paras [][]doc.Span
+	for _, l := range mast {
+		paras = append(paras, []doc.Span{{Text: l}})
+	}
+	out := []func(w Length) (Length, []page.Item){func(w Length) (Length, []page.Item) { return c.box(c.lab.Colophon, paras, w) }}
+	for _, f := range iss.Fillers {
+		out = append(out, func(w Length) (Length, []page.Item) {
+			defer func(was diag.Pos) { c.where = was }(c.where)
+			c.where = f.Pos // the box is read as written in issue.yaml
+			return c.box(f.Title, [][]doc.Span{f.Text}, w)
+		})
+	}
+	return out
+}
+
+// box sets a titled box of paragraphs at width w, centred on a tinted
+// panel, as a heading and paragraphs of the current structure element.
+func (c *composer) box(title string, paras [][]doc.Span, w Length) (Length, []page.Item) {
+	pad := 4 * MM
+	inner := w - 2*pad
+	// centred, as a notice: the box reads as one piece across the columns
+	ts := sansStyle(fonts.SansBlack, 9500, c.th.Grid, c.th.Deep, Center)
+	bs := TextStyle{Regular: fonts.Sans, Italic: fonts.SansItalic, Bold: fonts.SansBold, BoldItalic: fonts.SansBold,
+		Size: 8500, Leading: 11 * Pt, Color: c.th.Ink, Align: Center}
+	items := []page.Item{nil} // the panel, once its height is known
+	y := pad
+	tl := c.lines(title, ts, inner, 2)
+	items = append(items, c.as(page.Heading(2), c.drawLines(tl, pad, y+ts.Size, ts, inner))...)
+	y += Length(len(tl))*ts.Leading + 2*Pt
+	for _, p := range paras {
+		lines := c.st.setParagraph(p, bs, inner, 0, nil)
+		items = append(items, c.as(page.RoleP, c.drawLines(lines, pad, y+bs.Size, bs, inner))...)
+		y += Length(len(lines)) * bs.Leading
+	}
+	h := (y + pad + c.th.Grid - 1) / c.th.Grid * c.th.Grid
+	items[0] = &page.Rect{X: 0, Y: 0, W: w, H: h, Fill: c.th.Tint}
+	return h, items
 }

@@ -23,6 +23,20 @@ type Issue struct {
 	Print     Print // how the print edition is printed
 	Cover     *Figure
 	Articles  []*Article
+	// Colophon is the masthead box's own lines (editors, address), after
+	// the magazine, issue and publisher magz writes there itself.
+	Colophon []string
+	// Fillers are the issue's planned fillers: notices set in a box at the
+	// foot of a page an article leaves partly empty.
+	Fillers []Filler
+}
+
+// Filler is a planned filler: a notice with a title, placed where an
+// article ends with room to spare (see layout's copyfitting).
+type Filler struct {
+	Pos   diag.Pos
+	Title string
+	Text  []Span
 }
 
 // Paper is the kind of paper the print edition is printed on.

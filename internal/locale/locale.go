@@ -50,6 +50,7 @@ type Labels struct {
 	Publisher string // before the publisher's name
 	Cover     string // the EPUB's cover landmark
 	Landmarks string // the EPUB's landmarks navigation
+	Colophon  string // the masthead box: who makes the magazine
 	Months    [12]string
 }
 
@@ -67,7 +68,7 @@ var indonesian = Locale{
 	Tag:         "id",
 	Hyphenation: PUEBI,
 	Labels: Labels{Contents: "Daftar Isi", Notes: "Catatan", NotesPage: "Catatan", By: "Oleh", Issue: "Edisi",
-		Photo: "Foto", Publisher: "Diterbitkan oleh", Cover: "Sampul", Landmarks: "Penanda",
+		Photo: "Foto", Publisher: "Diterbitkan oleh", Cover: "Sampul", Landmarks: "Penanda", Colophon: "Redaksi",
 		Months: [12]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"}},
 	Magazine:     "Nama Majalah",
 	Example:      exampleID,
@@ -79,7 +80,7 @@ var english = Locale{
 	Tag:         "en",
 	Hyphenation: ExplicitHyphens,
 	Labels: Labels{Contents: "Contents", Notes: "Notes", NotesPage: "Notes", By: "By", Issue: "Issue",
-		Photo: "Photo", Publisher: "Published by", Cover: "Cover", Landmarks: "Landmarks",
+		Photo: "Photo", Publisher: "Published by", Cover: "Cover", Landmarks: "Landmarks", Colophon: "Masthead",
 		Months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}},
 	Magazine:     "Magazine Name",
 	Example:      exampleEN,

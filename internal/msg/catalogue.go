@@ -258,4 +258,5 @@ var indonesian = map[string]string{
 	"option %s needs a value":                                  "opsi %s memerlukan nilai",
 	"%q is not a valid value for %s":                           "%q bukan nilai yang sah untuk %s",
 	"magz new: --number %q is not a whole number of 0 or more": "magz new: --number %q bukan bilangan bulat 0 atau lebih",
+	"a filler needs a title: and a text:":                      "filler memerlukan title: dan text:",
 }

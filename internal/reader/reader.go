@@ -91,6 +91,11 @@ type issueYAML struct {
 	Trim      string     `yaml:"trim"`
 	Print     *printYAML `yaml:"print"`
 	Articles  []string   `yaml:"articles"`
+	Colophon  []string   `yaml:"colophon"`
+	Fillers   []struct {
+		Title string `yaml:"title"`
+		Text  string `yaml:"text"`
+	} `yaml:"fillers"`
 }
 
 type printYAML struct {
@@ -174,6 +179,21 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 			iss.Cover.Focus = r.focus(y.Cover.Focus, at("cover.focus"))
 			r.checkAlt(iss.Cover, pos, msg.T("cover photo"), msg.T("add alt: under cover:"))
 		}
+	}
+
+	for _, l := range y.Colophon {
+		if l = strings.TrimSpace(l); l != "" {
+			iss.Colophon = append(iss.Colophon, l)
+		}
+	}
+	for i, f := range y.Fillers {
+		pos := keys.pos("fillers." + strconv.Itoa(i))
+		fl := doc.Filler{Pos: pos, Title: strings.TrimSpace(f.Title), Text: r.inline(f.Text)}
+		if fl.Title == "" || len(fl.Text) == 0 {
+			diags.Errorf(pos, "a filler needs a title: and a text:")
+			continue
+		}
+		iss.Fillers = append(iss.Fillers, fl)
 	}
 
 	files := r.articleFiles(y.Articles, keys)
