@@ -5,6 +5,7 @@ import (
 	"magz/internal/locale"
 	"magz/layout/page"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -75,8 +76,10 @@ type composer struct {
 	parent int
 	// notes are the Note elements of the article being set, by number.
 	notes map[int]int
-	// fit is the copyfitting setting of the article being set.
-	fit fit
+	// fit is the copyfitting setting of the article being set, and
+	// wordsPerLine what it measured of it (see copyfit.go).
+	fit          fit
+	wordsPerLine int
 }
 
 // node adds an element to the logical structure, inside the current
@@ -160,7 +163,8 @@ func Compose(iss *doc.Issue, opt Options) *page.Issue {
 	}
 	c.art = nil
 	c.where = diag.Pos{} // what follows is magz's own
-	c.fillHoles(ends)
+	fillers := c.fillHoles(ends)
+	c.copyfitReport(ends, fillers)
 	// Saddle stitching needs a multiple of 4 pages: pad with planned notes
 	// pages before the back cover.
 	for (len(c.out.Pages)+1)%4 != 0 {
@@ -246,6 +250,7 @@ func (c *composer) linesN(s string, ts TextStyle, width Length, max int) ([]line
 	}
 	ls = ls[:max]
 	last := &ls[max-1]
+	last.frags = slices.Clone(last.frags) // lines are shared with the setter's memory
 	ell := c.st.fragsFor("…", ts.Regular, ts.Size, 0, ts.Color, "")
 	ew := Length(0)
 	for _, f := range ell {
@@ -865,6 +870,7 @@ func (c *composer) article(a *doc.Article, runIn bool) {
 	colW, colX := c.columns(ncols, x, w)
 	c.notes = map[int]int{}
 	elems := c.articleElems(a, colW, w)
+	c.wordsPerLine = wordsPerLine(a, elems)
 	c.flow(elems, y, ncols, colX, a.Hero != nil)
 	c.linkNotes(c.out.Pages[first:], first)
 	for i := first; i < len(c.out.Pages); i++ {

@@ -3,6 +3,7 @@ package layout
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"magz/fonts"
 	"magz/internal/diag"
@@ -40,9 +41,11 @@ var designed = fit{hero: 100, figs: 100}
 // quarter taller than designed, which crops them by as much and no more.
 // heroSteps, for the opener photo, go lower: at 70 % it still takes a
 // third of the page.
+// Both are in the order tried: nearest the design first, so that a
+// near setting that fills the page rules out the farther ones unseen.
 var (
-	fitSteps  = []int{80, 88, 94, 100, 106, 115, 125}
-	heroSteps = []int{70, 76, 82, 88, 94, 100, 106, 115, 125}
+	fitSteps  = []int{94, 106, 88, 115, 80, 125}
+	heroSteps = []int{94, 106, 88, 115, 82, 125, 76, 70}
 )
 
 // fitCost is what moving a knob one percent away from the design costs,
@@ -65,7 +68,17 @@ func (f fit) cost() int {
 type ending struct {
 	first, last int // the article's first and last page
 	empty       int // thousandths of the last page's text area left empty below its content
+	fit          fit
+	runIn        bool
+	wordsPerLine int // tenths of a word, as set
 }
+
+// pages is how many pages the article takes.
+func (e ending) pages() int { return e.last - e.first + 1 }
+
+// flatplanCost is what a page more or less than the flatplan gives an
+// article costs: more than any empty space.
+const flatplanCost = 1000
 
 // snapshot is the composer's state before an article, to set it again.
 type snapshot struct {
@@ -104,46 +117,65 @@ func (c *composer) fitArticle(a *doc.Article, runIn bool) ending {
 	if runIn {
 		first--
 	}
-	if c.opt.NoCopyfit {
+	if c.opt.NoCopyfit || a.Hero == nil && !hasFigures(a) {
+		// as designed, or nothing to turn
 		c.fit = designed
 		c.article(a, runIn)
-		return c.ending(first, len(c.out.Pages)-1)
+		e := c.ending(first, len(c.out.Pages)-1)
+		e.fit, e.runIn, e.wordsPerLine = designed, runIn, c.wordsPerLine
+		return e
 	}
+	// The design is tried first, and warns (of characters the fonts lack,
+	// found as paragraphs are broken into lines, once: the setter remembers
+	// them); the other trials would only repeat its warnings.
 	warn := c.opt.Warn
-	c.opt.Warn = nil // the trials would repeat the warnings
-	best, bestCost := designed, 2000
+	best, bestCost := designed, 1<<30
+	tried := map[fit]bool{}
 	try := func(f fit) {
+		if tried[f] || bestCost <= f.cost() {
+			return // no better than what was found
+		}
+		tried[f] = true
+		c.opt.Warn = nil
+		if f == designed {
+			c.opt.Warn = warn
+		}
 		c.fit = f
 		node := c.parent
 		c.article(a, runIn)
 		c.parent = node
 		e := c.ending(first, len(c.out.Pages)-1)
-		if cost := e.empty + f.cost(); cost < bestCost {
+		cost := e.empty + f.cost()
+		if a.Pages > 0 {
+			cost += flatplanCost * abs(e.pages()-a.Pages)
+		}
+		if cost < bestCost {
 			best, bestCost = f, cost
 		}
 		c.restore(start)
 	}
+	// One knob at a time, the opener photo first, then the figures with
+	// the best photo: a dozen trials rather than every combination.
 	try(designed)
-	heroes := []int{100}
 	if a.Hero != nil {
-		heroes = heroSteps
+		for _, h := range heroSteps {
+			try(fit{hero: h, figs: 100})
+		}
 	}
-	figs := []int{100}
 	if hasFigures(a) {
-		figs = fitSteps
-	}
-	for _, h := range heroes {
-		for _, g := range figs {
-			if f := (fit{hero: h, figs: g}); f != designed {
-				try(f)
-			}
+		hero := best.hero
+		for _, g := range fitSteps {
+			try(fit{hero: hero, figs: g})
 		}
 	}
 	c.opt.Warn = warn
 	c.fit = best
 	c.article(a, runIn)
-	return c.ending(first, len(c.out.Pages)-1)
+	e := c.ending(first, len(c.out.Pages)-1)
+	e.fit, e.runIn, e.wordsPerLine = best, runIn, c.wordsPerLine
+	return e
 }
+
 
 func hasFigures(a *doc.Article) bool {
 	found := false
@@ -237,9 +269,11 @@ const fillerMin = 250
 // issue's colophon: lines), then the issue's fillers: in their order.
 // Each is a tinted box the width of the text area; one that does not fit
 // the room left waits for the next page.
-func (c *composer) fillHoles(ends []ending) {
+// It returns the title of the box set on each page that got one.
+func (c *composer) fillHoles(ends []ending) map[int]string {
+	placed := map[int]string{}
 	if c.opt.NoCopyfit {
-		return
+		return placed
 	}
 	type hole struct {
 		page  int
@@ -254,7 +288,7 @@ func (c *composer) fillHoles(ends []ending) {
 		}
 	}
 	slices.SortStableFunc(holes, func(a, b hole) int { return b.empty - a.empty })
-	for _, set := range c.fillers() {
+	for _, f := range c.fillers() {
 		for k, h := range holes {
 			if h.page < 0 {
 				continue
@@ -263,7 +297,7 @@ func (c *composer) fillHoles(ends []ending) {
 			mark := c.snapshot()
 			var items []page.Item
 			var height Length
-			c.within(c.node(page.RoleSection, ""), func() { height, items = set(w) })
+			c.within(c.node(page.RoleSection, ""), func() { height, items = f.set(w) })
 			if height > c.bodyBottom()-c.contentBottom(h.page)-2*c.th.Grid {
 				c.out.Structure = c.out.Structure[:mark.nodes] // no room here
 				continue
@@ -271,15 +305,22 @@ func (c *composer) fillHoles(ends []ending) {
 			p := c.out.Pages[h.page]
 			p.Items = append(p.Items, translate(items, x, c.bodyBottom()-height)...)
 			holes[k].page = -1
+			placed[h.page] = f.title
 			break
 		}
 	}
+	return placed
 }
 
 // fillers returns the planned fillers in the order they are placed, each
 // as a function that sets it at a width (inside the current structure
 // element) and returns its height and items.
-func (c *composer) fillers() []func(w Length) (Length, []page.Item) {
+type plannedFiller struct {
+	title string
+	set   func(w Length) (Length, []page.Item)
+}
+
+func (c *composer) fillers() []plannedFiller {
 	iss := c.iss
 	mast := []string{iss.Magazine + " · " + c.lab.Issue + " " + strconv.Itoa(iss.Number) + " · " + c.lab.MonthYear(iss.Date)}
 	if iss.Publisher != "" {
@@ -290,13 +331,13 @@ func (c *composer) fillers() []func(w Length) (Length, []page.Item) {
 	for _, l := range mast {
 		paras = append(paras, []doc.Span{{Text: l}})
 	}
-	out := []func(w Length) (Length, []page.Item){func(w Length) (Length, []page.Item) { return c.box(c.lab.Colophon, paras, w) }}
+	out := []plannedFiller{{c.lab.Colophon, func(w Length) (Length, []page.Item) { return c.box(c.lab.Colophon, paras, w) }}}
 	for _, f := range iss.Fillers {
-		out = append(out, func(w Length) (Length, []page.Item) {
+		out = append(out, plannedFiller{f.Title, func(w Length) (Length, []page.Item) {
 			defer func(was diag.Pos) { c.where = was }(c.where)
 			c.where = f.Pos // the box is read as written in issue.yaml
 			return c.box(f.Title, [][]doc.Span{f.Text}, w)
-		})
+		}})
 	}
 	return out
 }
@@ -323,4 +364,58 @@ func (c *composer) box(title string, paras [][]doc.Span, w Length) (Length, []pa
 	h := (y + pad + c.th.Grid - 1) / c.th.Grid * c.th.Grid
 	items[0] = &page.Rect{X: 0, Y: 0, W: w, H: h, Fill: c.th.Tint}
 	return h, items
+}
+
+// ---- the copyfit report ---------------------------------------------------------
+
+// copyfitReport records how each article fills its pages, for editors
+// (magz check), and warns where an article misses its flatplan.
+func (c *composer) copyfitReport(ends []ending, fillers map[int]string) {
+	textH := c.bodyBottom() - c.th.MarginTop
+	for i, a := range c.iss.Articles {
+		e := ends[i]
+		lines := Length(a.Columns) * textH / c.th.Grid // a full page of the article's columns
+		f := page.Fit{Path: a.Pos.Path, Title: a.Title, First: e.first + 1, Last: e.last + 1, Planned: a.Pages,
+			Empty: e.empty, HeroPct: e.fit.hero, FigsPct: e.fit.figs, RunIn: e.runIn, Filler: fillers[e.last],
+			WordsPerLine: e.wordsPerLine}
+		if i+1 < len(ends) && ends[i+1].runIn {
+			f.Followed = c.iss.Articles[i+1].Title
+		}
+		f.ShortLines = int(lines * Length(e.empty) / 1000)
+		if e.pages() > 1 {
+			f.EndLines = int(lines) - f.ShortLines
+		}
+		c.out.Copyfit = append(c.out.Copyfit, f)
+		if a.Pages == 0 || a.Pages == e.pages() || c.opt.Warn == nil {
+			continue
+		}
+		words := func(l int) int { return (l*f.WordsPerLine + 5) / 10 }
+		if e.pages() > a.Pages {
+			cut := f.EndLines + (e.pages()-a.Pages-1)*int(lines)
+			c.opt.Warn(a.PagesPos, "the flatplan gives this article %d pages and it takes %d: cut about %d words (%d lines) to fit", a.Pages, e.pages(), words(cut), cut)
+		} else {
+			more := f.ShortLines + (a.Pages-e.pages()-1)*int(lines)
+			c.opt.Warn(a.PagesPos, "the flatplan gives this article %d pages and it fills %d: about %d words (%d lines) more would fill them", a.Pages, e.pages(), words(more), more)
+		}
+	}
+}
+
+// wordsPerLine is an article's words per line of text, in tenths, from
+// the lines of its paragraphs as set.
+func wordsPerLine(a *doc.Article, elems []elem) int {
+	words, lines := 0, 0
+	doc.Walk(a.Blocks, func(b doc.Block) {
+		if p, ok := b.(*doc.Paragraph); ok {
+			words += len(strings.Fields(doc.PlainText(p.Spans)))
+		}
+	})
+	for _, e := range elems {
+		if e.kind == eLine {
+			lines++
+		}
+	}
+	if lines == 0 {
+		return 0
+	}
+	return words * 10 / lines
 }

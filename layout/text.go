@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -98,6 +99,37 @@ type setter struct {
 	m       *Metrics
 	hyph    hyph.Hyphenator
 	missing func(r rune)
+	// set remembers the paragraphs already broken into lines: copyfitting
+	// sets an article several times, and only its photos change.
+	set map[paraKey]paraSet
+}
+
+// paraKey names a paragraph set at a width: its spans (written out, see
+// spansKey), its style and its shape.
+type paraKey struct {
+	spans              string
+	ts                 TextStyle
+	width, firstIndent Length
+	indent             Length // the drop cap's, on the first nIndent lines
+	nIndent            int
+}
+
+type paraSet struct{ lines []line }
+
+// spansKey writes spans out whole: the same text, styles, links, notes and
+// breaks give the same key, and no other spans do.
+func spansKey(spans []doc.Span) string {
+	var b strings.Builder
+	for _, s := range spans {
+		b.WriteString(strconv.Itoa(len(s.Text)))
+		b.WriteByte(':')
+		b.WriteString(s.Text)
+		b.WriteString(strconv.Itoa(len(s.Link)))
+		b.WriteByte(':')
+		b.WriteString(s.Link)
+		fmt.Fprintf(&b, "/%d/%d/%t;", s.Style, s.Note, s.Break)
+	}
+	return b.String()
 }
 
 // fragsFor splits s into runs of face, using the fallback face for
@@ -407,6 +439,36 @@ func sliceFrags(m *Metrics, fs []frag, from, to int) []frag {
 // setParagraph breaks a paragraph into lines of the given width.
 // indents, when given, narrows the first lines (a drop cap beside them).
 func (st *setter) setParagraph(spans []doc.Span, ts TextStyle, fullWidth, firstIndent Length, indents []Length) []line {
+	if !uniform(indents) {
+		return st.breakParagraph(spans, ts, fullWidth, firstIndent, indents)
+	}
+	key := paraKey{spans: spansKey(spans), ts: ts, width: fullWidth, firstIndent: firstIndent, nIndent: len(indents)}
+	if len(indents) > 0 {
+		key.indent = indents[0]
+	}
+	if st.set == nil {
+		st.set = map[paraKey]paraSet{}
+	}
+	got, ok := st.set[key]
+	if !ok {
+		got = paraSet{lines: st.breakParagraph(spans, ts, fullWidth, firstIndent, indents)}
+		st.set[key] = got
+	}
+	return slices.Clone(got.lines) // the caller's to change; the fragments are shared, never changed
+}
+
+// uniform tells whether every indent is the same.
+func uniform(indents []Length) bool {
+	for _, in := range indents {
+		if in != indents[0] {
+			return false
+		}
+	}
+	return true
+}
+
+// breakParagraph is setParagraph's work: the lines of a paragraph.
+func (st *setter) breakParagraph(spans []doc.Span, ts TextStyle, fullWidth, firstIndent Length, indents []Length) []line {
 	widthAt := func(l int) Length {
 		if l < len(indents) {
 			return fullWidth - indents[l]

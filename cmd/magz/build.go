@@ -195,6 +195,7 @@ func summary(w io.Writer, res *build.Result, took time.Duration, upToDate string
 	for _, p := range res.Stale {
 		msg.Fprintf(w, "  %-9s %s is from an earlier build: not rebuilt now\n", msg.T("old"), diag.DisplayPath(p))
 	}
+	printCopyfit(w, res.Copyfit, false)
 }
 
 func size(n int64) string {

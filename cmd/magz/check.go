@@ -21,13 +21,14 @@ import (
 // checkReport is the JSON form of "magz check --json"; the schema is
 // documented in docs/check-json.md and tested.
 type checkReport struct {
-	Schema   string      `json:"schema"`
-	Issue    string      `json:"issue"`
-	Dir      string      `json:"dir"`
-	OK       bool        `json:"ok"`
-	Errors   int         `json:"errors"`
-	Warnings int         `json:"warnings"`
-	Files    []checkFile `json:"files"`
+	Schema   string       `json:"schema"`
+	Issue    string       `json:"issue"`
+	Dir      string       `json:"dir"`
+	OK       bool         `json:"ok"`
+	Errors   int          `json:"errors"`
+	Warnings int          `json:"warnings"`
+	Files    []checkFile  `json:"files"`
+	Copyfit  *copyfitJSON `json:"copyfit,omitempty"`
 }
 
 type checkFile struct {
@@ -81,13 +82,15 @@ func checkCommand(stdout io.Writer) *cli.Command {
 				}
 				return fail(1, "%v", err)
 			}
-			iss, ds := build.Check(c.Context, dir, jpeg.CodecFor(os.Getenv(jpeg.EnvSwitch)))
+			iss, ds, cf := build.Check(c.Context, dir, jpeg.CodecFor(os.Getenv(jpeg.EnvSwitch)))
 			rep := report(dir, iss, ds)
+			rep.Copyfit = copyfitData(cf)
 			if c.Bool("json") {
 				enc := json.NewEncoder(stdout)
 				enc.SetIndent("", "  ")
 				enc.Encode(rep)
 			} else {
+				printCopyfit(stdout, cf, true)
 				printReport(stdout, rep)
 			}
 			switch {

@@ -133,6 +133,7 @@ type Result struct {
 	Stale    []string
 	Warnings []diag.Diagnostic
 	UpToDate bool // nothing changed: the editions were left as they were
+	Copyfit  *Copyfit
 }
 
 // FileName returns the output file name of an edition.
@@ -261,7 +262,7 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Issue: iss, Pages: len(model.Pages), Photos: len(infos), Words: countWords(iss)}
+	res := &Result{Issue: iss, Pages: len(model.Pages), Photos: len(infos), Words: countWords(iss), Copyfit: copyfitOf(model)}
 	for _, ed := range eds {
 		res.Outputs = append(res.Outputs, Output{Format: ed.f, Path: ed.dst, Bytes: ed.size})
 		logf("wrote the %s edition (%d KB)", ed.f, ed.size/1024)

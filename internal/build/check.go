@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"magz/internal/jpeg"
 	"magz/internal/msg"
+	"magz/layout/page"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -21,15 +22,17 @@ import (
 
 // Check runs every check of a build (reading, photos, layout, print
 // resolution) and the preflight checks an editor wants before a deadline,
-// without writing any edition. The issue is nil when it could not be read.
-func Check(ctx context.Context, dir string, codec jpeg.Codec) (*doc.Issue, []diag.Diagnostic) {
+// without writing any edition. The issue is nil when it could not be read;
+// the copyfit report is nil when the issue could not be laid out.
+func Check(ctx context.Context, dir string, codec jpeg.Codec) (*doc.Issue, []diag.Diagnostic, *Copyfit) {
 	diags := &diag.List{}
 	c, _ := cache.Open("")
 	store := images.NewStore(c, codec)
 	iss, infos := prepare(dir, store, diags)
 	if iss == nil {
-		return nil, diags.All()
+		return nil, diags.All(), nil
 	}
+	var fit *Copyfit
 	if !diags.HasErrors() && ctx.Err() == nil {
 		var paths []string
 		for p := range infos {
@@ -40,11 +43,30 @@ func Check(ctx context.Context, dir string, codec jpeg.Codec) (*doc.Issue, []dia
 	}
 	if !diags.HasErrors() && ctx.Err() == nil {
 		if model, err := compose(iss, infos, diags); err == nil {
+			fit = copyfitOf(model)
 			// planning the print edition warns of photos below print resolution
 			newPlan(iss, model, infos, map[Format]bool{Print: true}, false, diags)
 		}
 	}
-	return iss, diags.All()
+	return iss, diags.All(), fit
+}
+
+// Copyfit is the copyfit report: how each article fills its pages, and
+// how the issue's pages make up the printed copy.
+type Copyfit struct {
+	Articles []page.Fit
+	Pages    int // pages with content, the covers included
+	Printed  int // pages printed: a multiple of four, the rest notes pages
+}
+
+func copyfitOf(model *page.Issue) *Copyfit {
+	notes := 0
+	for _, p := range model.Pages {
+		if p.Kind == page.KindNotes {
+			notes++
+		}
+	}
+	return &Copyfit{Articles: model.Copyfit, Pages: len(model.Pages) - notes, Printed: len(model.Pages)}
 }
 
 // preflight adds the checks that do not stop a build but that an editor

@@ -74,6 +74,10 @@ type Article struct {
 	Hero                      *Figure
 	Blocks                    []Block
 	Notes                     []Note // footnotes, in reference order
+	// Pages is the flatplan's number of pages for the article (pages: in
+	// its header), 0 when it has none; PagesPos is where it is written.
+	Pages    int
+	PagesPos diag.Pos
 }
 
 // Block is a block-level element of an article.

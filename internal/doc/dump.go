@@ -19,8 +19,18 @@ func Dump(w io.Writer, iss *Issue) {
 	if iss.Cover != nil {
 		dumpFigure(w, "  cover", iss.Cover)
 	}
+	for _, l := range iss.Colophon {
+		fmt.Fprintf(w, "  colophon %q\n", l)
+	}
+	for _, f := range iss.Fillers {
+		fmt.Fprintf(w, "  filler line %d %q %s\n", f.Pos.Line, f.Title, dumpSpans(f.Text))
+	}
 	for _, a := range iss.Articles {
-		fmt.Fprintf(w, "article %s line %d columns %d\n", a.Slug, a.Pos.Line, a.Columns)
+		fmt.Fprintf(w, "article %s line %d columns %d", a.Slug, a.Pos.Line, a.Columns)
+		if a.Pages > 0 {
+			fmt.Fprintf(w, " pages %d (line %d)", a.Pages, a.PagesPos.Line)
+		}
+		fmt.Fprintln(w)
 		for _, kv := range [][2]string{{"title", a.Title}, {"subtitle", a.Subtitle}, {"author", a.Author}, {"section", a.Section}} {
 			if kv[1] != "" {
 				fmt.Fprintf(w, "  %s %q\n", kv[0], kv[1])

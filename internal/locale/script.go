@@ -35,21 +35,22 @@ type Run struct {
 // "你好，世界" stays one run.
 func Runs(s string) []Run {
 	var out []Run
-	cur := Run{}
-	for _, r := range s {
+	cur, start := Run{}, -1 // the run being read, from byte start of s
+	for i, r := range s {
 		lang, rtl := scriptOf(r)
 		neutral := !unicode.IsLetter(r)
 		switch {
-		case len(out) == 0 && cur.Text == "":
-			cur = Run{Text: string(r), Lang: lang, RTL: rtl}
+		case start < 0:
+			cur, start = Run{Lang: lang, RTL: rtl}, i
 		case neutral || lang == cur.Lang:
-			cur.Text += string(r)
 		default:
+			cur.Text = s[start:i]
 			out = append(out, cur)
-			cur = Run{Text: string(r), Lang: lang, RTL: rtl}
+			cur, start = Run{Lang: lang, RTL: rtl}, i
 		}
 	}
-	if cur.Text != "" {
+	if start >= 0 {
+		cur.Text = s[start:]
 		out = append(out, cur)
 	}
 	// Han with kana is Japanese

@@ -259,4 +259,21 @@ var indonesian = map[string]string{
 	"%q is not a valid value for %s":                           "%q bukan nilai yang sah untuk %s",
 	"magz new: --number %q is not a whole number of 0 or more": "magz new: --number %q bukan bilangan bulat 0 atau lebih",
 	"a filler needs a title: and a text:":                      "filler memerlukan title: dan text:",
+	"pages must be a number of pages from 1 to %d, got %d":     "pages harus jumlah halaman dari 1 sampai %d, bukan %d",
+	"the flatplan gives this article %d pages and it takes %d: cut about %d words (%d lines) to fit":           "flatplan memberi artikel ini %d halaman dan artikel ini memakan %d: potong sekitar %d kata (%d baris) agar muat",
+	"the flatplan gives this article %d pages and it fills %d: about %d words (%d lines) more would fill them": "flatplan memberi artikel ini %d halaman dan artikel ini mengisi %d: sekitar %d kata (%d baris) lagi akan mengisinya",
+
+	// the copyfit report
+	"notes page": "halaman catatan",
+	"Copyfit (how the articles fill their pages):": "Pengepasan naskah (cara artikel mengisi halamannya):",
+	"ends %d %% down page %d":                      "berakhir pada %d %% tinggi halaman %d",
+	"; %q fills the rest":                          "; %q mengisi sisanya",
+	": about %d words short of filling the page":   ": kurang sekitar %d kata untuk mengisi halaman",
+	", or cut about %d words to end on page %d":    ", atau potong sekitar %d kata agar berakhir di halaman %d",
+	"; the flatplan gives it %d":                   "; flatplan memberinya %d",
+	"opener photo at %d %%":                        "foto pembuka %d %%",
+	"photos at %d %%":                              "foto %d %%",
+	"starts below the article before":              "dimulai di bawah artikel sebelumnya",
+	"  %d pages with content, printed as %d with %s; %s less would print %d.\n": "  %d halaman berisi, dicetak %d dengan %s; %s lebih sedikit akan dicetak %d.\n",
+	"; %q follows below": "; %q menyusul di bawahnya",
 }

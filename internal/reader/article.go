@@ -35,7 +35,11 @@ type frontMatter struct {
 	Credit   string `yaml:"credit"`
 	Focus    string `yaml:"focus"`
 	Columns  *int   `yaml:"columns"`
+	Pages    *int   `yaml:"pages"`
 }
+
+// maxArticlePages is the most pages the flatplan may give one article.
+const maxArticlePages = 48
 
 // newMarkdown builds the goldmark parser with the extensions magz supports:
 // GFM tables, strikethrough, autolinks, footnotes and typographic quotes
@@ -108,6 +112,13 @@ func (r *reader) readArticle(path string, namedAt diag.Pos) *doc.Article {
 			r.diags.Errorf(keys.pos("columns"), "columns must be 1, 2 or 3, got %d", *fm.Columns)
 		} else {
 			a.Columns = *fm.Columns
+		}
+	}
+	if fm.Pages != nil {
+		if *fm.Pages < 1 || *fm.Pages > maxArticlePages {
+			r.diags.Errorf(keys.pos("pages"), "pages must be a number of pages from 1 to %d, got %d", maxArticlePages, *fm.Pages)
+		} else {
+			a.Pages, a.PagesPos = *fm.Pages, keys.pos("pages")
 		}
 	}
 	if fm.Image != "" {

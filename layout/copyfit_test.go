@@ -1,0 +1,204 @@
+package layout
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"magz/internal/diag"
+	"magz/internal/doc"
+	"magz/layout/page"
+)
+
+// Copyfitting, one test per means, on issues made in memory: articles of
+// a chosen length, photos of a chosen shape (no files: layout needs only
+// their pixel size).
+
+var vocabulary = strings.Fields("jalan kampung pasar mama sagu noken honai guru bidan perahu danau kebun kopi " +
+	"hujan gunung lembah sungai anak sekolah puskesmas kader posyandu listrik sinyal harga ubi pinang")
+
+// text returns n words of body text, the same for the same n.
+func text(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(vocabulary[(i*7+i/5)%len(vocabulary)])
+		if i%13 == 12 {
+			b.WriteByte('.')
+		}
+	}
+	return b.String() + "."
+}
+
+// story is an article of paras paragraphs of words words each, with an
+// opener photo when hero, and a landscape figure after its first
+// paragraph when figure.
+func story(name string, words, paras int, hero, figure bool) *doc.Article {
+	a := &doc.Article{Slug: name, Pos: diag.Pos{Path: name + ".md", Line: 1}, Title: "Judul " + name, Columns: 2}
+	a.TitleSpans = []doc.Span{{Text: a.Title}}
+	if hero {
+		a.Hero = &doc.Figure{Image: &doc.Image{Path: name + "-hero.jpg", Rel: name + "-hero.jpg"}, Alt: "foto", Focus: [2]float64{0.5, 0.5}}
+	}
+	for i := 0; i < paras; i++ {
+		a.Blocks = append(a.Blocks, &doc.Paragraph{Pos: diag.Pos{Path: a.Pos.Path, Line: 3 + i}, Spans: []doc.Span{{Text: text(words)}}})
+		if i == 0 && figure {
+			a.Blocks = append(a.Blocks, &doc.Figure{Image: &doc.Image{Path: name + "-fig.jpg", Rel: name + "-fig.jpg"}, Alt: "foto", Focus: [2]float64{0.5, 0.5},
+				Caption: []doc.Span{{Text: "Keterangan foto."}}})
+		}
+	}
+	return a
+}
+
+func issueOf(articles ...*doc.Article) *doc.Issue {
+	return &doc.Issue{Magazine: "Warta", Number: 1, Language: "id", Trim: doc.Trim{Width: 210000, Height: 280000}, Articles: articles}
+}
+
+// layOut composes an issue; photos are 3000×2000 pixels.
+func layOut(t *testing.T, iss *doc.Issue, noCopyfit bool) (*page.Issue, []string) {
+	t.Helper()
+	m, err := NewMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var warnings []string
+	return Compose(iss, Options{Metrics: m, NoCopyfit: noCopyfit,
+		ImageSize: func(*doc.Image) (int, int, bool) { return 3000, 2000, true },
+		Warn:      func(_ diag.Pos, f string, args ...any) { warnings = append(warnings, fmt.Sprintf(f, args...)) },
+	}), warnings
+}
+
+// find returns the first length of text (paragraphs of 60 words) for
+// which the article, as designed, ends as want says; the search makes the
+// tests independent of the exact metrics.
+func find(t *testing.T, mk func(paras int) *doc.Issue, want func(page.Fit) bool) (int, page.Fit) {
+	t.Helper()
+	for paras := 2; paras < 60; paras++ {
+		model, _ := layOut(t, mk(paras), true)
+		if f := model.Copyfit[0]; want(f) {
+			return paras, f
+		}
+	}
+	t.Fatal("no article length gives the case to test")
+	return 0, page.Fit{}
+}
+
+// TestCopyfitPullsBack: an article that runs over onto a page of its own
+// by a few lines is pulled back by a shorter opener photo.
+func TestCopyfitPullsBack(t *testing.T) {
+	mk := func(paras int) *doc.Issue { return issueOf(story("a", 60, paras, true, false)) }
+	paras, designed := find(t, mk, func(f page.Fit) bool { return f.Last > f.First && f.EndLines > 0 && f.EndLines <= 10 })
+	model, _ := layOut(t, mk(paras), false)
+	got := model.Copyfit[0]
+	if got.Last != got.First || got.HeroPct >= 100 {
+		t.Errorf("designed on pages %d–%d (%d lines over); copyfitted on %d–%d with the opener photo at %d %%, want one page with a shorter photo",
+			designed.First, designed.Last, designed.EndLines, got.First, got.Last, got.HeroPct)
+	}
+}
+
+// TestCopyfitFillsWithFigures: an article whose last page is partly
+// empty gets taller photos, and less of the page stays empty.
+func TestCopyfitFillsWithFigures(t *testing.T) {
+	mk := func(paras int) *doc.Issue { return issueOf(story("a", 60, paras, true, true)) }
+	paras, designed := find(t, mk, func(f page.Fit) bool { return f.Empty >= 150 && f.Empty <= 300 })
+	model, _ := layOut(t, mk(paras), false)
+	got := model.Copyfit[0]
+	if got.Empty >= designed.Empty || got.HeroPct <= 100 && got.FigsPct <= 100 {
+		t.Errorf("designed: %d‰ empty; copyfitted: %d‰ empty with the opener photo at %d %% and figures at %d %%, want less empty with a taller photo",
+			designed.Empty, got.Empty, got.HeroPct, got.FigsPct)
+	}
+}
+
+// TestShortItemRunsIn: a short item (no opener photo) after an article
+// that ends part-way down its page starts there, below a rule; as
+// designed it opens a page of its own.
+func TestShortItemRunsIn(t *testing.T) {
+	mk := func(paras int) *doc.Issue {
+		// a has nothing to grow: only the short item can fill its page
+		return issueOf(story("a", 60, paras, false, false), story("b", 40, 3, false, false))
+	}
+	paras, _ := find(t, mk, func(f page.Fit) bool { return f.Empty >= 500 })
+	designed, _ := layOut(t, mk(paras), true)
+	if a, b := designed.Copyfit[0], designed.Copyfit[1]; b.First != a.Last+1 {
+		t.Fatalf("as designed the short item starts on page %d, after %d", b.First, a.Last)
+	}
+	model, _ := layOut(t, mk(paras), false)
+	a, b := model.Copyfit[0], model.Copyfit[1]
+	if !b.RunIn || b.First != a.Last || a.Followed != "Judul b" {
+		t.Errorf("short item on pages %d–%d (runs in: %v) after an article ending %d‰ empty on page %d", b.First, b.Last, b.RunIn, a.Empty, a.Last)
+	}
+	if model.Outline[1].Page != b.First-1 {
+		t.Errorf("its bookmark points at page index %d, want %d", model.Outline[1].Page, b.First-1)
+	}
+}
+
+// TestFillersGoToHoles: the masthead box and the issue's notices go to
+// the foot of the emptiest last pages, one a page, tagged as sections
+// with a heading; as designed there are none.
+func TestFillersGoToHoles(t *testing.T) {
+	mk := func(paras int) *doc.Issue {
+		// a and c have nothing to grow, and c opens a page (b before it
+		// ends full): two holes
+		iss := issueOf(story("a", 60, paras, false, false), story("b", 60, 12, true, true), story("c", 60, paras, false, false))
+		iss.Colophon = []string{"Pemimpin redaksi: Maria"}
+		iss.Fillers = []doc.Filler{{Pos: diag.Pos{Path: "issue.yaml", Line: 9}, Title: "Layanan Warga", Text: []doc.Span{{Text: "Kirim pesan ke redaksi."}}}}
+		return iss
+	}
+	paras, _ := find(t, func(p int) *doc.Issue { return mk(p) }, func(f page.Fit) bool { return f.Empty >= 450 })
+	model, _ := layOut(t, mk(paras), false)
+	var titles []string
+	for _, f := range model.Copyfit {
+		if f.Filler != "" {
+			titles = append(titles, f.Filler)
+			p := model.Pages[f.Last-1]
+			var panel *page.Rect
+			for _, it := range p.Items {
+				if r, ok := it.(*page.Rect); ok && r.Fill == DefaultTheme().Tint {
+					panel = r
+				}
+			}
+			if panel == nil || panel.Y+panel.H != (&composer{th: DefaultTheme(), H: model.Height}).bodyBottom() {
+				t.Errorf("page %d: the %q box is not at the foot of the text area", f.Last, f.Filler)
+			}
+		}
+	}
+	if strings.Join(titles, ",") != "Redaksi,Layanan Warga" && strings.Join(titles, ",") != "Layanan Warga,Redaksi" {
+		t.Errorf("fillers placed: %v, want the masthead box and the notice", titles)
+	}
+	sections := 0
+	for i, n := range model.Structure {
+		if n.Role == page.RoleSection && i+1 < len(model.Structure) && model.Structure[i+1].Role == page.Heading(2) && model.Structure[i+1].Parent == i {
+			sections++
+		}
+	}
+	if sections < 2 {
+		t.Errorf("%d filler sections with a heading in the structure, want 2", sections)
+	}
+	designed, _ := layOut(t, mk(paras), true)
+	for _, f := range designed.Copyfit {
+		if f.Filler != "" {
+			t.Errorf("as designed, %q has a filler", f.Title)
+		}
+	}
+}
+
+// TestFlatplan: an article the flatplan gives one page is fitted to it;
+// one it gives more pages than it can fill is reported, with how much more
+// text would fill them.
+func TestFlatplan(t *testing.T) {
+	mk := func(paras int) *doc.Issue { return issueOf(story("a", 60, paras, true, false)) }
+	paras, _ := find(t, mk, func(f page.Fit) bool { return f.Last > f.First && f.EndLines > 0 && f.EndLines <= 10 })
+	iss := mk(paras)
+	iss.Articles[0].Pages = 1
+	model, warnings := layOut(t, iss, false)
+	if f := model.Copyfit[0]; f.Last != f.First || len(warnings) != 0 {
+		t.Errorf("pages: 1 set on %d–%d, warnings %v", f.First, f.Last, warnings)
+	}
+	iss = mk(paras)
+	iss.Articles[0].Pages = 4
+	_, warnings = layOut(t, iss, false)
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "the flatplan gives this article 4 pages and it fills 2: about ") {
+		t.Errorf("pages: 4 on a 2-page article: warnings %q", warnings)
+	}
+}
