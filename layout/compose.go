@@ -352,6 +352,13 @@ func cropFor(sw, sh int, fw, fh Length, focus [2]float64) [4]int {
 
 // ppi is the resolution of a crop of an image sw pixels wide shown in a
 // frame w wide.
+// heroInsidePPI is the resolution of an opener photo of height h (as
+// drawn across the page) set inside the margins at width w.
+func (c *composer) heroInsidePPI(sw, sh int, focus [2]float64, h, w Length) float64 {
+	ih := h * w / c.W
+	return ppi(sw, cropFor(sw, sh, w, ih, focus), w)
+}
+
 func ppi(sw int, crop [4]int, w Length) float64 {
 	return float64(crop[2]-crop[0]) / 1e6 * float64(sw) / (w.Points() / 72)
 }
@@ -782,11 +789,17 @@ func (c *composer) article(a *doc.Article, runIn bool) {
 		if sw < sh {
 			hh = c.H * 52 / 100
 		}
-		hh = hh * Length(c.fit.hero) / 100
 		bleed := page.EdgeTop | page.EdgeLeft | page.EdgeRight
-		fw, fh := c.W+2*c.th.Bleed, hh+c.th.Bleed
+		fw := c.W + 2*c.th.Bleed
+		sharp := func(h Length) bool { // the photo runs off the page at height h
+			return ppi(sw, cropFor(sw, sh, fw, h+c.th.Bleed, a.Hero.Focus), fw) >= page.SharpPPI
+		}
+		if scaled := hh * Length(c.fit.hero) / 100; c.fit.hero <= 100 || sharp(scaled) || !sharp(hh) && c.heroInsidePPI(sw, sh, a.Hero.Focus, scaled, w) >= page.SharpPPI {
+			hh = scaled // copyfitting enlarges a photo only as far as it stays sharp
+		}
+		fh := hh + c.th.Bleed
 		crop := cropFor(sw, sh, fw, fh, a.Hero.Focus)
-		if ppi(sw, crop, fw) >= 200 {
+		if ppi(sw, crop, fw) >= page.SharpPPI {
 			// The photo has the pixels to run off the page.
 			opener.Items = append(opener.Items, &page.Image{X: 0, Y: 0, W: c.W, H: hh, Source: a.Hero.Image.Path, Name: a.Hero.Image.Rel, Crop: crop, Bleed: bleed, Node: heroNode})
 			c.noRH[first] = true

@@ -327,10 +327,8 @@ func (c *composer) fillers() []plannedFiller {
 		mast = append(mast, c.lab.Publisher+" "+iss.Publisher)
 	}
 	mast = append(mast, iss.Colophon...)
-	var paras [][]doc.Span
-	for _, l := range mast {
-		paras = append(paras, []doc.Span{{Text: l}})
-	}
+	// one paragraph, its parts run on, as a compact masthead
+	paras := [][]doc.Span{{{Text: strings.Join(mast, "\u00a0· ")}}} // the dot ends a line, never starts one
 	out := []plannedFiller{{c.lab.Colophon, func(w Length) (Length, []page.Item) { return c.box(c.lab.Colophon, paras, w) }}}
 	for _, f := range iss.Fillers {
 		out = append(out, plannedFiller{f.Title, func(w Length) (Length, []page.Item) {
@@ -347,10 +345,13 @@ func (c *composer) fillers() []plannedFiller {
 func (c *composer) box(title string, paras [][]doc.Span, w Length) (Length, []page.Item) {
 	pad := 4 * MM
 	inner := w - 2*pad
-	// centred, as a notice: the box reads as one piece across the columns
+	// As a notice: the title centred, the text justified with its last
+	// line centred; the box reads as one piece across the columns.
 	ts := sansStyle(fonts.SansBlack, 9500, c.th.Grid, c.th.Deep, Center)
 	bs := TextStyle{Regular: fonts.Sans, Italic: fonts.SansItalic, Bold: fonts.SansBold, BoldItalic: fonts.SansBold,
-		Size: 8500, Leading: 11 * Pt, Color: c.th.Ink, Align: Center}
+		Size: 8500, Leading: 11 * Pt, Color: c.th.Ink, Align: Justify, Hyphenate: true}
+	last := bs
+	last.Align = Center
 	items := []page.Item{nil} // the panel, once its height is known
 	y := pad
 	tl := c.lines(title, ts, inner, 2)
@@ -358,7 +359,12 @@ func (c *composer) box(title string, paras [][]doc.Span, w Length) (Length, []pa
 	y += Length(len(tl))*ts.Leading + 2*Pt
 	for _, p := range paras {
 		lines := c.st.setParagraph(p, bs, inner, 0, nil)
-		items = append(items, c.as(page.RoleP, c.drawLines(lines, pad, y+bs.Size, bs, inner))...)
+		if len(lines) == 0 {
+			continue
+		}
+		n := len(lines) - 1
+		drawn := append(c.drawLines(lines[:n], pad, y+bs.Size, bs, inner), c.drawLines(lines[n:], pad, y+bs.Size+Length(n)*bs.Leading, last, inner)...)
+		items = append(items, c.as(page.RoleP, drawn)...)
 		y += Length(len(lines)) * bs.Leading
 	}
 	h := (y + pad + c.th.Grid - 1) / c.th.Grid * c.th.Grid

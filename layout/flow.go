@@ -258,7 +258,11 @@ func (b *builder) figureAt(f *doc.Figure, w Length, maxPct int, pic, capt int) e
 	if maxH := (c.bodyBottom() - c.th.MarginTop) * Length(maxPct) / 100; h > maxH {
 		h = maxH
 	}
-	h = h * Length(c.fit.figs) / 100 // copyfitting: the crop gives or takes
+	// copyfitting: the crop gives or takes; a photo is enlarged only as
+	// far as it stays sharp
+	if scaled := h * Length(c.fit.figs) / 100; c.fit.figs <= 100 || ppi(sw, cropFor(sw, sh, w, scaled, f.Focus), w) >= page.SharpPPI {
+		h = scaled
+	}
 	items := []page.Item{&page.Image{X: 0, Y: 0, W: w, H: h, Source: f.Image.Path, Name: f.Image.Rel, Crop: cropFor(sw, sh, w, h, f.Focus), Node: pic}}
 	y := h + 4*Pt
 	capStyle := TextStyle{Regular: fonts.Sans, Italic: fonts.SansItalic, Bold: fonts.SansBold, BoldItalic: fonts.SansBold,
@@ -691,7 +695,7 @@ func (c *composer) fullPageOK(f *doc.Figure) bool {
 	cr := cropFor(sw, sh, c.W+2*b, c.H+2*b, f.Focus)
 	px := float64(cr[3]-cr[1]) / 1e6 * float64(sh)
 	inches := (c.H + 2*b).Points() / 72
-	return px/inches >= 200
+	return px/inches >= page.SharpPPI
 }
 
 // fullPagePhoto fills page pi with a photo bled off every edge, its

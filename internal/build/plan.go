@@ -16,7 +16,7 @@ import (
 // stage makes what this plan asks for and knows nothing of editions.
 const (
 	printPPI       = 300 // the resolution print photos are made at
-	lowPrintPPI    = 200 // below this a print photo looks soft: a warning
+	lowPrintPPI    = page.SharpPPI // below this a print photo looks soft: a warning
 	printQuality   = 88  // JPEG quality of print renditions
 	maxOriginalPPI = 450 // a JPEG up to this is embedded as it is (no re-encoding)
 
