@@ -97,6 +97,7 @@ func Write(out io.Writer, iss *doc.Issue, opt Options) error {
 	for i, a := range iss.Articles {
 		w.add("OEBPS/"+a.Slug+".xhtml", bodies[i], "a-"+a.Slug, "application/xhtml+xml", "")
 	}
+	w.add("OEBPS/colophon.xhtml", w.colophon(), "colophon", "application/xhtml+xml", "")
 	if w.err != nil {
 		return w.err
 	}
@@ -183,6 +184,28 @@ func (w *writer) coverPage(href string) []byte {
 	return w.page(w.iss.Magazine, "cover", b.String())
 }
 
+// colophon is the back matter: the masthead (what the print edition's
+// masthead box says) and the issue's notices, which print sets where
+// articles leave room.
+func (w *writer) colophon() []byte {
+	iss := w.iss
+	var b strings.Builder
+	b.WriteString(`<section epub:type="colophon" role="doc-colophon">` + "\n")
+	fmt.Fprintf(&b, "<h1>%s</h1>\n", esc(w.lab.Colophon))
+	fmt.Fprintf(&b, "<p>%s · %s %d · %s</p>\n", esc(iss.Magazine), esc(w.lab.Issue), iss.Number, esc(w.lab.MonthYear(iss.Date)))
+	if iss.Publisher != "" {
+		fmt.Fprintf(&b, "<p>%s %s</p>\n", esc(w.lab.Publisher), esc(iss.Publisher))
+	}
+	for _, l := range iss.Colophon {
+		fmt.Fprintf(&b, "<p>%s</p>\n", w.text(l))
+	}
+	for _, f := range iss.Fillers {
+		fmt.Fprintf(&b, "<section>\n<h2>%s</h2>\n<p>%s</p>\n</section>\n", w.text(f.Title), w.spans(f.Text))
+	}
+	b.WriteString("</section>\n")
+	return w.page(w.lab.Colophon, "", b.String())
+}
+
 func (w *writer) nav() []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\">\n<h1>%s</h1>\n<ol>\n", esc(w.lab.Contents))
@@ -192,6 +215,7 @@ func (w *writer) nav() []byte {
 		w.navHeads(&b, a.Slug, w.heads[a.Slug], 2)
 		b.WriteString("</li>\n")
 	}
+	fmt.Fprintf(&b, "<li><a href=\"colophon.xhtml\">%s</a></li>\n", esc(w.lab.Colophon))
 	b.WriteString("</ol>\n</nav>\n")
 	if len(w.placed) > 0 {
 		// the print edition's pages, for following a printed reference
@@ -474,6 +498,7 @@ func (w *writer) opf() []byte {
 	for _, a := range iss.Articles {
 		fmt.Fprintf(&b, "<itemref idref=\"a-%s\"/>\n", a.Slug)
 	}
+	b.WriteString("<itemref idref=\"colophon\"/>\n")
 	b.WriteString("</spine>\n</package>\n")
 	return []byte(b.String())
 }

@@ -39,6 +39,8 @@ func issue() *doc.Issue {
 			},
 			Notes: []doc.Note{{N: 1, Spans: []doc.Span{{Text: "Catatan."}}}},
 		}},
+		Colophon: []string{"Pemimpin redaksi: Maria & Co"},
+		Fillers:  []doc.Filler{{Title: "Layanan Warga", Text: []doc.Span{{Text: "Kirim "}, {Text: "pesan", Style: doc.Emph}}}},
 	}
 }
 
@@ -133,5 +135,34 @@ func TestListStart(t *testing.T) {
 		if !strings.Contains(article, want) {
 			t.Errorf("article has no %q:\n%s", want, article)
 		}
+	}
+}
+
+// TestColophon: what print sets in its masthead box and filler boxes is
+// in the EPUB too, as its back matter, listed in the contents.
+func TestColophon(t *testing.T) {
+	data := write(t)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		files[f.Name] = string(b)
+	}
+	col := files["OEBPS/colophon.xhtml"]
+	for _, want := range []string{`role="doc-colophon"`, "<h1>Redaksi</h1>", "Kabar &lt;Uji&gt; &amp; Co · Edisi 4 · April 2026",
+		"Diterbitkan oleh Redaksi", "Pemimpin redaksi: Maria &amp; Co", "<h2>Layanan Warga</h2>", "Kirim <em>pesan</em>"} {
+		if !strings.Contains(col, want) {
+			t.Errorf("colophon.xhtml lacks %q:\n%s", want, col)
+		}
+	}
+	if !strings.Contains(files["OEBPS/content.opf"], `<itemref idref="colophon"/>`) {
+		t.Error("the colophon is not in the spine")
+	}
+	if !strings.Contains(files["OEBPS/nav.xhtml"], `<a href="colophon.xhtml">Redaksi</a>`) {
+		t.Error("the colophon is not in the contents")
 	}
 }
