@@ -392,7 +392,7 @@ func boxOf(fs []frag) node {
 // of the type size: a touch of tracking takes up slack that word spaces
 // alone would show as holes (as pdfTeX's font expansion does).
 const (
-	trackStretch = 15
+	trackStretch = 22
 	trackShrink  = 8
 )
 
