@@ -17,16 +17,21 @@ import (
 // in the order they are preferred (each costs a little, so that the design
 // as drawn wins when nothing is gained):
 //
-//  1. the opener photo taller or shorter (its crop changes, never its
-//     shape beyond fitLimits);
-//  2. the article's own figures taller or shorter, within the same limits;
+//  1. the opener photo taller or shorter (heroSteps: its crop changes,
+//     and it is never enlarged past page.SharpPPI);
+//  2. the article's own figures taller or shorter (fitSteps);
 //  3. a short item that follows (an article with no opener photo) starts
 //     on the same page, below a rule, instead of on a page of its own
-//     (see runIn in compose.go).
+//     (setArticle);
+//  4. the planned fillers (the masthead box, the notices) at the
+//     foot of the pages still left partly empty (fillHoles).
 //
-// Every setting is tried on the same page the article starts on, from the
-// same state: the result is deterministic, and the cost is a few layouts
-// of one article (milliseconds).
+// An article's flatplan (pages: N) outweighs the empty space: a setting
+// with N pages wins over any other, and a miss is reported in words and
+// lines (copyfitReport). Every setting is tried from the same state on
+// the page the article starts on: the result is deterministic, and costs a
+// dozen layouts of one article at most, its paragraphs broken into lines
+// once (the setter remembers them).
 
 // fit is one setting of an article's adjustable parts.
 type fit struct {
