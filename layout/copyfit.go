@@ -71,8 +71,8 @@ func (f fit) cost() int {
 // ending is where an article's text ends: on its last page, the empty
 // part of the text area below the lowest thing set there.
 type ending struct {
-	first, last int // the article's first and last page
-	empty       int // thousandths of the last page's text area left empty below its content
+	first, last  int // the article's first and last page
+	empty        int // thousandths of the last page's text area left empty below its content
 	fit          fit
 	runIn        bool
 	wordsPerLine int // tenths of a word, as set
@@ -180,7 +180,6 @@ func (c *composer) fitArticle(a *doc.Article, runIn bool) ending {
 	e.fit, e.runIn, e.wordsPerLine = best, runIn, c.wordsPerLine
 	return e
 }
-
 
 func hasFigures(a *doc.Article) bool {
 	found := false
