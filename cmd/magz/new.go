@@ -92,6 +92,7 @@ func newCommand(stdout io.Writer) *cli.Command {
 type issueSettings struct {
 	magazine, publisher, language, trim string
 	number                              int
+	colophon                            []string // the masthead box's lines
 }
 
 // latestSettings copies the magazine settings of the issue with the highest
@@ -107,7 +108,7 @@ func latestSettings(root string) issueSettings {
 		}
 		found = true
 		best = issueSettings{magazine: iss.Magazine, publisher: iss.Publisher, language: iss.Language, number: iss.Number,
-			trim: fmt.Sprintf(trimSyntax, float64(iss.Trim.Width)/1000, float64(iss.Trim.Height)/1000)}
+			trim: fmt.Sprintf(trimSyntax, float64(iss.Trim.Width)/1000, float64(iss.Trim.Height)/1000), colophon: iss.Colophon}
 		if best.magazine == "" {
 			best.magazine = locale.For(iss.Language).Magazine
 		}
@@ -149,6 +150,12 @@ func writeNewIssue(dir string, s issueSettings, number int, date time.Time) erro
 		publisher = "publisher: " + yamlQuote(s.publisher)
 	}
 	y := fmt.Sprintf(issueYAML, yamlQuote(s.magazine), number, date.Format("2006-01-02"), s.language, publisher, s.trim, locale.For(s.language).Credit)
+	if len(s.colophon) > 0 {
+		y += "colophon:          # the masthead box, as in the issue before\n"
+		for _, l := range s.colophon {
+			y += "  - " + yamlQuote(l) + "\n"
+		}
+	}
 	files := map[string]string{
 		"issue.yaml":            y,
 		"articles/01-contoh.md": locale.For(s.language).Example,
