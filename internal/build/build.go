@@ -220,7 +220,16 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 	if !opt.Force {
 		if m := readManifest(opt.OutDir); upToDate(m, key, opt.OutDir, opt.Formats) {
 			logf("nothing changed since the last build")
-			return fromManifest(m, iss, opt.OutDir), nil
+			res := fromManifest(m, iss, opt.OutDir)
+			// what reading finds now (an article file not in the list,
+			// which changes no edition) is said too, with the layout's
+			// warnings kept from the last build
+			for _, w := range warnings(diags) {
+				if !slices.Contains(res.Warnings, w) {
+					res.Warnings = append(res.Warnings, w)
+				}
+			}
+			return res, nil
 		}
 	}
 	model, err := compose(iss, infos, diags)
