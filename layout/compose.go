@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"magz/internal/locale"
+	"magz/internal/theme"
 	"magz/layout/page"
 	"math"
 	"slices"
@@ -31,31 +32,11 @@ type Options struct {
 	NoCopyfit bool
 }
 
-// Theme is the design of the magazine: sizes, colours and the grid.
-type Theme struct {
-	MarginTop, MarginBottom, MarginInner, MarginOuter Length
-	Gutter                                            Length
-	Grid                                              Length // baseline grid = body leading
-	BodySize                                          Length
-	Bleed                                             Length
-	Ink, Accent, Deep, Muted, Paper, Tint             Color
-}
+// Theme is the design of the magazine (see internal/theme).
+type Theme = theme.Theme
 
 // DefaultTheme is the house design.
-func DefaultTheme() Theme {
-	return Theme{
-		MarginTop: 20 * MM, MarginBottom: 20 * MM, MarginInner: 17 * MM, MarginOuter: 15 * MM,
-		Gutter: 5 * MM, Grid: 13 * Pt, BodySize: 9600, Bleed: 3 * MM,
-		// Text ink is black ink alone in print: small type on one plate
-		// cannot show misregistration.
-		Ink:    Color{R: 0x1d, G: 0x1b, B: 0x19}.CMYK(0, 0, 0, 100),
-		Accent: Color{R: 0xb8, G: 0x3a, B: 0x1e}.CMYK(10, 85, 100, 10), // red earth
-		Deep:   Color{R: 0x0f, G: 0x4c, B: 0x5c}.CMYK(95, 45, 40, 35),  // deep sea
-		Muted:  Color{R: 0x6b, G: 0x66, B: 0x60},
-		Paper:  Color{R: 0xff, G: 0xff, B: 0xff},
-		Tint:   Color{R: 0xf1, G: 0xec, B: 0xe4}.CMYK(0, 3, 7, 4),
-	}
-}
+func DefaultTheme() Theme { return theme.Default() }
 
 type composer struct {
 	iss   *doc.Issue
@@ -126,7 +107,7 @@ func tag(items []page.Item, n int) []page.Item {
 
 // Compose lays out the whole issue.
 func Compose(iss *doc.Issue, opt Options) *page.Issue {
-	th := DefaultTheme()
+	th := iss.Theme.Or()
 	c := &composer{
 		iss: iss, opt: opt, th: th, lab: locale.For(iss.Language).Labels,
 		W: page.FromMicrometres(iss.Trim.Width), H: page.FromMicrometres(iss.Trim.Height),

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"magz/internal/diag"
+	"magz/internal/theme"
 )
 
 // Issue is one edition of the magazine.
@@ -29,6 +30,9 @@ type Issue struct {
 	// Fillers are the issue's planned fillers: notices set in a box at the
 	// foot of a page an article leaves partly empty.
 	Fillers []Filler
+	// Theme is the magazine's design (magazine.yaml's theme:); unset, the
+	// house design.
+	Theme theme.Theme
 }
 
 // Filler is a planned filler: a notice with a title, placed where an

@@ -276,4 +276,21 @@ var indonesian = map[string]string{
 	"starts below the article before":              "dimulai di bawah artikel sebelumnya",
 	"  %d pages with content, printed as %d with %s; %s less would print %d.\n": "  %d halaman berisi, dicetak %d dengan %s; %s lebih sedikit akan dicetak %d.\n",
 	"; %q follows below": "; %q menyusul di bawahnya",
+
+	// magazine.yaml and its theme
+	"%s belongs in each issue's %s, not in %s":                        "%s termasuk di %s setiap edisi, bukan di %s",
+	"%s must be from %g to %g, got %g":                                "%s harus dari %g sampai %g, bukan %g",
+	"the leading (%s pt) must not be less than the body size (%s pt)": "leading (%s pt) tidak boleh kurang dari ukuran huruf isi (%s pt)",
+	"colours.%s: %v": "colours.%s: %v",
+	"the colours give %s a contrast of %.1f:1; readers with low vision need %.1f:1": "warna-warna ini memberi %s kontras %.1f:1; pembaca dengan penglihatan lemah memerlukan %.1f:1",
+	"no colour given": "tidak ada warna",
+	"%q is not a colour: write it as #rrggbb, such as #b83a1e":                                          "%q bukan warna: tulis sebagai #rrggbb, seperti #b83a1e",
+	"%q is not an ink percentage from 0 to 100":                                                         "%q bukan persentase tinta dari 0 sampai 100",
+	"%q: after the colour, only its print form may follow, as cmyk C M Y K (such as cmyk 10 85 100 10)": "%q: setelah warna, hanya bentuk cetaknya yang boleh menyusul, sebagai cmyk C M Y K (seperti cmyk 10 85 100 10)",
+	"ink on paper (body text)":                                                                          "tinta di atas kertas (teks isi)",
+	"ink on tint (boxes, table heads)":                                                                  "tinta di atas warna latar (kotak, kepala tabel)",
+	"deep on paper (headlines)":                                                                         "warna gelap di atas kertas (judul)",
+	"accent on paper (section labels, pull quotes)":                                                     "warna aksen di atas kertas (label rubrik, kutipan)",
+	"muted on paper (captions, running heads)":                                                          "warna redup di atas kertas (keterangan foto, kepala halaman)",
+	"paper on deep (the back cover)":                                                                    "kertas di atas warna gelap (sampul belakang)",
 }

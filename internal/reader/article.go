@@ -104,7 +104,7 @@ func (r *reader) readArticle(path string, namedAt diag.Pos) *doc.Article {
 		SubtitleSpans: r.inline(fm.Subtitle),
 		Author:        strings.TrimSpace(fm.Author),
 		Section:       strings.TrimSpace(fm.Section),
-		Columns:       2,
+		Columns:       r.columns,
 	}
 	keys := yamlPlaces(front, path, 2)
 	if fm.Columns != nil {

@@ -13,6 +13,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
@@ -92,6 +93,7 @@ type issueYAML struct {
 	Print     *printYAML `yaml:"print"`
 	Articles  []string   `yaml:"articles"`
 	Colophon  []string   `yaml:"colophon"`
+	Theme     *themeYAML `yaml:"theme"`
 	Fillers   []struct {
 		Title string `yaml:"title"`
 		Text  string `yaml:"text"`
@@ -128,6 +130,29 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 	if !decodeYAML(data, path, 1, &y, diags) && !decodeLenient(data, &y) {
 		return nil
 	}
+	keys := yamlPlaces(data, path, 1)
+	// The magazine's settings fill in what the issue does not set, and
+	// problems with them are reported where they are written.
+	at := keys.pos
+	profileDir := dir // a printer's profile is named relative to the file naming it
+	if mpath := magazineFile(dir); mpath != "" {
+		var m issueYAML
+		if mkeys, ok := readMagazine(mpath, &m, diags); ok {
+			from := map[string]bool{}
+			inherit(reflect.ValueOf(&y).Elem(), reflect.ValueOf(&m).Elem(), "", from)
+			if from["print"] || from["print.profile"] {
+				profileDir = filepath.Dir(mpath)
+			}
+			at = func(key string) diag.Pos {
+				for k := key; k != ""; k = parentKey(k) {
+					if from[k] {
+						return mkeys.pos(key)
+					}
+				}
+				return keys.pos(key)
+			}
+		}
+	}
 	iss := &doc.Issue{
 		Name:      filepath.Base(dir),
 		Dir:       dir,
@@ -136,8 +161,6 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 		Language:  strings.TrimSpace(y.Language),
 		Publisher: strings.TrimSpace(y.Publisher),
 	}
-	keys := yamlPlaces(data, path, 1)
-	at := keys.pos
 	if iss.Magazine == "" {
 		diags.Errorf(at("magazine"), "missing required key \"magazine\" (the masthead name)")
 	}
@@ -169,9 +192,10 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 		diags.Errorf(at("trim"), "%v", err)
 	}
 	iss.Trim = trim
-	iss.Print = readPrint(y.Print, dir, keys, diags)
+	iss.Print = readPrint(y.Print, profileDir, at, diags)
+	iss.Theme = readTheme(y.Theme, at, diags)
 
-	r := &reader{issueDir: dir, diags: diags}
+	r := &reader{issueDir: dir, diags: diags, columns: iss.Theme.Columns}
 	if y.Cover != nil && y.Cover.Image != "" {
 		pos := at("cover.image")
 		if img := r.resolveImage(path, y.Cover.Image, pos); img != nil {
@@ -312,6 +336,7 @@ func parseTrim(s string) (doc.Trim, error) {
 type reader struct {
 	issueDir string
 	diags    *diag.List
+	columns  int // an article's columns when its header names none
 }
 
 // within reports whether path p lies inside dir (lexically).
@@ -476,24 +501,24 @@ func splitFrontMatter(src []byte) (front []byte, body []byte, bodyLine int, ok b
 
 // readPrint checks the print settings: the paper, or a printer's own CMYK
 // output profile with the name of its printing condition.
-func readPrint(y *printYAML, dir string, keys places, diags *diag.List) doc.Print {
+func readPrint(y *printYAML, dir string, at func(string) diag.Pos, diags *diag.List) doc.Print {
 	p := doc.Print{Paper: doc.Coated}
 	if y == nil {
 		return p
 	}
-	p.Pos = keys.pos("print")
-	at := func(key string) diag.Pos { return keys.pos("print." + key) }
+	p.Pos = at("print")
+	key := func(k string) diag.Pos { return at("print." + k) }
 	switch paper := doc.Paper(strings.ToLower(strings.TrimSpace(y.Paper))); paper {
 	case "":
 	case doc.Coated, doc.Uncoated:
 		p.Paper = paper
 	default:
-		diags.Errorf(at("paper"), "paper %q is not coated or uncoated", y.Paper)
+		diags.Errorf(key("paper"), "paper %q is not coated or uncoated", y.Paper)
 	}
 	p.Condition = strings.TrimSpace(y.Condition)
 	if y.Profile == "" {
 		if p.Condition != "" {
-			diags.Errorf(at("condition"), "condition names the printing condition of a printer's own profile: add profile: with the .icc file")
+			diags.Errorf(key("condition"), "condition names the printing condition of a printer's own profile: add profile: with the .icc file")
 		}
 		return p
 	}
@@ -502,11 +527,11 @@ func readPrint(y *printYAML, dir string, keys places, diags *diag.List) doc.Prin
 		prof = y.Profile
 	}
 	if err := checkCMYKProfile(prof); err != nil {
-		diags.Errorf(at("profile"), "profile %s: %v", y.Profile, err)
+		diags.Errorf(key("profile"), "profile %s: %v", y.Profile, err)
 		return p
 	}
 	if p.Condition == "" {
-		diags.Errorf(at("profile"), "a printer's own profile needs condition: the name of the printing condition it characterises (ask the printer, e.g. \"ISO Coated v2 (ECI)\")")
+		diags.Errorf(key("profile"), "a printer's own profile needs condition: the name of the printing condition it characterises (ask the printer, e.g. \"ISO Coated v2 (ECI)\")")
 	}
 	p.Profile = prof
 	return p

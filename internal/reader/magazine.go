@@ -1,0 +1,176 @@
+package reader
+
+import (
+	"bytes"
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+
+	"magz/internal/diag"
+	"magz/internal/msg"
+	"magz/internal/theme"
+	"magz/layout/page"
+)
+
+// MagazineFile is the settings file every issue of a magazine shares. It
+// lies in the magazine's folder, beside the issues folder; an issue.yaml
+// takes every key it does not set itself from it.
+const MagazineFile = "magazine.yaml"
+
+// themeYAML is a magazine's design: what it changes of the house design.
+type themeYAML struct {
+	Columns  *int     `yaml:"columns"`
+	BodySize *float64 `yaml:"body_size"` // points
+	Leading  *float64 `yaml:"leading"`   // points: the baseline grid
+	Margins  *struct {
+		Top    *float64 `yaml:"top"` // millimetres
+		Bottom *float64 `yaml:"bottom"`
+		Inner  *float64 `yaml:"inner"`
+		Outer  *float64 `yaml:"outer"`
+	} `yaml:"margins"`
+	Gutter  *float64 `yaml:"gutter"` // millimetres
+	Colours *struct {
+		Ink    string `yaml:"ink"`
+		Accent string `yaml:"accent"`
+		Deep   string `yaml:"deep"`
+		Muted  string `yaml:"muted"`
+		Paper  string `yaml:"paper"`
+		Tint   string `yaml:"tint"`
+	} `yaml:"colours"`
+}
+
+// magazineFile returns the magazine.yaml of the issue in dir, when the
+// issue lies in a magazine's issues folder and the file is there.
+func magazineFile(dir string) string {
+	parent := filepath.Dir(dir)
+	if filepath.Base(parent) != "issues" {
+		return ""
+	}
+	p := filepath.Join(filepath.Dir(parent), MagazineFile)
+	if _, err := os.Stat(p); err != nil {
+		return ""
+	}
+	return p
+}
+
+// readMagazine decodes magazine.yaml into y (an issueYAML with the keys a
+// magazine may set); ok is false when it cannot be read.
+func readMagazine(path string, y *issueYAML, diags *diag.List) (places, bool) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		diags.Errorf(diag.Pos{Path: path}, "cannot read %s: %v", MagazineFile, unwrapPathErr(err))
+		return places{}, false
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !decodeYAML(data, path, 1, y, diags) && !decodeLenient(data, y) {
+		return places{}, false
+	}
+	p := yamlPlaces(data, path, 1)
+	// what only an issue can say
+	for _, key := range issueOnly {
+		if at, ok := p.at[key]; ok {
+			diags.Errorf(at, "%s belongs in each issue's %s, not in %s", key, IssueFile, MagazineFile)
+		}
+	}
+	return p, true
+}
+
+// parentKey is the key a nested key is in ("print" for "print.paper").
+func parentKey(key string) string {
+	if i := strings.LastIndexByte(key, '.'); i >= 0 {
+		return key[:i]
+	}
+	return ""
+}
+
+// issueOnly are the keys of issue.yaml that name one issue.
+var issueOnly = []string{"title", "number", "date", "cover", "articles", "fillers"}
+
+// inherit fills every field of y the issue left unset with the
+// magazine's, field by field inside nested settings (print:, theme:), and
+// records in from the keys that came from the magazine.
+func inherit(y, m reflect.Value, prefix string, from map[string]bool) {
+	t := y.Type()
+	for i := range t.NumField() {
+		key := prefix + yamlName(t.Field(i))
+		yf, mf := y.Field(i), m.Field(i)
+		switch {
+		case mf.IsZero():
+		case yf.IsZero():
+			yf.Set(mf)
+			from[key] = true
+		case yf.Kind() == reflect.Pointer && yf.Elem().Kind() == reflect.Struct:
+			inherit(yf.Elem(), mf.Elem(), key+".", from)
+		}
+	}
+}
+
+func yamlName(f reflect.StructField) string {
+	name, _, _ := bytes.Cut([]byte(f.Tag.Get("yaml")), []byte(","))
+	return string(name)
+}
+
+// readTheme applies a magazine's design to the house design, and checks
+// it: colours that can be read, sizes that make sense, and text that
+// readers with low vision can read on what is behind it.
+func readTheme(y *themeYAML, at func(key string) diag.Pos, diags *diag.List) theme.Theme {
+	th := theme.Default()
+	if y == nil {
+		return th
+	}
+	if y.Columns != nil {
+		if *y.Columns < 1 || *y.Columns > 3 {
+			diags.Errorf(at("theme.columns"), "columns must be 1, 2 or 3, got %d", *y.Columns)
+		} else {
+			th.Columns = *y.Columns
+		}
+	}
+	size := func(key string, v *float64, lo, hi float64, unit page.Length, dst *page.Length) {
+		if v == nil {
+			return
+		}
+		if *v < lo || *v > hi {
+			diags.Errorf(at(key), "%s must be from %g to %g, got %g", key, lo, hi, *v)
+			return
+		}
+		*dst = page.Length(math.Round(float64(*v*1000))) * unit / 1000
+	}
+	size("theme.body_size", y.BodySize, 7, 14, page.Pt, &th.BodySize)
+	size("theme.leading", y.Leading, 9, 20, page.Pt, &th.Grid)
+	if th.Grid < th.BodySize {
+		diags.Errorf(at("theme.leading"), "the leading (%s pt) must not be less than the body size (%s pt)", th.Grid, th.BodySize)
+	}
+	if m := y.Margins; m != nil {
+		size("theme.margins.top", m.Top, 8, 40, page.MM, &th.MarginTop)
+		size("theme.margins.bottom", m.Bottom, 8, 40, page.MM, &th.MarginBottom)
+		size("theme.margins.inner", m.Inner, 8, 40, page.MM, &th.MarginInner)
+		size("theme.margins.outer", m.Outer, 8, 40, page.MM, &th.MarginOuter)
+	}
+	size("theme.gutter", y.Gutter, 2, 12, page.MM, &th.Gutter)
+	if c := y.Colours; c != nil {
+		for _, col := range []struct {
+			key string
+			s   string
+			dst *page.Color
+		}{{"ink", c.Ink, &th.Ink}, {"accent", c.Accent, &th.Accent}, {"deep", c.Deep, &th.Deep},
+			{"muted", c.Muted, &th.Muted}, {"paper", c.Paper, &th.Paper}, {"tint", c.Tint, &th.Tint}} {
+			if col.s == "" {
+				continue
+			}
+			v, err := theme.ParseColour(col.s)
+			if err != nil {
+				diags.Errorf(at("theme.colours."+col.key), "colours.%s: %v", col.key, err)
+				continue
+			}
+			*col.dst = v
+		}
+		for _, p := range th.TextOn() {
+			if r := theme.Contrast(p.Text, p.Back); r < theme.MinContrast {
+				diags.Warnf(at("theme.colours"), "the colours give %s a contrast of %.1f:1; readers with low vision need %.1f:1", msg.T(p.What), r, theme.MinContrast)
+			}
+		}
+	}
+	return th
+}

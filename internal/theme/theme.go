@@ -1,0 +1,144 @@
+// Package theme is a magazine's design as data: its grid, type sizes and
+// colours, every value named. The house design is Default; a magazine's
+// magazine.yaml (theme:) changes what it names. The reader fills it in,
+// the layout sets pages with it, the EPUB's style sheet takes its colours.
+package theme
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"magz/internal/msg"
+	"magz/layout/page"
+)
+
+// Theme is the design of a magazine.
+type Theme struct {
+	// The page: margins around the text area, the space between
+	// columns, and how far bleeding photos run past the trim.
+	MarginTop, MarginBottom, MarginInner, MarginOuter page.Length
+	Gutter                                            page.Length
+	Bleed                                             page.Length
+	// Body text: its size, and its leading, which is the baseline grid
+	// every column keeps to.
+	BodySize, Grid page.Length
+	// Columns is an article's number of columns when its header names none.
+	Columns int
+	// The colours: text, the accent (section labels, pull quotes, drop
+	// caps), the deep colour (headlines, rules, the back cover), muted
+	// text (captions, running heads), the paper, and the tint behind
+	// boxes and tables. Each has its screen form (RGB) and may have its
+	// print form (CMYK).
+	Ink, Accent, Deep, Muted, Paper, Tint page.Color
+}
+
+// Default is the house design.
+func Default() Theme {
+	return Theme{
+		MarginTop: 20 * page.MM, MarginBottom: 20 * page.MM, MarginInner: 17 * page.MM, MarginOuter: 15 * page.MM,
+		Gutter: 5 * page.MM, Bleed: 3 * page.MM,
+		BodySize: 9600, Grid: 13 * page.Pt,
+		Columns: 2,
+		// Text ink is black ink alone in print: small type on one plate
+		// cannot show misregistration.
+		Ink:    page.Color{R: 0x1d, G: 0x1b, B: 0x19}.CMYK(0, 0, 0, 100),
+		Accent: page.Color{R: 0xb8, G: 0x3a, B: 0x1e}.CMYK(10, 85, 100, 10), // red earth
+		Deep:   page.Color{R: 0x0f, G: 0x4c, B: 0x5c}.CMYK(95, 45, 40, 35),  // deep sea
+		Muted:  page.Color{R: 0x6b, G: 0x66, B: 0x60},
+		Paper:  page.Color{R: 0xff, G: 0xff, B: 0xff},
+		Tint:   page.Color{R: 0xf1, G: 0xec, B: 0xe4}.CMYK(0, 3, 7, 4),
+	}
+}
+
+// Or returns t, or the house design when t is unset (a document made in
+// code, not read from a magazine's folder).
+func (t Theme) Or() Theme {
+	if t.Grid == 0 {
+		return Default()
+	}
+	return t
+}
+
+// ParseColour reads a colour as a theme writes it: "#b83a1e", or with its
+// print form, "#b83a1e cmyk 10 85 100 10" (percent of each ink).
+func ParseColour(s string) (page.Color, error) {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return page.Color{}, msg.Errorf("no colour given")
+	}
+	h := strings.TrimPrefix(f[0], "#")
+	if len(h) != 6 || !strings.HasPrefix(f[0], "#") {
+		return page.Color{}, msg.Errorf("%q is not a colour: write it as #rrggbb, such as #b83a1e", f[0])
+	}
+	v, err := strconv.ParseUint(h, 16, 32)
+	if err != nil {
+		return page.Color{}, msg.Errorf("%q is not a colour: write it as #rrggbb, such as #b83a1e", f[0])
+	}
+	c := page.Color{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v)}
+	switch {
+	case len(f) == 1:
+		return c, nil
+	case len(f) == 6 && strings.EqualFold(f[1], "cmyk"):
+		var ink [4]uint8
+		for i, p := range f[2:] {
+			n, err := strconv.Atoi(p)
+			if err != nil || n < 0 || n > 100 {
+				return page.Color{}, msg.Errorf("%q is not an ink percentage from 0 to 100", p)
+			}
+			ink[i] = uint8(n)
+		}
+		return c.CMYK(ink[0], ink[1], ink[2], ink[3]), nil
+	}
+	return page.Color{}, msg.Errorf("%q: after the colour, only its print form may follow, as cmyk C M Y K (such as cmyk 10 85 100 10)", s)
+}
+
+// Hex writes a colour's screen form as #rrggbb.
+func Hex(c page.Color) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
+
+// Contrast is the WCAG 2 contrast ratio of two colours, from 1 to 21:
+// text needs 4.5 to be read by most readers with low vision.
+func Contrast(a, b page.Color) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+// MinContrast is the least contrast of text with what is behind it (WCAG
+// 2, level AA, body text).
+const MinContrast = 4.5
+
+func luminance(c page.Color) float64 {
+	ch := func(v uint8) float64 {
+		s := float64(v) / 255
+		if s <= 0.04045 {
+			return s / 12.92
+		}
+		return math.Pow((s+0.055)/1.055, 2.4)
+	}
+	r, g, b := ch(c.R), ch(c.G), ch(c.B)
+	return float64(0.2126*r) + float64(0.7152*g) + float64(0.0722*b)
+}
+
+// TextOn lists where text is set in one colour on another, for the
+// contrast check: the name of the pair and its two colours.
+func (t Theme) TextOn() []struct {
+	What       string
+	Text, Back page.Color
+} {
+	type pair = struct {
+		What       string
+		Text, Back page.Color
+	}
+	return []pair{
+		{msg.N("ink on paper (body text)"), t.Ink, t.Paper},
+		{msg.N("ink on tint (boxes, table heads)"), t.Ink, t.Tint},
+		{msg.N("deep on paper (headlines)"), t.Deep, t.Paper},
+		{msg.N("accent on paper (section labels, pull quotes)"), t.Accent, t.Paper},
+		{msg.N("muted on paper (captions, running heads)"), t.Muted, t.Paper},
+		{msg.N("paper on deep (the back cover)"), t.Paper, t.Deep},
+	}
+}
