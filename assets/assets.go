@@ -5,7 +5,8 @@ package assets
 
 import _ "embed"
 
-// EPUBCSS is the style sheet of the EPUB edition.
+// EPUBCSS is the style sheet of the EPUB edition; {{deep}}, {{accent}}
+// and {{tint}} stand for the magazine's theme colours.
 //
 //go:embed epub.css
 var EPUBCSS []byte

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"magz/internal/locale"
+	"magz/internal/theme"
 	"net/url"
 	"path"
 	"strings"
@@ -82,7 +83,9 @@ func Identifier(iss *doc.Issue) string {
 // Write writes the EPUB of iss to out.
 func Write(out io.Writer, iss *doc.Issue, opt Options) error {
 	w := &writer{iss: iss, opt: opt, lab: locale.For(iss.Language).Labels, files: map[string][]byte{}, images: map[string]string{}, heads: map[string][]navHead{}}
-	w.add("OEBPS/style.css", assets.EPUBCSS, "css", "text/css", "")
+	th := iss.Theme.Or()
+	css := strings.NewReplacer("{{deep}}", theme.Hex(th.Deep), "{{accent}}", theme.Hex(th.Accent), "{{tint}}", theme.Hex(th.Tint)).Replace(string(assets.EPUBCSS))
+	w.add("OEBPS/style.css", []byte(css), "css", "text/css", "")
 	coverHref := ""
 	if iss.Cover != nil {
 		coverHref = w.image(iss.Cover.Image, "cover-image")

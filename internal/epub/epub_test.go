@@ -12,6 +12,7 @@ import (
 
 	"magz/internal/doc"
 	"magz/internal/testissue"
+	"magz/internal/theme"
 	"magz/internal/validate"
 )
 
@@ -164,5 +165,40 @@ func TestColophon(t *testing.T) {
 	}
 	if !strings.Contains(files["OEBPS/nav.xhtml"], `<a href="colophon.xhtml">Redaksi</a>`) {
 		t.Error("the colophon is not in the contents")
+	}
+}
+
+// TestThemeColours: the EPUB's style sheet takes the magazine's colours,
+// and the house colours when it has none.
+func TestThemeColours(t *testing.T) {
+	css := func(iss *doc.Issue) string {
+		var buf bytes.Buffer
+		if err := Write(&buf, iss, Options{Date: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC),
+			Image: func(*doc.Image) ([]byte, string, error) { return []byte{0xff, 0xd8}, "jpg", nil }}); err != nil {
+			t.Fatal(err)
+		}
+		zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range zr.File {
+			if f.Name == "OEBPS/style.css" {
+				rc, _ := f.Open()
+				b, _ := io.ReadAll(rc)
+				return string(b)
+			}
+		}
+		t.Fatal("no style.css")
+		return ""
+	}
+	house := css(issue())
+	if !strings.Contains(house, "color: #b83a1e") || strings.Contains(house, "{{") {
+		t.Errorf("house style sheet:\n%s", house)
+	}
+	iss := issue()
+	iss.Theme = theme.Default()
+	iss.Theme.Accent, _ = theme.ParseColour("#1e6b3a")
+	if got := css(iss); !strings.Contains(got, "color: #1e6b3a") || strings.Contains(got, "#b83a1e") {
+		t.Errorf("themed style sheet:\n%s", got)
 	}
 }
