@@ -88,7 +88,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			"   magz watch issue-13      rebuild while you edit\n\n" +
 			"Shell completion: magz completion bash (or zsh) prints a script to source."),
 		Commands: []*cli.Command{
-			newCommand(stdout), buildCommand(stdout, stderr), checkCommand(stdout),
+			initCommand(stdout), newCommand(stdout), buildCommand(stdout, stderr), checkCommand(stdout),
 			listCommand(stdout), watchCommand(stdout, stderr), versionCommand(stdout), completionCommand(stdout),
 		},
 		ExitErrHandler: func(*cli.Context, error) {},

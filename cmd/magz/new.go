@@ -73,6 +73,7 @@ func newCommand(stdout io.Writer) *cli.Command {
 				date = d
 			}
 			settings := latestSettings(root)
+			settings.inMagazine = fileExists(filepath.Join(filepath.Dir(root), reader.MagazineFile))
 			if number < 0 {
 				number = settings.number + 1
 			}
@@ -93,6 +94,9 @@ type issueSettings struct {
 	magazine, publisher, language, trim string
 	number                              int
 	colophon                            []string // the masthead box's lines
+	// inMagazine: the magazine has a magazine.yaml, which the issue
+	// inherits; its issue.yaml then names only the issue.
+	inMagazine bool
 }
 
 // latestSettings copies the magazine settings of the issue with the highest
@@ -135,6 +139,18 @@ cover:
   credit: %s
 `
 
+// issueInMagazineYAML is the issue.yaml of an issue whose magazine has
+// its own settings file: only what names the issue.
+const issueInMagazineYAML = `# Settings of this issue; the magazine's are in ../../%s.
+title: ""          # theme of the issue, shown on the cover
+number: %d
+date: %s
+cover:
+  image: images/contoh.jpg
+  alt: Foto contoh untuk sampul
+  credit: %s
+`
+
 func yamlQuote(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
 }
@@ -150,7 +166,10 @@ func writeNewIssue(dir string, s issueSettings, number int, date time.Time) erro
 		publisher = "publisher: " + yamlQuote(s.publisher)
 	}
 	y := fmt.Sprintf(issueYAML, yamlQuote(s.magazine), number, date.Format("2006-01-02"), s.language, publisher, s.trim, locale.For(s.language).Credit)
-	if len(s.colophon) > 0 {
+	if s.inMagazine {
+		y = fmt.Sprintf(issueInMagazineYAML, reader.MagazineFile, number, date.Format("2006-01-02"), locale.For(s.language).Credit)
+	}
+	if len(s.colophon) > 0 && !s.inMagazine {
 		y += "colophon:          # the masthead box, as in the issue before\n"
 		for _, l := range s.colophon {
 			y += "  - " + yamlQuote(l) + "\n"

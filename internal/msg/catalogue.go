@@ -293,4 +293,18 @@ var indonesian = map[string]string{
 	"accent on paper (section labels, pull quotes)":                                                     "warna aksen di atas kertas (label rubrik, kutipan)",
 	"muted on paper (captions, running heads)":                                                          "warna redup di atas kertas (keterangan foto, kepala halaman)",
 	"paper on deep (the back cover)":                                                                    "kertas di atas warna gelap (sampul belakang)",
+
+	// magz init
+	"start a new magazine: its settings, a first issue and a guide for its editors": "memulai majalah baru: pengaturannya, edisi pertama, dan panduan untuk redaksinya",
+	"FOLDER": "FOLDER",
+	"Creates FOLDER with magazine.yaml (every setting, explained), issues/issue-1 with an\nexample article and a photo, a short guide for the editors in the magazine's language,\nand a .gitignore for the editions and the photo cache. The new magazine builds at once.\n\nExamples:\n   magz init --name \"Suara Teluk\" suara-teluk\n   magz init --name \"Harbour Voice\" --language en harbour-voice": "Membuat FOLDER dengan magazine.yaml (semua pengaturan, dengan penjelasan), issues/issue-1\ndengan artikel contoh dan satu foto, panduan singkat untuk redaksi dalam bahasa majalah,\ndan .gitignore untuk hasil pembuatan dan cache foto. Majalah baru langsung bisa dibuat.\n\nContoh:\n   magz init --name \"Suara Teluk\" suara-teluk\n   magz init --name \"Harbour Voice\" --language en harbour-voice",
+	"the magazine's `NAME`, as on its masthead":                                                            "`NAMA` majalah, seperti di kepala sampulnya",
+	"who publishes it, such as the office's name":                                                          "penerbitnya, misalnya nama kantor",
+	"its language, a BCP 47 `TAG` such as id or en (default: id)":                                          "bahasanya, `TAG` BCP 47 seperti id atau en (bawaan: id)",
+	"magz init: name the new magazine's folder, for example: magz init --name \"Suara Teluk\" suara-teluk": "magz init: sebutkan folder majalah baru, misalnya: magz init --name \"Suara Teluk\" suara-teluk",
+	"magz init: %s already exists and is not empty; choose another folder":                                 "magz init: %s sudah ada dan tidak kosong; pilih folder lain",
+	"magz init: %v": "magz init: %v",
+	"Created the magazine %s in %s.\n\nNext:\n":                              "Majalah %s dibuat di %s.\n\nSelanjutnya:\n",
+	"  1. Read %s, and set the magazine's name, publisher and look in %s.\n": "  1. Baca %s, lalu atur nama, penerbit, dan tampilan majalah di %s.\n",
+	"  2. cd %s\n  3. magz build issue-1\n":                                  "  2. cd %s\n  3. magz build issue-1\n",
 }

@@ -94,6 +94,17 @@ func ParseColour(s string) (page.Color, error) {
 	return page.Color{}, msg.Errorf("%q: after the colour, only its print form may follow, as cmyk C M Y K (such as cmyk 10 85 100 10)", s)
 }
 
+// Format writes a colour as ParseColour reads it.
+func Format(c page.Color) string {
+	if !c.HasInk {
+		return Hex(c)
+	}
+	return fmt.Sprintf(cmykForm, Hex(c), c.Ink[0], c.Ink[1], c.Ink[2], c.Ink[3])
+}
+
+// cmykForm is a colour with its print form: "#b83a1e cmyk 10 85 100 10".
+const cmykForm = "%s cmyk %d %d %d %d"
+
 // Hex writes a colour's screen form as #rrggbb.
 func Hex(c page.Color) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
 
