@@ -12,7 +12,6 @@ import (
 	"magz/internal/cache"
 	"magz/internal/diag"
 	"magz/internal/doc"
-	"magz/internal/reader"
 )
 
 // ManifestName is the file in the output folder that records what the
@@ -56,7 +55,7 @@ func inputsKey(iss *doc.Issue, opt Options) string {
 			parts = append(parts, fmt.Sprint(st.Size(), st.ModTime().UnixNano()))
 		}
 	}
-	files := []string{filepath.Join(iss.Dir, reader.IssueFile)}
+	files := append([]string(nil), iss.Settings...)
 	for _, a := range iss.Articles {
 		files = append(files, a.Pos.Path)
 	}

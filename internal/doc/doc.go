@@ -33,6 +33,10 @@ type Issue struct {
 	// Theme is the magazine's design (magazine.yaml's theme:); unset, the
 	// house design.
 	Theme theme.Theme
+	// Settings are the files the issue's settings were read from, and the
+	// files they name (issue.yaml, magazine.yaml, a printer's profile,
+	// typefaces): a change in any of them changes the editions.
+	Settings []string
 }
 
 // Filler is a planned filler: a notice with a title, placed where an

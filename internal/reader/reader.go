@@ -192,7 +192,14 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 		diags.Errorf(at("trim"), "%v", err)
 	}
 	iss.Trim = trim
+	iss.Settings = append(iss.Settings, path)
+	if mpath := magazineFile(dir); mpath != "" {
+		iss.Settings = append(iss.Settings, mpath)
+	}
 	iss.Print = readPrint(y.Print, profileDir, at, diags)
+	if iss.Print.Profile != "" {
+		iss.Settings = append(iss.Settings, iss.Print.Profile)
+	}
 	iss.Theme = readTheme(y.Theme, at, diags)
 
 	r := &reader{issueDir: dir, diags: diags, columns: iss.Theme.Columns}
