@@ -8,7 +8,14 @@
 //     the fallback for symbols the other faces lack.
 package fonts
 
-import "embed"
+import (
+	"embed"
+	"encoding/binary"
+	"magz/internal/msg"
+	"os"
+	"path/filepath"
+	"strings"
+)
 
 //go:embed *.ttf
 var files embed.FS
@@ -32,5 +39,70 @@ const (
 // All lists every bundled face in a fixed order.
 var All = []Face{Serif, SerifItalic, SerifBold, SerifBoldItalic, SansBlack, SansBold, Sans, SansItalic, Mono, Fallback}
 
-// Bytes returns the TrueType data of a face.
-func Bytes(f Face) ([]byte, error) { return files.ReadFile(string(f)) }
+// A Face may also be a TrueType file of a magazine's own, named by its
+// absolute path (see Data).
+
+// Family is the name a face's font goes by in a PDF: its file name without
+// the extension.
+func (f Face) Family() string {
+	base := filepath.Base(string(f))
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// Data returns the TrueType data of a face: bundled, or read from its
+// file.
+func Data(f Face) ([]byte, error) {
+	if filepath.IsAbs(string(f)) {
+		return os.ReadFile(string(f))
+	}
+	return files.ReadFile(string(f))
+}
+
+// Families are the bundled typefaces by the names a theme gives them, each
+// with its regular, italic, bold and bold italic (or black) faces.
+var Families = map[string][4]Face{
+	"Caladea": {Serif, SerifItalic, SerifBold, SerifBoldItalic},
+	"Lato":    {Sans, SansItalic, SansBold, SansBlack},
+}
+
+// Info is what a font file says of itself that matters to magz.
+type Info struct {
+	TrueType bool   // glyf outlines (not CFF), which the PDF writer embeds
+	FsType   uint16 // the OS/2 embedding permissions (0: installable)
+}
+
+// Embeddable tells whether the font's licence bits allow embedding it,
+// subset, in a PDF: not restricted (bit 1), subsetting allowed (bit 8),
+// outlines and not bitmaps only (bit 9).
+func (i Info) Embeddable() bool { return i.FsType&(0x0002|0x0100|0x0200) == 0 }
+
+// Inspect reads the table directory of a TrueType or OpenType font.
+func Inspect(data []byte) (Info, error) {
+	if len(data) < 12 {
+		return Info{}, msg.New("not a font file")
+	}
+	switch string(data[:4]) {
+	case "\x00\x01\x00\x00", "true", "OTTO":
+	default:
+		return Info{}, msg.New("not a TrueType or OpenType font file")
+	}
+	var info Info
+	n := int(binary.BigEndian.Uint16(data[4:]))
+	for i := range n {
+		rec := 12 + 16*i
+		if rec+16 > len(data) {
+			return Info{}, msg.New("the font's table directory is cut short")
+		}
+		tag := string(data[rec : rec+4])
+		off := int(binary.BigEndian.Uint32(data[rec+8:]))
+		switch tag {
+		case "glyf":
+			info.TrueType = true
+		case "OS/2":
+			if off+10 <= len(data) {
+				info.FsType = binary.BigEndian.Uint16(data[off+8:])
+			}
+		}
+	}
+	return info, nil
+}

@@ -197,7 +197,7 @@ func sansStyle(face fonts.Face, size, leading Length, color Color, align Align) 
 // hyphenated, letters may space a little more, so that lines without
 // hyphens still justify without holes between the words.
 func (c *composer) bodyStyle() TextStyle {
-	ts := TextStyle{Regular: fonts.Serif, Italic: fonts.SerifItalic, Bold: fonts.SerifBold, BoldItalic: fonts.SerifBoldItalic,
+	ts := TextStyle{Regular: c.th.Type.Text, Italic: c.th.Type.TextItalic, Bold: c.th.Type.TextBold, BoldItalic: c.th.Type.TextBoldItalic,
 		Size: c.th.BodySize, Leading: c.th.Grid, Color: c.th.Ink, Align: Justify, Hyphenate: true}
 	if _, ok := c.st.hyph.(hyph.Indonesian); !ok {
 		ts.TrackStretch, ts.TrackShrink = 30, 12
@@ -399,8 +399,8 @@ func (c *composer) furniture() {
 		}
 		x, w := c.textBox(i)
 		folio := strconv.Itoa(p.Folio)
-		fs := sansStyle(fonts.SansBold, 8*Pt, 10*Pt, c.th.Ink, Left)
-		fw := c.opt.Metrics.Width(fonts.SansBold, 8*Pt, folio)
+		fs := sansStyle(c.th.Type.DisplayBold, 8*Pt, 10*Pt, c.th.Ink, Left)
+		fw := c.opt.Metrics.Width(c.th.Type.DisplayBold, 8*Pt, folio)
 		fy := c.H - 10*MM
 		fx := x
 		if !left(i) {
@@ -411,10 +411,10 @@ func (c *composer) furniture() {
 			continue
 		}
 		head := c.iss.Magazine
-		face := fonts.SansBold
+		face := c.th.Type.DisplayBold
 		if !left(i) {
 			head = c.heads[i]
-			face = fonts.Sans
+			face = c.th.Type.Display
 		}
 		if head == "" {
 			head = c.iss.Magazine
@@ -438,7 +438,7 @@ func (c *composer) notesPage() *page.Page {
 	i := len(c.out.Pages)
 	x, w := c.textBox(i)
 	c.heads[i] = c.lab.NotesPage
-	ts := sansStyle(fonts.SansBlack, 24*Pt, 28*Pt, c.th.Deep, Left)
+	ts := sansStyle(c.th.Type.DisplayBlack, 24*Pt, 28*Pt, c.th.Deep, Left)
 	p.Items = append(p.Items, c.drawLines(c.lines(c.lab.NotesPage, ts, w, 1), x, c.th.MarginTop+20*Pt, ts, w)...)
 	for y := c.gridY(c.th.MarginTop + 40*Pt); y <= c.bodyBottom(); y += 2 * c.th.Grid {
 		p.Items = append(p.Items, &page.Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: 300, Color: Color{R: 0xbb, G: 0xb5, B: 0xad}})
@@ -451,19 +451,19 @@ func (c *composer) backCover() *page.Page {
 	W, H := c.W, c.H
 	p.Items = append(p.Items, &page.Rect{X: 0, Y: 0, W: W, H: H, Fill: c.th.Deep, Bleed: page.EdgeTop | page.EdgeRight | page.EdgeBottom | page.EdgeLeft})
 	w := W - 40*MM
-	ms := sansStyle(fonts.SansBlack, 44*Pt, 48*Pt, c.th.Paper, Center)
+	ms := sansStyle(c.th.Type.DisplayBlack, 44*Pt, 48*Pt, c.th.Paper, Center)
 	lines := c.lines(c.iss.Magazine, ms, w, 2)
 	y := H/2 - 10*Pt
 	p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(lines, 20*MM, y, ms, w))...)
 	y += Length(len(lines)) * ms.Leading
-	sub := sansStyle(fonts.Sans, 11*Pt, 15*Pt, c.th.Paper, Center)
+	sub := sansStyle(c.th.Type.Display, 11*Pt, 15*Pt, c.th.Paper, Center)
 	info := c.lab.Issue + " " + strconv.Itoa(c.iss.Number) + " · " + c.lab.MonthYear(c.iss.Date)
 	if c.iss.Title != "" {
 		info = c.iss.Title + " · " + info
 	}
 	p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(c.lines(info, sub, w, 3), 20*MM, y, sub, w))...)
 	if c.iss.Publisher != "" {
-		pub := sansStyle(fonts.Sans, 9*Pt, 12*Pt, Color{R: 0xcf, G: 0xe0, B: 0xe3}, Center)
+		pub := sansStyle(c.th.Type.Display, 9*Pt, 12*Pt, Color{R: 0xcf, G: 0xe0, B: 0xe3}, Center)
 		p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(c.lines(c.lab.Publisher+" "+c.iss.Publisher, pub, w, 2), 20*MM, H-25*MM, pub, w))...)
 	}
 	return p
@@ -487,21 +487,21 @@ func (c *composer) cover(p *page.Page) {
 	p.Items = append(p.Items, band)
 	x, w := 14*MM, W-28*MM
 	// Masthead: as large as fits the width.
-	one := c.opt.Metrics.Width(fonts.SansBlack, 100*Pt, c.iss.Magazine+" ")
+	one := c.opt.Metrics.Width(c.th.Type.DisplayBlack, 100*Pt, c.iss.Magazine+" ")
 	size := Length(96) * Pt
 	if one > 0 && Length(int64(w)*100*1000/int64(one)) < size {
 		size = Length(int64(w) * 100 * 1000 / int64(one))
 	}
-	ms := sansStyle(fonts.SansBlack, size, size, c.th.Paper, Left)
+	ms := sansStyle(c.th.Type.DisplayBlack, size, size, c.th.Paper, Left)
 	y := 14*MM + size*72/100
 	mlines := c.lines(c.iss.Magazine, ms, w+size/4, 2)
 	p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(mlines, x, y, ms, w))...)
 	y += Length(len(mlines)-1)*ms.Leading + size/4 + 8*Pt
 	info := strings.ToUpper(c.lab.Issue + " " + strconv.Itoa(c.iss.Number) + "  ·  " + c.lab.MonthYear(c.iss.Date))
-	is := sansStyle(fonts.SansBold, 10*Pt, 13*Pt, c.th.Paper, Left)
+	is := sansStyle(c.th.Type.DisplayBold, 10*Pt, 13*Pt, c.th.Paper, Left)
 	p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(c.lines(info, is, w, 1), x, y, is, w))...)
 	if c.iss.Title != "" {
-		ts := sansStyle(fonts.SansBlack, 16*Pt, 19*Pt, Color{R: 0xff, G: 0xd9, B: 0xb0}, Left)
+		ts := sansStyle(c.th.Type.DisplayBlack, 16*Pt, 19*Pt, Color{R: 0xff, G: 0xd9, B: 0xb0}, Left)
 		lines := c.lines(c.iss.Title, ts, w, 2)
 		y += 22 * Pt
 		p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(lines, x, y, ts, w))...)
@@ -512,8 +512,8 @@ func (c *composer) cover(p *page.Page) {
 	// Cover lines from the lead articles.
 	type coverLine struct{ section, title []line }
 	var cls []coverLine
-	sec := sansStyle(fonts.SansBold, 8*Pt, 10*Pt, Color{R: 0xff, G: 0xd9, B: 0xb0}, Left)
-	tit := sansStyle(fonts.SansBlack, 17*Pt, 19*Pt, c.th.Paper, Left)
+	sec := sansStyle(c.th.Type.DisplayBold, 8*Pt, 10*Pt, Color{R: 0xff, G: 0xd9, B: 0xb0}, Left)
+	tit := sansStyle(c.th.Type.DisplayBlack, 17*Pt, 19*Pt, c.th.Paper, Left)
 	cw := w * 62 / 100
 	total := Length(0)
 	for _, a := range c.iss.Articles {
@@ -550,7 +550,7 @@ func (c *composer) cover(p *page.Page) {
 		}
 	}
 	if cv := c.iss.Cover; cv != nil && cv.Credit != "" {
-		cs := sansStyle(fonts.Sans, 6*Pt, 7*Pt, Color{R: 0xee, G: 0xee, B: 0xee}, Right)
+		cs := sansStyle(c.th.Type.Display, 6*Pt, 7*Pt, Color{R: 0xee, G: 0xee, B: 0xee}, Right)
 		p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(c.lines(c.lab.Photo+": "+cv.Credit, cs, w, 1), x, H-6*MM, cs, w))...)
 	}
 }
@@ -562,13 +562,13 @@ type tocStyles struct{ sec, tit, sub, by, num TextStyle }
 
 func (c *composer) tocStyles() tocStyles {
 	return tocStyles{
-		sec: sansStyle(fonts.SansBold, 7500, 10*Pt, c.th.Accent, Left),
-		tit: TextStyle{Regular: fonts.SerifBold, Italic: fonts.SerifBoldItalic, Bold: fonts.SerifBold, BoldItalic: fonts.SerifBoldItalic,
+		sec: sansStyle(c.th.Type.DisplayBold, 7500, 10*Pt, c.th.Accent, Left),
+		tit: TextStyle{Regular: c.th.Type.TextBold, Italic: c.th.Type.TextBoldItalic, Bold: c.th.Type.TextBold, BoldItalic: c.th.Type.TextBoldItalic,
 			Size: 13 * Pt, Leading: 15 * Pt, Color: c.th.Ink, Align: Left},
-		sub: TextStyle{Regular: fonts.Serif, Italic: fonts.SerifItalic, Bold: fonts.SerifBold, BoldItalic: fonts.SerifBoldItalic,
+		sub: TextStyle{Regular: c.th.Type.Text, Italic: c.th.Type.TextItalic, Bold: c.th.Type.TextBold, BoldItalic: c.th.Type.TextBoldItalic,
 			Size: 9 * Pt, Leading: 11500, Color: c.th.Ink, Align: Left},
-		by:  sansStyle(fonts.SansItalic, 7500, 10*Pt, c.th.Muted, Left),
-		num: sansStyle(fonts.SansBlack, 20*Pt, 20*Pt, c.th.Accent, Left),
+		by:  sansStyle(c.th.Type.DisplayItalic, 7500, 10*Pt, c.th.Muted, Left),
+		num: sansStyle(c.th.Type.DisplayBlack, 20*Pt, 20*Pt, c.th.Accent, Left),
 	}
 }
 
@@ -647,7 +647,7 @@ func (c *composer) contents(pages []*page.Page, entries []tocEntry, split [][]in
 		idx := 1 + pi
 		x, w := c.textBox(idx)
 		c.heads[idx] = c.lab.Contents
-		ts := sansStyle(fonts.SansBlack, 34*Pt, 38*Pt, c.th.Deep, Left)
+		ts := sansStyle(c.th.Type.DisplayBlack, 34*Pt, 38*Pt, c.th.Deep, Left)
 		y := c.th.MarginTop + 26*Pt
 		heading := c.drawLines(c.lines(c.lab.Contents, ts, w, 1), x, y, ts, w)
 		if pi == 0 {
@@ -656,7 +656,7 @@ func (c *composer) contents(pages []*page.Page, entries []tocEntry, split [][]in
 		p.Items = append(p.Items, heading...)
 		y += 8 * Pt
 		if pi == 0 && c.iss.Title != "" {
-			tst := TextStyle{Regular: fonts.SerifItalic, Italic: fonts.SerifItalic, Bold: fonts.SerifBoldItalic, BoldItalic: fonts.SerifBoldItalic,
+			tst := TextStyle{Regular: c.th.Type.TextItalic, Italic: c.th.Type.TextItalic, Bold: c.th.Type.TextBoldItalic, BoldItalic: c.th.Type.TextBoldItalic,
 				Size: 13 * Pt, Leading: 16 * Pt, Color: c.th.Muted, Align: Left}
 			y += 12 * Pt
 			lines := c.lines(c.iss.Title, tst, w, 2)
@@ -708,7 +708,7 @@ func (c *composer) contents(pages []*page.Page, entries []tocEntry, split [][]in
 			if c.iss.Publisher != "" {
 				info += " · " + c.lab.Publisher + " " + c.iss.Publisher
 			}
-			is := sansStyle(fonts.Sans, 7500, 10*Pt, c.th.Muted, Left)
+			is := sansStyle(c.th.Type.Display, 7500, 10*Pt, c.th.Muted, Left)
 			lines := c.lines(info, is, w, 2)
 			yb := c.bodyBottom() - Length(len(lines)-1)*is.Leading
 			p.Items = append(p.Items, &page.Rule{X1: x, Y1: yb - 12*Pt, X2: x + w, Y2: yb - 12*Pt, Width: 500, Color: c.th.Deep})
@@ -801,7 +801,7 @@ func (c *composer) article(a *doc.Article, runIn bool) {
 			capText += c.lab.Photo + ": " + a.Hero.Credit
 		}
 		if capText != "" {
-			cs := sansStyle(fonts.SansItalic, 7*Pt, 8500, c.th.Muted, Right)
+			cs := sansStyle(c.th.Type.DisplayItalic, 7*Pt, 8500, c.th.Muted, Right)
 			lines := c.lines(capText, cs, w*2/3, 3)
 			opener.Items = append(opener.Items, tag(c.drawLines(lines, x+w/3, y+7*Pt, cs, w*2/3), capNode)...)
 			y += Length(len(lines))*cs.Leading + 4*Pt
@@ -811,7 +811,7 @@ func (c *composer) article(a *doc.Article, runIn bool) {
 		y += 10 * Pt
 	}
 	if a.Section != "" {
-		ss := sansStyle(fonts.SansBold, 8500, 11*Pt, c.th.Accent, Left)
+		ss := sansStyle(c.th.Type.DisplayBold, 8500, 11*Pt, c.th.Accent, Left)
 		y += 9 * Pt
 		lines := c.lines(strings.ToUpper(a.Section), ss, w, 1)
 		opener.Items = append(opener.Items, &page.Rect{X: x, Y: y - 9*Pt - 3*Pt, W: 10 * MM, H: 2 * Pt, Fill: c.th.Accent})
@@ -828,7 +828,7 @@ func (c *composer) article(a *doc.Article, runIn bool) {
 	if utf8.RuneCountInString(a.Title) > 50 {
 		hs = hs * 3 / 4
 	}
-	ht := sansStyle(fonts.SansBlack, hs, hs*108/100, c.th.Deep, Left)
+	ht := sansStyle(c.th.Type.DisplayBlack, hs, hs*108/100, c.th.Deep, Left)
 	tl, n := c.linesN(a.Title, ht, w, 5)
 	if n > 5 && c.opt.Warn != nil {
 		c.opt.Warn(a.Pos, "title does not fit its opener (%d lines, 5 fit); it is cut short", n)
@@ -837,7 +837,7 @@ func (c *composer) article(a *doc.Article, runIn bool) {
 	opener.Items = append(opener.Items, tag(c.drawLines(tl, x, y, ht, w), titleNode)...)
 	y += Length(len(tl)-1)*ht.Leading + 8*Pt
 	if a.Subtitle != "" {
-		st := TextStyle{Regular: fonts.SerifItalic, Italic: fonts.SerifItalic, Bold: fonts.SerifBoldItalic, BoldItalic: fonts.SerifBoldItalic,
+		st := TextStyle{Regular: c.th.Type.TextItalic, Italic: c.th.Type.TextItalic, Bold: c.th.Type.TextBoldItalic, BoldItalic: c.th.Type.TextBoldItalic,
 			Size: 13 * Pt, Leading: 17 * Pt, Color: c.th.Ink, Align: Left}
 		sl, n := c.linesN(a.Subtitle, st, w*85/100, 4)
 		if n > 4 && c.opt.Warn != nil {
@@ -848,7 +848,7 @@ func (c *composer) article(a *doc.Article, runIn bool) {
 		y += Length(len(sl)-1)*st.Leading + 4*Pt
 	}
 	if a.Author != "" {
-		bs := sansStyle(fonts.SansBold, 8500, 11*Pt, c.th.Ink, Left)
+		bs := sansStyle(c.th.Type.DisplayBold, 8500, 11*Pt, c.th.Ink, Left)
 		y += 12 * Pt
 		opener.Items = append(opener.Items, tag(c.drawLines(c.lines(c.lab.By+" "+a.Author, bs, w, 2), x, y, bs, w), byNode)...)
 	}

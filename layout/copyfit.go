@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"magz/fonts"
 	"magz/internal/diag"
 	"magz/internal/doc"
 	"magz/layout/page"
@@ -351,8 +350,8 @@ func (c *composer) box(title string, paras [][]doc.Span, w Length) (Length, []pa
 	inner := w - 2*pad
 	// As a notice: the title centred, the text justified with its last
 	// line centred; the box reads as one piece across the columns.
-	ts := sansStyle(fonts.SansBlack, 9500, c.th.Grid, c.th.Deep, Center)
-	bs := TextStyle{Regular: fonts.Sans, Italic: fonts.SansItalic, Bold: fonts.SansBold, BoldItalic: fonts.SansBold,
+	ts := sansStyle(c.th.Type.DisplayBlack, 9500, c.th.Grid, c.th.Deep, Center)
+	bs := TextStyle{Regular: c.th.Type.Display, Italic: c.th.Type.DisplayItalic, Bold: c.th.Type.DisplayBold, BoldItalic: c.th.Type.DisplayBold,
 		Size: 8500, Leading: 11 * Pt, Color: c.th.Ink, Align: Justify, Hyphenate: true}
 	last := bs
 	last.Align = Center

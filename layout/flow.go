@@ -95,9 +95,9 @@ func (b *builder) paragraph(spans []doc.Span, ts TextStyle, indent, firstIndent 
 	if b.first && indent == 0 {
 		if letter, rest, ok := firstLetter(spans); ok && len(doc.PlainText(rest)) > 200 && !strings.HasPrefix(rest[0].Text, " ") {
 			size := 2*ts.Leading*100/70 + ts.Size
-			cw := c.opt.Metrics.Width(fonts.SansBlack, size, letter) + 3*Pt
+			cw := c.opt.Metrics.Width(c.th.Type.DisplayBlack, size, letter) + 3*Pt
 			base := ts.Leading*3 - 3200
-			capItems = []page.Item{&page.Text{X: 0, Y: base, Face: string(fonts.SansBlack), Size: size, Color: c.th.Accent, Text: letter, HasActual: true}}
+			capItems = []page.Item{&page.Text{X: 0, Y: base, Face: string(c.th.Type.DisplayBlack), Size: size, Color: c.th.Accent, Text: letter, HasActual: true}}
 			shape = []Length{cw, cw, cw}
 			spans = rest
 			firstIndent = 0
@@ -132,10 +132,10 @@ func (b *builder) paragraph(spans []doc.Span, ts TextStyle, indent, firstIndent 
 func (b *builder) heading(text string, level int) {
 	c := b.c
 	size := Length(11500)
-	face := fonts.SansBlack
+	face := c.th.Type.DisplayBlack
 	if level > 2 {
 		size = 9500
-		face = fonts.SansBold
+		face = c.th.Type.DisplayBold
 	}
 	ts := sansStyle(face, size, c.th.Grid, c.th.Deep, Left)
 	lines := c.setText(text, ts, b.colW)
@@ -188,8 +188,8 @@ func (b *builder) block(bl doc.Block, indent Length, ts TextStyle) {
 func (b *builder) quote(bl *doc.Quote, indent Length, ts TextStyle) {
 	c := b.c
 	qs := ts
-	qs.Regular, qs.Italic = fonts.SerifItalic, fonts.Serif
-	qs.Bold, qs.BoldItalic = fonts.SerifBoldItalic, fonts.SerifBold
+	qs.Regular, qs.Italic = c.th.Type.TextItalic, c.th.Type.Text
+	qs.Bold, qs.BoldItalic = c.th.Type.TextBoldItalic, c.th.Type.TextBold
 	start := len(b.elems)
 	for _, inner := range bl.Blocks {
 		b.noInd = true
@@ -265,7 +265,7 @@ func (b *builder) figureAt(f *doc.Figure, w Length, maxPct int, pic, capt int) e
 	}
 	items := []page.Item{&page.Image{X: 0, Y: 0, W: w, H: h, Source: f.Image.Path, Name: f.Image.Rel, Crop: cropFor(sw, sh, w, h, f.Focus), Node: pic}}
 	y := h + 4*Pt
-	capStyle := TextStyle{Regular: fonts.Sans, Italic: fonts.SansItalic, Bold: fonts.SansBold, BoldItalic: fonts.SansBold,
+	capStyle := TextStyle{Regular: c.th.Type.Display, Italic: c.th.Type.DisplayItalic, Bold: c.th.Type.DisplayBold, BoldItalic: c.th.Type.DisplayBold,
 		Size: 7500, Leading: 9500, Color: c.th.Ink, Align: Left}
 	spans := append([]doc.Span(nil), f.Caption...)
 	if f.Credit != "" {
@@ -290,7 +290,7 @@ func (b *builder) pullQuote(q *doc.PullQuote) {
 	if band {
 		w, align, size = b.textW*80/100, Center, 19*Pt
 	}
-	ts := TextStyle{Regular: fonts.SerifBoldItalic, Italic: fonts.SerifBold, Bold: fonts.SerifBoldItalic, BoldItalic: fonts.SerifBold,
+	ts := TextStyle{Regular: c.th.Type.TextBoldItalic, Italic: c.th.Type.TextBold, Bold: c.th.Type.TextBoldItalic, BoldItalic: c.th.Type.TextBold,
 		Size: size, Leading: size * 125 / 100, Color: c.th.Accent, Align: align}
 	spans := append([]doc.Span{{Text: "“"}}, q.Spans...)
 	spans = append(spans, doc.Span{Text: "”"})
@@ -306,7 +306,7 @@ func (b *builder) pullQuote(q *doc.PullQuote) {
 	items = append(items, c.drawLines(lines, x, y, ts, w)...)
 	y += Length(len(lines)-1)*ts.Leading + 6*Pt
 	if q.Attribution != "" {
-		as := sansStyle(fonts.SansBold, 8*Pt, 10*Pt, c.th.Ink, align)
+		as := sansStyle(c.th.Type.DisplayBold, 8*Pt, 10*Pt, c.th.Ink, align)
 		y += 10 * Pt
 		items = append(items, c.drawLines(c.lines("— "+q.Attribution, as, w, 2), x, y, as, w)...)
 	}
@@ -385,7 +385,7 @@ func (b *builder) table(t *doc.Table, indent Length) {
 		return
 	}
 	w := b.colW - indent
-	ts := TextStyle{Regular: fonts.Sans, Italic: fonts.SansItalic, Bold: fonts.SansBold, BoldItalic: fonts.SansBold,
+	ts := TextStyle{Regular: c.th.Type.Display, Italic: c.th.Type.DisplayItalic, Bold: c.th.Type.DisplayBold, BoldItalic: c.th.Type.DisplayBold,
 		Size: 7500, Leading: 9500, Color: c.th.Ink, Align: Left}
 	// Each column gets at least its longest word, and the rest of the width
 	// in proportion to how much text it holds.
@@ -396,9 +396,9 @@ func (b *builder) table(t *doc.Table, indent Length) {
 	for _, r := range rows {
 		for j := 0; j < ncol && j < len(r); j++ {
 			txt := doc.PlainText(r[j])
-			want[j] = max(want[j], c.opt.Metrics.Width(fonts.Sans, ts.Size, txt)+6*Pt)
+			want[j] = max(want[j], c.opt.Metrics.Width(c.th.Type.Display, ts.Size, txt)+6*Pt)
 			for _, word := range strings.Fields(txt) {
-				need[j] = max(need[j], min(c.opt.Metrics.Width(fonts.Sans, ts.Size, word)+6*Pt, w/Length(ncol)))
+				need[j] = max(need[j], min(c.opt.Metrics.Width(c.th.Type.Display, ts.Size, word)+6*Pt, w/Length(ncol)))
 			}
 		}
 	}
@@ -434,7 +434,7 @@ func (b *builder) table(t *doc.Table, indent Length) {
 		}
 		rs := ts
 		if ri == 0 {
-			rs.Regular = fonts.SansBold
+			rs.Regular = c.th.Type.DisplayBold
 		}
 		var items []page.Item
 		maxLines := 1
@@ -718,7 +718,7 @@ func (c *composer) fullPagePhoto(p *page.Page, pi int, f *doc.Figure, nodes [2]i
 		return
 	}
 	x, w := c.textBox(pi)
-	cs := TextStyle{Regular: fonts.Sans, Italic: fonts.SansItalic, Bold: fonts.SansBold, BoldItalic: fonts.SansBold,
+	cs := TextStyle{Regular: c.th.Type.Display, Italic: c.th.Type.DisplayItalic, Bold: c.th.Type.DisplayBold, BoldItalic: c.th.Type.DisplayBold,
 		Size: 8500, Leading: 11 * Pt, Color: c.th.Paper, Align: Left}
 	lines := c.st.setParagraph(spans, cs, w*2/3, 0, nil)
 	h := Length(len(lines))*cs.Leading + 10*Pt

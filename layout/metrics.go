@@ -13,7 +13,7 @@ import (
 	"magz/fonts"
 )
 
-// Metrics measures text in the bundled faces. Widths are in thousandths of
+// Metrics measures text in the bundled faces and a magazine's own. Widths are in thousandths of
 // the font size (PDF glyph space), rounded as the PDF writer rounds them, so
 // what layout measures is what the PDF draws.
 type Metrics struct {
@@ -29,25 +29,46 @@ type faceMetrics struct {
 	ascent int          // thousandths of the size
 }
 
-// NewMetrics parses the bundled faces.
+// NewMetrics parses the bundled faces; a magazine's own (a Face that is a
+// file's path) are parsed when first measured.
 func NewMetrics() (*Metrics, error) {
 	m := &Metrics{faces: map[fonts.Face]*faceMetrics{}}
 	for _, face := range fonts.All {
-		data, err := fonts.Bytes(face)
-		if err != nil {
+		if _, err := m.load(face); err != nil {
 			return nil, err
 		}
-		f, err := sfnt.Parse(data)
-		if err != nil {
-			return nil, msg.Errorf("font %s: %w", face, err)
-		}
-		fm := &faceMetrics{f: f, upem: int(f.UnitsPerEm()), widths: map[rune]int{}}
-		if met, err := f.Metrics(&fm.buf, fixed.I(fm.upem), font.HintingNone); err == nil {
-			fm.ascent = met.Ascent.Round() * 1000 / fm.upem
-		}
-		m.faces[face] = fm
 	}
 	return m, nil
+}
+
+// load parses a face (with m.mu held, or before m is shared).
+func (m *Metrics) load(face fonts.Face) (*faceMetrics, error) {
+	if fm, ok := m.faces[face]; ok {
+		return fm, nil
+	}
+	data, err := fonts.Data(face)
+	if err != nil {
+		return nil, err
+	}
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		return nil, msg.Errorf("font %s: %w", face, err)
+	}
+	fm := &faceMetrics{f: f, upem: int(f.UnitsPerEm()), widths: map[rune]int{}}
+	if met, err := f.Metrics(&fm.buf, fixed.I(fm.upem), font.HintingNone); err == nil {
+		fm.ascent = met.Ascent.Round() * 1000 / fm.upem
+	}
+	m.faces[face] = fm
+	return fm, nil
+}
+
+// face returns a face's metrics, the fallback's when it cannot be read
+// (the reader has reported the file by then).
+func (m *Metrics) face(face fonts.Face) *faceMetrics {
+	if fm, err := m.load(face); err == nil {
+		return fm
+	}
+	return m.faces[fonts.Fallback]
 }
 
 // width returns the advance of r in thousandths of the size, or -1 when the
@@ -55,7 +76,7 @@ func NewMetrics() (*Metrics, error) {
 func (m *Metrics) width(face fonts.Face, r rune) int {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	fm := m.faces[face]
+	fm := m.face(face)
 	if w, ok := fm.widths[r]; ok {
 		return w
 	}
@@ -94,7 +115,7 @@ func (m *Metrics) Width(face fonts.Face, size Length, s string) Length {
 func (m *Metrics) Ascent(face fonts.Face, size Length) Length {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return Length(int64(m.faces[face].ascent) * int64(size) / 1000)
+	return Length(int64(m.face(face).ascent) * int64(size) / 1000)
 }
 
 // TextWidth is the advance of a text item as drawn, letter-spacing included.

@@ -9,7 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"magz/internal/testissue"
 	"magz/internal/validate"
+
+	"github.com/rogpeppe/go-internal/txtar"
 )
 
 const (
@@ -254,4 +257,70 @@ func checkInk(t *testing.T, file, profile string, limit int) {
 		}
 	}
 	t.Logf("%s: most ink on any page %d %% (limit %d %%)", filepath.Base(file), most, limit)
+}
+
+// TestMagazineOfItsOwn: a magazine with its own magazine.yaml, colours
+// and TrueType typeface (files magz has never seen) gets editions set in
+// that typeface and printed in those colours, the print forms in print.
+func TestMagazineOfItsOwn(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "issues", "issue-1")
+	if err := testissue.Write(dir, txtar.Parse([]byte(`-- issue.yaml --
+number: 1
+date: 2026-05-01
+-- articles/a.md --
+---
+title: Nelayan Pulang Pagi
+section: Laporan
+---
+Perahu-perahu merapat ketika matahari belum tinggi. Ikan dibawa ke pasar.
+`))); err != nil {
+		t.Fatal(err)
+	}
+	mag := `magazine: Suara Teluk
+publisher: Dinas Kominfo
+theme:
+  columns: 3
+  colours:
+    accent: "#1e6b3a cmyk 80 20 90 10"
+  typefaces:
+    display_files:
+      regular: fonts/Teluk-Regular.ttf
+      italic: fonts/Teluk-Italic.ttf
+      bold: fonts/Teluk-Bold.ttf
+      black: fonts/Teluk-Black.ttf
+`
+	if err := os.WriteFile(filepath.Join(root, "magazine.yaml"), []byte(mag), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(root, "fonts"), 0o755)
+	for _, s := range []string{"Regular", "Italic", "Bold", "Black"} {
+		data, err := os.ReadFile("../../fonts/Lato-" + s + ".ttf")
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(root, "fonts", "Teluk-"+s+".ttf"), data, 0o644)
+	}
+	out := t.TempDir()
+	res, err := Run(context.Background(), dir, Options{Formats: AllFormats, OutDir: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Issue.Magazine != "Suara Teluk" || res.Issue.Articles[0].Columns != 3 {
+		t.Errorf("magazine %q, columns %d", res.Issue.Magazine, res.Issue.Articles[0].Columns)
+	}
+	screen, print := filepath.Join(out, "issue-1-screen.pdf"), filepath.Join(out, "issue-1-print.pdf")
+	fonts := strings.Join(validate.PDFFonts(t, screen), "\n")
+	if !strings.Contains(fonts, "teluk-black") || !strings.Contains(fonts, "teluk-bold") || strings.Contains(fonts, "lato-black") {
+		t.Errorf("the screen PDF's fonts:\n%s", fonts)
+	}
+	if c := strings.Join(validate.PDFContent(t, screen), ""); !strings.Contains(c, "0.118 0.420 0.227 rg") {
+		t.Error("the screen PDF does not use the accent colour #1e6b3a")
+	}
+	if c := strings.Join(validate.PDFContent(t, print), ""); !strings.Contains(c, "0.80 0.20 0.90 0.10 k") {
+		t.Error("the print PDF does not use the accent's print form, cmyk 80 20 90 10")
+	}
+	if css := epubFiles(t, filepath.Join(out, "issue-1.epub"))["OEBPS/style.css"]; !strings.Contains(css, "#1e6b3a") {
+		t.Error("the EPUB's style sheet does not use the accent colour")
+	}
 }

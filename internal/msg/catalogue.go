@@ -307,4 +307,15 @@ var indonesian = map[string]string{
 	"Created the magazine %s in %s.\n\nNext:\n":                              "Majalah %s dibuat di %s.\n\nSelanjutnya:\n",
 	"  1. Read %s, and set the magazine's name, publisher and look in %s.\n": "  1. Baca %s, lalu atur nama, penerbit, dan tampilan majalah di %s.\n",
 	"  2. cd %s\n  3. magz build issue-1\n":                                  "  2. cd %s\n  3. magz build issue-1\n",
+
+	// typefaces
+	"%s is not a bundled typeface; the bundled ones are %s, or name your own TrueType files with %s_files:": "%s bukan jenis huruf bawaan; yang ada: %s, atau sebutkan berkas TrueType Anda sendiri dengan %s_files:",
+	"%s_files needs %s: a typeface of your own needs its four files (regular, italic, bold, %s)":            "%s_files memerlukan %s: jenis huruf sendiri memerlukan keempat berkasnya (regular, italic, bold, %s)",
+	"typeface file %s: %v": "berkas jenis huruf %s: %v",
+	"typeface file %s has PostScript (CFF) outlines; magz embeds TrueType outlines: use the font's .ttf version": "berkas jenis huruf %s memakai kontur PostScript (CFF); magz menyematkan kontur TrueType: gunakan versi .ttf-nya",
+	"typeface file %s does not allow embedding in a PDF (its licence bits, fsType %#04x, forbid it)":             "berkas jenis huruf %s tidak boleh disematkan dalam PDF (bit lisensinya, fsType %#04x, melarangnya)",
+	"typeface file %s lacks %s; they are set in the fallback face":                                               "berkas jenis huruf %s tidak punya %s; huruf itu dicetak dengan huruf cadangan",
+	"not a font file":                         "bukan berkas fon",
+	"not a TrueType or OpenType font file":    "bukan berkas fon TrueType atau OpenType",
+	"the font's table directory is cut short": "daftar tabel fon ini terpotong",
 }

@@ -2,16 +2,22 @@ package reader
 
 import (
 	"bytes"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 
+	"magz/fonts"
 	"magz/internal/diag"
 	"magz/internal/msg"
 	"magz/internal/theme"
 	"magz/layout/page"
+
+	"golang.org/x/image/font/sfnt"
 )
 
 // MagazineFile is the settings file every issue of a magazine shares. It
@@ -30,7 +36,13 @@ type themeYAML struct {
 		Inner  *float64 `yaml:"inner"`
 		Outer  *float64 `yaml:"outer"`
 	} `yaml:"margins"`
-	Gutter  *float64 `yaml:"gutter"` // millimetres
+	Gutter    *float64 `yaml:"gutter"` // millimetres
+	Typefaces *struct {
+		Text         string     `yaml:"text"`    // a bundled family: Caladea or Lato
+		Display      string     `yaml:"display"` // the same, for headlines and captions
+		TextFiles    *faceFiles `yaml:"text_files"`
+		DisplayFiles *faceFiles `yaml:"display_files"`
+	} `yaml:"typefaces"`
 	Colours *struct {
 		Ink    string `yaml:"ink"`
 		Accent string `yaml:"accent"`
@@ -39,6 +51,17 @@ type themeYAML struct {
 		Paper  string `yaml:"paper"`
 		Tint   string `yaml:"tint"`
 	} `yaml:"colours"`
+}
+
+// faceFiles are a typeface of a magazine's own: TrueType files, named
+// relative to the settings file. Bold italic is the text face's fourth
+// style, black (the heaviest weight) the display face's.
+type faceFiles struct {
+	Regular    string `yaml:"regular"`
+	Italic     string `yaml:"italic"`
+	Bold       string `yaml:"bold"`
+	BoldItalic string `yaml:"bold_italic"`
+	Black      string `yaml:"black"`
 }
 
 // magazineFile returns the magazine.yaml of the issue in dir, when the
@@ -115,10 +138,15 @@ func yamlName(f reflect.StructField) string {
 // readTheme applies a magazine's design to the house design, and checks
 // it: colours that can be read, sizes that make sense, and text that
 // readers with low vision can read on what is behind it.
-func readTheme(y *themeYAML, at func(key string) diag.Pos, diags *diag.List) theme.Theme {
+func readTheme(y *themeYAML, at func(key string) diag.Pos, dirOf func(key string) string, diags *diag.List) (theme.Theme, []string) {
 	th := theme.Default()
 	if y == nil {
-		return th
+		return th, nil
+	}
+	var files []string
+	if t := y.Typefaces; t != nil {
+		files = readTypefaces(t.Text, t.TextFiles, "theme.typefaces.text", &th.Type.Text, &th.Type.TextItalic, &th.Type.TextBold, &th.Type.TextBoldItalic, at, dirOf, diags)
+		files = append(files, readTypefaces(t.Display, t.DisplayFiles, "theme.typefaces.display", &th.Type.Display, &th.Type.DisplayItalic, &th.Type.DisplayBold, &th.Type.DisplayBlack, at, dirOf, diags)...)
 	}
 	if y.Columns != nil {
 		if *y.Columns < 1 || *y.Columns > 3 {
@@ -172,5 +200,84 @@ func readTheme(y *themeYAML, at func(key string) diag.Pos, diags *diag.List) the
 			}
 		}
 	}
-	return th
+	return th, files
+}
+
+// readTypefaces sets a typeface's four faces from a bundled family's name
+// or from a magazine's own files, which it checks: they exist, hold
+// TrueType outlines (what the PDF writer embeds), allow embedding, and
+// have the letters text needs. It returns the files read.
+func readTypefaces(family string, own *faceFiles, key string, regular, italic, bold, heavy *fonts.Face, at func(string) diag.Pos, dirOf func(string) string, diags *diag.List) []string {
+	if family != "" {
+		fam, ok := fonts.Families[family]
+		if !ok {
+			names := slices.Sorted(maps.Keys(fonts.Families))
+			diags.Errorf(at(key), "%s is not a bundled typeface; the bundled ones are %s, or name your own TrueType files with %s_files:", family, strings.Join(names, ", "), key[strings.LastIndexByte(key, '.')+1:])
+			return nil
+		}
+		*regular, *italic, *bold, *heavy = fam[0], fam[1], fam[2], fam[3]
+		return nil
+	}
+	if own == nil {
+		return nil
+	}
+	fkey := key + "_files"
+	fourth, fourthKey := own.BoldItalic, "bold_italic"
+	if strings.HasSuffix(key, "display") {
+		fourth, fourthKey = own.Black, "black"
+	}
+	var files []string
+	for _, f := range []struct {
+		name, key string
+		dst       *fonts.Face
+	}{{own.Regular, "regular", regular}, {own.Italic, "italic", italic}, {own.Bold, "bold", bold}, {fourth, fourthKey, heavy}} {
+		k := fkey + "." + f.key
+		if f.name == "" {
+			diags.Errorf(at(fkey), "%s_files needs %s: a typeface of your own needs its four files (regular, italic, bold, %s)", key[strings.LastIndexByte(key, '.')+1:], f.key, fourthKey)
+			continue
+		}
+		path := filepath.Join(dirOf(k), filepath.FromSlash(f.name))
+		data, err := os.ReadFile(path)
+		if err != nil {
+			diags.Errorf(at(k), "typeface file %s: %v", f.name, unwrapPathErr(err))
+			continue
+		}
+		info, err := fonts.Inspect(data)
+		switch {
+		case err != nil:
+			diags.Errorf(at(k), "typeface file %s: %v", f.name, err)
+			continue
+		case !info.TrueType:
+			diags.Errorf(at(k), "typeface file %s has PostScript (CFF) outlines; magz embeds TrueType outlines: use the font's .ttf version", f.name)
+			continue
+		case !info.Embeddable():
+			diags.Errorf(at(k), "typeface file %s does not allow embedding in a PDF (its licence bits, fsType %#04x, forbid it)", f.name, info.FsType)
+			continue
+		}
+		if missing := missingLetters(data); missing != "" {
+			diags.Warnf(at(k), "typeface file %s lacks %s; they are set in the fallback face", f.name, missing)
+		}
+		*f.dst = fonts.Face(path)
+		files = append(files, path)
+	}
+	return files
+}
+
+// textLetters are the characters Indonesian and English text needs.
+const textLetters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.,;:!?'\"()-–—“”‘’…%/&éÉ"
+
+// missingLetters lists, quoted, the characters of textLetters a font lacks.
+func missingLetters(data []byte) string {
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		return ""
+	}
+	var buf sfnt.Buffer
+	var out []string
+	for _, r := range textLetters {
+		if gi, err := f.GlyphIndex(&buf, r); err != nil || gi == 0 {
+			out = append(out, strconv.QuoteRune(r))
+		}
+	}
+	return strings.Join(out, " ")
 }

@@ -18,8 +18,8 @@ func magazine(t *testing.T, magazineYAML, issueYAML string) string {
 	root := t.TempDir()
 	dir := filepath.Join(root, "issues", "issue-1")
 	for name, content := range map[string]string{
-		filepath.Join(root, MagazineFile):       magazineYAML,
-		filepath.Join(dir, IssueFile):           issueYAML,
+		filepath.Join(root, MagazineFile):      magazineYAML,
+		filepath.Join(dir, IssueFile):          issueYAML,
 		filepath.Join(dir, "articles", "a.md"): "---\ntitle: A\n---\nTeks.\n",
 		filepath.Join(dir, "articles", "b.md"): "---\ntitle: B\ncolumns: 1\n---\nTeks.\n",
 	} {
@@ -134,5 +134,50 @@ func TestNoMagazineSettings(t *testing.T) {
 	iss, problems := read(t, dir)
 	if problems != "" || iss.Theme != theme.Default() || iss.Articles[0].Columns != 2 {
 		t.Errorf("problems %q, theme %+v", problems, iss.Theme)
+	}
+}
+
+// TestTypefaceMistakes: a typeface that cannot be used is an error at its
+// line: a family magz does not bundle, a missing file, PostScript
+// outlines, a licence that forbids embedding, a face left out.
+func TestTypefaceMistakes(t *testing.T) {
+	dir := magazine(t, `magazine: Suara Teluk
+theme:
+  typefaces:
+    text: Arial
+    display_files:
+      regular: fonts/hilang.ttf
+      italic: fonts/cff.otf
+      bold: fonts/restricted.ttf
+`, "number: 1\ndate: 2026-05-01\n")
+	root := filepath.Dir(filepath.Dir(dir))
+	os.MkdirAll(filepath.Join(root, "fonts"), 0o755)
+	// an OpenType font with PostScript outlines: no glyf table
+	os.WriteFile(filepath.Join(root, "fonts", "cff.otf"), append([]byte("OTTO\x00\x00"), make([]byte, 10)...), 0o644)
+	// Lato with its licence bits set to restricted
+	lato, err := os.ReadFile("../../fonts/Lato-Regular.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := int(lato[4])<<8 | int(lato[5])
+	for i := 0; i < n; i++ {
+		rec := 12 + 16*i
+		if string(lato[rec:rec+4]) == "OS/2" {
+			off := int(lato[rec+8])<<24 | int(lato[rec+9])<<16 | int(lato[rec+10])<<8 | int(lato[rec+11])
+			lato[off+8], lato[off+9] = 0, 2
+		}
+	}
+	os.WriteFile(filepath.Join(root, "fonts", "restricted.ttf"), lato, 0o644)
+	_, problems := read(t, dir)
+	for _, want := range []string{
+		"magazine.yaml:4:11: Arial is not a bundled typeface; the bundled ones are Caladea, Lato, or name your own TrueType files with text_files:",
+		"magazine.yaml:5:5: display_files needs black: a typeface of your own needs its four files (regular, italic, bold, black)",
+		"magazine.yaml:6:16: typeface file fonts/hilang.ttf: no such file or directory",
+		"magazine.yaml:7:15: typeface file fonts/cff.otf has PostScript (CFF) outlines",
+		"magazine.yaml:8:13: typeface file fonts/restricted.ttf does not allow embedding in a PDF (its licence bits, fsType 0x0002, forbid it)",
+	} {
+		if !strings.Contains(problems, want) {
+			t.Errorf("no %q in:\n%s", want, problems)
+		}
 	}
 }

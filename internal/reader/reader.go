@@ -135,6 +135,7 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 	// problems with them are reported where they are written.
 	at := keys.pos
 	profileDir := dir // a printer's profile is named relative to the file naming it
+	themeDir := func(string) string { return dir }
 	if mpath := magazineFile(dir); mpath != "" {
 		var m issueYAML
 		if mkeys, ok := readMagazine(mpath, &m, diags); ok {
@@ -142,6 +143,14 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 			inherit(reflect.ValueOf(&y).Elem(), reflect.ValueOf(&m).Elem(), "", from)
 			if from["print"] || from["print.profile"] {
 				profileDir = filepath.Dir(mpath)
+			}
+			themeDir = func(key string) string { // typeface files, relative to the file naming them
+				for k := key; k != ""; k = parentKey(k) {
+					if from[k] {
+						return filepath.Dir(mpath)
+					}
+				}
+				return dir
 			}
 			at = func(key string) diag.Pos {
 				for k := key; k != ""; k = parentKey(k) {
@@ -200,7 +209,9 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 	if iss.Print.Profile != "" {
 		iss.Settings = append(iss.Settings, iss.Print.Profile)
 	}
-	iss.Theme = readTheme(y.Theme, at, diags)
+	var fontFiles []string
+	iss.Theme, fontFiles = readTheme(y.Theme, at, themeDir, diags)
+	iss.Settings = append(iss.Settings, fontFiles...)
 
 	r := &reader{issueDir: dir, diags: diags, columns: iss.Theme.Columns}
 	if y.Cover != nil && y.Cover.Image != "" {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"magz/fonts"
 	"magz/internal/msg"
 	"magz/layout/page"
 )
@@ -26,12 +27,28 @@ type Theme struct {
 	BodySize, Grid page.Length
 	// Columns is an article's number of columns when its header names none.
 	Columns int
+	// Type is the typefaces.
+	Type Typefaces
 	// The colours: text, the accent (section labels, pull quotes, drop
 	// caps), the deep colour (headlines, rules, the back cover), muted
 	// text (captions, running heads), the paper, and the tint behind
 	// boxes and tables. Each has its screen form (RGB) and may have its
 	// print form (CMYK).
 	Ink, Accent, Deep, Muted, Paper, Tint page.Color
+}
+
+// Typefaces are the faces text is set in: the text face (body text,
+// standfirsts, quotes) and the display face (headlines, captions, running
+// heads, folios), each in four styles. Code and symbols the faces lack
+// are set in the bundled DejaVu faces whatever the theme.
+type Typefaces struct {
+	Text, TextItalic, TextBold, TextBoldItalic        fonts.Face
+	Display, DisplayItalic, DisplayBold, DisplayBlack fonts.Face
+}
+
+// Faces lists the typefaces' faces, text then display.
+func (t Typefaces) Faces() []fonts.Face {
+	return []fonts.Face{t.Text, t.TextItalic, t.TextBold, t.TextBoldItalic, t.Display, t.DisplayItalic, t.DisplayBold, t.DisplayBlack}
 }
 
 // Default is the house design.
@@ -41,6 +58,8 @@ func Default() Theme {
 		Gutter: 5 * page.MM, Bleed: 3 * page.MM,
 		BodySize: 9600, Grid: 13 * page.Pt,
 		Columns: 2,
+		Type: Typefaces{Text: fonts.Serif, TextItalic: fonts.SerifItalic, TextBold: fonts.SerifBold, TextBoldItalic: fonts.SerifBoldItalic,
+			Display: fonts.Sans, DisplayItalic: fonts.SansItalic, DisplayBold: fonts.SansBold, DisplayBlack: fonts.SansBlack},
 		// Text ink is black ink alone in print: small type on one plate
 		// cannot show misregistration.
 		Ink:    page.Color{R: 0x1d, G: 0x1b, B: 0x19}.CMYK(0, 0, 0, 100),

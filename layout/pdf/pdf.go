@@ -238,7 +238,7 @@ func (d *drawer) x(l page.Length) float64 { return pt(l + d.off) }
 
 func (d *drawer) face(face fonts.Face) error {
 	if !d.fonts[face] {
-		data, err := fonts.Bytes(face)
+		data, err := fonts.Data(face)
 		if err != nil {
 			return err
 		}
@@ -251,7 +251,7 @@ func (d *drawer) face(face fonts.Face) error {
 	return nil
 }
 
-func family(face fonts.Face) string { return strings.TrimSuffix(string(face), ".ttf") }
+func family(face fonts.Face) string { return face.Family() }
 
 func (d *drawer) item(it page.Item, pageLinks []int) error {
 	f := d.f

@@ -50,7 +50,7 @@ func (r *Renderer) face(fs faces, f fonts.Face, size page.Length) (font.Face, er
 	}
 	ot, ok := r.fonts[f]
 	if !ok {
-		data, err := fonts.Bytes(f)
+		data, err := fonts.Data(f)
 		if err == nil {
 			ot, err = opentype.Parse(data)
 		}
