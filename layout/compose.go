@@ -471,7 +471,45 @@ func (c *composer) backCover() *page.Page {
 
 // ---- cover -------------------------------------------------------------------
 
+// coverMargin is the margin of the cover's type.
+const coverMargin = 14 * MM
+
+// mastheadMax is the largest masthead name, and logoMax the tallest logo.
+const (
+	mastheadMax = 96 * Pt
+	logoMax     = 40 * MM
+)
+
+// masthead sets the magazine's name as large as fits the width w (or its
+// logo, when the theme has one) at the top y, and returns where it ends.
+func (c *composer) masthead(p *page.Page, x, top, w Length, col Color) Length {
+	if logo := c.iss.Logo; logo != nil {
+		sw, sh := c.imageSize(logo.Image)
+		lw, lh := w, Length(int64(w)*int64(sh)/int64(max(sw, 1)))
+		if lh > logoMax {
+			lw, lh = Length(int64(logoMax)*int64(sw)/int64(max(sh, 1))), logoMax
+		}
+		p.Items = append(p.Items, &page.Image{X: x, Y: top, W: lw, H: lh, Source: logo.Image.Path, Name: logo.Image.Rel,
+			Crop: cropFor(sw, sh, lw, lh, [2]float64{0.5, 0.5}), Node: c.pictureNode(logo)})
+		return top + lh
+	}
+	one := c.opt.Metrics.Width(c.th.Type.DisplayBlack, 100*Pt, c.iss.Magazine+" ")
+	size := mastheadMax
+	if one > 0 && Length(int64(w)*100*1000/int64(one)) < size {
+		size = Length(int64(w) * 100 * 1000 / int64(one))
+	}
+	ms := sansStyle(c.th.Type.DisplayBlack, size, size, col, Left)
+	y := top + size*72/100
+	mlines := c.lines(c.iss.Magazine, ms, w+size/4, 2)
+	p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(mlines, x, y, ms, w))...)
+	return y + Length(len(mlines)-1)*ms.Leading + size/4
+}
+
 func (c *composer) cover(p *page.Page) {
+	if c.th.Cover.Layout == theme.CoverFrame {
+		c.coverFrame(p)
+		return
+	}
 	W, H := c.W, c.H
 	all := page.EdgeTop | page.EdgeRight | page.EdgeBottom | page.EdgeLeft
 	if cv := c.iss.Cover; cv != nil {
@@ -485,23 +523,13 @@ func (c *composer) cover(p *page.Page) {
 	// Dark bands keep the masthead and cover lines readable on any photo.
 	band := &page.Rect{X: 0, Y: 0, W: W, H: 62 * MM, Fill: Color{R: 0, G: 0, B: 0}, Alpha: 45, Bleed: page.EdgeTop | page.EdgeLeft | page.EdgeRight}
 	p.Items = append(p.Items, band)
-	x, w := 14*MM, W-28*MM
-	// Masthead: as large as fits the width.
-	one := c.opt.Metrics.Width(c.th.Type.DisplayBlack, 100*Pt, c.iss.Magazine+" ")
-	size := Length(96) * Pt
-	if one > 0 && Length(int64(w)*100*1000/int64(one)) < size {
-		size = Length(int64(w) * 100 * 1000 / int64(one))
-	}
-	ms := sansStyle(c.th.Type.DisplayBlack, size, size, c.th.Paper, Left)
-	y := 14*MM + size*72/100
-	mlines := c.lines(c.iss.Magazine, ms, w+size/4, 2)
-	p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(mlines, x, y, ms, w))...)
-	y += Length(len(mlines)-1)*ms.Leading + size/4 + 8*Pt
+	x, w := coverMargin, W-2*coverMargin
+	y := c.masthead(p, x, coverMargin, w, c.th.Paper) + 8*Pt
 	info := strings.ToUpper(c.lab.Issue + " " + strconv.Itoa(c.iss.Number) + "  ·  " + c.lab.MonthYear(c.iss.Date))
 	is := sansStyle(c.th.Type.DisplayBold, 10*Pt, 13*Pt, c.th.Paper, Left)
 	p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(c.lines(info, is, w, 1), x, y, is, w))...)
 	if c.iss.Title != "" {
-		ts := sansStyle(c.th.Type.DisplayBlack, 16*Pt, 19*Pt, Color{R: 0xff, G: 0xd9, B: 0xb0}, Left)
+		ts := sansStyle(c.th.Type.DisplayBlack, 16*Pt, 19*Pt, c.th.Highlight, Left)
 		lines := c.lines(c.iss.Title, ts, w, 2)
 		y += 22 * Pt
 		p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(lines, x, y, ts, w))...)
@@ -510,49 +538,112 @@ func (c *composer) cover(p *page.Page) {
 	// The dark band under the masthead ends below it, whatever its size.
 	band.H = max(band.H, y+8*MM)
 	// Cover lines from the lead articles.
-	type coverLine struct{ section, title []line }
-	var cls []coverLine
-	sec := sansStyle(c.th.Type.DisplayBold, 8*Pt, 10*Pt, Color{R: 0xff, G: 0xd9, B: 0xb0}, Left)
+	sec := sansStyle(c.th.Type.DisplayBold, 8*Pt, 10*Pt, c.th.Highlight, Left)
 	tit := sansStyle(c.th.Type.DisplayBlack, 17*Pt, 19*Pt, c.th.Paper, Left)
 	cw := w * 62 / 100
-	total := Length(0)
-	for _, a := range c.iss.Articles {
-		if len(cls) == 3 {
-			break
-		}
-		if strings.EqualFold(a.Section, "editorial") || strings.EqualFold(a.Section, "tajuk") {
-			continue
-		}
-		title, n := c.linesN(a.Title, tit, cw, 3)
-		cl := coverLine{title: title}
-		if n > 3 && c.opt.Warn != nil {
-			c.opt.Warn(a.Pos, "title is too long for the cover lines (%d lines, 3 fit); it is shortened on the cover", n)
-		}
-		if a.Section != "" {
-			cl.section = c.lines(strings.ToUpper(a.Section), sec, cw, 1)
-		}
-		cls = append(cls, cl)
-		total += Length(len(cl.section))*sec.Leading + Length(len(cl.title))*tit.Leading + 8*Pt
-	}
+	cls, total := c.coverLines(sec, tit, cw)
 	if len(cls) > 0 {
 		top := H - 16*MM - total
 		p.Items = append(p.Items, &page.Rect{X: 0, Y: top - 12*MM, W: W, H: H - top + 12*MM, Fill: Color{R: 0, G: 0, B: 0}, Alpha: 40, Bleed: page.EdgeLeft | page.EdgeRight | page.EdgeBottom})
-		y := top
-		for _, cl := range cls {
-			n := c.node(page.RoleP, "") // a cover line reads as one paragraph
-			if len(cl.section) > 0 {
-				p.Items = append(p.Items, tag(c.drawLines(cl.section, x, y, sec, cw), n)...)
-				y += Length(len(cl.section)) * sec.Leading
-			}
-			y += tit.Size * 3 / 4
-			p.Items = append(p.Items, tag(c.drawLines(cl.title, x, y, tit, cw), n)...)
-			y += Length(len(cl.title))*tit.Leading - tit.Size*3/4 + 8*Pt
-		}
+		c.drawCoverLines(p, cls, x, top, cw, sec, tit)
 	}
 	if cv := c.iss.Cover; cv != nil && cv.Credit != "" {
 		cs := sansStyle(c.th.Type.Display, 6*Pt, 7*Pt, Color{R: 0xee, G: 0xee, B: 0xee}, Right)
 		p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(c.lines(c.lab.Photo+": "+cv.Credit, cs, w, 1), x, H-6*MM, cs, w))...)
 	}
+}
+
+// coverLine is a lead article's line on the cover: its section and title.
+type coverLine struct{ section, title []line }
+
+// coverLines sets the cover lines of the first three articles (not those
+// of the sections the theme skips) at width w, and their height in all.
+func (c *composer) coverLines(sec, tit TextStyle, w Length) ([]coverLine, Length) {
+	var cls []coverLine
+	total := Length(0)
+	for _, a := range c.iss.Articles {
+		if len(cls) == 3 {
+			break
+		}
+		if slices.ContainsFunc(c.th.Cover.SkipSections, func(s string) bool { return strings.EqualFold(a.Section, s) }) {
+			continue
+		}
+		title, n := c.linesN(a.Title, tit, w, 3)
+		cl := coverLine{title: title}
+		if n > 3 && c.opt.Warn != nil {
+			c.opt.Warn(a.Pos, "title is too long for the cover lines (%d lines, 3 fit); it is shortened on the cover", n)
+		}
+		if a.Section != "" {
+			cl.section = c.lines(strings.ToUpper(a.Section), sec, w, 1)
+		}
+		cls = append(cls, cl)
+		total += Length(len(cl.section))*sec.Leading + Length(len(cl.title))*tit.Leading + 8*Pt
+	}
+	return cls, total
+}
+
+// drawCoverLines draws cover lines from y down, each read as a paragraph.
+func (c *composer) drawCoverLines(p *page.Page, cls []coverLine, x, y, w Length, sec, tit TextStyle) {
+	for _, cl := range cls {
+		n := c.node(page.RoleP, "") // a cover line reads as one paragraph
+		if len(cl.section) > 0 {
+			p.Items = append(p.Items, tag(c.drawLines(cl.section, x, y, sec, w), n)...)
+			y += Length(len(cl.section)) * sec.Leading
+		}
+		y += tit.Size * 3 / 4
+		p.Items = append(p.Items, tag(c.drawLines(cl.title, x, y, tit, w), n)...)
+		y += Length(len(cl.title))*tit.Leading - tit.Size*3/4 + 8*Pt
+	}
+}
+
+// coverFrame lays the cover out on the paper: the masthead in the deep
+// colour, the issue line, the photo framed between the margins, and the
+// cover lines below it in two columns of type.
+func (c *composer) coverFrame(p *page.Page) {
+	W, H := c.W, c.H
+	x, w := coverMargin, W-2*coverMargin
+	y := c.masthead(p, x, coverMargin, w, c.th.Deep) + 6*Pt
+	info := strings.ToUpper(c.lab.Issue + " " + strconv.Itoa(c.iss.Number) + "  ·  " + c.lab.MonthYear(c.iss.Date))
+	if c.iss.Title != "" {
+		info += "  ·  " + c.iss.Title
+	}
+	is := sansStyle(c.th.Type.DisplayBold, 10*Pt, 13*Pt, c.th.Accent, Left)
+	y += is.Size
+	p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(c.lines(info, is, w, 1), x, y, is, w))...)
+	y += 3 * MM
+	p.Items = append(p.Items, &page.Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: 1500, Color: c.th.Deep})
+	y += 5 * MM
+	sec := sansStyle(c.th.Type.DisplayBold, 8*Pt, 10*Pt, c.th.Accent, Left)
+	tit := sansStyle(c.th.Type.DisplayBlack, 15*Pt, 17*Pt, c.th.Ink, Left)
+	cw := (w - 6*MM) / 2
+	cls, _ := c.coverLines(sec, tit, cw)
+	// the lines in two columns under the photo: the taller column counts
+	var heights [2]Length
+	for i, cl := range cls {
+		heights[i%2] += Length(len(cl.section))*sec.Leading + Length(len(cl.title))*tit.Leading + 8*Pt
+	}
+	linesH := max(heights[0], heights[1])
+	photoH := H - coverMargin - linesH - 6*MM - y
+	if cv := c.iss.Cover; cv != nil && photoH > 20*MM {
+		sw, sh := c.imageSize(cv.Image)
+		p.Items = append(p.Items, &page.Image{X: x, Y: y, W: w, H: photoH, Source: cv.Image.Path, Name: cv.Image.Rel,
+			Crop: cropFor(sw, sh, w, photoH, cv.Focus), Node: c.pictureNode(cv)})
+		if cv.Credit != "" {
+			cs := sansStyle(c.th.Type.Display, 6*Pt, 7*Pt, c.th.Muted, Right)
+			p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(c.lines(c.lab.Photo+": "+cv.Credit, cs, w, 1), x, y+photoH+7*Pt, cs, w))...)
+		}
+	}
+	top := H - coverMargin - linesH
+	var left, right []coverLine
+	for i, cl := range cls {
+		if i%2 == 0 {
+			left = append(left, cl)
+		} else {
+			right = append(right, cl)
+		}
+	}
+	c.drawCoverLines(p, left, x, top, cw, sec, tit)
+	c.drawCoverLines(p, right, x+cw+6*MM, top, cw, sec, tit)
 }
 
 // ---- contents ----------------------------------------------------------------

@@ -184,6 +184,7 @@ func Images(iss *doc.Issue) []*doc.Image {
 		}
 	}
 	add(iss.Cover)
+	add(iss.Logo)
 	for _, a := range iss.Articles {
 		add(a.Hero)
 		doc.Walk(a.Blocks, func(b doc.Block) {

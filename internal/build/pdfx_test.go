@@ -324,3 +324,36 @@ theme:
 		t.Error("the EPUB's style sheet does not use the accent colour")
 	}
 }
+
+// TestSecondExample: the example magazine in docs/examples builds with its
+// own look in all three editions: its typeface, its logo on a framed
+// cover, three columns, its colours; and its editions pass the validators.
+func TestSecondExample(t *testing.T) {
+	dir := "../../docs/examples/suara-teluk/issues/issue-1"
+	out := t.TempDir()
+	res, err := Run(context.Background(), dir, Options{Formats: AllFormats, OutDir: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings) > 0 {
+		t.Errorf("warnings: %v", res.Warnings)
+	}
+	iss := res.Issue
+	if iss.Logo == nil || iss.Theme.Cover.Layout != "frame" || iss.Articles[1].Columns != 3 {
+		t.Fatalf("logo %v, cover %q, columns %d", iss.Logo, iss.Theme.Cover.Layout, iss.Articles[1].Columns)
+	}
+	screen, print := filepath.Join(out, "issue-1-screen.pdf"), filepath.Join(out, "issue-1-print.pdf")
+	fonts := strings.Join(validate.PDFFonts(t, screen), "\n")
+	if !strings.Contains(fonts, "dejavuserifcondensed-bold") || strings.Contains(fonts, "caladea") {
+		t.Errorf("the screen PDF's fonts:\n%s", fonts)
+	}
+	if c := validate.PDFContent(t, print); !strings.Contains(c[0], "1 0.75 0.30 0.25 K") {
+		t.Error("the print cover does not use the deep colour's print form, cmyk 100 75 30 25")
+	}
+	if imgs := validate.PDFImages(t, screen); len(imgs) < 4 {
+		t.Errorf("%d images in the screen PDF, want the logo, the cover and two photos at least", len(imgs))
+	}
+	validate.QPDFCheck(t, print)
+	validate.QPDFCheck(t, screen)
+	validate.EPUBCheck(t, filepath.Join(out, "issue-1.epub"))
+}

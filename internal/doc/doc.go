@@ -23,6 +23,7 @@ type Issue struct {
 	Trim      Trim
 	Print     Print // how the print edition is printed
 	Cover     *Figure
+	Logo      *Figure // the masthead as an image (theme: masthead: logo:); nil: the name in type
 	Articles  []*Article
 	// Colophon is the masthead box's own lines (editors, address), after
 	// the magazine, issue and publisher magz writes there itself.

@@ -13,6 +13,7 @@ import (
 
 	"magz/fonts"
 	"magz/internal/diag"
+	"magz/internal/doc"
 	"magz/internal/msg"
 	"magz/internal/theme"
 	"magz/layout/page"
@@ -44,13 +45,22 @@ type themeYAML struct {
 		DisplayFiles *faceFiles `yaml:"display_files"`
 	} `yaml:"typefaces"`
 	Colours *struct {
-		Ink    string `yaml:"ink"`
-		Accent string `yaml:"accent"`
-		Deep   string `yaml:"deep"`
-		Muted  string `yaml:"muted"`
-		Paper  string `yaml:"paper"`
-		Tint   string `yaml:"tint"`
+		Ink       string `yaml:"ink"`
+		Accent    string `yaml:"accent"`
+		Deep      string `yaml:"deep"`
+		Muted     string `yaml:"muted"`
+		Paper     string `yaml:"paper"`
+		Tint      string `yaml:"tint"`
+		Highlight string `yaml:"highlight"`
 	} `yaml:"colours"`
+	Cover *struct {
+		Layout       string   `yaml:"layout"`        // photo or frame
+		SkipSections []string `yaml:"skip_sections"` // sections given no cover line
+	} `yaml:"cover"`
+	Masthead *struct {
+		Logo string `yaml:"logo"` // an image file, relative to the settings file
+		Alt  string `yaml:"alt"`  // what it says, for readers who cannot see it (default: the magazine's name)
+	} `yaml:"masthead"`
 }
 
 // faceFiles are a typeface of a magazine's own: TrueType files, named
@@ -183,7 +193,7 @@ func readTheme(y *themeYAML, at func(key string) diag.Pos, dirOf func(key string
 			s   string
 			dst *page.Color
 		}{{"ink", c.Ink, &th.Ink}, {"accent", c.Accent, &th.Accent}, {"deep", c.Deep, &th.Deep},
-			{"muted", c.Muted, &th.Muted}, {"paper", c.Paper, &th.Paper}, {"tint", c.Tint, &th.Tint}} {
+			{"muted", c.Muted, &th.Muted}, {"paper", c.Paper, &th.Paper}, {"tint", c.Tint, &th.Tint}, {"highlight", c.Highlight, &th.Highlight}} {
 			if col.s == "" {
 				continue
 			}
@@ -200,7 +210,47 @@ func readTheme(y *themeYAML, at func(key string) diag.Pos, dirOf func(key string
 			}
 		}
 	}
+	if cv := y.Cover; cv != nil {
+		switch cv.Layout {
+		case "":
+		case theme.CoverPhoto, theme.CoverFrame:
+			th.Cover.Layout = cv.Layout
+		default:
+			diags.Errorf(at("theme.cover.layout"), "cover layout %q is not %s or %s", cv.Layout, theme.CoverPhoto, theme.CoverFrame)
+		}
+		if cv.SkipSections != nil {
+			th.Cover.SkipSections = cv.SkipSections
+		}
+	}
 	return th, files
+}
+
+// readLogo finds the masthead's logo image, named relative to the file
+// that names it, inside the magazine's folder.
+func (r *reader) readLogo(y *themeYAML, magazine string, at func(string) diag.Pos, dirOf func(string) string) *doc.Figure {
+	if y == nil || y.Masthead == nil || y.Masthead.Logo == "" {
+		return nil
+	}
+	pos := at("theme.masthead.logo")
+	base := dirOf("theme.masthead.logo")
+	path := filepath.Join(base, filepath.FromSlash(y.Masthead.Logo))
+	st, err := os.Stat(path)
+	switch {
+	case filepath.IsAbs(y.Masthead.Logo) || !within(base, path):
+		r.diags.Errorf(pos, "logo %q must be inside the magazine's folder, named relative to it", y.Masthead.Logo)
+		return nil
+	case err != nil:
+		r.diags.Errorf(pos, "logo %s: %v", y.Masthead.Logo, unwrapPathErr(err))
+		return nil
+	case st.IsDir():
+		r.diags.Errorf(pos, "logo %q is a folder, not a file", y.Masthead.Logo)
+		return nil
+	}
+	alt := strings.TrimSpace(y.Masthead.Alt)
+	if alt == "" {
+		alt = magazine
+	}
+	return &doc.Figure{Pos: pos, Image: &doc.Image{Path: path, Rel: filepath.ToSlash(y.Masthead.Logo), Pos: pos}, Alt: alt, Focus: [2]float64{0.5, 0.5}}
 }
 
 // readTypefaces sets a typeface's four faces from a bundled family's name

@@ -3,6 +3,7 @@ package reader
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -132,7 +133,7 @@ func TestNoMagazineSettings(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, IssueFile), []byte("magazine: M\nnumber: 1\ndate: 2026-01-01\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "articles", "a.md"), []byte("# A\n\nTeks.\n"), 0o644)
 	iss, problems := read(t, dir)
-	if problems != "" || iss.Theme != theme.Default() || iss.Articles[0].Columns != 2 {
+	if problems != "" || !reflect.DeepEqual(iss.Theme, theme.Default()) || iss.Articles[0].Columns != 2 {
 		t.Errorf("problems %q, theme %+v", problems, iss.Theme)
 	}
 }

@@ -214,6 +214,9 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 	iss.Settings = append(iss.Settings, fontFiles...)
 
 	r := &reader{issueDir: dir, diags: diags, columns: iss.Theme.Columns}
+	if iss.Logo = r.readLogo(y.Theme, iss.Magazine, at, themeDir); iss.Logo != nil {
+		iss.Settings = append(iss.Settings, iss.Logo.Image.Path)
+	}
 	if y.Cover != nil && y.Cover.Image != "" {
 		pos := at("cover.image")
 		if img := r.resolveImage(path, y.Cover.Image, pos); img != nil {

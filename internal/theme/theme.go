@@ -29,12 +29,34 @@ type Theme struct {
 	Columns int
 	// Type is the typefaces.
 	Type Typefaces
+	// Cover is the cover's layout.
+	Cover Cover
 	// The colours: text, the accent (section labels, pull quotes, drop
 	// caps), the deep colour (headlines, rules, the back cover), muted
 	// text (captions, running heads), the paper, and the tint behind
 	// boxes and tables. Each has its screen form (RGB) and may have its
 	// print form (CMYK).
 	Ink, Accent, Deep, Muted, Paper, Tint page.Color
+	// Highlight sets off the theme and the sections on the cover.
+	Highlight page.Color
+}
+
+// Cover layouts.
+const (
+	// CoverPhoto: the photo fills the cover; the masthead and the cover
+	// lines stand on dark bands over it.
+	CoverPhoto = "photo"
+	// CoverFrame: the masthead and the cover lines stand on the paper,
+	// the photo framed between them.
+	CoverFrame = "frame"
+)
+
+// Cover is how the cover is laid out.
+type Cover struct {
+	Layout string // CoverPhoto or CoverFrame
+	// SkipSections are the sections (compared without case) whose
+	// articles get no cover line: the editorial is not news.
+	SkipSections []string
 }
 
 // Typefaces are the faces text is set in: the text face (body text,
@@ -62,12 +84,14 @@ func Default() Theme {
 			Display: fonts.Sans, DisplayItalic: fonts.SansItalic, DisplayBold: fonts.SansBold, DisplayBlack: fonts.SansBlack},
 		// Text ink is black ink alone in print: small type on one plate
 		// cannot show misregistration.
-		Ink:    page.Color{R: 0x1d, G: 0x1b, B: 0x19}.CMYK(0, 0, 0, 100),
-		Accent: page.Color{R: 0xb8, G: 0x3a, B: 0x1e}.CMYK(10, 85, 100, 10), // red earth
-		Deep:   page.Color{R: 0x0f, G: 0x4c, B: 0x5c}.CMYK(95, 45, 40, 35),  // deep sea
-		Muted:  page.Color{R: 0x6b, G: 0x66, B: 0x60},
-		Paper:  page.Color{R: 0xff, G: 0xff, B: 0xff},
-		Tint:   page.Color{R: 0xf1, G: 0xec, B: 0xe4}.CMYK(0, 3, 7, 4),
+		Ink:       page.Color{R: 0x1d, G: 0x1b, B: 0x19}.CMYK(0, 0, 0, 100),
+		Accent:    page.Color{R: 0xb8, G: 0x3a, B: 0x1e}.CMYK(10, 85, 100, 10), // red earth
+		Deep:      page.Color{R: 0x0f, G: 0x4c, B: 0x5c}.CMYK(95, 45, 40, 35),  // deep sea
+		Muted:     page.Color{R: 0x6b, G: 0x66, B: 0x60},
+		Paper:     page.Color{R: 0xff, G: 0xff, B: 0xff},
+		Tint:      page.Color{R: 0xf1, G: 0xec, B: 0xe4}.CMYK(0, 3, 7, 4),
+		Highlight: page.Color{R: 0xff, G: 0xd9, B: 0xb0}, // sunrise
+		Cover:     Cover{Layout: CoverPhoto, SkipSections: []string{"editorial", "tajuk"}},
 	}
 }
 
