@@ -403,11 +403,14 @@ func (c *composer) furniture() {
 		fw := c.opt.Metrics.Width(c.th.Type.DisplayBold, 8*Pt, folio)
 		fy := c.H - 10*MM
 		fx := x
-		if !left(i) {
+		switch {
+		case c.th.Furniture.Folio == theme.FolioCentre:
+			fx = x + (w-fw)/2
+		case !left(i):
 			fx = x + w - fw
 		}
 		p.Items = append(p.Items, &page.Text{X: fx, Y: fy, Face: string(fs.Regular), Size: fs.Size, Color: c.th.Ink, Text: folio})
-		if c.noRH[i] {
+		if c.noRH[i] || !c.th.Furniture.RunningHeads {
 			continue
 		}
 		head := c.iss.Magazine
@@ -823,6 +826,9 @@ func firstLetter(spans []doc.Span) (string, []doc.Span, bool) {
 }
 
 func (c *composer) article(a *doc.Article, runIn bool) {
+	// an article of a section with a colour of its own is accented in it
+	defer func(accent Color) { c.th.Accent = accent }(c.th.Accent)
+	c.th.Accent = c.th.AccentOf(a.Section)
 	c.warnMissing(a.Pos)
 	c.where = a.Pos
 	first := len(c.out.Pages)

@@ -2,11 +2,14 @@ package layout
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
+	"magz/fonts"
 	"magz/internal/diag"
 	"magz/internal/doc"
+	"magz/internal/theme"
 	"magz/layout/page"
 )
 
@@ -200,5 +203,58 @@ func TestFlatplan(t *testing.T) {
 	_, warnings = layOut(t, iss, false)
 	if len(warnings) != 1 || !strings.Contains(warnings[0], "the flatplan gives this article 4 pages and it fills 2: about ") {
 		t.Errorf("pages: 4 on a 2-page article: warnings %q", warnings)
+	}
+}
+
+// TestThemeLook: a theme's section colour accents its articles (and only
+// them), and its furniture settings place the folio and leave out the
+// running heads.
+func TestThemeLook(t *testing.T) {
+	a, b := story("a", 60, 8, false, false), story("b", 60, 8, false, false)
+	a.Section, b.Section = "Lingkungan", "Laporan"
+	iss := issueOf(a, b)
+	iss.Theme = theme.Default()
+	green, _ := theme.ParseColour("#2e6b30")
+	iss.Theme.Sections = map[string]page.Color{"lingkungan": green}
+	iss.Theme.Furniture = theme.Furniture{Folio: theme.FolioCentre, RunningHeads: false}
+	model, _ := layOut(t, iss, true)
+	uses := func(pi int, col page.Color) bool {
+		for _, it := range model.Pages[pi].Items {
+			if tx, ok := it.(*page.Text); ok && tx.Color == col {
+				return true
+			}
+		}
+		return false
+	}
+	fa, fb := model.Copyfit[0], model.Copyfit[1]
+	if !uses(fa.First-1, green) || uses(fb.First-1, green) || !uses(fb.First-1, iss.Theme.Accent) {
+		t.Error("the section colour does not accent its own article alone")
+	}
+	folios := 0
+	for pi, p := range model.Pages {
+		if p.Kind != page.KindArticle {
+			continue
+		}
+		for _, it := range p.Items {
+			tx, ok := it.(*page.Text)
+			if !ok || tx.Text != strconv.Itoa(p.Folio) {
+				continue
+			}
+			folios++
+			c := &composer{th: iss.Theme, W: model.Width, H: model.Height}
+			x, w := c.textBox(pi)
+			m, _ := NewMetrics()
+			if mid := tx.X + m.Width(fonts.Face(tx.Face), tx.Size, tx.Text)/2; mid < x+w/2-2*Pt || mid > x+w/2+2*Pt {
+				t.Errorf("page %d: folio at %v, not centred in %v..%v", p.Folio, tx.X, x, x+w)
+			}
+		}
+		for _, it := range p.Items {
+			if r, ok := it.(*page.Rule); ok && r.Y1 == 138*MM/10 {
+				t.Errorf("page %d has a running head's rule", p.Folio)
+			}
+		}
+	}
+	if folios < 2 {
+		t.Errorf("%d folios checked", folios)
 	}
 }

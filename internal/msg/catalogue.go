@@ -322,4 +322,7 @@ var indonesian = map[string]string{
 	"logo %q must be inside the magazine's folder, named relative to it": "logo %q harus berada di dalam folder majalah, disebut relatif terhadapnya",
 	"logo %s: %v":                     "logo %s: %v",
 	"logo %q is a folder, not a file": "logo %q adalah folder, bukan berkas",
+	"colours.sections.%s: %v":         "colours.sections.%s: %v",
+	"section %s on paper":             "rubrik %s di atas kertas",
+	"folio %q is not %s or %s":        "folio %q bukan %s atau %s",
 }

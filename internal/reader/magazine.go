@@ -45,14 +45,19 @@ type themeYAML struct {
 		DisplayFiles *faceFiles `yaml:"display_files"`
 	} `yaml:"typefaces"`
 	Colours *struct {
-		Ink       string `yaml:"ink"`
-		Accent    string `yaml:"accent"`
-		Deep      string `yaml:"deep"`
-		Muted     string `yaml:"muted"`
-		Paper     string `yaml:"paper"`
-		Tint      string `yaml:"tint"`
-		Highlight string `yaml:"highlight"`
+		Ink       string            `yaml:"ink"`
+		Accent    string            `yaml:"accent"`
+		Deep      string            `yaml:"deep"`
+		Muted     string            `yaml:"muted"`
+		Paper     string            `yaml:"paper"`
+		Tint      string            `yaml:"tint"`
+		Highlight string            `yaml:"highlight"`
+		Sections  map[string]string `yaml:"sections"` // a section's own accent
 	} `yaml:"colours"`
+	Furniture *struct {
+		Folio        string `yaml:"folio"`         // outer or centre
+		RunningHeads *bool  `yaml:"running_heads"` // true (default) or false
+	} `yaml:"furniture"`
 	Cover *struct {
 		Layout       string   `yaml:"layout"`        // photo or frame
 		SkipSections []string `yaml:"skip_sections"` // sections given no cover line
@@ -204,10 +209,36 @@ func readTheme(y *themeYAML, at func(key string) diag.Pos, dirOf func(key string
 			}
 			*col.dst = v
 		}
+		for _, name := range slices.Sorted(maps.Keys(c.Sections)) {
+			v, err := theme.ParseColour(c.Sections[name])
+			if err != nil {
+				diags.Errorf(at("theme.colours.sections."+name), "colours.sections.%s: %v", name, err)
+				continue
+			}
+			if th.Sections == nil {
+				th.Sections = map[string]page.Color{}
+			}
+			th.Sections[name] = v
+			if r := theme.Contrast(v, th.Paper); r < theme.MinContrast {
+				diags.Warnf(at("theme.colours.sections."+name), "the colours give %s a contrast of %.1f:1; readers with low vision need %.1f:1", msg.Sprintf("section %s on paper", name), r, theme.MinContrast)
+			}
+		}
 		for _, p := range th.TextOn() {
 			if r := theme.Contrast(p.Text, p.Back); r < theme.MinContrast {
 				diags.Warnf(at("theme.colours"), "the colours give %s a contrast of %.1f:1; readers with low vision need %.1f:1", msg.T(p.What), r, theme.MinContrast)
 			}
+		}
+	}
+	if f := y.Furniture; f != nil {
+		switch f.Folio {
+		case "":
+		case theme.FolioOuter, theme.FolioCentre:
+			th.Furniture.Folio = f.Folio
+		default:
+			diags.Errorf(at("theme.furniture.folio"), "folio %q is not %s or %s", f.Folio, theme.FolioOuter, theme.FolioCentre)
+		}
+		if f.RunningHeads != nil {
+			th.Furniture.RunningHeads = *f.RunningHeads
 		}
 	}
 	if cv := y.Cover; cv != nil {

@@ -65,6 +65,11 @@ theme:
   colours:
     accent: "#1e6b3a cmyk 80 20 90 10"
     deep: "#20304a"
+    sections:
+      Lingkungan: "#2e6b30"
+  furniture:
+    folio: centre
+    running_heads: false
 `, `number: 1
 date: 2026-05-01
 publisher: Dinas Komunikasi dan Informatika
@@ -89,6 +94,10 @@ theme:
 	}
 	if theme.Hex(th.Deep) != "#102040" || theme.Hex(th.Tint) != theme.Hex(theme.Default().Tint) {
 		t.Errorf("the issue's deep colour did not win, or tint changed: %s %s", theme.Hex(th.Deep), theme.Hex(th.Tint))
+	}
+	if theme.Hex(th.AccentOf("lingkungan")) != "#2e6b30" || theme.Hex(th.AccentOf("Laporan")) != "#1e6b3a" ||
+		th.Furniture.Folio != theme.FolioCentre || th.Furniture.RunningHeads {
+		t.Errorf("section colours %v, furniture %+v", th.Sections, th.Furniture)
 	}
 	if iss.Articles[0].Columns != 3 || iss.Articles[1].Columns != 1 {
 		t.Errorf("columns %d and %d, want the theme's 3 and the article's own 1", iss.Articles[0].Columns, iss.Articles[1].Columns)

@@ -31,6 +31,8 @@ type Theme struct {
 	Type Typefaces
 	// Cover is the cover's layout.
 	Cover Cover
+	// Furniture is the running heads and folios.
+	Furniture Furniture
 	// The colours: text, the accent (section labels, pull quotes, drop
 	// caps), the deep colour (headlines, rules, the back cover), muted
 	// text (captions, running heads), the paper, and the tint behind
@@ -39,6 +41,33 @@ type Theme struct {
 	Ink, Accent, Deep, Muted, Paper, Tint page.Color
 	// Highlight sets off the theme and the sections on the cover.
 	Highlight page.Color
+	// Sections give the articles of a section (compared without case) an
+	// accent of their own.
+	Sections map[string]page.Color
+}
+
+// AccentOf is the accent of an article of the given section.
+func (t Theme) AccentOf(section string) page.Color {
+	for name, c := range t.Sections {
+		if strings.EqualFold(name, section) {
+			return c
+		}
+	}
+	return t.Accent
+}
+
+// Folio positions.
+const (
+	FolioOuter  = "outer"  // at the outer corner of the foot
+	FolioCentre = "centre" // centred at the foot
+)
+
+// Furniture is what every article page carries besides its content.
+type Furniture struct {
+	Folio string // FolioOuter or FolioCentre
+	// RunningHeads: the magazine's name on left pages and the section
+	// (or title) on right pages, above a rule; false leaves them out.
+	RunningHeads bool
 }
 
 // Cover layouts.
@@ -92,6 +121,7 @@ func Default() Theme {
 		Tint:      page.Color{R: 0xf1, G: 0xec, B: 0xe4}.CMYK(0, 3, 7, 4),
 		Highlight: page.Color{R: 0xff, G: 0xd9, B: 0xb0}, // sunrise
 		Cover:     Cover{Layout: CoverPhoto, SkipSections: []string{"editorial", "tajuk"}},
+		Furniture: Furniture{Folio: FolioOuter, RunningHeads: true},
 	}
 }
 
