@@ -6,7 +6,8 @@ package assets
 import _ "embed"
 
 // EPUBCSS is the style sheet of the EPUB edition; {{deep}}, {{accent}}
-// and {{tint}} stand for the magazine's theme colours.
+// and {{tint}} stand for the magazine's theme colours, {{text}} and
+// {{display}} for its typefaces' CSS font families.
 //
 //go:embed epub.css
 var EPUBCSS []byte

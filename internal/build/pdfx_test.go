@@ -355,5 +355,12 @@ func TestSecondExample(t *testing.T) {
 	}
 	validate.QPDFCheck(t, print)
 	validate.QPDFCheck(t, screen)
-	validate.EPUBCheck(t, filepath.Join(out, "issue-1.epub"))
+	epub := filepath.Join(out, "issue-1.epub")
+	files := epubFiles(t, epub)
+	css := files["OEBPS/style.css"]
+	if _, ok := files["OEBPS/fonts/DejaVuSerifCondensed-Bold.ttf"]; !ok || !strings.Contains(css, `font-family: "Magazine Display", sans-serif`) ||
+		!strings.Contains(css, "src: url(fonts/DejaVuSerifCondensed-Bold.ttf)") || !strings.Contains(css, "body { margin: 0 4%; line-height: 1.5; font-family: sans-serif; }") {
+		t.Errorf("the EPUB does not carry the magazine's typefaces:\n%s", css)
+	}
+	validate.EPUBCheck(t, epub)
 }

@@ -13,10 +13,13 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"magz/fonts"
 	"magz/internal/locale"
 	"magz/internal/theme"
 	"net/url"
 	"path"
+	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -84,8 +87,10 @@ func Identifier(iss *doc.Issue) string {
 func Write(out io.Writer, iss *doc.Issue, opt Options) error {
 	w := &writer{iss: iss, opt: opt, lab: locale.For(iss.Language).Labels, files: map[string][]byte{}, images: map[string]string{}, heads: map[string][]navHead{}}
 	th := iss.Theme.Or()
-	css := strings.NewReplacer("{{deep}}", theme.Hex(th.Deep), "{{accent}}", theme.Hex(th.Accent), "{{tint}}", theme.Hex(th.Tint)).Replace(string(assets.EPUBCSS))
-	w.add("OEBPS/style.css", []byte(css), "css", "text/css", "")
+	faces, text, display := w.typefaces(th.Type)
+	css := strings.NewReplacer("{{deep}}", theme.Hex(th.Deep), "{{accent}}", theme.Hex(th.Accent), "{{tint}}", theme.Hex(th.Tint),
+		"{{text}}", text, "{{display}}", display).Replace(string(assets.EPUBCSS))
+	w.add("OEBPS/style.css", []byte(faces+css), "css", "text/css", "")
 	coverHref := ""
 	if iss.Cover != nil {
 		coverHref = w.image(iss.Cover.Image, "cover-image")
@@ -185,6 +190,48 @@ func (w *writer) coverPage(href string) []byte {
 	}
 	b.WriteString("</section>\n")
 	return w.page(w.iss.Magazine, "cover", b.String())
+}
+
+// typefaces returns the @font-face rules of the theme's own typeface
+// files (embedded in the EPUB, as the PDFs embed them) and the CSS font
+// families of the text and display faces. The bundled faces are left to
+// the reading system's serif and sans-serif, as readers choose theirs.
+func (w *writer) typefaces(t theme.Typefaces) (rules, text, display string) {
+	sans := fonts.Families["Lato"]
+	generic := func(f fonts.Face, own, def string) string {
+		switch {
+		case filepath.IsAbs(string(f)):
+			return `"` + own + `", ` + def
+		case slices.Contains(sans[:], f):
+			return "sans-serif"
+		}
+		return "serif"
+	}
+	var b strings.Builder
+	face := func(family string, f fonts.Face, style, weight string) {
+		if !filepath.IsAbs(string(f)) {
+			return
+		}
+		href := "fonts/" + f.Family() + ".ttf"
+		if _, done := w.files["OEBPS/"+href]; !done {
+			data, err := fonts.Data(f)
+			if err != nil {
+				w.err = err
+				return
+			}
+			w.add("OEBPS/"+href, data, "font-"+f.Family(), "font/ttf", "")
+		}
+		fmt.Fprintf(&b, "@font-face { font-family: %q; font-style: %s; font-weight: %s; src: url(%s); }\n", family, style, weight, href)
+	}
+	face("Magazine Text", t.Text, "normal", "normal")
+	face("Magazine Text", t.TextItalic, "italic", "normal")
+	face("Magazine Text", t.TextBold, "normal", "bold")
+	face("Magazine Text", t.TextBoldItalic, "italic", "bold")
+	face("Magazine Display", t.Display, "normal", "normal")
+	face("Magazine Display", t.DisplayItalic, "italic", "normal")
+	face("Magazine Display", t.DisplayBold, "normal", "bold")
+	face("Magazine Display", t.DisplayBlack, "normal", "900")
+	return b.String(), generic(t.Text, "Magazine Text", "serif"), generic(t.Display, "Magazine Display", "sans-serif")
 }
 
 // colophon is the back matter: the masthead (what the print edition's
