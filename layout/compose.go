@@ -422,7 +422,7 @@ func (c *composer) furniture() {
 		if head == "" {
 			head = c.iss.Magazine
 		}
-		hs := sansStyle(face, 7500, 9*Pt, c.th.Muted, Left)
+		hs := sansStyle(face, c.th.Scale.RunningHead.Size, c.th.Scale.RunningHead.Leading, c.th.Muted, Left)
 		lines := c.setText(strings.ToUpper(head), hs, w*2/3)
 		if len(lines) > 0 {
 			lines = lines[:1]
@@ -532,7 +532,7 @@ func (c *composer) cover(p *page.Page) {
 	is := sansStyle(c.th.Type.DisplayBold, 10*Pt, 13*Pt, c.th.Paper, Left)
 	p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(c.lines(info, is, w, 1), x, y, is, w))...)
 	if c.iss.Title != "" {
-		ts := sansStyle(c.th.Type.DisplayBlack, 16*Pt, 19*Pt, c.th.Highlight, Left)
+		ts := sansStyle(c.th.Type.DisplayBlack, c.th.Scale.CoverTheme.Size, c.th.Scale.CoverTheme.Leading, c.th.Highlight, Left)
 		lines := c.lines(c.iss.Title, ts, w, 2)
 		y += 22 * Pt
 		p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(lines, x, y, ts, w))...)
@@ -541,8 +541,8 @@ func (c *composer) cover(p *page.Page) {
 	// The dark band under the masthead ends below it, whatever its size.
 	band.H = max(band.H, y+8*MM)
 	// Cover lines from the lead articles.
-	sec := sansStyle(c.th.Type.DisplayBold, 8*Pt, 10*Pt, c.th.Highlight, Left)
-	tit := sansStyle(c.th.Type.DisplayBlack, 17*Pt, 19*Pt, c.th.Paper, Left)
+	sec := sansStyle(c.th.Type.DisplayBold, c.th.Scale.CoverSection.Size, c.th.Scale.CoverSection.Leading, c.th.Highlight, Left)
+	tit := sansStyle(c.th.Type.DisplayBlack, c.th.Scale.CoverTitle.Size, c.th.Scale.CoverTitle.Leading, c.th.Paper, Left)
 	cw := w * 62 / 100
 	cls, total := c.coverLines(sec, tit, cw)
 	if len(cls) > 0 {
@@ -616,8 +616,8 @@ func (c *composer) coverFrame(p *page.Page) {
 	y += 3 * MM
 	p.Items = append(p.Items, &page.Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: 1500, Color: c.th.Deep})
 	y += 5 * MM
-	sec := sansStyle(c.th.Type.DisplayBold, 8*Pt, 10*Pt, c.th.Accent, Left)
-	tit := sansStyle(c.th.Type.DisplayBlack, 15*Pt, 17*Pt, c.th.Ink, Left)
+	sec := sansStyle(c.th.Type.DisplayBold, c.th.Scale.CoverSection.Size, c.th.Scale.CoverSection.Leading, c.th.Accent, Left)
+	tit := sansStyle(c.th.Type.DisplayBlack, c.th.Scale.CoverTitleFramed.Size, c.th.Scale.CoverTitleFramed.Leading, c.th.Ink, Left)
 	cw := (w - 6*MM) / 2
 	cls, _ := c.coverLines(sec, tit, cw)
 	// the lines in two columns under the photo: the taller column counts
@@ -656,13 +656,13 @@ type tocStyles struct{ sec, tit, sub, by, num TextStyle }
 
 func (c *composer) tocStyles() tocStyles {
 	return tocStyles{
-		sec: sansStyle(c.th.Type.DisplayBold, 7500, 10*Pt, c.th.Accent, Left),
+		sec: sansStyle(c.th.Type.DisplayBold, c.th.Scale.ContentsSection.Size, c.th.Scale.ContentsSection.Leading, c.th.Accent, Left),
 		tit: TextStyle{Regular: c.th.Type.TextBold, Italic: c.th.Type.TextBoldItalic, Bold: c.th.Type.TextBold, BoldItalic: c.th.Type.TextBoldItalic,
-			Size: 13 * Pt, Leading: 15 * Pt, Color: c.th.Ink, Align: Left},
+			Size: c.th.Scale.ContentsTitle.Size, Leading: c.th.Scale.ContentsTitle.Leading, Color: c.th.Ink, Align: Left},
 		sub: TextStyle{Regular: c.th.Type.Text, Italic: c.th.Type.TextItalic, Bold: c.th.Type.TextBold, BoldItalic: c.th.Type.TextBoldItalic,
-			Size: 9 * Pt, Leading: 11500, Color: c.th.Ink, Align: Left},
-		by:  sansStyle(c.th.Type.DisplayItalic, 7500, 10*Pt, c.th.Muted, Left),
-		num: sansStyle(c.th.Type.DisplayBlack, 20*Pt, 20*Pt, c.th.Accent, Left),
+			Size: c.th.Scale.ContentsStandfirst.Size, Leading: c.th.Scale.ContentsStandfirst.Leading, Color: c.th.Ink, Align: Left},
+		by:  sansStyle(c.th.Type.DisplayItalic, c.th.Scale.ContentsBy.Size, c.th.Scale.ContentsBy.Leading, c.th.Muted, Left),
+		num: sansStyle(c.th.Type.DisplayBlack, c.th.Scale.ContentsNumber.Size, c.th.Scale.ContentsNumber.Leading, c.th.Accent, Left),
 	}
 }
 
@@ -751,7 +751,7 @@ func (c *composer) contents(pages []*page.Page, entries []tocEntry, split [][]in
 		y += 8 * Pt
 		if pi == 0 && c.iss.Title != "" {
 			tst := TextStyle{Regular: c.th.Type.TextItalic, Italic: c.th.Type.TextItalic, Bold: c.th.Type.TextBoldItalic, BoldItalic: c.th.Type.TextBoldItalic,
-				Size: 13 * Pt, Leading: 16 * Pt, Color: c.th.Muted, Align: Left}
+				Size: c.th.Scale.ContentsTheme.Size, Leading: c.th.Scale.ContentsTheme.Leading, Color: c.th.Muted, Align: Left}
 			y += 12 * Pt
 			lines := c.lines(c.iss.Title, tst, w, 2)
 			p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(lines, x, y, tst, w))...)
@@ -802,7 +802,7 @@ func (c *composer) contents(pages []*page.Page, entries []tocEntry, split [][]in
 			if c.iss.Publisher != "" {
 				info += " · " + c.lab.Publisher + " " + c.iss.Publisher
 			}
-			is := sansStyle(c.th.Type.Display, 7500, 10*Pt, c.th.Muted, Left)
+			is := sansStyle(c.th.Type.Display, c.th.Scale.Imprint.Size, c.th.Scale.Imprint.Leading, c.th.Muted, Left)
 			lines := c.lines(info, is, w, 2)
 			yb := c.bodyBottom() - Length(len(lines)-1)*is.Leading
 			p.Items = append(p.Items, &page.Rule{X1: x, Y1: yb - 12*Pt, X2: x + w, Y2: yb - 12*Pt, Width: 500, Color: c.th.Deep})
@@ -908,19 +908,19 @@ func (c *composer) article(a *doc.Article, runIn bool) {
 		y += 10 * Pt
 	}
 	if a.Section != "" {
-		ss := sansStyle(c.th.Type.DisplayBold, 8500, 11*Pt, c.th.Accent, Left)
+		ss := sansStyle(c.th.Type.DisplayBold, c.th.Scale.Section.Size, c.th.Scale.Section.Leading, c.th.Accent, Left)
 		y += 9 * Pt
 		lines := c.lines(strings.ToUpper(a.Section), ss, w, 1)
 		opener.Items = append(opener.Items, &page.Rect{X: x, Y: y - 9*Pt - 3*Pt, W: 10 * MM, H: 2 * Pt, Fill: c.th.Accent})
 		opener.Items = append(opener.Items, tag(c.drawLines(lines, x, y, ss, w), secNode)...)
 		y += 6 * Pt
 	}
-	hs := Length(34) * Pt
+	hs := c.th.Scale.Title
 	switch {
 	case a.Hero != nil:
-		hs = 28 * Pt
+		hs = c.th.Scale.TitleWithPhoto
 	case runIn:
-		hs = 22 * Pt
+		hs = c.th.Scale.TitleRunIn
 	}
 	if utf8.RuneCountInString(a.Title) > 50 {
 		hs = hs * 3 / 4
@@ -935,17 +935,17 @@ func (c *composer) article(a *doc.Article, runIn bool) {
 	y += Length(len(tl)-1)*ht.Leading + 8*Pt
 	if a.Subtitle != "" {
 		st := TextStyle{Regular: c.th.Type.TextItalic, Italic: c.th.Type.TextItalic, Bold: c.th.Type.TextBoldItalic, BoldItalic: c.th.Type.TextBoldItalic,
-			Size: 13 * Pt, Leading: 17 * Pt, Color: c.th.Ink, Align: Left}
+			Size: c.th.Scale.Standfirst.Size, Leading: c.th.Scale.Standfirst.Leading, Color: c.th.Ink, Align: Left}
 		sl, n := c.linesN(a.Subtitle, st, w*85/100, 4)
 		if n > 4 && c.opt.Warn != nil {
 			c.opt.Warn(a.Pos, "subtitle does not fit its opener (%d lines, 4 fit); it is cut short", n)
 		}
-		y += 13 * Pt
+		y += c.th.Scale.Standfirst.Size
 		opener.Items = append(opener.Items, tag(c.drawLines(sl, x, y, st, w*85/100), subNode)...)
 		y += Length(len(sl)-1)*st.Leading + 4*Pt
 	}
 	if a.Author != "" {
-		bs := sansStyle(c.th.Type.DisplayBold, 8500, 11*Pt, c.th.Ink, Left)
+		bs := sansStyle(c.th.Type.DisplayBold, c.th.Scale.Byline.Size, c.th.Scale.Byline.Leading, c.th.Ink, Left)
 		y += 12 * Pt
 		opener.Items = append(opener.Items, tag(c.drawLines(c.lines(c.lab.By+" "+a.Author, bs, w, 2), x, y, bs, w), byNode)...)
 	}

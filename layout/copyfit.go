@@ -350,9 +350,9 @@ func (c *composer) box(title string, paras [][]doc.Span, w Length) (Length, []pa
 	inner := w - 2*pad
 	// As a notice: the title centred, the text justified with its last
 	// line centred; the box reads as one piece across the columns.
-	ts := sansStyle(c.th.Type.DisplayBlack, 9500, c.th.Grid, c.th.Deep, Center)
+	ts := sansStyle(c.th.Type.DisplayBlack, c.th.Scale.BoxTitle, c.th.Grid, c.th.Deep, Center)
 	bs := TextStyle{Regular: c.th.Type.Display, Italic: c.th.Type.DisplayItalic, Bold: c.th.Type.DisplayBold, BoldItalic: c.th.Type.DisplayBold,
-		Size: 8500, Leading: 11 * Pt, Color: c.th.Ink, Align: Justify, Hyphenate: true}
+		Size: c.th.Scale.BoxText.Size, Leading: c.th.Scale.BoxText.Leading, Color: c.th.Ink, Align: Justify, Hyphenate: true}
 	last := bs
 	last.Align = Center
 	items := []page.Item{nil} // the panel, once its height is known

@@ -56,8 +56,7 @@ func (c *composer) articleElems(a *doc.Article, colW, textW Length) []elem {
 		// set as a third-level heading, read as a section heading
 		b.tagged(page.RoleH2, func() { b.heading(c.lab.Notes, 3) })
 		ns := c.bodyStyle()
-		ns.Size = 7800
-		ns.Leading = 10 * Pt
+		ns.Size, ns.Leading = c.th.Scale.Notes.Size, c.th.Scale.Notes.Leading
 		for _, n := range a.Notes {
 			spans := append([]doc.Span{{Text: strconv.Itoa(n.N) + ". ", Style: doc.Strong}}, n.Spans...)
 			b.tagged(page.RoleNote, func() {
@@ -96,7 +95,7 @@ func (b *builder) paragraph(spans []doc.Span, ts TextStyle, indent, firstIndent 
 		if letter, rest, ok := firstLetter(spans); ok && len(doc.PlainText(rest)) > 200 && !strings.HasPrefix(rest[0].Text, " ") {
 			size := 2*ts.Leading*100/70 + ts.Size
 			cw := c.opt.Metrics.Width(c.th.Type.DisplayBlack, size, letter) + 3*Pt
-			base := ts.Leading*3 - 3200
+			base := ts.Leading*3 - c.th.Scale.BaselineRise
 			capItems = []page.Item{&page.Text{X: 0, Y: base, Face: string(c.th.Type.DisplayBlack), Size: size, Color: c.th.Accent, Text: letter, HasActual: true}}
 			shape = []Length{cw, cw, cw}
 			spans = rest
@@ -110,7 +109,7 @@ func (b *builder) paragraph(spans []doc.Span, ts TextStyle, indent, firstIndent 
 	b.noInd = false
 	lines := c.st.setParagraph(spans, ts, width, firstIndent, shape)
 	for i, ln := range lines {
-		items := c.drawLines([]line{ln}, indent, ts.Leading-3200, ts, width)
+		items := c.drawLines([]line{ln}, indent, ts.Leading-c.th.Scale.BaselineRise, ts, width)
 		if i == 0 && capItems != nil {
 			// The first word, read as text, includes its drop cap.
 			for _, it := range items {
@@ -131,16 +130,16 @@ func (b *builder) paragraph(spans []doc.Span, ts TextStyle, indent, firstIndent 
 
 func (b *builder) heading(text string, level int) {
 	c := b.c
-	size := Length(11500)
+	size := c.th.Scale.Heading
 	face := c.th.Type.DisplayBlack
 	if level > 2 {
-		size = 9500
+		size = c.th.Scale.Subheading
 		face = c.th.Type.DisplayBold
 	}
 	ts := sansStyle(face, size, c.th.Grid, c.th.Deep, Left)
 	lines := c.setText(text, ts, b.colW)
 	for i, ln := range lines {
-		e := elem{kind: eHead, h: c.th.Grid, items: c.drawLines([]line{ln}, 0, c.th.Grid-3200, ts, b.colW), keepNext: true}
+		e := elem{kind: eHead, h: c.th.Grid, items: c.drawLines([]line{ln}, 0, c.th.Grid-c.th.Scale.BaselineRise, ts, b.colW), keepNext: true}
 		if i == 0 {
 			e.spaceBefore = c.th.Grid
 		}
@@ -223,7 +222,7 @@ func (b *builder) list(bl *doc.List, indent Length, ts TextStyle) {
 			})
 			if start < len(b.elems) {
 				e := &b.elems[start]
-				e.items = append(e.items, &page.Text{X: indent + MM/2, Y: c.th.Grid - 3200, Face: string(ts.Bold), Size: ts.Size, Color: c.th.Accent, Text: marker, Node: label})
+				e.items = append(e.items, &page.Text{X: indent + MM/2, Y: c.th.Grid - c.th.Scale.BaselineRise, Face: string(ts.Bold), Size: ts.Size, Color: c.th.Accent, Text: marker, Node: label})
 			}
 		})
 	}
@@ -266,7 +265,7 @@ func (b *builder) figureAt(f *doc.Figure, w Length, maxPct int, pic, capt int) e
 	items := []page.Item{&page.Image{X: 0, Y: 0, W: w, H: h, Source: f.Image.Path, Name: f.Image.Rel, Crop: cropFor(sw, sh, w, h, f.Focus), Node: pic}}
 	y := h + 4*Pt
 	capStyle := TextStyle{Regular: c.th.Type.Display, Italic: c.th.Type.DisplayItalic, Bold: c.th.Type.DisplayBold, BoldItalic: c.th.Type.DisplayBold,
-		Size: 7500, Leading: 9500, Color: c.th.Ink, Align: Left}
+		Size: c.th.Scale.Caption.Size, Leading: c.th.Scale.Caption.Leading, Color: c.th.Ink, Align: Left}
 	spans := append([]doc.Span(nil), f.Caption...)
 	if f.Credit != "" {
 		if len(spans) > 0 {
@@ -286,9 +285,9 @@ func (b *builder) pullQuote(q *doc.PullQuote) {
 	c := b.c
 	// In multi-column articles the quote is a band across the page.
 	band := b.ncols >= 2
-	w, align, size := b.colW, Left, Length(15*Pt)
+	w, align, size := b.colW, Left, c.th.Scale.PullQuote
 	if band {
-		w, align, size = b.textW*80/100, Center, 19*Pt
+		w, align, size = b.textW*80/100, Center, c.th.Scale.PullQuoteBand
 	}
 	ts := TextStyle{Regular: c.th.Type.TextBoldItalic, Italic: c.th.Type.TextBold, Bold: c.th.Type.TextBoldItalic, BoldItalic: c.th.Type.TextBold,
 		Size: size, Leading: size * 125 / 100, Color: c.th.Accent, Align: align}
@@ -322,7 +321,7 @@ func (b *builder) pullQuote(q *doc.PullQuote) {
 
 func (b *builder) code(cb *doc.Code, indent Length) {
 	c := b.c
-	size := Length(7200)
+	size := c.th.Scale.Code
 	lead := c.th.Grid * 3 / 4
 	w := b.colW - indent - 4*Pt
 	cwid := c.opt.Metrics.Width(fonts.Mono, size, "0")
@@ -386,7 +385,7 @@ func (b *builder) table(t *doc.Table, indent Length) {
 	}
 	w := b.colW - indent
 	ts := TextStyle{Regular: c.th.Type.Display, Italic: c.th.Type.DisplayItalic, Bold: c.th.Type.DisplayBold, BoldItalic: c.th.Type.DisplayBold,
-		Size: 7500, Leading: 9500, Color: c.th.Ink, Align: Left}
+		Size: c.th.Scale.Caption.Size, Leading: c.th.Scale.Caption.Leading, Color: c.th.Ink, Align: Left}
 	// Each column gets at least its longest word, and the rest of the width
 	// in proportion to how much text it holds.
 	ts.Hyphenate = true
@@ -719,7 +718,7 @@ func (c *composer) fullPagePhoto(p *page.Page, pi int, f *doc.Figure, nodes [2]i
 	}
 	x, w := c.textBox(pi)
 	cs := TextStyle{Regular: c.th.Type.Display, Italic: c.th.Type.DisplayItalic, Bold: c.th.Type.DisplayBold, BoldItalic: c.th.Type.DisplayBold,
-		Size: 8500, Leading: 11 * Pt, Color: c.th.Paper, Align: Left}
+		Size: c.th.Scale.PhotoCaption.Size, Leading: c.th.Scale.PhotoCaption.Leading, Color: c.th.Paper, Align: Left}
 	lines := c.st.setParagraph(spans, cs, w*2/3, 0, nil)
 	h := Length(len(lines))*cs.Leading + 10*Pt
 	top := c.H - 16*MM - h

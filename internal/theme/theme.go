@@ -33,6 +33,8 @@ type Theme struct {
 	Cover Cover
 	// Furniture is the running heads and folios.
 	Furniture Furniture
+	// Scale is the type sizes of every part.
+	Scale Scale
 	// The colours: text, the accent (section labels, pull quotes, drop
 	// caps), the deep colour (headlines, rules, the back cover), muted
 	// text (captions, running heads), the paper, and the tint behind
@@ -54,6 +56,42 @@ func (t Theme) AccentOf(section string) page.Color {
 		}
 	}
 	return t.Accent
+}
+
+// Size is a type size with its leading.
+type Size struct{ Size, Leading page.Length }
+
+// Scale is the design's type sizes, every part by name (body text's is
+// BodySize and Grid).
+type Scale struct {
+	// BaselineRise is how far a line's baseline sits above the foot of
+	// its grid line (room for descenders).
+	BaselineRise page.Length
+	// In the columns: subheadings (##) and smaller ones (###), notes,
+	// captions, code, and pull quotes (in a column, and as a band across
+	// the page).
+	Heading, Subheading      page.Length
+	Notes, Caption           Size
+	Code                     page.Length
+	PullQuote, PullQuoteBand page.Length
+	PhotoCaption             Size // over a full-page photo
+	// The opener: the title (with an opener photo, without, and for a
+	// short item running in), the standfirst, the byline and section.
+	Title, TitleWithPhoto, TitleRunIn page.Length
+	Standfirst, Byline, Section       Size
+	// The page's furniture and the boxes of planned fillers.
+	RunningHead Size
+	BoxTitle    page.Length
+	BoxText     Size
+	// The contents: an entry's section, title, standfirst, byline and
+	// page number; the theme under the heading; the imprint line.
+	ContentsSection, ContentsTitle, ContentsStandfirst Size
+	ContentsBy, ContentsNumber, ContentsTheme          Size
+	Imprint                                            Size
+	// The cover: the theme, and the cover lines' sections and
+	// titles (on the photo, and on a framed cover).
+	CoverTheme, CoverSection     Size
+	CoverTitle, CoverTitleFramed Size
 }
 
 // Folio positions.
@@ -122,6 +160,23 @@ func Default() Theme {
 		Highlight: page.Color{R: 0xff, G: 0xd9, B: 0xb0}, // sunrise
 		Cover:     Cover{Layout: CoverPhoto, SkipSections: []string{"editorial", "tajuk"}},
 		Furniture: Furniture{Folio: FolioOuter, RunningHeads: true},
+		Scale: Scale{
+			BaselineRise: 3200,
+			Heading:      11500, Subheading: 9500,
+			Notes: Size{7800, 10 * page.Pt}, Caption: Size{7500, 9500},
+			Code:      7200,
+			PullQuote: 15 * page.Pt, PullQuoteBand: 19 * page.Pt,
+			PhotoCaption: Size{8500, 11 * page.Pt},
+			Title:        34 * page.Pt, TitleWithPhoto: 28 * page.Pt, TitleRunIn: 22 * page.Pt,
+			Standfirst: Size{13 * page.Pt, 17 * page.Pt}, Byline: Size{8500, 11 * page.Pt}, Section: Size{8500, 11 * page.Pt},
+			RunningHead:     Size{7500, 9 * page.Pt},
+			ContentsSection: Size{7500, 10 * page.Pt}, ContentsTitle: Size{13 * page.Pt, 15 * page.Pt}, ContentsStandfirst: Size{9 * page.Pt, 11500},
+			ContentsBy: Size{7500, 10 * page.Pt}, ContentsNumber: Size{20 * page.Pt, 20 * page.Pt}, ContentsTheme: Size{13 * page.Pt, 16 * page.Pt},
+			Imprint:  Size{7500, 10 * page.Pt},
+			BoxTitle: 9500, BoxText: Size{8500, 11 * page.Pt},
+			CoverTheme: Size{16 * page.Pt, 19 * page.Pt}, CoverSection: Size{8 * page.Pt, 10 * page.Pt},
+			CoverTitle: Size{17 * page.Pt, 19 * page.Pt}, CoverTitleFramed: Size{15 * page.Pt, 17 * page.Pt},
+		},
 	}
 }
 
