@@ -229,26 +229,24 @@ func readTheme(y *themeYAML, at func(key string) diag.Pos, dirOf func(key string
 			}
 		}
 	}
-	if f := y.Furniture; f != nil {
-		switch f.Folio {
+	// oneOf takes a setting that is one of two words
+	oneOf := func(key, what, v string, dst *string, a, b string) {
+		switch v {
 		case "":
-		case theme.FolioOuter, theme.FolioCentre:
-			th.Furniture.Folio = f.Folio
+		case a, b:
+			*dst = v
 		default:
-			diags.Errorf(at("theme.furniture.folio"), "folio %q is not %s or %s", f.Folio, theme.FolioOuter, theme.FolioCentre)
+			diags.Errorf(at(key), "%s %q is not %s or %s", msg.T(what), v, a, b)
 		}
+	}
+	if f := y.Furniture; f != nil {
+		oneOf("theme.furniture.folio", msg.N("folio"), f.Folio, &th.Furniture.Folio, theme.FolioOuter, theme.FolioCentre)
 		if f.RunningHeads != nil {
 			th.Furniture.RunningHeads = *f.RunningHeads
 		}
 	}
 	if cv := y.Cover; cv != nil {
-		switch cv.Layout {
-		case "":
-		case theme.CoverPhoto, theme.CoverFrame:
-			th.Cover.Layout = cv.Layout
-		default:
-			diags.Errorf(at("theme.cover.layout"), "cover layout %q is not %s or %s", cv.Layout, theme.CoverPhoto, theme.CoverFrame)
-		}
+		oneOf("theme.cover.layout", msg.N("cover layout"), cv.Layout, &th.Cover.Layout, theme.CoverPhoto, theme.CoverFrame)
 		if cv.SkipSections != nil {
 			th.Cover.SkipSections = cv.SkipSections
 		}

@@ -118,6 +118,8 @@ theme:
     paper: "#f0f0f0"
     ink: "#999999"
   colurs: {}
+  cover:
+    layout: kolase
 `, "number: 1\ndate: 2026-05-01\n")
 	_, problems := read(t, dir)
 	for _, want := range []string{
@@ -126,6 +128,7 @@ theme:
 		"magazine.yaml:5:14: theme.body_size must be from 7 to 14, got 30",
 		`magazine.yaml:7:13: colours.accent: "merah" is not a colour: write it as #rrggbb, such as #b83a1e`,
 		`magazine.yaml:10:3: unknown key "colurs"; did you mean "colours"?`,
+		`magazine.yaml:12:13: cover layout "kolase" is not photo or frame`,
 		"warning: the colours give ink on paper (body text) a contrast of 2.5:1; readers with low vision need 4.5:1",
 	} {
 		if !strings.Contains(problems, want) {
