@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
 )
 
 //go:embed *.ttf
@@ -42,11 +43,17 @@ var All = []Face{Serif, SerifItalic, SerifBold, SerifBoldItalic, SansBlack, Sans
 // A Face may also be a TrueType file of a magazine's own, named by its
 // absolute path (see Data).
 
-// Family is the name a face's font goes by in a PDF: its file name without
-// the extension.
+// Family is the name a face's font goes by in a PDF (and an EPUB): its
+// file name without the extension, in letters, digits, '-' and '_' only
+// ("My Font.ttf" is My-Font), as PDF names and XML ids want.
 func (f Face) Family() string {
 	base := filepath.Base(string(f))
-	return strings.TrimSuffix(base, filepath.Ext(base))
+	return strings.Map(func(r rune) rune {
+		if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_') {
+			return r
+		}
+		return '-'
+	}, strings.TrimSuffix(base, filepath.Ext(base)))
 }
 
 // Data returns the TrueType data of a face: bundled, or read from its
