@@ -346,7 +346,7 @@ func (c *composer) fillers() []plannedFiller {
 // box sets a titled box of paragraphs at width w, centred on a tinted
 // panel, as a heading and paragraphs of the current structure element.
 func (c *composer) box(title string, paras [][]doc.Span, w Length) (Length, []page.Item) {
-	pad := 4 * MM
+	pad := c.th.Space.BoxPad
 	inner := w - 2*pad
 	// As a notice: the title centred, the text justified with its last
 	// line centred; the box reads as one piece across the columns.
@@ -359,7 +359,7 @@ func (c *composer) box(title string, paras [][]doc.Span, w Length) (Length, []pa
 	y := pad
 	tl := c.lines(title, ts, inner, 2)
 	items = append(items, c.as(page.Heading(2), c.drawLines(tl, pad, y+ts.Size, ts, inner))...)
-	y += Length(len(tl))*ts.Leading + 2*Pt
+	y += Length(len(tl))*ts.Leading + c.th.Space.BoxTitleUnder
 	for _, p := range paras {
 		lines := c.st.setParagraph(p, bs, inner, 0, nil)
 		if len(lines) == 0 {

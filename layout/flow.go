@@ -94,7 +94,7 @@ func (b *builder) paragraph(spans []doc.Span, ts TextStyle, indent, firstIndent 
 	if b.first && indent == 0 {
 		if letter, rest, ok := firstLetter(spans); ok && len(doc.PlainText(rest)) > 200 && !strings.HasPrefix(rest[0].Text, " ") {
 			size := 2*ts.Leading*100/70 + ts.Size
-			cw := c.opt.Metrics.Width(c.th.Type.DisplayBlack, size, letter) + 3*Pt
+			cw := c.opt.Metrics.Width(c.th.Type.DisplayBlack, size, letter) + c.th.Space.DropCapGap
 			base := ts.Leading*3 - c.th.Scale.BaselineRise
 			capItems = []page.Item{&page.Text{X: 0, Y: base, Face: string(c.th.Type.DisplayBlack), Size: size, Color: c.th.Accent, Text: letter, HasActual: true}}
 			shape = []Length{cw, cw, cw}
@@ -179,7 +179,7 @@ func (b *builder) block(bl doc.Block, indent Length, ts TextStyle) {
 		b.tagged(page.RoleTable, func() { b.table(bl, indent) })
 	case *doc.Rule:
 		mid := b.colW / 2
-		b.add(elem{kind: eBlock, h: c.th.Grid, items: []page.Item{&page.Rule{X1: mid - 10*MM, Y1: c.th.Grid / 2, X2: mid + 10*MM, Y2: c.th.Grid / 2, Width: 600, Color: c.th.Muted}}})
+		b.add(elem{kind: eBlock, h: c.th.Grid, items: []page.Item{&page.Rule{X1: mid - c.th.Space.BreakRule, Y1: c.th.Grid / 2, X2: mid + c.th.Space.BreakRule, Y2: c.th.Grid / 2, Width: c.th.Space.BreakRuleWidth, Color: c.th.Muted}}})
 		b.noInd = true
 	}
 }
@@ -192,11 +192,11 @@ func (b *builder) quote(bl *doc.Quote, indent Length, ts TextStyle) {
 	start := len(b.elems)
 	for _, inner := range bl.Blocks {
 		b.noInd = true
-		b.block(inner, indent+5*MM, qs)
+		b.block(inner, indent+c.th.Space.QuoteIndent, qs)
 	}
 	for i := start; i < len(b.elems); i++ {
 		e := &b.elems[i]
-		e.items = append(e.items, &page.Rule{X1: indent + 2*MM, Y1: 0, X2: indent + 2*MM, Y2: e.h, Width: 1200, Color: c.th.Accent})
+		e.items = append(e.items, &page.Rule{X1: indent + c.th.Space.QuoteBar, Y1: 0, X2: indent + c.th.Space.QuoteBar, Y2: e.h, Width: c.th.Space.QuoteBarWidth, Color: c.th.Accent})
 	}
 	b.noInd = true
 }
@@ -217,12 +217,12 @@ func (b *builder) list(bl *doc.List, indent Length, ts TextStyle) {
 			b.tagged(page.RoleListBody, func() {
 				for _, inner := range item {
 					b.noInd = true
-					b.block(inner, indent+5*MM, ts)
+					b.block(inner, indent+c.th.Space.ListIndent, ts)
 				}
 			})
 			if start < len(b.elems) {
 				e := &b.elems[start]
-				e.items = append(e.items, &page.Text{X: indent + MM/2, Y: c.th.Grid - c.th.Scale.BaselineRise, Face: string(ts.Bold), Size: ts.Size, Color: c.th.Accent, Text: marker, Node: label})
+				e.items = append(e.items, &page.Text{X: indent + c.th.Space.ListMarker, Y: c.th.Grid - c.th.Scale.BaselineRise, Face: string(ts.Bold), Size: ts.Size, Color: c.th.Accent, Text: marker, Node: label})
 			}
 		})
 	}
@@ -263,7 +263,7 @@ func (b *builder) figureAt(f *doc.Figure, w Length, maxPct int, pic, capt int) e
 		h = scaled
 	}
 	items := []page.Item{&page.Image{X: 0, Y: 0, W: w, H: h, Source: f.Image.Path, Name: f.Image.Rel, Crop: cropFor(sw, sh, w, h, f.Focus), Node: pic}}
-	y := h + 4*Pt
+	y := h + c.th.Space.CaptionGap
 	capStyle := TextStyle{Regular: c.th.Type.Display, Italic: c.th.Type.DisplayItalic, Bold: c.th.Type.DisplayBold, BoldItalic: c.th.Type.DisplayBold,
 		Size: c.th.Scale.Caption.Size, Leading: c.th.Scale.Caption.Leading, Color: c.th.Ink, Align: Left}
 	spans := append([]doc.Span(nil), f.Caption...)
@@ -276,7 +276,7 @@ func (b *builder) figureAt(f *doc.Figure, w Length, maxPct int, pic, capt int) e
 	if len(spans) > 0 {
 		lines := c.st.setParagraph(spans, capStyle, w, 0, nil)
 		items = append(items, tag(c.drawLines(lines, 0, y+capStyle.Size, capStyle, w), capt)...)
-		y += Length(len(lines))*capStyle.Leading + 2*Pt
+		y += Length(len(lines))*capStyle.Leading + c.th.Space.CaptionAfter
 	}
 	return elem{kind: eFloat, h: b.roundGrid(y + c.th.Grid/2), items: items}
 }
@@ -287,7 +287,7 @@ func (b *builder) pullQuote(q *doc.PullQuote) {
 	band := b.ncols >= 2
 	w, align, size := b.colW, Left, c.th.Scale.PullQuote
 	if band {
-		w, align, size = b.textW*80/100, Center, c.th.Scale.PullQuoteBand
+		w, align, size = b.textW*Length(c.th.Space.PullWidth)/100, Center, c.th.Scale.PullQuoteBand
 	}
 	ts := TextStyle{Regular: c.th.Type.TextBoldItalic, Italic: c.th.Type.TextBold, Bold: c.th.Type.TextBoldItalic, BoldItalic: c.th.Type.TextBold,
 		Size: size, Leading: size * 125 / 100, Color: c.th.Accent, Align: align}
@@ -300,17 +300,18 @@ func (b *builder) pullQuote(q *doc.PullQuote) {
 		full = b.textW
 		x = (b.textW - w) / 2
 	}
-	items := []page.Item{&page.Rule{X1: 0, Y1: 4 * Pt, X2: full, Y2: 4 * Pt, Width: 1500, Color: c.th.Accent}}
-	y := 4*Pt + 8*Pt + ts.Size
+	sp := c.th.Space
+	items := []page.Item{&page.Rule{X1: 0, Y1: sp.PullRule, X2: full, Y2: sp.PullRule, Width: sp.PullRuleWidth, Color: c.th.Accent}}
+	y := sp.PullRule + sp.PullOver + ts.Size
 	items = append(items, c.drawLines(lines, x, y, ts, w)...)
-	y += Length(len(lines)-1)*ts.Leading + 6*Pt
+	y += Length(len(lines)-1)*ts.Leading + sp.PullUnder
 	if q.Attribution != "" {
-		as := sansStyle(c.th.Type.DisplayBold, 8*Pt, 10*Pt, c.th.Ink, align)
-		y += 10 * Pt
+		as := sansStyle(c.th.Type.DisplayBold, c.th.Scale.Attribution.Size, c.th.Scale.Attribution.Leading, c.th.Ink, align)
+		y += sp.PullAttribution
 		items = append(items, c.drawLines(c.lines("— "+q.Attribution, as, w, 2), x, y, as, w)...)
 	}
-	y += 8 * Pt
-	items = append(items, &page.Rule{X1: 0, Y1: y, X2: full, Y2: y, Width: 1500, Color: c.th.Accent})
+	y += sp.PullEnd
+	items = append(items, &page.Rule{X1: 0, Y1: y, X2: full, Y2: y, Width: sp.PullRuleWidth, Color: c.th.Accent})
 	if band {
 		b.add(elem{kind: ePage, band: true, h: b.roundGrid(y + c.th.Grid/2), items: items})
 	} else {
@@ -322,8 +323,8 @@ func (b *builder) pullQuote(q *doc.PullQuote) {
 func (b *builder) code(cb *doc.Code, indent Length) {
 	c := b.c
 	size := c.th.Scale.Code
-	lead := c.th.Grid * 3 / 4
-	w := b.colW - indent - 4*Pt
+	lead := c.th.Grid * Length(c.th.Space.CodeLeading) / 100
+	w := b.colW - indent - c.th.Space.CodePad
 	cwid := c.opt.Metrics.Width(fonts.Mono, size, "0")
 	perLine := int(w / cwid)
 	if perLine < 8 {
@@ -350,11 +351,11 @@ func (b *builder) code(cb *doc.Code, indent Length) {
 	for i, l := range lines {
 		h := lead
 		if i == len(lines)-1 {
-			h = b.roundGrid(total+lead+4*Pt) - total
+			h = b.roundGrid(total+lead+c.th.Space.CodePad) - total
 		}
 		items := []page.Item{&page.Rect{X: indent, Y: 0, W: b.colW - indent, H: lead, Fill: c.th.Tint}}
 		if l != "" {
-			items = append(items, c.drawLines(c.st.monoLine(l, size, c.th.Ink), indent+2*Pt, lead-2600, TextStyle{Leading: lead}, w)...)
+			items = append(items, c.drawLines(c.st.monoLine(l, size, c.th.Ink), indent+c.th.Space.CodeInset, lead-c.th.Space.CodeBaseline, TextStyle{Leading: lead}, w)...)
 		}
 		// the lines of a code block are kept as a paragraph's: no widows,
 		// no orphans
@@ -395,15 +396,15 @@ func (b *builder) table(t *doc.Table, indent Length) {
 	for _, r := range rows {
 		for j := 0; j < ncol && j < len(r); j++ {
 			txt := doc.PlainText(r[j])
-			want[j] = max(want[j], c.opt.Metrics.Width(c.th.Type.Display, ts.Size, txt)+6*Pt)
+			want[j] = max(want[j], c.opt.Metrics.Width(c.th.Type.Display, ts.Size, txt)+2*c.th.Space.CellPad)
 			for _, word := range strings.Fields(txt) {
-				need[j] = max(need[j], min(c.opt.Metrics.Width(c.th.Type.Display, ts.Size, word)+6*Pt, w/Length(ncol)))
+				need[j] = max(need[j], min(c.opt.Metrics.Width(c.th.Type.Display, ts.Size, word)+2*c.th.Space.CellPad, w/Length(ncol)))
 			}
 		}
 	}
 	total, extra := Length(0), Length(0)
 	for j := range need {
-		need[j] = max(need[j], 14*Pt)
+		need[j] = max(need[j], c.th.Space.MinColumn)
 		want[j] = max(want[j], need[j])
 		total += need[j]
 		extra += want[j] - need[j]
@@ -455,22 +456,23 @@ func (b *builder) table(t *doc.Table, indent Length) {
 			case doc.AlignCenter:
 				cs.Align = Center
 			}
-			lines := c.st.setParagraph(cell, cs, widths[j]-6*Pt, 0, nil)
+			pad := c.th.Space.CellPad
+			lines := c.st.setParagraph(cell, cs, widths[j]-2*pad, 0, nil)
 			var cellItems []page.Item
-			c.within(row, func() { cellItems = c.as(cellRole, c.drawLines(lines, x+3*Pt, 3*Pt+ts.Size, cs, widths[j]-6*Pt)) })
+			c.within(row, func() { cellItems = c.as(cellRole, c.drawLines(lines, x+pad, pad+ts.Size, cs, widths[j]-2*pad)) })
 			items = append(items, cellItems...)
 			if len(lines) > maxLines {
 				maxLines = len(lines)
 			}
 			x += widths[j]
 		}
-		h := Length(maxLines)*ts.Leading + 5*Pt
+		h := Length(maxLines)*ts.Leading + c.th.Space.RowUnder
 		if ri == 0 {
 			items = append(items, &page.Rect{X: indent, Y: 0, W: w, H: h, Fill: c.th.Tint})
 			// draw the tint first
 			items = append(items[len(items)-1:], items[:len(items)-1]...)
 		}
-		items = append(items, &page.Rule{X1: indent, Y1: h, X2: indent + w, Y2: h, Width: 400, Color: c.th.Muted})
+		items = append(items, &page.Rule{X1: indent, Y1: h, X2: indent + w, Y2: h, Width: c.th.Space.RowRuleWidth, Color: c.th.Muted})
 		e := elem{kind: eBlock, h: h, items: items, keepNext: ri == 0}
 		if ri == len(rows)-1 {
 			// the last row completes the table to whole grid lines
@@ -720,10 +722,11 @@ func (c *composer) fullPagePhoto(p *page.Page, pi int, f *doc.Figure, nodes [2]i
 	cs := TextStyle{Regular: c.th.Type.Display, Italic: c.th.Type.DisplayItalic, Bold: c.th.Type.DisplayBold, BoldItalic: c.th.Type.DisplayBold,
 		Size: c.th.Scale.PhotoCaption.Size, Leading: c.th.Scale.PhotoCaption.Leading, Color: c.th.Paper, Align: Left}
 	lines := c.st.setParagraph(spans, cs, w*2/3, 0, nil)
-	h := Length(len(lines))*cs.Leading + 10*Pt
-	top := c.H - 16*MM - h
-	p.Items = append(p.Items, &page.Rect{X: 0, Y: top, W: c.W, H: h + 16*MM, Fill: Color{}, Alpha: 45, Bleed: page.EdgeLeft | page.EdgeRight | page.EdgeBottom})
-	p.Items = append(p.Items, tag(c.drawLines(lines, x, top+6*Pt+cs.Size, cs, w*2/3), nodes[1])...)
+	sp := c.th.Space
+	h := Length(len(lines))*cs.Leading + sp.PhotoBandPad
+	top := c.H - sp.PhotoBandFoot - h
+	p.Items = append(p.Items, &page.Rect{X: 0, Y: top, W: c.W, H: h + sp.PhotoBandFoot, Fill: Color{}, Alpha: sp.PhotoBandShade, Bleed: page.EdgeLeft | page.EdgeRight | page.EdgeBottom})
+	p.Items = append(p.Items, tag(c.drawLines(lines, x, top+sp.PhotoBandInset+cs.Size, cs, w*2/3), nodes[1])...)
 }
 
 // openerFigures puts an article's wide figures at the foot of its opener

@@ -35,6 +35,8 @@ type Theme struct {
 	Furniture Furniture
 	// Scale is the type sizes of every part.
 	Scale Scale
+	// Space is the spaces, rules and shades of the parts in the columns.
+	Space Space
 	// The colours: text, the accent (section labels, pull quotes, drop
 	// caps), the deep colour (headlines, rules, the back cover), muted
 	// text (captions, running heads), the paper, and the tint behind
@@ -92,6 +94,38 @@ type Scale struct {
 	// titles (on the photo, and on a framed cover).
 	CoverTheme, CoverSection     Size
 	CoverTitle, CoverTitleFramed Size
+	// A pull quote\'s attribution.
+	Attribution Size
+}
+
+// Space is the spaces, rule weights and shades of the parts set in the
+// columns, every one by name.
+type Space struct {
+	DropCapGap page.Length // between a drop cap and the text beside it
+	// A section break (***): half its rule's length, and the rule's weight.
+	BreakRule, BreakRuleWidth page.Length
+	// Block quotes: the text's indent, the bar's distance from the column
+	// edge and its weight; lists: the items' indent, the marker's inset.
+	QuoteIndent, QuoteBar, QuoteBarWidth, ListIndent, ListMarker page.Length
+	// Figures: from the photo to its caption, and after the caption.
+	CaptionGap, CaptionAfter page.Length
+	// Pull quotes: the rules' distance from the top and their weight, the
+	// space over the text, after it, over the attribution, and at the end.
+	PullRule, PullRuleWidth, PullOver, PullUnder, PullAttribution, PullEnd page.Length
+	PullWidth                                                              int // a band's text, in percent of the page's text width
+	// Code: the line height in percent of the grid, the padding to the
+	// right, the text's inset, the baseline's rise.
+	CodeLeading                      int
+	CodePad, CodeInset, CodeBaseline page.Length
+	// Tables: a cell's padding, the narrowest column, the space under a
+	// row's lines, the rule's weight.
+	CellPad, MinColumn, RowUnder, RowRuleWidth page.Length
+	// A full-page photo's caption band: the padding, the distance from the
+	// foot, the inset of its text, its shade (percent black).
+	PhotoBandPad, PhotoBandFoot, PhotoBandInset page.Length
+	PhotoBandShade                              int
+	// Planned fillers' boxes: the padding, and the space under the title.
+	BoxPad, BoxTitleUnder page.Length
 }
 
 // Folio positions.
@@ -176,6 +210,19 @@ func Default() Theme {
 			BoxTitle: 9500, BoxText: Size{8500, 11 * page.Pt},
 			CoverTheme: Size{16 * page.Pt, 19 * page.Pt}, CoverSection: Size{8 * page.Pt, 10 * page.Pt},
 			CoverTitle: Size{17 * page.Pt, 19 * page.Pt}, CoverTitleFramed: Size{15 * page.Pt, 17 * page.Pt},
+			Attribution: Size{8 * page.Pt, 10 * page.Pt},
+		},
+		Space: Space{
+			DropCapGap: 3 * page.Pt,
+			BreakRule:  10 * page.MM, BreakRuleWidth: 600,
+			QuoteIndent: 5 * page.MM, QuoteBar: 2 * page.MM, QuoteBarWidth: 1200, ListIndent: 5 * page.MM, ListMarker: page.MM / 2,
+			CaptionGap: 4 * page.Pt, CaptionAfter: 2 * page.Pt,
+			PullRule: 4 * page.Pt, PullRuleWidth: 1500, PullOver: 8 * page.Pt, PullUnder: 6 * page.Pt, PullAttribution: 10 * page.Pt, PullEnd: 8 * page.Pt,
+			PullWidth:   80,
+			CodeLeading: 75, CodePad: 4 * page.Pt, CodeInset: 2 * page.Pt, CodeBaseline: 2600,
+			CellPad: 3 * page.Pt, MinColumn: 14 * page.Pt, RowUnder: 5 * page.Pt, RowRuleWidth: 400,
+			PhotoBandPad: 10 * page.Pt, PhotoBandFoot: 16 * page.MM, PhotoBandInset: 6 * page.Pt, PhotoBandShade: 45,
+			BoxPad: 4 * page.MM, BoxTitleUnder: 2 * page.Pt,
 		},
 	}
 }
