@@ -399,9 +399,10 @@ func (c *composer) furniture() {
 		}
 		x, w := c.textBox(i)
 		folio := strconv.Itoa(p.Folio)
-		fs := sansStyle(c.th.Type.DisplayBold, 8*Pt, 10*Pt, c.th.Ink, Left)
-		fw := c.opt.Metrics.Width(c.th.Type.DisplayBold, 8*Pt, folio)
-		fy := c.H - 10*MM
+		pg := c.th.Pages
+		fs := sansStyle(c.th.Type.DisplayBold, pg.Folio.Size, pg.Folio.Leading, c.th.Ink, Left)
+		fw := c.opt.Metrics.Width(c.th.Type.DisplayBold, pg.Folio.Size, folio)
+		fy := c.H - pg.FolioFoot
 		fx := x
 		switch {
 		case c.th.Furniture.Folio == theme.FolioCentre:
@@ -430,9 +431,9 @@ func (c *composer) furniture() {
 			if !left(i) {
 				hx = x + w - lines[0].width
 			}
-			p.Items = append(p.Items, c.drawLines(lines, hx, 12*MM, hs, w)...)
+			p.Items = append(p.Items, c.drawLines(lines, hx, pg.HeadBaseline, hs, w)...)
 		}
-		p.Items = append(p.Items, &page.Rule{X1: x, Y1: (138 * MM / 10), X2: x + w, Y2: (138 * MM / 10), Width: 400, Color: c.th.Muted})
+		p.Items = append(p.Items, &page.Rule{X1: x, Y1: pg.HeadRule, X2: x + w, Y2: pg.HeadRule, Width: pg.HeadRuleWidth, Color: c.th.Muted})
 	}
 }
 
@@ -441,10 +442,11 @@ func (c *composer) notesPage() *page.Page {
 	i := len(c.out.Pages)
 	x, w := c.textBox(i)
 	c.heads[i] = c.lab.NotesPage
-	ts := sansStyle(c.th.Type.DisplayBlack, 24*Pt, 28*Pt, c.th.Deep, Left)
-	p.Items = append(p.Items, c.drawLines(c.lines(c.lab.NotesPage, ts, w, 1), x, c.th.MarginTop+20*Pt, ts, w)...)
-	for y := c.gridY(c.th.MarginTop + 40*Pt); y <= c.bodyBottom(); y += 2 * c.th.Grid {
-		p.Items = append(p.Items, &page.Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: 300, Color: Color{R: 0xbb, G: 0xb5, B: 0xad}})
+	pg := c.th.Pages
+	ts := sansStyle(c.th.Type.DisplayBlack, pg.NotesHeading.Size, pg.NotesHeading.Leading, c.th.Deep, Left)
+	p.Items = append(p.Items, c.drawLines(c.lines(c.lab.NotesPage, ts, w, 1), x, c.th.MarginTop+pg.NotesHeadingDrop, ts, w)...)
+	for y := c.gridY(c.th.MarginTop + pg.NotesTop); y <= c.bodyBottom(); y += 2 * c.th.Grid {
+		p.Items = append(p.Items, &page.Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: pg.NotesLineWidth, Color: pg.NotesLine})
 	}
 	return p
 }
@@ -453,21 +455,22 @@ func (c *composer) backCover() *page.Page {
 	p := &page.Page{Kind: page.KindBack}
 	W, H := c.W, c.H
 	p.Items = append(p.Items, &page.Rect{X: 0, Y: 0, W: W, H: H, Fill: c.th.Deep, Bleed: page.EdgeTop | page.EdgeRight | page.EdgeBottom | page.EdgeLeft})
-	w := W - 40*MM
-	ms := sansStyle(c.th.Type.DisplayBlack, 44*Pt, 48*Pt, c.th.Paper, Center)
+	pg := c.th.Pages
+	w := W - 2*pg.BackMargin
+	ms := sansStyle(c.th.Type.DisplayBlack, pg.BackName.Size, pg.BackName.Leading, c.th.Paper, Center)
 	lines := c.lines(c.iss.Magazine, ms, w, 2)
-	y := H/2 - 10*Pt
-	p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(lines, 20*MM, y, ms, w))...)
+	y := H/2 - pg.BackRise
+	p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(lines, pg.BackMargin, y, ms, w))...)
 	y += Length(len(lines)) * ms.Leading
-	sub := sansStyle(c.th.Type.Display, 11*Pt, 15*Pt, c.th.Paper, Center)
+	sub := sansStyle(c.th.Type.Display, pg.BackIssue.Size, pg.BackIssue.Leading, c.th.Paper, Center)
 	info := c.lab.Issue + " " + strconv.Itoa(c.iss.Number) + " · " + c.lab.MonthYear(c.iss.Date)
 	if c.iss.Title != "" {
 		info = c.iss.Title + " · " + info
 	}
-	p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(c.lines(info, sub, w, 3), 20*MM, y, sub, w))...)
+	p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(c.lines(info, sub, w, 3), pg.BackMargin, y, sub, w))...)
 	if c.iss.Publisher != "" {
-		pub := sansStyle(c.th.Type.Display, 9*Pt, 12*Pt, Color{R: 0xcf, G: 0xe0, B: 0xe3}, Center)
-		p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(c.lines(c.lab.Publisher+" "+c.iss.Publisher, pub, w, 2), 20*MM, H-25*MM, pub, w))...)
+		pub := sansStyle(c.th.Type.Display, pg.BackPublisher.Size, pg.BackPublisher.Leading, pg.BackPublisherColour, Center)
+		p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(c.lines(c.lab.Publisher+" "+c.iss.Publisher, pub, w, 2), pg.BackMargin, H-pg.BackFoot, pub, w))...)
 	}
 	return p
 }
@@ -675,11 +678,12 @@ type tocEntry struct {
 
 // tocTop is where the entries start on a contents page (below its heading).
 func (c *composer) tocTop(first bool) Length {
-	y := c.th.MarginTop + 26*Pt + 8*Pt
+	ct := c.th.Contents
+	y := c.th.MarginTop + ct.HeadingDrop + ct.UnderHeading
 	if first && c.iss.Title != "" {
-		y += 12*Pt + 2*16*Pt
+		y += ct.OverTheme + 2*c.th.Scale.ContentsTheme.Leading
 	}
-	return y + 20*Pt
+	return y + ct.UnderRule
 }
 
 // tocEntries sets the contents entries, with the standfirsts when all
@@ -687,8 +691,8 @@ func (c *composer) tocTop(first bool) Length {
 func (c *composer) tocEntries() ([]tocEntry, Length) {
 	st := c.tocStyles()
 	_, w := c.textBox(1)
-	tw := w - 16*MM
-	avail := c.bodyBottom() - c.tocTop(true) - 30*Pt
+	tw := w - c.th.Contents.NumberColumn
+	avail := c.bodyBottom() - c.tocTop(true) - c.th.Contents.Foot
 	set := func(withSub bool) ([]tocEntry, Length) {
 		var out []tocEntry
 		total := Length(0)
@@ -703,8 +707,8 @@ func (c *composer) tocEntries() ([]tocEntry, Length) {
 			if a.Author != "" {
 				e.by = c.lines(a.Author, st.by, tw, 1)
 			}
-			e.h = Length(len(e.sec))*st.sec.Leading + Length(len(e.tit))*st.tit.Leading + 4*Pt +
-				Length(len(e.sub))*st.sub.Leading + Length(len(e.by))*st.by.Leading + 10*Pt
+			e.h = Length(len(e.sec))*st.sec.Leading + Length(len(e.tit))*st.tit.Leading + c.th.Contents.UnderTitle +
+				Length(len(e.sub))*st.sub.Leading + Length(len(e.by))*st.by.Leading + c.th.Contents.UnderEntry
 			out = append(out, e)
 			total += e.h
 		}
@@ -741,26 +745,27 @@ func (c *composer) contents(pages []*page.Page, entries []tocEntry, split [][]in
 		idx := 1 + pi
 		x, w := c.textBox(idx)
 		c.heads[idx] = c.lab.Contents
-		ts := sansStyle(c.th.Type.DisplayBlack, 34*Pt, 38*Pt, c.th.Deep, Left)
-		y := c.th.MarginTop + 26*Pt
+		ct := c.th.Contents
+		ts := sansStyle(c.th.Type.DisplayBlack, ct.Heading.Size, ct.Heading.Leading, c.th.Deep, Left)
+		y := c.th.MarginTop + ct.HeadingDrop
 		heading := c.drawLines(c.lines(c.lab.Contents, ts, w, 1), x, y, ts, w)
 		if pi == 0 {
 			heading = c.as(page.RoleH1, heading) // repeated on later pages as furniture
 		}
 		p.Items = append(p.Items, heading...)
-		y += 8 * Pt
+		y += ct.UnderHeading
 		if pi == 0 && c.iss.Title != "" {
 			tst := TextStyle{Regular: c.th.Type.TextItalic, Italic: c.th.Type.TextItalic, Bold: c.th.Type.TextBoldItalic, BoldItalic: c.th.Type.TextBoldItalic,
 				Size: c.th.Scale.ContentsTheme.Size, Leading: c.th.Scale.ContentsTheme.Leading, Color: c.th.Muted, Align: Left}
-			y += 12 * Pt
+			y += ct.OverTheme
 			lines := c.lines(c.iss.Title, tst, w, 2)
 			p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(lines, x, y, tst, w))...)
 			y += Length(len(lines)) * tst.Leading
 		}
-		y += 6 * Pt
-		p.Items = append(p.Items, &page.Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: 1500, Color: c.th.Deep})
+		y += ct.OverRule
+		p.Items = append(p.Items, &page.Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: ct.RuleWidth, Color: c.th.Deep})
 		y = c.tocTop(pi == 0)
-		numW := 16 * MM
+		numW := ct.NumberColumn
 		tw := w - numW
 		if pi < len(split) {
 			for _, i := range split[pi] {
@@ -773,14 +778,14 @@ func (c *composer) contents(pages []*page.Page, entries []tocEntry, split [][]in
 				var entry int // one item: page number, section, title, standfirst, author
 				c.within(toc, func() { c.within(c.node(page.RoleTOCItem, ""), func() { entry = c.node(page.RoleP, "") }) })
 				start := len(p.Items)
-				p.Items = append(p.Items, c.drawLines(c.setText(strconv.Itoa(target+1), st.num, numW), x, y+16*Pt, st.num, numW)...)
+				p.Items = append(p.Items, c.drawLines(c.setText(strconv.Itoa(target+1), st.num, numW), x, y+ct.NumberDrop, st.num, numW)...)
 				if len(e.sec) > 0 {
-					p.Items = append(p.Items, c.drawLines(e.sec, x+numW, y+8*Pt, st.sec, tw)...)
+					p.Items = append(p.Items, c.drawLines(e.sec, x+numW, y+ct.SectionDrop, st.sec, tw)...)
 					y += st.sec.Leading
 				}
 				y += st.tit.Size
 				p.Items = append(p.Items, c.drawLines(e.tit, x+numW, y, st.tit, tw)...)
-				y += Length(len(e.tit)-1)*st.tit.Leading + 4*Pt
+				y += Length(len(e.tit)-1)*st.tit.Leading + ct.UnderTitle
 				if len(e.sub) > 0 {
 					y += st.sub.Leading
 					p.Items = append(p.Items, c.drawLines(e.sub, x+numW, y, st.sub, tw)...)
@@ -790,10 +795,10 @@ func (c *composer) contents(pages []*page.Page, entries []tocEntry, split [][]in
 					y += st.by.Leading
 					p.Items = append(p.Items, c.drawLines(e.by, x+numW, y, st.by, tw)...)
 				}
-				y += 10 * Pt
+				y += ct.UnderEntry
 				p.Items = append(p.Items, &page.Link{X: x, Y: top, W: w, H: y - top, Page: target, Title: e.title})
 				tag(p.Items[start:], entry)
-				p.Items = append(p.Items, &page.Rule{X1: x + numW, Y1: y - 4*Pt, X2: x + w, Y2: y - 4*Pt, Width: 300, Color: Color{R: 0xcc, G: 0xc6, B: 0xbe}})
+				p.Items = append(p.Items, &page.Rule{X1: x + numW, Y1: y - ct.EntryRuleRise, X2: x + w, Y2: y - ct.EntryRuleRise, Width: ct.EntryRuleWidth, Color: ct.EntryRule})
 			}
 		}
 		if pi == len(pages)-1 {
@@ -805,7 +810,7 @@ func (c *composer) contents(pages []*page.Page, entries []tocEntry, split [][]in
 			is := sansStyle(c.th.Type.Display, c.th.Scale.Imprint.Size, c.th.Scale.Imprint.Leading, c.th.Muted, Left)
 			lines := c.lines(info, is, w, 2)
 			yb := c.bodyBottom() - Length(len(lines)-1)*is.Leading
-			p.Items = append(p.Items, &page.Rule{X1: x, Y1: yb - 12*Pt, X2: x + w, Y2: yb - 12*Pt, Width: 500, Color: c.th.Deep})
+			p.Items = append(p.Items, &page.Rule{X1: x, Y1: yb - ct.ImprintRule, X2: x + w, Y2: yb - ct.ImprintRule, Width: ct.ImprintRuleWidth, Color: c.th.Deep})
 			p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(lines, x, yb, is, w))...)
 		}
 	}
@@ -863,9 +868,10 @@ func (c *composer) article(a *doc.Article, runIn bool) {
 	}
 	if a.Hero != nil {
 		sw, sh := c.imageSize(a.Hero.Image)
-		hh := c.H * 46 / 100
+		op := c.th.Opener
+		hh := c.H * Length(op.PhotoLandscape) / 100
 		if sw < sh {
-			hh = c.H * 52 / 100
+			hh = c.H * Length(op.PhotoPortrait) / 100
 		}
 		bleed := page.EdgeTop | page.EdgeLeft | page.EdgeRight
 		fw := c.W + 2*c.th.Bleed
@@ -881,14 +887,14 @@ func (c *composer) article(a *doc.Article, runIn bool) {
 			// The photo has the pixels to run off the page.
 			opener.Items = append(opener.Items, &page.Image{X: 0, Y: 0, W: c.W, H: hh, Source: a.Hero.Image.Path, Name: a.Hero.Image.Rel, Crop: crop, Bleed: bleed, Node: heroNode})
 			c.noRH[first] = true
-			y = hh + 5*Pt
+			y = hh + op.UnderPhoto
 		} else {
 			// Too few pixels to bleed: the photo stays inside the margins,
 			// where it is printed smaller.
 			hh = hh * w / c.W
 			y = c.th.MarginTop
 			opener.Items = append(opener.Items, &page.Image{X: x, Y: y, W: w, H: hh, Source: a.Hero.Image.Path, Name: a.Hero.Image.Rel, Crop: cropFor(sw, sh, w, hh, a.Hero.Focus), Node: heroNode})
-			y += hh + 5*Pt
+			y += hh + op.UnderPhoto
 		}
 		capText := doc.PlainText(a.Hero.Caption)
 		if a.Hero.Credit != "" {
@@ -898,22 +904,24 @@ func (c *composer) article(a *doc.Article, runIn bool) {
 			capText += c.lab.Photo + ": " + a.Hero.Credit
 		}
 		if capText != "" {
-			cs := sansStyle(c.th.Type.DisplayItalic, 7*Pt, 8500, c.th.Muted, Right)
-			lines := c.lines(capText, cs, w*2/3, 3)
-			opener.Items = append(opener.Items, tag(c.drawLines(lines, x+w/3, y+7*Pt, cs, w*2/3), capNode)...)
-			y += Length(len(lines))*cs.Leading + 4*Pt
+			cs := sansStyle(c.th.Type.DisplayItalic, op.Caption.Size, op.Caption.Leading, c.th.Muted, Right)
+			cw := w * Length(op.CaptionThirds) / 3
+			lines := c.lines(capText, cs, cw, 3)
+			opener.Items = append(opener.Items, tag(c.drawLines(lines, x+w*Length(3-op.CaptionThirds)/3, y+op.OverCaption, cs, cw), capNode)...)
+			y += Length(len(lines))*cs.Leading + op.UnderCaption
 		}
-		y += 6 * Pt
+		y += op.AfterPhoto
 	} else {
-		y += 10 * Pt
+		y += c.th.Opener.NoPhoto
 	}
+	op := c.th.Opener
 	if a.Section != "" {
 		ss := sansStyle(c.th.Type.DisplayBold, c.th.Scale.Section.Size, c.th.Scale.Section.Leading, c.th.Accent, Left)
-		y += 9 * Pt
+		y += op.OverSection
 		lines := c.lines(strings.ToUpper(a.Section), ss, w, 1)
-		opener.Items = append(opener.Items, &page.Rect{X: x, Y: y - 9*Pt - 3*Pt, W: 10 * MM, H: 2 * Pt, Fill: c.th.Accent})
+		opener.Items = append(opener.Items, &page.Rect{X: x, Y: y - op.OverSection - op.SectionBarGap, W: op.SectionBar, H: op.SectionBarHeight, Fill: c.th.Accent})
 		opener.Items = append(opener.Items, tag(c.drawLines(lines, x, y, ss, w), secNode)...)
-		y += 6 * Pt
+		y += op.UnderSection
 	}
 	hs := c.th.Scale.Title
 	switch {
@@ -922,37 +930,38 @@ func (c *composer) article(a *doc.Article, runIn bool) {
 	case runIn:
 		hs = c.th.Scale.TitleRunIn
 	}
-	if utf8.RuneCountInString(a.Title) > 50 {
-		hs = hs * 3 / 4
+	if utf8.RuneCountInString(a.Title) > op.LongTitle {
+		hs = hs * Length(op.LongTitleSize) / 100
 	}
-	ht := sansStyle(c.th.Type.DisplayBlack, hs, hs*108/100, c.th.Deep, Left)
+	ht := sansStyle(c.th.Type.DisplayBlack, hs, hs*Length(op.TitleLeading)/100, c.th.Deep, Left)
 	tl, n := c.linesN(a.Title, ht, w, 5)
 	if n > 5 && c.opt.Warn != nil {
 		c.opt.Warn(a.Pos, "title does not fit its opener (%d lines, 5 fit); it is cut short", n)
 	}
-	y += hs * 85 / 100
+	y += hs * Length(op.TitleDrop) / 100
 	opener.Items = append(opener.Items, tag(c.drawLines(tl, x, y, ht, w), titleNode)...)
-	y += Length(len(tl)-1)*ht.Leading + 8*Pt
+	y += Length(len(tl)-1)*ht.Leading + op.UnderTitle
 	if a.Subtitle != "" {
 		st := TextStyle{Regular: c.th.Type.TextItalic, Italic: c.th.Type.TextItalic, Bold: c.th.Type.TextBoldItalic, BoldItalic: c.th.Type.TextBoldItalic,
 			Size: c.th.Scale.Standfirst.Size, Leading: c.th.Scale.Standfirst.Leading, Color: c.th.Ink, Align: Left}
-		sl, n := c.linesN(a.Subtitle, st, w*85/100, 4)
+		sw := w * Length(op.StandfirstWidth) / 100
+		sl, n := c.linesN(a.Subtitle, st, sw, 4)
 		if n > 4 && c.opt.Warn != nil {
 			c.opt.Warn(a.Pos, "subtitle does not fit its opener (%d lines, 4 fit); it is cut short", n)
 		}
 		y += c.th.Scale.Standfirst.Size
-		opener.Items = append(opener.Items, tag(c.drawLines(sl, x, y, st, w*85/100), subNode)...)
-		y += Length(len(sl)-1)*st.Leading + 4*Pt
+		opener.Items = append(opener.Items, tag(c.drawLines(sl, x, y, st, sw), subNode)...)
+		y += Length(len(sl)-1)*st.Leading + op.UnderStandfirst
 	}
 	if a.Author != "" {
 		bs := sansStyle(c.th.Type.DisplayBold, c.th.Scale.Byline.Size, c.th.Scale.Byline.Leading, c.th.Ink, Left)
-		y += 12 * Pt
+		y += op.OverByline
 		opener.Items = append(opener.Items, tag(c.drawLines(c.lines(c.lab.By+" "+a.Author, bs, w, 2), x, y, bs, w), byNode)...)
 	}
-	y += 8 * Pt
-	opener.Items = append(opener.Items, &page.Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: 600, Color: c.th.Deep})
-	y = c.gridY(y + 4*Pt)
-	if y > c.bodyBottom()-6*c.th.Grid {
+	y += op.OverRule
+	opener.Items = append(opener.Items, &page.Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: op.RuleWidth, Color: c.th.Deep})
+	y = c.gridY(y + op.UnderRule)
+	if y > c.bodyBottom()-Length(op.MinLines)*c.th.Grid {
 		// The opener fills the page: the text starts on the next page.
 		y = c.bodyBottom()
 	}

@@ -37,6 +37,11 @@ type Theme struct {
 	Scale Scale
 	// Space is the spaces, rules and shades of the parts in the columns.
 	Space Space
+	// Opener, Contents, Pages: the spaces of an article's opener, of the
+	// contents pages, and of the furniture, notes pages and back cover.
+	Opener   Opener
+	Contents Contents
+	Pages    Pages
 	// The colours: text, the accent (section labels, pull quotes, drop
 	// caps), the deep colour (headlines, rules, the back cover), muted
 	// text (captions, running heads), the paper, and the tint behind
@@ -128,6 +133,69 @@ type Space struct {
 	BoxPad, BoxTitleUnder page.Length
 }
 
+// Opener is the design of an article's first page.
+type Opener struct {
+	// The opener photo's height, in percent of the page's: landscape and
+	// portrait photos.
+	PhotoLandscape, PhotoPortrait int
+	// Under the photo; over and under its caption, and after both.
+	UnderPhoto, OverCaption, UnderCaption, AfterPhoto page.Length
+	CaptionThirds                                     int // the caption's width, in thirds of the text width
+	Caption                                           Size
+	// Over the section label without a photo; the label's space over, its
+	// bar's length, thickness and gap, and the space under it.
+	NoPhoto, OverSection, SectionBar, SectionBarHeight, SectionBarGap, UnderSection page.Length
+	// The title: the length (in characters) above which it is set smaller,
+	// and by how much (percent); its leading (percent of its size); where
+	// its first baseline falls (percent of its size); the space under it.
+	LongTitle, LongTitleSize, TitleLeading, TitleDrop int
+	UnderTitle                                        page.Length
+	// The standfirst's width (percent) and the space under it; the
+	// byline's space over; the space over the closing rule, its weight,
+	// and the space under it.
+	StandfirstWidth                                             int
+	UnderStandfirst, OverByline, OverRule, RuleWidth, UnderRule page.Length
+	// The least room (in grid lines) for text under the opener's head.
+	MinLines int
+}
+
+// Contents is the design of the contents pages.
+type Contents struct {
+	// The heading's size, its first baseline's distance from the top
+	// margin, and the space under it; the space over the issue's theme;
+	// the space over the rule and its weight; the space under it.
+	Heading                                        Size
+	HeadingDrop, UnderHeading, OverTheme, OverRule page.Length
+	RuleWidth, UnderRule                           page.Length
+	// An entry: the page number's column, its baseline, the section's
+	// baseline, the space under the title, under the entry, the entry
+	// rule's weight and rise; the room kept at the foot; the imprint's
+	// rule distance and weight.
+	NumberColumn, NumberDrop, SectionDrop, UnderTitle, UnderEntry      page.Length
+	EntryRuleWidth, EntryRuleRise, Foot, ImprintRule, ImprintRuleWidth page.Length
+	EntryRule                                                          page.Color
+}
+
+// Pages is the design of the furniture, the notes pages and the back
+// cover.
+type Pages struct {
+	// The folio's size and its baseline's distance from the foot; the
+	// running head's baseline and the rule under it, with its weight.
+	Folio                                            Size
+	FolioFoot, HeadBaseline, HeadRule, HeadRuleWidth page.Length
+	// Notes pages: the heading's size and place, where the lines start,
+	// their weight and colour.
+	NotesHeading                               Size
+	NotesHeadingDrop, NotesTop, NotesLineWidth page.Length
+	NotesLine                                  page.Color
+	// The back cover: the name's size, the issue line's and the
+	// publisher's; the side margin, the name's rise above the middle, the
+	// publisher's distance from the foot and its colour.
+	BackName, BackIssue, BackPublisher Size
+	BackMargin, BackRise, BackFoot     page.Length
+	BackPublisherColour                page.Color
+}
+
 // Folio positions.
 const (
 	FolioOuter  = "outer"  // at the outer corner of the foot
@@ -211,6 +279,34 @@ func Default() Theme {
 			CoverTheme: Size{16 * page.Pt, 19 * page.Pt}, CoverSection: Size{8 * page.Pt, 10 * page.Pt},
 			CoverTitle: Size{17 * page.Pt, 19 * page.Pt}, CoverTitleFramed: Size{15 * page.Pt, 17 * page.Pt},
 			Attribution: Size{8 * page.Pt, 10 * page.Pt},
+		},
+		Opener: Opener{
+			PhotoLandscape: 46, PhotoPortrait: 52,
+			UnderPhoto: 5 * page.Pt, OverCaption: 7 * page.Pt, UnderCaption: 4 * page.Pt, AfterPhoto: 6 * page.Pt,
+			CaptionThirds: 2, Caption: Size{7 * page.Pt, 8500},
+			NoPhoto: 10 * page.Pt, OverSection: 9 * page.Pt, SectionBar: 10 * page.MM, SectionBarHeight: 2 * page.Pt, SectionBarGap: 3 * page.Pt, UnderSection: 6 * page.Pt,
+			LongTitle: 50, LongTitleSize: 75, TitleLeading: 108, TitleDrop: 85,
+			UnderTitle:      8 * page.Pt,
+			StandfirstWidth: 85, UnderStandfirst: 4 * page.Pt, OverByline: 12 * page.Pt, OverRule: 8 * page.Pt, RuleWidth: 600, UnderRule: 4 * page.Pt,
+			MinLines: 6,
+		},
+		Contents: Contents{
+			Heading:     Size{34 * page.Pt, 38 * page.Pt},
+			HeadingDrop: 26 * page.Pt, UnderHeading: 8 * page.Pt, OverTheme: 12 * page.Pt, OverRule: 6 * page.Pt,
+			RuleWidth: 1500, UnderRule: 20 * page.Pt,
+			NumberColumn: 16 * page.MM, NumberDrop: 16 * page.Pt, SectionDrop: 8 * page.Pt, UnderTitle: 4 * page.Pt, UnderEntry: 10 * page.Pt,
+			EntryRuleWidth: 300, EntryRuleRise: 4 * page.Pt, Foot: 30 * page.Pt, ImprintRule: 12 * page.Pt, ImprintRuleWidth: 500,
+			EntryRule: page.Color{R: 0xcc, G: 0xc6, B: 0xbe},
+		},
+		Pages: Pages{
+			Folio:     Size{8 * page.Pt, 10 * page.Pt},
+			FolioFoot: 10 * page.MM, HeadBaseline: 12 * page.MM, HeadRule: 138 * page.MM / 10, HeadRuleWidth: 400,
+			NotesHeading:     Size{24 * page.Pt, 28 * page.Pt},
+			NotesHeadingDrop: 20 * page.Pt, NotesTop: 40 * page.Pt, NotesLineWidth: 300,
+			NotesLine: page.Color{R: 0xbb, G: 0xb5, B: 0xad},
+			BackName:  Size{44 * page.Pt, 48 * page.Pt}, BackIssue: Size{11 * page.Pt, 15 * page.Pt}, BackPublisher: Size{9 * page.Pt, 12 * page.Pt},
+			BackMargin: 20 * page.MM, BackRise: 10 * page.Pt, BackFoot: 25 * page.MM,
+			BackPublisherColour: page.Color{R: 0xcf, G: 0xe0, B: 0xe3},
 		},
 		Space: Space{
 			DropCapGap: 3 * page.Pt,
