@@ -424,7 +424,7 @@ func (c *composer) furniture() {
 			head = c.iss.Magazine
 		}
 		hs := sansStyle(face, c.th.Scale.RunningHead.Size, c.th.Scale.RunningHead.Leading, c.th.Muted, Left)
-		lines := c.setText(strings.ToUpper(head), hs, w*2/3)
+		lines := c.setText(strings.ToUpper(head), hs, w*Length(pg.HeadThirds)/3)
 		if len(lines) > 0 {
 			lines = lines[:1]
 			hx := x
@@ -477,14 +477,8 @@ func (c *composer) backCover() *page.Page {
 
 // ---- cover -------------------------------------------------------------------
 
-// coverMargin is the margin of the cover's type.
-const coverMargin = 14 * MM
-
-// mastheadMax is the largest masthead name, and logoMax the tallest logo.
-const (
-	mastheadMax = 96 * Pt
-	logoMax     = 40 * MM
-)
+// measureSize is the size text is measured at to be scaled to a width.
+const measureSize = 100 * Pt
 
 // masthead sets the magazine's name as large as fits the width w (or its
 // logo, when the theme has one) at the top y, and returns where it ends.
@@ -492,20 +486,20 @@ func (c *composer) masthead(p *page.Page, x, top, w Length, col Color) Length {
 	if logo := c.iss.Logo; logo != nil {
 		sw, sh := c.imageSize(logo.Image)
 		lw, lh := w, Length(int64(w)*int64(sh)/int64(max(sw, 1)))
-		if lh > logoMax {
-			lw, lh = Length(int64(logoMax)*int64(sw)/int64(max(sh, 1))), logoMax
+		if lm := c.th.Cover.LogoMax; lh > lm {
+			lw, lh = Length(int64(lm)*int64(sw)/int64(max(sh, 1))), lm
 		}
 		p.Items = append(p.Items, &page.Image{X: x, Y: top, W: lw, H: lh, Source: logo.Image.Path, Name: logo.Image.Rel,
 			Crop: cropFor(sw, sh, lw, lh, [2]float64{0.5, 0.5}), Node: c.pictureNode(logo)})
 		return top + lh
 	}
-	one := c.opt.Metrics.Width(c.th.Type.DisplayBlack, 100*Pt, c.iss.Magazine+" ")
-	size := mastheadMax
-	if one > 0 && Length(int64(w)*100*1000/int64(one)) < size {
-		size = Length(int64(w) * 100 * 1000 / int64(one))
+	one := c.opt.Metrics.Width(c.th.Type.DisplayBlack, measureSize, c.iss.Magazine+" ")
+	size := c.th.Cover.MastheadMax
+	if one > 0 && Length(int64(w)*int64(measureSize)/int64(one)) < size {
+		size = Length(int64(w) * int64(measureSize) / int64(one))
 	}
 	ms := sansStyle(c.th.Type.DisplayBlack, size, size, col, Left)
-	y := top + size*72/100
+	y := top + size*Length(c.th.Cover.MastheadDrop)/100
 	mlines := c.lines(c.iss.Magazine, ms, w+size/4, 2)
 	p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(mlines, x, y, ms, w))...)
 	return y + Length(len(mlines)-1)*ms.Leading + size/4
@@ -527,35 +521,36 @@ func (c *composer) cover(p *page.Page) {
 		p.Items = append(p.Items, &page.Rect{X: 0, Y: 0, W: W, H: H, Fill: c.th.Deep, Bleed: all})
 	}
 	// Dark bands keep the masthead and cover lines readable on any photo.
-	band := &page.Rect{X: 0, Y: 0, W: W, H: 62 * MM, Fill: Color{R: 0, G: 0, B: 0}, Alpha: 45, Bleed: page.EdgeTop | page.EdgeLeft | page.EdgeRight}
+	cv := c.th.Cover
+	band := &page.Rect{X: 0, Y: 0, W: W, H: cv.Band, Fill: Color{R: 0, G: 0, B: 0}, Alpha: cv.BandShade, Bleed: page.EdgeTop | page.EdgeLeft | page.EdgeRight}
 	p.Items = append(p.Items, band)
-	x, w := coverMargin, W-2*coverMargin
-	y := c.masthead(p, x, coverMargin, w, c.th.Paper) + 8*Pt
+	x, w := cv.Margin, W-2*cv.Margin
+	y := c.masthead(p, x, cv.Margin, w, c.th.Paper) + cv.UnderMasthead
 	info := strings.ToUpper(c.lab.Issue + " " + strconv.Itoa(c.iss.Number) + "  ·  " + c.lab.MonthYear(c.iss.Date))
-	is := sansStyle(c.th.Type.DisplayBold, 10*Pt, 13*Pt, c.th.Paper, Left)
+	is := sansStyle(c.th.Type.DisplayBold, cv.IssueLine.Size, cv.IssueLine.Leading, c.th.Paper, Left)
 	p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(c.lines(info, is, w, 1), x, y, is, w))...)
 	if c.iss.Title != "" {
 		ts := sansStyle(c.th.Type.DisplayBlack, c.th.Scale.CoverTheme.Size, c.th.Scale.CoverTheme.Leading, c.th.Highlight, Left)
 		lines := c.lines(c.iss.Title, ts, w, 2)
-		y += 22 * Pt
+		y += cv.OverTheme
 		p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(lines, x, y, ts, w))...)
 		y += Length(len(lines)-1) * ts.Leading
 	}
 	// The dark band under the masthead ends below it, whatever its size.
-	band.H = max(band.H, y+8*MM)
+	band.H = max(band.H, y+cv.UnderBand)
 	// Cover lines from the lead articles.
 	sec := sansStyle(c.th.Type.DisplayBold, c.th.Scale.CoverSection.Size, c.th.Scale.CoverSection.Leading, c.th.Highlight, Left)
 	tit := sansStyle(c.th.Type.DisplayBlack, c.th.Scale.CoverTitle.Size, c.th.Scale.CoverTitle.Leading, c.th.Paper, Left)
-	cw := w * 62 / 100
+	cw := w * Length(cv.LinesWidth) / 100
 	cls, total := c.coverLines(sec, tit, cw)
 	if len(cls) > 0 {
-		top := H - 16*MM - total
-		p.Items = append(p.Items, &page.Rect{X: 0, Y: top - 12*MM, W: W, H: H - top + 12*MM, Fill: Color{R: 0, G: 0, B: 0}, Alpha: 40, Bleed: page.EdgeLeft | page.EdgeRight | page.EdgeBottom})
+		top := H - cv.LinesFoot - total
+		p.Items = append(p.Items, &page.Rect{X: 0, Y: top - cv.LinesBand, W: W, H: H - top + cv.LinesBand, Fill: Color{R: 0, G: 0, B: 0}, Alpha: cv.LinesShade, Bleed: page.EdgeLeft | page.EdgeRight | page.EdgeBottom})
 		c.drawCoverLines(p, cls, x, top, cw, sec, tit)
 	}
-	if cv := c.iss.Cover; cv != nil && cv.Credit != "" {
-		cs := sansStyle(c.th.Type.Display, 6*Pt, 7*Pt, Color{R: 0xee, G: 0xee, B: 0xee}, Right)
-		p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(c.lines(c.lab.Photo+": "+cv.Credit, cs, w, 1), x, H-6*MM, cs, w))...)
+	if photo := c.iss.Cover; photo != nil && photo.Credit != "" {
+		cs := sansStyle(c.th.Type.Display, cv.Credit.Size, cv.Credit.Leading, cv.CreditColour, Right)
+		p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(c.lines(c.lab.Photo+": "+photo.Credit, cs, w, 1), x, H-cv.CreditFoot, cs, w))...)
 	}
 }
 
@@ -583,7 +578,7 @@ func (c *composer) coverLines(sec, tit TextStyle, w Length) ([]coverLine, Length
 			cl.section = c.lines(strings.ToUpper(a.Section), sec, w, 1)
 		}
 		cls = append(cls, cl)
-		total += Length(len(cl.section))*sec.Leading + Length(len(cl.title))*tit.Leading + 8*Pt
+		total += Length(len(cl.section))*sec.Leading + Length(len(cl.title))*tit.Leading + c.th.Cover.BetweenLines
 	}
 	return cls, total
 }
@@ -598,7 +593,7 @@ func (c *composer) drawCoverLines(p *page.Page, cls []coverLine, x, y, w Length,
 		}
 		y += tit.Size * 3 / 4
 		p.Items = append(p.Items, tag(c.drawLines(cl.title, x, y, tit, w), n)...)
-		y += Length(len(cl.title))*tit.Leading - tit.Size*3/4 + 8*Pt
+		y += Length(len(cl.title))*tit.Leading - tit.Size*3/4 + c.th.Cover.BetweenLines
 	}
 }
 
@@ -607,39 +602,40 @@ func (c *composer) drawCoverLines(p *page.Page, cls []coverLine, x, y, w Length,
 // cover lines below it in two columns of type.
 func (c *composer) coverFrame(p *page.Page) {
 	W, H := c.W, c.H
-	x, w := coverMargin, W-2*coverMargin
-	y := c.masthead(p, x, coverMargin, w, c.th.Deep) + 6*Pt
+	cv := c.th.Cover
+	x, w := cv.Margin, W-2*cv.Margin
+	y := c.masthead(p, x, cv.Margin, w, c.th.Deep) + cv.UnderMastheadFramed
 	info := strings.ToUpper(c.lab.Issue + " " + strconv.Itoa(c.iss.Number) + "  ·  " + c.lab.MonthYear(c.iss.Date))
 	if c.iss.Title != "" {
 		info += "  ·  " + c.iss.Title
 	}
-	is := sansStyle(c.th.Type.DisplayBold, 10*Pt, 13*Pt, c.th.Accent, Left)
+	is := sansStyle(c.th.Type.DisplayBold, cv.IssueLine.Size, cv.IssueLine.Leading, c.th.Accent, Left)
 	y += is.Size
 	p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(c.lines(info, is, w, 1), x, y, is, w))...)
-	y += 3 * MM
-	p.Items = append(p.Items, &page.Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: 1500, Color: c.th.Deep})
-	y += 5 * MM
+	y += cv.OverRule
+	p.Items = append(p.Items, &page.Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: cv.RuleWidth, Color: c.th.Deep})
+	y += cv.UnderRule
 	sec := sansStyle(c.th.Type.DisplayBold, c.th.Scale.CoverSection.Size, c.th.Scale.CoverSection.Leading, c.th.Accent, Left)
 	tit := sansStyle(c.th.Type.DisplayBlack, c.th.Scale.CoverTitleFramed.Size, c.th.Scale.CoverTitleFramed.Leading, c.th.Ink, Left)
-	cw := (w - 6*MM) / 2
+	cw := (w - cv.ColumnGap) / 2
 	cls, _ := c.coverLines(sec, tit, cw)
 	// the lines in two columns under the photo: the taller column counts
 	var heights [2]Length
 	for i, cl := range cls {
-		heights[i%2] += Length(len(cl.section))*sec.Leading + Length(len(cl.title))*tit.Leading + 8*Pt
+		heights[i%2] += Length(len(cl.section))*sec.Leading + Length(len(cl.title))*tit.Leading + cv.BetweenLines
 	}
 	linesH := max(heights[0], heights[1])
-	photoH := H - coverMargin - linesH - 6*MM - y
-	if cv := c.iss.Cover; cv != nil && photoH > 20*MM {
-		sw, sh := c.imageSize(cv.Image)
-		p.Items = append(p.Items, &page.Image{X: x, Y: y, W: w, H: photoH, Source: cv.Image.Path, Name: cv.Image.Rel,
-			Crop: cropFor(sw, sh, w, photoH, cv.Focus), Node: c.pictureNode(cv)})
-		if cv.Credit != "" {
-			cs := sansStyle(c.th.Type.Display, 6*Pt, 7*Pt, c.th.Muted, Right)
-			p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(c.lines(c.lab.Photo+": "+cv.Credit, cs, w, 1), x, y+photoH+7*Pt, cs, w))...)
+	photoH := H - cv.Margin - linesH - cv.OverLines - y
+	if photo := c.iss.Cover; photo != nil && photoH > cv.MinPhoto {
+		sw, sh := c.imageSize(photo.Image)
+		p.Items = append(p.Items, &page.Image{X: x, Y: y, W: w, H: photoH, Source: photo.Image.Path, Name: photo.Image.Rel,
+			Crop: cropFor(sw, sh, w, photoH, photo.Focus), Node: c.pictureNode(photo)})
+		if photo.Credit != "" {
+			cs := sansStyle(c.th.Type.Display, cv.Credit.Size, cv.Credit.Leading, c.th.Muted, Right)
+			p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(c.lines(c.lab.Photo+": "+photo.Credit, cs, w, 1), x, y+photoH+cv.CreditDrop, cs, w))...)
 		}
 	}
-	top := H - coverMargin - linesH
+	top := H - cv.Margin - linesH
 	var left, right []coverLine
 	for i, cl := range cls {
 		if i%2 == 0 {
@@ -649,7 +645,7 @@ func (c *composer) coverFrame(p *page.Page) {
 		}
 	}
 	c.drawCoverLines(p, left, x, top, cw, sec, tit)
-	c.drawCoverLines(p, right, x+cw+6*MM, top, cw, sec, tit)
+	c.drawCoverLines(p, right, x+cw+cv.ColumnGap, top, cw, sec, tit)
 }
 
 // ---- contents ----------------------------------------------------------------
@@ -843,9 +839,10 @@ func (c *composer) article(a *doc.Article, runIn bool) {
 		// A short item below the end of the one before, after a rule.
 		first--
 		opener = c.out.Pages[first]
-		y = c.gridY(c.contentBottom(first) + runInGap)
+		gap := Length(c.th.Space.RunInLines) * c.th.Grid
+		y = c.gridY(c.contentBottom(first) + gap)
 		x, w := c.textBox(first)
-		opener.Items = append(opener.Items, &page.Rule{X1: x, Y1: y - runInGap/2, X2: x + w, Y2: y - runInGap/2, Width: 1500, Color: c.th.Deep})
+		opener.Items = append(opener.Items, &page.Rule{X1: x, Y1: y - gap/2, X2: x + w, Y2: y - gap/2, Width: c.th.Space.RunInRuleWidth, Color: c.th.Deep})
 	} else {
 		opener = c.newPage(page.KindArticle)
 	}
@@ -1074,7 +1071,7 @@ func (c *composer) pictureNode(f *doc.Figure) int {
 // the text box).
 func (c *composer) columns(n int, x, w Length) (Length, []Length) {
 	if n == 1 {
-		cw := w * 70 / 100
+		cw := w * Length(c.th.OneColumn) / 100
 		return cw, []Length{(w - cw) / 2}
 	}
 	cw := (w - Length(n-1)*c.th.Gutter) / Length(n)

@@ -217,10 +217,6 @@ func itemBottom(it page.Item) Length {
 	return 0
 }
 
-// runInGap is the space above a short item that starts below the end of
-// the article before it, the rule in its middle.
-const runInGap = 3 * 13 * Pt
-
 // runInRoom is how much of a page must be left empty for a short item to
 // start there: less than that, and its title would sit at the foot.
 const runInRoom = 300 // thousandths

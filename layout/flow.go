@@ -92,12 +92,16 @@ func (b *builder) paragraph(spans []doc.Span, ts TextStyle, indent, firstIndent 
 	var capItems []page.Item
 	var shape []Length
 	if b.first && indent == 0 {
-		if letter, rest, ok := firstLetter(spans); ok && len(doc.PlainText(rest)) > 200 && !strings.HasPrefix(rest[0].Text, " ") {
-			size := 2*ts.Leading*100/70 + ts.Size
-			cw := c.opt.Metrics.Width(c.th.Type.DisplayBlack, size, letter) + c.th.Space.DropCapGap
-			base := ts.Leading*3 - c.th.Scale.BaselineRise
+		sp := c.th.Space
+		if letter, rest, ok := firstLetter(spans); ok && len(doc.PlainText(rest)) > sp.DropCapMin && !strings.HasPrefix(rest[0].Text, " ") {
+			n := Length(sp.DropCapLines)
+			size := (n-1)*ts.Leading*100/Length(sp.DropCapScale) + ts.Size
+			cw := c.opt.Metrics.Width(c.th.Type.DisplayBlack, size, letter) + sp.DropCapGap
+			base := ts.Leading*n - c.th.Scale.BaselineRise
 			capItems = []page.Item{&page.Text{X: 0, Y: base, Face: string(c.th.Type.DisplayBlack), Size: size, Color: c.th.Accent, Text: letter, HasActual: true}}
-			shape = []Length{cw, cw, cw}
+			for range sp.DropCapLines {
+				shape = append(shape, cw)
+			}
 			spans = rest
 			firstIndent = 0
 		}
@@ -290,7 +294,7 @@ func (b *builder) pullQuote(q *doc.PullQuote) {
 		w, align, size = b.textW*Length(c.th.Space.PullWidth)/100, Center, c.th.Scale.PullQuoteBand
 	}
 	ts := TextStyle{Regular: c.th.Type.TextBoldItalic, Italic: c.th.Type.TextBold, Bold: c.th.Type.TextBoldItalic, BoldItalic: c.th.Type.TextBold,
-		Size: size, Leading: size * 125 / 100, Color: c.th.Accent, Align: align}
+		Size: size, Leading: size * Length(c.th.Space.PullLeading) / 100, Color: c.th.Accent, Align: align}
 	spans := append([]doc.Span{{Text: "“"}}, q.Spans...)
 	spans = append(spans, doc.Span{Text: "”"})
 	lines := c.st.setParagraph(spans, ts, w, 0, nil)
@@ -492,6 +496,22 @@ func (b *builder) table(t *doc.Table, indent Length) {
 
 // ---- the flow ----------------------------------------------------------------
 
+// The flow's rules of thumb, in tenths (or percent) of what they compare:
+const (
+	// narrowSlack: a short article keeps its photos at column width when
+	// its text, a fifth more, fits on its opener.
+	narrowSlack = 12
+	// openerSlack: wide figures close the opener page when its text, a
+	// tenth more, fits above them.
+	openerSlack = 11
+	// lookAhead: the wide figures a page takes are those the next seven
+	// tenths of its text area of text reach.
+	lookAhead = 7
+	// widePhotos: wide figures take at most this percent of a page's
+	// height while text is still to come.
+	widePhotos = 60
+)
+
 type frame struct{ x, y, h Length }
 
 type placement struct {
@@ -610,7 +630,7 @@ func (c *composer) flow(elems []elem, firstTop Length, ncols int, colX []Length,
 			text += e.h + e.spaceBefore
 		}
 	}
-	if text*12/10 <= Length(ncols)*(c.bodyBottom()-firstTop) {
+	if text*narrowSlack/10 <= Length(ncols)*(c.bodyBottom()-firstTop) {
 		for k := range elems {
 			if elems[k].narrow != nil {
 				elems[k] = *elems[k].narrow
@@ -721,12 +741,13 @@ func (c *composer) fullPagePhoto(p *page.Page, pi int, f *doc.Figure, nodes [2]i
 	x, w := c.textBox(pi)
 	cs := TextStyle{Regular: c.th.Type.Display, Italic: c.th.Type.DisplayItalic, Bold: c.th.Type.DisplayBold, BoldItalic: c.th.Type.DisplayBold,
 		Size: c.th.Scale.PhotoCaption.Size, Leading: c.th.Scale.PhotoCaption.Leading, Color: c.th.Paper, Align: Left}
-	lines := c.st.setParagraph(spans, cs, w*2/3, 0, nil)
+	cw := w * Length(c.th.Space.PhotoBandThirds) / 3
+	lines := c.st.setParagraph(spans, cs, cw, 0, nil)
 	sp := c.th.Space
 	h := Length(len(lines))*cs.Leading + sp.PhotoBandPad
 	top := c.H - sp.PhotoBandFoot - h
 	p.Items = append(p.Items, &page.Rect{X: 0, Y: top, W: c.W, H: h + sp.PhotoBandFoot, Fill: Color{}, Alpha: sp.PhotoBandShade, Bleed: page.EdgeLeft | page.EdgeRight | page.EdgeBottom})
-	p.Items = append(p.Items, tag(c.drawLines(lines, x, top+sp.PhotoBandInset+cs.Size, cs, w*2/3), nodes[1])...)
+	p.Items = append(p.Items, tag(c.drawLines(lines, x, top+sp.PhotoBandInset+cs.Size, cs, cw), nodes[1])...)
 }
 
 // openerFigures puts an article's wide figures at the foot of its opener
@@ -747,7 +768,7 @@ func (c *composer) openerFigures(p *page.Page, pi int, elems []elem, ncols int, 
 		}
 	}
 	h := bottom - top
-	if len(figs) > 0 && len(figs) <= 2 && figH <= h/2 && text*11/10 <= Length(ncols)*(h-figH) {
+	if len(figs) > 0 && len(figs) <= 2 && figH <= h/2 && text*openerSlack/10 <= Length(ncols)*(h-figH) {
 		y := bottom - figH
 		for _, k := range figs {
 			p.Items = append(p.Items, translate(elems[k].items, x, y)...)
@@ -771,7 +792,7 @@ func (c *composer) openerFigures(p *page.Page, pi int, elems []elem, ncols int, 
 func (c *composer) pageElements(p *page.Page, pi int, elems []elem, i, ncols int, colX []Length, top Length) ([]frame, bool) {
 	bottom := c.bodyBottom()
 	x, textW := c.textBox(pi)
-	capacity := Length(ncols) * (bottom - top) * 7 / 10
+	capacity := Length(ncols) * (bottom - top) * lookAhead / 10
 	remaining := Length(0)
 	for k := i; k < len(elems); k++ {
 		if elems[k].kind != ePage {
@@ -779,7 +800,7 @@ func (c *composer) pageElements(p *page.Page, pi int, elems []elem, i, ncols int
 		}
 	}
 	// With the text all set, the photos left fill whole pages.
-	maxFigs, budget := 2, (bottom-top)*60/100
+	maxFigs, budget := 2, (bottom-top)*widePhotos/100
 	if remaining == 0 {
 		maxFigs, budget = 4, bottom-top
 	}

@@ -25,8 +25,9 @@ type Theme struct {
 	// Body text: its size, and its leading, which is the baseline grid
 	// every column keeps to.
 	BodySize, Grid page.Length
-	// Columns is an article's number of columns when its header names none.
-	Columns int
+	// Columns is an article's number of columns when its header names none;
+	// OneColumn is a single column's width, in percent of the text width.
+	Columns, OneColumn int
 	// Type is the typefaces.
 	Type Typefaces
 	// Cover is the cover's layout.
@@ -107,6 +108,12 @@ type Scale struct {
 // columns, every one by name.
 type Space struct {
 	DropCapGap page.Length // between a drop cap and the text beside it
+	// A drop cap stands DropCapLines lines high, its size DropCapScale
+	// percent of those lines' height (less its overshoot), set only in an
+	// opening paragraph of more than DropCapMin characters.
+	DropCapLines, DropCapScale, DropCapMin int
+	// A pull quote's leading, in percent of its size.
+	PullLeading int
 	// A section break (***): half its rule's length, and the rule's weight.
 	BreakRule, BreakRuleWidth page.Length
 	// Block quotes: the text's indent, the bar's distance from the column
@@ -129,8 +136,13 @@ type Space struct {
 	// foot, the inset of its text, its shade (percent black).
 	PhotoBandPad, PhotoBandFoot, PhotoBandInset page.Length
 	PhotoBandShade                              int
+	PhotoBandThirds                             int // the caption's width, in thirds of the text width
 	// Planned fillers' boxes: the padding, and the space under the title.
 	BoxPad, BoxTitleUnder page.Length
+	// A short item running in below another: the space over it (in grid
+	// lines), with a rule of this weight in its middle.
+	RunInLines     int
+	RunInRuleWidth page.Length
 }
 
 // Opener is the design of an article's first page.
@@ -183,6 +195,7 @@ type Pages struct {
 	// running head's baseline and the rule under it, with its weight.
 	Folio                                            Size
 	FolioFoot, HeadBaseline, HeadRule, HeadRuleWidth page.Length
+	HeadThirds                                       int // the running head\'s width, in thirds of the text width
 	// Notes pages: the heading's size and place, where the lines start,
 	// their weight and colour.
 	NotesHeading                               Size
@@ -226,6 +239,31 @@ type Cover struct {
 	// SkipSections are the sections (compared without case) whose
 	// articles get no cover line: the editorial is not news.
 	SkipSections []string
+	// The type's margin; the largest masthead name and the tallest logo;
+	// where the name's baseline falls (percent of its size); the issue
+	// line's size and the space over it; the space over the issue's theme.
+	Margin, MastheadMax, LogoMax page.Length
+	MastheadDrop                 int
+	IssueLine                    Size
+	UnderMasthead, OverTheme     page.Length
+	// On the photo: the dark band's least height, the space under its
+	// type, its shade; the cover lines' width (percent), distance from the
+	// foot, the band over them and its shade; the space between lines;
+	// the credit's size, colour and distance from the foot.
+	Band, UnderBand      page.Length
+	BandShade            int
+	LinesWidth           int
+	LinesFoot, LinesBand page.Length
+	LinesShade           int
+	BetweenLines         page.Length
+	Credit               Size
+	CreditColour         page.Color
+	CreditFoot           page.Length
+	// Framed: the space under the masthead, over and under the rule and
+	// its weight; the gap between the two columns of lines, the space over
+	// them, the smallest photo worth framing, and the credit's drop.
+	UnderMastheadFramed, OverRule, UnderRule, RuleWidth page.Length
+	ColumnGap, OverLines, MinPhoto, CreditDrop          page.Length
 }
 
 // Typefaces are the faces text is set in: the text face (body text,
@@ -248,7 +286,7 @@ func Default() Theme {
 		MarginTop: 20 * page.MM, MarginBottom: 20 * page.MM, MarginInner: 17 * page.MM, MarginOuter: 15 * page.MM,
 		Gutter: 5 * page.MM, Bleed: 3 * page.MM,
 		BodySize: 9600, Grid: 13 * page.Pt,
-		Columns: 2,
+		Columns: 2, OneColumn: 70,
 		Type: Typefaces{Text: fonts.Serif, TextItalic: fonts.SerifItalic, TextBold: fonts.SerifBold, TextBoldItalic: fonts.SerifBoldItalic,
 			Display: fonts.Sans, DisplayItalic: fonts.SansItalic, DisplayBold: fonts.SansBold, DisplayBlack: fonts.SansBlack},
 		// Text ink is black ink alone in print: small type on one plate
@@ -260,7 +298,15 @@ func Default() Theme {
 		Paper:     page.Color{R: 0xff, G: 0xff, B: 0xff},
 		Tint:      page.Color{R: 0xf1, G: 0xec, B: 0xe4}.CMYK(0, 3, 7, 4),
 		Highlight: page.Color{R: 0xff, G: 0xd9, B: 0xb0}, // sunrise
-		Cover:     Cover{Layout: CoverPhoto, SkipSections: []string{"editorial", "tajuk"}},
+		Cover: Cover{Layout: CoverPhoto, SkipSections: []string{"editorial", "tajuk"},
+			Margin: 14 * page.MM, MastheadMax: 96 * page.Pt, LogoMax: 40 * page.MM, MastheadDrop: 72,
+			IssueLine: Size{10 * page.Pt, 13 * page.Pt}, UnderMasthead: 8 * page.Pt, OverTheme: 22 * page.Pt,
+			Band: 62 * page.MM, UnderBand: 8 * page.MM, BandShade: 45,
+			LinesWidth: 62, LinesFoot: 16 * page.MM, LinesBand: 12 * page.MM, LinesShade: 40, BetweenLines: 8 * page.Pt,
+			Credit: Size{6 * page.Pt, 7 * page.Pt}, CreditColour: page.Color{R: 0xee, G: 0xee, B: 0xee}, CreditFoot: 6 * page.MM,
+			UnderMastheadFramed: 6 * page.Pt, OverRule: 3 * page.MM, UnderRule: 5 * page.MM, RuleWidth: 1500,
+			ColumnGap: 6 * page.MM, OverLines: 6 * page.MM, MinPhoto: 20 * page.MM, CreditDrop: 7 * page.Pt,
+		},
 		Furniture: Furniture{Folio: FolioOuter, RunningHeads: true},
 		Scale: Scale{
 			BaselineRise: 3200,
@@ -300,7 +346,7 @@ func Default() Theme {
 		},
 		Pages: Pages{
 			Folio:     Size{8 * page.Pt, 10 * page.Pt},
-			FolioFoot: 10 * page.MM, HeadBaseline: 12 * page.MM, HeadRule: 138 * page.MM / 10, HeadRuleWidth: 400,
+			FolioFoot: 10 * page.MM, HeadBaseline: 12 * page.MM, HeadRule: 138 * page.MM / 10, HeadRuleWidth: 400, HeadThirds: 2,
 			NotesHeading:     Size{24 * page.Pt, 28 * page.Pt},
 			NotesHeadingDrop: 20 * page.Pt, NotesTop: 40 * page.Pt, NotesLineWidth: 300,
 			NotesLine: page.Color{R: 0xbb, G: 0xb5, B: 0xad},
@@ -309,16 +355,17 @@ func Default() Theme {
 			BackPublisherColour: page.Color{R: 0xcf, G: 0xe0, B: 0xe3},
 		},
 		Space: Space{
-			DropCapGap: 3 * page.Pt,
-			BreakRule:  10 * page.MM, BreakRuleWidth: 600,
+			DropCapGap: 3 * page.Pt, DropCapLines: 3, DropCapScale: 70, DropCapMin: 200, PullLeading: 125,
+			BreakRule: 10 * page.MM, BreakRuleWidth: 600,
 			QuoteIndent: 5 * page.MM, QuoteBar: 2 * page.MM, QuoteBarWidth: 1200, ListIndent: 5 * page.MM, ListMarker: page.MM / 2,
 			CaptionGap: 4 * page.Pt, CaptionAfter: 2 * page.Pt,
 			PullRule: 4 * page.Pt, PullRuleWidth: 1500, PullOver: 8 * page.Pt, PullUnder: 6 * page.Pt, PullAttribution: 10 * page.Pt, PullEnd: 8 * page.Pt,
 			PullWidth:   80,
 			CodeLeading: 75, CodePad: 4 * page.Pt, CodeInset: 2 * page.Pt, CodeBaseline: 2600,
 			CellPad: 3 * page.Pt, MinColumn: 14 * page.Pt, RowUnder: 5 * page.Pt, RowRuleWidth: 400,
-			PhotoBandPad: 10 * page.Pt, PhotoBandFoot: 16 * page.MM, PhotoBandInset: 6 * page.Pt, PhotoBandShade: 45,
+			PhotoBandPad: 10 * page.Pt, PhotoBandFoot: 16 * page.MM, PhotoBandInset: 6 * page.Pt, PhotoBandShade: 45, PhotoBandThirds: 2,
 			BoxPad: 4 * page.MM, BoxTitleUnder: 2 * page.Pt,
+			RunInLines: 3, RunInRuleWidth: 1500,
 		},
 	}
 }
