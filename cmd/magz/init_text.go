@@ -43,6 +43,21 @@ theme:
     muted: %s                         # captions, running heads
     paper: %s                         # the page
     tint: %s          # behind boxes and table heads
+    # highlight: "#ffd9b0"            # the issue's theme and sections on the cover
+    # sections:                       # a section's own accent
+    #   Lingkungan: "#2e6b30"
+  # typefaces:                        # bundled: Caladea, Lato; or TrueType files of your own
+  #   text: Caladea
+  #   display: Lato
+  #   display_files: {regular: fonts/X-Regular.ttf, italic: fonts/X-Italic.ttf, bold: fonts/X-Bold.ttf, black: fonts/X-Black.ttf}
+  # cover:
+  #   layout: photo                   # photo (the photo fills the cover) or frame (type on the paper)
+  #   skip_sections: [Tajuk]          # sections given no cover line
+  # masthead:
+  #   logo: logo.png                  # an image instead of the name in type
+  # furniture:
+  #   folio: outer                    # outer or centre
+  #   running_heads: true
 `
 
 // guideID and guideEN are the editors' guide magz init writes, in the

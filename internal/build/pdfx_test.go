@@ -358,6 +358,9 @@ func TestSecondExample(t *testing.T) {
 	epub := filepath.Join(out, "issue-1.epub")
 	files := epubFiles(t, epub)
 	css := files["OEBPS/style.css"]
+	if cover := files["OEBPS/cover.xhtml"]; !strings.Contains(cover, `<h1 class="masthead"><img src="images/`) || !strings.Contains(cover, `alt="Suara Teluk"/></h1>`) {
+		t.Errorf("the EPUB's cover has no logo masthead:\n%s", cover)
+	}
 	if _, ok := files["OEBPS/fonts/DejaVuSerifCondensed-Bold.ttf"]; !ok || !strings.Contains(css, `font-family: "Magazine Display", sans-serif`) ||
 		!strings.Contains(css, "src: url(fonts/DejaVuSerifCondensed-Bold.ttf)") || !strings.Contains(css, "body { margin: 0 4%; line-height: 1.5; font-family: sans-serif; }") {
 		t.Errorf("the EPUB does not carry the magazine's typefaces:\n%s", css)

@@ -179,7 +179,12 @@ func (w *writer) coverPage(href string) []byte {
 	if href != "" {
 		fmt.Fprintf(&b, "<img src=\"%s\" %s/>\n", attr(href), altAttr(w.iss.Cover))
 	}
-	fmt.Fprintf(&b, "<h1 class=\"masthead\">%s</h1>\n", esc(w.iss.Magazine))
+	if logo := w.iss.Logo; logo != nil {
+		// the masthead is the magazine's logo, read as its name
+		fmt.Fprintf(&b, "<h1 class=\"masthead\"><img src=\"%s\" alt=\"%s\"/></h1>\n", attr(w.image(logo.Image, "")), attr(logo.Alt))
+	} else {
+		fmt.Fprintf(&b, "<h1 class=\"masthead\">%s</h1>\n", esc(w.iss.Magazine))
+	}
 	info := fmt.Sprintf("%d · %s", w.iss.Number, w.iss.Date.Format("2006-01-02"))
 	if w.iss.Title != "" {
 		info = w.iss.Title + " · " + info
