@@ -136,7 +136,8 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 	at := keys.pos
 	profileDir := dir // a printer's profile is named relative to the file naming it
 	themeDir := func(string) string { return dir }
-	if mpath := magazineFile(dir); mpath != "" {
+	mpath := magazineFile(dir)
+	if mpath != "" {
 		var m issueYAML
 		if mkeys, ok := readMagazine(mpath, &m, diags); ok {
 			from := map[string]bool{}
@@ -202,7 +203,7 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 	}
 	iss.Trim = trim
 	iss.Settings = append(iss.Settings, path)
-	if mpath := magazineFile(dir); mpath != "" {
+	if mpath != "" {
 		iss.Settings = append(iss.Settings, mpath)
 	}
 	iss.Print = readPrint(y.Print, profileDir, at, diags)
