@@ -89,7 +89,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			"Shell completion: magz completion bash (or zsh) prints a script to source."),
 		Commands: []*cli.Command{
 			initCommand(stdout), newCommand(stdout), buildCommand(stdout, stderr), checkCommand(stdout),
-			listCommand(stdout), watchCommand(stdout, stderr), versionCommand(stdout), completionCommand(stdout),
+			listCommand(stdout), watchCommand(stdout, stderr), siteCommand(stdout, stderr), versionCommand(stdout), completionCommand(stdout),
 		},
 		ExitErrHandler: func(*cli.Context, error) {},
 		CommandNotFound: func(c *cli.Context, name string) {

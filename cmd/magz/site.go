@@ -1,0 +1,88 @@
+package main
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/urfave/cli/v2"
+
+	"magz/internal/build"
+	"magz/internal/diag"
+	"magz/internal/jpeg"
+	"magz/internal/msg"
+	"magz/internal/reader"
+	"magz/internal/site"
+)
+
+func siteCommand(stdout, stderr io.Writer) *cli.Command {
+	return &cli.Command{
+		Name:  "site",
+		Usage: msg.T("publish every issue on a website for readers, with an OPDS catalog for e-book apps"),
+		Description: msg.T("Builds the screen PDF and the EPUB of every issue under ./issues (as magz build does,\n" +
+			"with the same photo cache) and writes a static website: the latest issue and the archive,\n" +
+			"a page per issue with its contents and downloads (size and SHA-256), an OPDS catalog\n" +
+			"(opds.xml) for e-book apps, an Atom feed, robots.txt, and with --base-url a sitemap\n" +
+			"and absolute links for sharing. It works opened from disk and from any static host.\n\n" +
+			"Examples:\n" +
+			"   magz site\n" +
+			"   magz site --base-url https://majalah.example.go.id --out /srv/www"),
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: msg.T("write the site into `DIR` (default dist/site)")},
+			&cli.StringFlag{Name: "base-url", Usage: msg.T("the `URL` the site will be served at, for feeds, the sitemap and shared links")},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: msg.T("print only problems"), DisableDefaultText: true},
+			issuesFlag,
+		},
+		Action: func(c *cli.Context) error {
+			if err := danglingOption(c); err != nil {
+				return err
+			}
+			if c.NArg() > 0 {
+				return fail(2, "magz site: it publishes every issue and takes no issue name; run it in the magazine's folder")
+			}
+			names := reader.List(issuesDir(c))
+			if len(names) == 0 {
+				return fail(1, "magz site: no issues in %s", diag.DisplayPath(issuesDir(c)))
+			}
+			out := c.String("out")
+			if out == "" {
+				out = filepath.Join(distDir(c), "site")
+			}
+			var eds []site.Edition
+			for _, name := range names {
+				dir := filepath.Join(issuesDir(c), name)
+				opt := build.Options{Formats: []build.Format{build.Screen, build.EPUB}, OutDir: filepath.Join(distDir(c), name),
+					Version: magzVersion(), CacheDir: build.DefaultCacheDir(dir), JPEG: jpeg.CodecFor(os.Getenv(jpeg.EnvSwitch))}
+				res, err := build.Run(c.Context, dir, opt)
+				if res != nil {
+					for _, w := range res.Warnings {
+						msg.Fprintf(stderr, "%s\n", w.String())
+					}
+				}
+				if err != nil {
+					return fail(1, "%v\nmagz site: %s does not build; fix it, or move it out of the issues folder", buildError(err), name)
+				}
+				ed := site.Edition{Issue: res.Issue}
+				for _, o := range res.Outputs {
+					switch o.Format {
+					case build.Screen:
+						ed.Screen = o.Path
+					case build.EPUB:
+						ed.EPUB = o.Path
+					}
+				}
+				eds = append(eds, ed)
+			}
+			if err := os.MkdirAll(out, 0o755); err != nil {
+				return fail(1, "magz site: %v", err)
+			}
+			if err := site.Write(site.Options{Out: out, BaseURL: c.String("base-url")}, eds); err != nil {
+				return fail(1, "magz site: %v", err)
+			}
+			if !c.Bool("quiet") {
+				msg.Fprintf(stdout, "Published %s in %s: open %s\n", msg.Count(len(eds), "issue"), diag.DisplayPath(out), diag.DisplayPath(filepath.Join(out, "index.html")))
+			}
+			return nil
+		},
+	}
+}

@@ -1,0 +1,119 @@
+package site
+
+import (
+	"html/template"
+
+	"magz/internal/locale"
+)
+
+// The pages share one frame: the magazine's name, the page's own part,
+// and a foot with the catalogs. System fonts, no script, no requests
+// outside the site; readable from 320 px wide.
+const frame = `{{define "frame"}}<!DOCTYPE html>
+<html lang="{{.Language}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{template "title" .}}</title>
+<meta name="description" content="{{template "description" .}}">
+<meta property="og:type" content="website">
+<meta property="og:title" content="{{template "title" .}}">
+<meta property="og:description" content="{{template "description" .}}">
+{{if and .Base .Latest.Cover}}<meta property="og:image" content="{{.Base}}/{{.Latest.Cover}}">
+<meta name="twitter:card" content="summary_large_image">{{end}}
+<link rel="alternate" type="application/atom+xml;profile=opds-catalog;kind=acquisition" title="OPDS" href="{{.Root}}opds.xml">
+<link rel="alternate" type="application/atom+xml" title="Atom" href="{{.Root}}feed.xml">
+<style>
+body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1b19; background: #fff; line-height: 1.5; }
+header, main, footer { max-width: 60rem; margin: 0 auto; padding: 0 1rem; }
+header { border-bottom: 2px solid #0f4c5c; }
+header a { color: #0f4c5c; text-decoration: none; font-weight: 900; font-size: 1.6rem; display: inline-block; padding: 0.6rem 0; }
+h1, h2 { color: #0f4c5c; line-height: 1.2; }
+a { color: #0f4c5c; }
+.issue { display: grid; gap: 1.5rem; grid-template-columns: 1fr; margin: 1.5rem 0; }
+@media (min-width: 40rem) { .issue { grid-template-columns: 2fr 3fr; } }
+.issue img, .archive img { width: 100%; height: auto; display: block; border: 1px solid #ddd; }
+.meta { color: #4a4643; }
+.section { text-transform: uppercase; font-size: 0.8rem; font-weight: bold; color: #9c2f17; letter-spacing: 0.05em; }
+ol.contents { list-style: none; padding: 0; }
+ol.contents li { margin: 0 0 0.8rem; }
+.downloads { list-style: none; padding: 0; }
+.downloads li { margin: 0 0 0.8rem; }
+.downloads a { font-weight: bold; }
+.sum { font-family: ui-monospace, monospace; font-size: 0.75rem; color: #4a4643; overflow-wrap: anywhere; }
+.archive { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr)); list-style: none; padding: 0; }
+.archive a { text-decoration: none; color: inherit; }
+footer { border-top: 1px solid #ddd; margin-top: 2rem; padding: 1rem; color: #4a4643; font-size: 0.9rem; }
+</style>
+</head>
+<body>
+<header><a href="{{.Root}}index.html">{{.Magazine}}</a></header>
+<main>
+{{template "content" .}}
+</main>
+<footer>{{.Latest.Issue.Publisher}} · <a href="{{.Root}}opds.xml">OPDS</a> · <a href="{{.Root}}feed.xml">Atom</a></footer>
+</body>
+</html>
+{{end}}
+{{define "issue"}}<section class="issue" aria-labelledby="issue-{{.P.Name}}">
+{{if .P.Cover}}<div><img src="{{.Root}}{{.P.Cover}}" alt="{{.P.Alt}}" width="600"></div>{{end}}
+<div>
+<h{{.Level}} id="issue-{{.P.Name}}">{{.P.Issue.Magazine}} {{.Lab.Issue}} {{.P.Issue.Number}}{{if .P.Issue.Title}}: {{.P.Issue.Title}}{{end}}</h{{.Level}}>
+<p class="meta">{{.P.Date}}</p>
+<h{{.Sub}}>{{.Lab.Contents}}</h{{.Sub}}>
+<ol class="contents">
+{{range .P.Articles}}<li>{{if .Section}}<span class="section">{{.Section}}</span><br>{{end}}<strong>{{.Title}}</strong>{{if $.Standfirsts}}{{if .Subtitle}}<br>{{.Subtitle}}{{end}}{{end}}{{if .Author}}<br><span class="meta">{{$.Lab.By}} {{.Author}}</span>{{end}}</li>
+{{end}}</ol>
+<h{{.Sub}}>{{.Lab.Download}}</h{{.Sub}}>
+<ul class="downloads">
+{{range .P.Downloads}}<li><a href="{{$.Root}}{{.Href}}" type="{{.Type}}" download>{{.Label}}</a> ({{.Size}})<br><span class="sum">{{$.Lab.Checksum}} {{.Sum}}</span></li>
+{{end}}</ul>
+</div>
+</section>
+{{end}}`
+
+const index = `{{define "title"}}{{.Magazine}}{{end}}
+{{define "description"}}{{.Lab.Latest}}: {{.Magazine}} {{.Lab.Issue}} {{.Latest.Issue.Number}}{{if .Latest.Issue.Title}}, {{.Latest.Issue.Title}}{{end}}{{end}}
+{{define "content"}}<h1>{{.Lab.Latest}}</h1>
+{{template "issue" (args . .Latest 2 3 false)}}
+<h2>{{.Lab.Archive}}</h2>
+<ul class="archive">
+{{range .All}}<li><a href="{{.Name}}/index.html">{{if .Thumb}}<img src="{{.Thumb}}" alt="" width="300">{{end}}{{$.Lab.Issue}} {{.Issue.Number}}<br><span class="meta">{{.Date}}</span></a></li>
+{{end}}</ul>
+{{end}}`
+
+const issue = `{{define "title"}}{{.Magazine}} {{.Lab.Issue}} {{.Latest.Issue.Number}}{{end}}
+{{define "description"}}{{.Magazine}} {{.Lab.Issue}} {{.Latest.Issue.Number}}{{if .Latest.Issue.Title}}, {{.Latest.Issue.Title}}{{end}} · {{.Latest.Date}}{{end}}
+{{define "content"}}{{template "issue" (args . .Latest 1 2 true)}}
+<p><a href="../index.html">{{.Lab.Archive}}</a></p>
+{{end}}`
+
+// issueArgs is what the issue block is given: the page's data, the issue,
+// its heading levels, and whether standfirsts are shown.
+type issueArgs struct {
+	Root        string
+	Lab         locale.Labels
+	P           issuePage
+	Level, Sub  int
+	Standfirsts bool
+}
+
+// pageData is what a page is given.
+type pageData struct {
+	Magazine, Language, Base string
+	Lab                      locale.Labels
+	Latest                   issuePage
+	All                      []issuePage
+	Root                     string // from the page to the site's root
+}
+
+var funcs = template.FuncMap{
+	"args": func(d pageData, p issuePage, level, sub int, standfirsts bool) issueArgs {
+		return issueArgs{Root: d.Root, Lab: d.Lab, P: p, Level: level, Sub: sub, Standfirsts: standfirsts}
+	},
+}
+
+var (
+	indexPage  = template.Must(template.Must(template.New("frame").Funcs(funcs).Parse(frame)).Parse(index)).Lookup("frame")
+	issuePageT = template.Must(template.Must(template.New("frame").Funcs(funcs).Parse(frame)).Parse(issue)).Lookup("frame")
+)

@@ -1,0 +1,196 @@
+// Package site writes the newsstand: a static website of a magazine's
+// issues, for readers to find, download and share them, and an OPDS
+// catalog for e-book apps. Every page works opened from disk and from any
+// static host, needs no JavaScript, and asks nothing of other sites.
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"image/jpeg"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/disintegration/imaging"
+
+	"magz/internal/doc"
+	"magz/internal/locale"
+	"magz/internal/msg"
+)
+
+// Edition is one issue and its files for readers, as built.
+type Edition struct {
+	Issue        *doc.Issue
+	Screen, EPUB string // the screen PDF and the EPUB
+}
+
+// Options say where the site goes and how it is addressed.
+type Options struct {
+	Out string
+	// BaseURL is where the site will be served (https://…/), for the
+	// absolute addresses feeds, sitemaps and shared links need; "" leaves
+	// them relative.
+	BaseURL string
+	// Updated is the feeds' date; zero: the newest issue's.
+	Updated time.Time
+}
+
+// coverWidth and thumbWidth are the cover pictures' widths in pixels: the
+// latest issue's, and the archive's.
+const (
+	coverWidth = 600
+	thumbWidth = 300
+)
+
+// download is one file offered to readers.
+type download struct {
+	Label, Href, Type, Size, Sum string
+}
+
+type issuePage struct {
+	Issue     *doc.Issue
+	Name      string // the folder name, and the issue's folder in the site
+	Date      string
+	Cover     string // the cover picture, from the site's root
+	Thumb     string
+	Alt       string
+	Downloads []download
+	Articles  []*doc.Article
+}
+
+// Write writes the site of the editions, the newest first.
+func Write(opt Options, eds []Edition) error {
+	if len(eds) == 0 {
+		return msg.New("no issues to publish")
+	}
+	eds = slices.Clone(eds)
+	slices.SortStableFunc(eds, func(a, b Edition) int {
+		if d := b.Issue.Date.Compare(a.Issue.Date); d != 0 {
+			return d
+		}
+		return b.Issue.Number - a.Issue.Number
+	})
+	lab := locale.For(eds[0].Issue.Language).Labels
+	var pages []issuePage
+	for _, ed := range eds {
+		p, err := writeIssueFiles(opt.Out, ed, lab)
+		if err != nil {
+			return err
+		}
+		pages = append(pages, p)
+	}
+	latest := eds[0].Issue
+	base := strings.TrimSuffix(opt.BaseURL, "/")
+	data := pageData{Magazine: latest.Magazine, Language: latest.Language, Base: base, Lab: lab, Latest: pages[0], All: pages}
+	if err := render(filepath.Join(opt.Out, "index.html"), indexPage, data); err != nil {
+		return err
+	}
+	for _, p := range pages {
+		d := data
+		d.Latest, d.Root = p, "../"
+		if err := render(filepath.Join(opt.Out, p.Name, "index.html"), issuePageT, d); err != nil {
+			return err
+		}
+	}
+	updated := opt.Updated
+	if updated.IsZero() {
+		updated = latest.Date
+	}
+	if err := writeFeeds(opt.Out, base, latest, pages, updated, lab); err != nil {
+		return err
+	}
+	robots := "User-agent: *\nAllow: /\n"
+	if base != "" {
+		robots += "Sitemap: " + base + "/sitemap.xml\n"
+	}
+	return os.WriteFile(filepath.Join(opt.Out, "robots.txt"), []byte(robots), 0o644)
+}
+
+// writeIssueFiles copies an issue's editions into the site with their
+// sums, and makes its cover pictures.
+func writeIssueFiles(out string, ed Edition, lab locale.Labels) (issuePage, error) {
+	iss := ed.Issue
+	dir := filepath.Join(out, iss.Name)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return issuePage{}, err
+	}
+	p := issuePage{Issue: iss, Name: iss.Name, Date: lab.Date(iss.Date), Articles: iss.Articles}
+	for _, f := range []struct{ path, label, typ string }{
+		{ed.Screen, lab.ScreenPDF, "application/pdf"}, {ed.EPUB, lab.EPUB, "application/epub+zip"},
+	} {
+		if f.path == "" {
+			continue
+		}
+		size, sum, err := copyFile(f.path, filepath.Join(dir, filepath.Base(f.path)))
+		if err != nil {
+			return issuePage{}, err
+		}
+		p.Downloads = append(p.Downloads, download{Label: f.label, Href: iss.Name + "/" + filepath.Base(f.path), Type: f.typ, Size: humanSize(size), Sum: sum})
+	}
+	if cv := iss.Cover; cv != nil {
+		img, err := imaging.Open(cv.Image.Path, imaging.AutoOrientation(true))
+		if err != nil {
+			return issuePage{}, msg.Errorf("cover of %s: %w", iss.Name, err)
+		}
+		for _, c := range []struct {
+			w    int
+			name string
+			dst  *string
+		}{{coverWidth, "cover.jpg", &p.Cover}, {thumbWidth, "cover-small.jpg", &p.Thumb}} {
+			var buf bytes.Buffer
+			if err := jpeg.Encode(&buf, imaging.Resize(img, c.w, 0, imaging.Lanczos), &jpeg.Options{Quality: 80}); err != nil {
+				return issuePage{}, err
+			}
+			if err := os.WriteFile(filepath.Join(dir, c.name), buf.Bytes(), 0o644); err != nil {
+				return issuePage{}, err
+			}
+			*c.dst = iss.Name + "/" + c.name
+		}
+		p.Alt = cv.Alt
+	}
+	return p, nil
+}
+
+// copyFile copies src to dst and returns its size and SHA-256.
+func copyFile(src, dst string) (int64, string, error) {
+	in, err := os.Open(src)
+	if err != nil {
+		return 0, "", err
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		return 0, "", err
+	}
+	h := sha256.New()
+	n, err := io.Copy(io.MultiWriter(out, h), in)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	return n, hex.EncodeToString(h.Sum(nil)), err
+}
+
+func humanSize(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d KB", (n+1023)>>10)
+}
+
+func render(path string, t *template.Template, data any) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, data); err != nil {
+		return err
+	}
+	return os.WriteFile(path, buf.Bytes(), 0o644)
+}

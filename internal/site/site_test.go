@@ -1,0 +1,156 @@
+package site
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/xml"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"magz/internal/build"
+	"magz/internal/testissue"
+)
+
+// editions builds two small issues, the older listed first.
+func editions(t *testing.T) []Edition {
+	t.Helper()
+	var eds []Edition
+	for _, is := range []struct{ name, number, date string }{{"issue-1", "1", "2026-01-05"}, {"issue-2", "2", "2026-04-05"}} {
+		dir := filepath.Join(t.TempDir(), is.name)
+		a := txtar.Parse([]byte("-- issue.yaml --\nmagazine: Warta\npublisher: Humas\nnumber: " + is.number + "\ndate: " + is.date +
+			"\ntitle: Tema " + is.number + "\ncover:\n  image: images/c.jpg\n  alt: Gunung pagi\n  credit: Tim\n" +
+			"-- images/c.jpg --\nsynth:jpeg 900x1200\n-- articles/a.md --\n---\ntitle: Kabar " + is.number + "\nsubtitle: Pengantar.\nauthor: Ani\n---\nTeks.\n"))
+		if err := testissue.Write(dir, a); err != nil {
+			t.Fatal(err)
+		}
+		out := t.TempDir()
+		res, err := build.Run(context.Background(), dir, build.Options{Formats: []build.Format{build.Screen, build.EPUB}, OutDir: out})
+		if err != nil {
+			t.Fatal(err)
+		}
+		eds = append(eds, Edition{Issue: res.Issue, Screen: filepath.Join(out, is.name+"-screen.pdf"), EPUB: filepath.Join(out, is.name+".epub")})
+	}
+	return eds
+}
+
+var links = regexp.MustCompile(`(?:href|src)="([^"]+)"`)
+
+// TestSite: the site has the latest issue first and every issue's page;
+// every link and picture resolves to a file of the site (no request
+// leaves it); each download's SHA-256 is the file's; the OPDS catalog is
+// Atom with acquisition, image and thumbnail links.
+func TestSite(t *testing.T) {
+	out := t.TempDir()
+	if err := Write(Options{Out: out}, editions(t)); err != nil {
+		t.Fatal(err)
+	}
+	index, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i2, i1 := strings.Index(string(index), "issue-2/index.html"), strings.Index(string(index), "issue-1/index.html"); i2 < 0 || i1 < 0 || i2 > i1 {
+		t.Error("the archive does not list the newest issue first")
+	}
+	if !strings.Contains(string(index), "Edisi terbaru") || !strings.Contains(string(index), "Kabar 2") {
+		t.Error("the index does not open with the latest issue")
+	}
+	for _, page := range []string{"index.html", "issue-1/index.html", "issue-2/index.html"} {
+		html, err := os.ReadFile(filepath.Join(out, page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range links.FindAllStringSubmatch(string(html), -1) {
+			ref := m[1]
+			if strings.Contains(ref, "://") {
+				t.Errorf("%s asks outside the site: %s", page, ref)
+				continue
+			}
+			if _, err := os.Stat(filepath.Join(out, filepath.Dir(page), filepath.FromSlash(ref))); err != nil {
+				t.Errorf("%s: %s does not resolve", page, ref)
+			}
+		}
+	}
+	issuePage, _ := os.ReadFile(filepath.Join(out, "issue-2", "index.html"))
+	for _, f := range []string{"issue-2-screen.pdf", "issue-2.epub"} {
+		data, err := os.ReadFile(filepath.Join(out, "issue-2", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(data)
+		if !strings.Contains(string(issuePage), hex.EncodeToString(sum[:])) {
+			t.Errorf("the issue page does not show %s's SHA-256", f)
+		}
+	}
+	if !strings.Contains(string(issuePage), "Pengantar.") {
+		t.Error("the issue page lacks the standfirsts")
+	}
+	var feed struct {
+		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+		Links   []struct {
+			Rel  string `xml:"rel,attr"`
+			Type string `xml:"type,attr"`
+		} `xml:"link"`
+		Entries []struct {
+			Title  string `xml:"title"`
+			Issued string `xml:"http://purl.org/dc/terms/ issued"`
+			Links  []struct {
+				Rel  string `xml:"rel,attr"`
+				Href string `xml:"href,attr"`
+				Type string `xml:"type,attr"`
+			} `xml:"link"`
+		} `xml:"entry"`
+	}
+	data, err := os.ReadFile(filepath.Join(out, "opds.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := xml.Unmarshal(data, &feed); err != nil {
+		t.Fatalf("opds.xml: %v", err)
+	}
+	if len(feed.Entries) != 2 || feed.Entries[0].Issued != "2026-04-05" || len(feed.Links) == 0 || !strings.Contains(feed.Links[0].Type, "profile=opds-catalog;kind=acquisition") {
+		t.Fatalf("opds.xml: %+v", feed)
+	}
+	kinds := map[string]bool{}
+	for _, l := range feed.Entries[0].Links {
+		kinds[l.Rel+" "+l.Type] = true
+		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(l.Href))); err != nil {
+			t.Errorf("opds.xml links to %s, not in the site", l.Href)
+		}
+	}
+	for _, want := range []string{"http://opds-spec.org/acquisition application/epub+zip", "http://opds-spec.org/acquisition application/pdf",
+		"http://opds-spec.org/image image/jpeg", "http://opds-spec.org/image/thumbnail image/jpeg"} {
+		if !kinds[want] {
+			t.Errorf("an OPDS entry lacks %q", want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "sitemap.xml")); err == nil {
+		t.Error("a sitemap without a base URL")
+	}
+}
+
+// TestSiteBaseURL: with the address it is served at, the site has a
+// sitemap, absolute feed links and a picture for shared links.
+func TestSiteBaseURL(t *testing.T) {
+	out := t.TempDir()
+	if err := Write(Options{Out: out, BaseURL: "https://warta.example/"}, editions(t)); err != nil {
+		t.Fatal(err)
+	}
+	sitemap, err := os.ReadFile(filepath.Join(out, "sitemap.xml"))
+	if err != nil || !strings.Contains(string(sitemap), "<loc>https://warta.example/issue-1/index.html</loc>") {
+		t.Errorf("sitemap: %v\n%s", err, sitemap)
+	}
+	index, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	if !strings.Contains(string(index), `<meta property="og:image" content="https://warta.example/issue-2/cover.jpg">`) {
+		t.Error("no absolute picture for shared links")
+	}
+	robots, _ := os.ReadFile(filepath.Join(out, "robots.txt"))
+	if !strings.Contains(string(robots), "Sitemap: https://warta.example/sitemap.xml") {
+		t.Errorf("robots.txt: %s", robots)
+	}
+}
