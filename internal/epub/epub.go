@@ -19,6 +19,7 @@ import (
 	"net/url"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -59,7 +60,23 @@ type writer struct {
 	placed   []placedBreak        // where each placed page break is, for the page list
 	heads    map[string][]navHead // article slug -> its subheadings, for the navigation
 	headN    int
+	// picture, when set, writes a figure's <img> attributes in place of
+	// an EPUB file (for the website, see Body).
+	picture func(f *doc.Figure) string
 }
+
+// Body is an article as HTML: the same markup as its EPUB page (header,
+// figures, text, notes) without the page around it and without EPUB's
+// own attributes, for the website. picture writes the attributes of a
+// figure's <img> (src, srcset, sizes, alt, loading).
+func Body(iss *doc.Issue, a *doc.Article, picture func(f *doc.Figure) string) string {
+	w := &writer{iss: iss, lab: locale.For(iss.Language).Labels, images: map[string]string{}, heads: map[string][]navHead{}, picture: picture}
+	return epubAttr.ReplaceAllString(w.articleBody(a), "")
+}
+
+// epubAttr is an epub:type attribute, which HTML does not have (the ARIA
+// role beside it says the same).
+var epubAttr = regexp.MustCompile(` epub:type="[^"]*"`)
 
 type placedBreak struct {
 	folio int
@@ -324,6 +341,10 @@ func (w *writer) pageBreaks(b *strings.Builder, slug string, pos diag.Pos, end b
 }
 
 func (w *writer) article(a *doc.Article) []byte {
+	return w.page(a.Title, "", w.articleBody(a))
+}
+
+func (w *writer) articleBody(a *doc.Article) string {
 	var b strings.Builder
 	w.slug = a.Slug
 	b.WriteString("<article>\n")
@@ -353,16 +374,22 @@ func (w *writer) article(a *doc.Article) []byte {
 	}
 	w.pageBreaks(&b, a.Slug, a.Pos, true)
 	b.WriteString("</article>\n")
-	return w.page(a.Title, "", b.String())
+	return b.String()
 }
 
 func (w *writer) figure(b *strings.Builder, f *doc.Figure) {
-	href := w.image(f.Image, "")
-	if href == "" {
-		return
+	var img string
+	if w.picture != nil {
+		img = w.picture(f) + " " + altAttr(f)
+	} else {
+		href := w.image(f.Image, "")
+		if href == "" {
+			return
+		}
+		img = fmt.Sprintf("src=\"%s\" %s", attr(href), altAttr(f))
 	}
 	b.WriteString("<figure>\n")
-	fmt.Fprintf(b, "<img src=\"%s\" %s/>\n", attr(href), altAttr(f))
+	fmt.Fprintf(b, "<img %s/>\n", img)
 	if len(f.Caption) > 0 || f.Credit != "" {
 		b.WriteString("<figcaption>")
 		b.WriteString(w.spans(f.Caption))

@@ -107,7 +107,13 @@ func writeFeeds(out, base string, latest *doc.Issue, pages []issuePage, updated 
 		atom.Entries = append(atom.Entries, ae)
 		sitemap = append(sitemap, abs(p.Name+"/index.html"))
 	}
-	for name, f := range map[string]atomFeed{"opds.xml": opds, "feed.xml": atom} {
+	// the catalog's root, a navigation feed: the issues' acquisition feed
+	nav := atomFeed{Xmlns: "http://www.w3.org/2005/Atom", ID: id + ":catalog", Title: latest.Magazine, Updated: stamp, Author: author,
+		Links: []atomLink{{Rel: "self", Href: abs("catalog.xml"), Type: opdsNavigation}, {Rel: "start", Href: abs("catalog.xml"), Type: opdsNavigation}},
+		Entries: []atomEntry{{Title: lab.Archive, ID: id + ":opds", Updated: stamp, Summary: latest.Magazine,
+			Links: []atomLink{{Rel: "subsection", Href: abs("opds.xml"), Type: opdsAcquisition}}}}}
+	opds.Links = append(opds.Links[:1], atomLink{Rel: "start", Href: abs("catalog.xml"), Type: opdsNavigation})
+	for name, f := range map[string]atomFeed{"opds.xml": opds, "feed.xml": atom, "catalog.xml": nav} {
 		data, err := xml.MarshalIndent(f, "", "  ")
 		if err != nil {
 			return err

@@ -19,9 +19,9 @@ const frame = `{{define "frame"}}<!DOCTYPE html>
 <meta property="og:type" content="website">
 <meta property="og:title" content="{{template "title" .}}">
 <meta property="og:description" content="{{template "description" .}}">
-{{if and .Base .Latest.Cover}}<meta property="og:image" content="{{.Base}}/{{.Latest.Cover}}">
+{{if and .Base .OGImage}}<meta property="og:image" content="{{.Base}}/{{.OGImage}}">
 <meta name="twitter:card" content="summary_large_image">{{end}}
-<link rel="alternate" type="application/atom+xml;profile=opds-catalog;kind=acquisition" title="OPDS" href="{{.Root}}opds.xml">
+<link rel="alternate" type="application/atom+xml;profile=opds-catalog;kind=navigation" title="OPDS" href="{{.Root}}catalog.xml">
 <link rel="alternate" type="application/atom+xml" title="Atom" href="{{.Root}}feed.xml">
 <style>
 body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1b19; background: #fff; line-height: 1.5; }
@@ -43,6 +43,17 @@ ol.contents li { margin: 0 0 0.8rem; }
 .sum { font-family: ui-monospace, monospace; font-size: 0.75rem; color: #4a4643; overflow-wrap: anywhere; }
 .archive { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr)); list-style: none; padding: 0; }
 .archive a { text-decoration: none; color: inherit; }
+.article { max-width: 40rem; }
+.article img { max-width: 100%; height: auto; }
+.article figure { margin: 1.5rem 0; }
+.article figcaption { font-size: 0.9rem; color: #4a4643; }
+.article .standfirst { font-size: 1.2rem; }
+.article aside { border-top: 2px solid #9c2f17; border-bottom: 2px solid #9c2f17; padding: 0.5rem 0; font-size: 1.2rem; font-style: italic; color: #9c2f17; }
+.article blockquote { border-left: 3px solid #9c2f17; margin-left: 0; padding-left: 1rem; }
+.article pre { white-space: pre-wrap; background: #f1ece4; padding: 0.5rem; }
+.article table { border-collapse: collapse; }
+.article th, .article td { border-bottom: 1px solid #999; padding: 0.2rem 0.4rem; text-align: left; }
+.pager { display: flex; justify-content: space-between; gap: 1rem; margin: 2rem 0; }
 footer { border-top: 1px solid #ddd; margin-top: 2rem; padding: 1rem; color: #4a4643; font-size: 0.9rem; }
 </style>
 </head>
@@ -51,7 +62,7 @@ footer { border-top: 1px solid #ddd; margin-top: 2rem; padding: 1rem; color: #4a
 <main>
 {{template "content" .}}
 </main>
-<footer>{{.Latest.Issue.Publisher}} · <a href="{{.Root}}opds.xml">OPDS</a> · <a href="{{.Root}}feed.xml">Atom</a></footer>
+<footer>{{.Latest.Issue.Publisher}} · <a href="{{.Root}}catalog.xml">OPDS</a> · <a href="{{.Root}}feed.xml">Atom</a></footer>
 </body>
 </html>
 {{end}}
@@ -62,8 +73,8 @@ footer { border-top: 1px solid #ddd; margin-top: 2rem; padding: 1rem; color: #4a
 <p class="meta">{{.P.Date}}</p>
 <h{{.Sub}}>{{.Lab.Contents}}</h{{.Sub}}>
 <ol class="contents">
-{{range .P.Articles}}<li>{{if .Section}}<span class="section">{{.Section}}</span><br>{{end}}<strong>{{.Title}}</strong>{{if $.Standfirsts}}{{if .Subtitle}}<br>{{.Subtitle}}{{end}}{{end}}{{if .Author}}<br><span class="meta">{{$.Lab.By}} {{.Author}}</span>{{end}}</li>
-{{end}}</ol>
+{{range .P.Pages}}{{with .Article}}<li>{{if .Section}}<span class="section">{{.Section}}</span><br>{{end}}<strong><a href="{{$.Root}}{{$.P.Name}}/{{.Slug}}.html">{{.Title}}</a></strong>{{if $.Standfirsts}}{{if .Subtitle}}<br>{{.Subtitle}}{{end}}{{end}}{{if .Author}}<br><span class="meta">{{$.Lab.By}} {{.Author}}</span>{{end}}</li>
+{{end}}{{end}}</ol>
 <h{{.Sub}}>{{.Lab.Download}}</h{{.Sub}}>
 <ul class="downloads">
 {{range .P.Downloads}}<li><a href="{{$.Root}}{{.Href}}" type="{{.Type}}" download>{{.Label}}</a> ({{.Size}})<br><span class="sum">{{$.Lab.Checksum}} {{.Sum}}</span></li>
@@ -104,7 +115,17 @@ type pageData struct {
 	Lab                      locale.Labels
 	Latest                   issuePage
 	All                      []issuePage
-	Root                     string // from the page to the site's root
+	Root                     string       // from the page to the site's root
+	Article                  *articlePage // on an article's page
+}
+
+// OGImage is the picture of a shared link to the page: an article's
+// first photo, else the issue's cover cut to shape.
+func (d pageData) OGImage() string {
+	if d.Article != nil && d.Article.Image != "" {
+		return d.Article.Image
+	}
+	return d.Latest.Share
 }
 
 var funcs = template.FuncMap{
@@ -113,7 +134,17 @@ var funcs = template.FuncMap{
 	},
 }
 
+const article = `{{define "title"}}{{.Article.Article.Title}} · {{.Magazine}}{{end}}
+{{define "description"}}{{if .Article.Article.Subtitle}}{{.Article.Article.Subtitle}}{{else}}{{.Magazine}} {{.Lab.Issue}} {{.Latest.Issue.Number}}{{end}}{{end}}
+{{define "content"}}<nav class="meta" aria-label="{{.Lab.Issue}}"><a href="index.html">{{.Magazine}} {{.Lab.Issue}} {{.Latest.Issue.Number}}</a></nav>
+<div class="article">
+{{.Article.Body}}
+</div>
+<nav class="pager">{{with .Article.Prev}}<a rel="prev" href="{{.Href}}">← {{.Article.Title}}</a>{{end}} {{with .Article.Next}}<a rel="next" href="{{.Href}}">{{.Article.Title}} →</a>{{end}}</nav>
+{{end}}`
+
 var (
-	indexPage  = template.Must(template.Must(template.New("frame").Funcs(funcs).Parse(frame)).Parse(index)).Lookup("frame")
-	issuePageT = template.Must(template.Must(template.New("frame").Funcs(funcs).Parse(frame)).Parse(issue)).Lookup("frame")
+	articlePageT = template.Must(template.Must(template.New("frame").Funcs(funcs).Parse(frame)).Parse(article)).Lookup("frame")
+	indexPage    = template.Must(template.Must(template.New("frame").Funcs(funcs).Parse(frame)).Parse(index)).Lookup("frame")
+	issuePageT   = template.Must(template.Must(template.New("frame").Funcs(funcs).Parse(frame)).Parse(issue)).Lookup("frame")
 )

@@ -49,6 +49,10 @@ const (
 	thumbWidth = 300
 )
 
+// shareW and shareH are the size of a shared link's picture (Open Graph,
+// as the social sites show it).
+const shareW, shareH = 1200, 630
+
 // download is one file offered to readers.
 type download struct {
 	Label, Href, Type, Size, Sum string
@@ -60,9 +64,11 @@ type issuePage struct {
 	Date      string
 	Cover     string // the cover picture, from the site's root
 	Thumb     string
+	Share     string // the cover cut to a shared link's picture (shareW×shareH)
 	Alt       string
 	Downloads []download
 	Articles  []*doc.Article
+	Pages     []*articlePage // the articles to read online, in order
 }
 
 // Write writes the site of the editions, the newest first.
@@ -84,6 +90,9 @@ func Write(opt Options, eds []Edition) error {
 		if err != nil {
 			return err
 		}
+		if err := writeArticles(opt.Out, &p); err != nil {
+			return err
+		}
 		pages = append(pages, p)
 	}
 	latest := eds[0].Issue
@@ -97,6 +106,12 @@ func Write(opt Options, eds []Edition) error {
 		d.Latest, d.Root = p, "../"
 		if err := render(filepath.Join(opt.Out, p.Name, "index.html"), issuePageT, d); err != nil {
 			return err
+		}
+		for _, ap := range p.Pages {
+			d.Article = ap
+			if err := render(filepath.Join(opt.Out, p.Name, ap.Href), articlePageT, d); err != nil {
+				return err
+			}
 		}
 	}
 	updated := opt.Updated
@@ -153,6 +168,14 @@ func writeIssueFiles(out string, ed Edition, lab locale.Labels) (issuePage, erro
 			}
 			*c.dst = iss.Name + "/" + c.name
 		}
+		var buf bytes.Buffer
+		if err := jpeg.Encode(&buf, imaging.Fill(img, shareW, shareH, imaging.Center, imaging.Lanczos), &jpeg.Options{Quality: 80}); err != nil {
+			return issuePage{}, err
+		}
+		if err := os.WriteFile(filepath.Join(dir, "share.jpg"), buf.Bytes(), 0o644); err != nil {
+			return issuePage{}, err
+		}
+		p.Share = iss.Name + "/share.jpg"
 		p.Alt = cv.Alt
 	}
 	return p, nil

@@ -5,9 +5,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/xml"
+	"image/jpeg"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -25,7 +28,7 @@ func editions(t *testing.T) []Edition {
 		dir := filepath.Join(t.TempDir(), is.name)
 		a := txtar.Parse([]byte("-- issue.yaml --\nmagazine: Warta\npublisher: Humas\nnumber: " + is.number + "\ndate: " + is.date +
 			"\ntitle: Tema " + is.number + "\ncover:\n  image: images/c.jpg\n  alt: Gunung pagi\n  credit: Tim\n" +
-			"-- images/c.jpg --\nsynth:jpeg 900x1200\n-- articles/a.md --\n---\ntitle: Kabar " + is.number + "\nsubtitle: Pengantar.\nauthor: Ani\n---\nTeks.\n"))
+			"-- images/c.jpg --\nsynth:jpeg 900x1200\n-- articles/a.md --\n---\ntitle: Kabar " + is.number + "\nsubtitle: Pengantar.\nauthor: Ani\n---\nTeks.\n\n![Gunung di pagi hari](../images/c.jpg \"Pagi | Tim\")\n\nLagi.\n"))
 		if err := testissue.Write(dir, a); err != nil {
 			t.Fatal(err)
 		}
@@ -60,7 +63,18 @@ func TestSite(t *testing.T) {
 	if !strings.Contains(string(index), "Edisi terbaru") || !strings.Contains(string(index), "Kabar 2") {
 		t.Error("the index does not open with the latest issue")
 	}
-	for _, page := range []string{"index.html", "issue-1/index.html", "issue-2/index.html"} {
+	var pages []string
+	filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
+		if strings.HasSuffix(path, ".html") {
+			rel, _ := filepath.Rel(out, path)
+			pages = append(pages, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if !slices.Contains(pages, "issue-2/a.html") {
+		t.Fatalf("no page to read the article online: %v", pages)
+	}
+	for _, page := range pages {
 		html, err := os.ReadFile(filepath.Join(out, page))
 		if err != nil {
 			t.Fatal(err)
@@ -89,6 +103,27 @@ func TestSite(t *testing.T) {
 	}
 	if !strings.Contains(string(issuePage), "Pengantar.") {
 		t.Error("the issue page lacks the standfirsts")
+	}
+	art, _ := os.ReadFile(filepath.Join(out, "issue-2", "a.html"))
+	for _, want := range []string{`<html lang="id">`, "<h1>Kabar 2</h1>", `<a href="index.html">Warta Edisi 2</a>`, "Teks."} {
+		if !strings.Contains(string(art), want) {
+			t.Errorf("the article page lacks %q", want)
+		}
+	}
+	srcset := regexp.MustCompile(`srcset="([^"]+)"`).FindStringSubmatch(string(art))
+	if srcset == nil || !strings.Contains(srcset[1], " 480w") || !strings.Contains(string(art), `alt="Gunung di pagi hari"`) {
+		t.Fatalf("the article's photo has no srcset or alt:\n%s", art)
+	}
+	for _, c := range strings.Split(srcset[1], ", ") {
+		if _, err := os.Stat(filepath.Join(out, "issue-2", strings.Fields(c)[0])); err != nil {
+			t.Errorf("srcset names %s, not in the site", c)
+		}
+	}
+	if strings.Contains(string(art), "epub:type") {
+		t.Error("the article page keeps EPUB's own attributes")
+	}
+	if len(art) > 100<<10 {
+		t.Errorf("the article page weighs %d KB before its photos", len(art)>>10)
 	}
 	var feed struct {
 		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
@@ -146,8 +181,34 @@ func TestSiteBaseURL(t *testing.T) {
 		t.Errorf("sitemap: %v\n%s", err, sitemap)
 	}
 	index, _ := os.ReadFile(filepath.Join(out, "index.html"))
-	if !strings.Contains(string(index), `<meta property="og:image" content="https://warta.example/issue-2/cover.jpg">`) {
+	if !strings.Contains(string(index), `<meta property="og:image" content="https://warta.example/issue-2/share.jpg">`) {
 		t.Error("no absolute picture for shared links")
+	}
+	share, err := os.Open(filepath.Join(out, "issue-2", "share.jpg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := jpeg.DecodeConfig(share)
+	share.Close()
+	if err != nil || cfg.Width != 1200 || cfg.Height != 630 {
+		t.Errorf("the shared picture is %dx%d, want 1200x630 (%v)", cfg.Width, cfg.Height, err)
+	}
+	art, _ := os.ReadFile(filepath.Join(out, "issue-2", "a.html"))
+	if !regexp.MustCompile(`<meta property="og:image" content="https://warta.example/issue-2/img/[0-9a-f]+-960.jpg">`).Match(art) {
+		t.Error("an article's shared link does not show its photo")
+	}
+	var nav struct {
+		Entries []struct {
+			Links []struct {
+				Href string `xml:"href,attr"`
+				Type string `xml:"type,attr"`
+			} `xml:"link"`
+		} `xml:"entry"`
+	}
+	data, _ := os.ReadFile(filepath.Join(out, "catalog.xml"))
+	if err := xml.Unmarshal(data, &nav); err != nil || len(nav.Entries) != 1 || nav.Entries[0].Links[0].Href != "https://warta.example/opds.xml" ||
+		!strings.Contains(nav.Entries[0].Links[0].Type, "kind=acquisition") {
+		t.Errorf("catalog.xml, the navigation feed: %+v %v", nav, err)
 	}
 	robots, _ := os.ReadFile(filepath.Join(out, "robots.txt"))
 	if !strings.Contains(string(robots), "Sitemap: https://warta.example/sitemap.xml") {

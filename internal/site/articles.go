@@ -1,0 +1,124 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"image"
+	"image/jpeg"
+	"os"
+	"path/filepath"
+
+	"github.com/disintegration/imaging"
+
+	"magz/internal/doc"
+	"magz/internal/epub"
+)
+
+// photoWidths are the widths a photo is offered at to read online: the
+// browser picks by the screen (srcset), a phone the smaller.
+var photoWidths = []int{480, 960}
+
+// photoQuality is the JPEG quality of the photos online: mobile data is
+// dear.
+const photoQuality = 75
+
+// articlePage is an article to read online.
+type articlePage struct {
+	Article    *doc.Article
+	Href       string // from the issue's folder
+	Body       template.HTML
+	Image      string // the first photo, for shared links
+	Prev, Next *articlePage
+}
+
+// writeArticles writes an issue's articles as pages of their own, with
+// their photos at the widths of photoWidths.
+func writeArticles(out string, p *issuePage) error {
+	dir := filepath.Join(out, p.Name)
+	var err error
+	pages := make([]*articlePage, len(p.Articles))
+	for i, a := range p.Articles {
+		ap := &articlePage{Article: a, Href: a.Slug + ".html"}
+		first := true
+		picture := func(f *doc.Figure) string {
+			srcset, src, w, h, e := renditions(dir, f.Image)
+			if e != nil && err == nil {
+				err = e
+			}
+			if ap.Image == "" {
+				ap.Image = p.Name + "/" + src
+			}
+			lazy := ` loading="lazy"`
+			if first {
+				lazy = "" // the opening photo is seen at once
+			}
+			first = false
+			return fmt.Sprintf(`src="%s" srcset="%s" sizes="(min-width: 40rem) 40rem, 100vw" width="%d" height="%d"%s decoding="async"`, src, srcset, w, h, lazy)
+		}
+		ap.Body = template.HTML(epub.Body(p.Issue, a, picture))
+		pages[i] = ap
+	}
+	for i, ap := range pages {
+		if i > 0 {
+			ap.Prev = pages[i-1]
+		}
+		if i+1 < len(pages) {
+			ap.Next = pages[i+1]
+		}
+	}
+	p.Pages = pages
+	return err
+}
+
+// renditions makes a photo's web renditions (once: their names come from
+// the file and its time, so an unchanged photo is not made again) and
+// returns the srcset, the largest's name and its pixel size.
+func renditions(dir string, img *doc.Image) (srcset, src string, w, h int, err error) {
+	st, err := os.Stat(img.Path)
+	if err != nil {
+		return "", "", 0, 0, err
+	}
+	sum := sha256.Sum256(fmt.Appendf(nil, "%s %d %d", img.Path, st.Size(), st.ModTime().UnixNano()))
+	key := hex.EncodeToString(sum[:6])
+	var im image.Image // decoded when a rendition is missing
+	for i, width := range photoWidths {
+		name := fmt.Sprintf("img/%s-%d.jpg", key, width)
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if _, err := os.Stat(path); err != nil {
+			if im == nil {
+				if im, err = imaging.Open(img.Path, imaging.AutoOrientation(true)); err != nil {
+					return "", "", 0, 0, err
+				}
+			}
+			var buf bytes.Buffer
+			if err := jpeg.Encode(&buf, imaging.Resize(im, min(width, im.Bounds().Dx()), 0, imaging.Lanczos), &jpeg.Options{Quality: photoQuality}); err != nil {
+				return "", "", 0, 0, err
+			}
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				return "", "", 0, 0, err
+			}
+			if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+				return "", "", 0, 0, err
+			}
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return "", "", 0, 0, err
+		}
+		cfg, err := jpeg.DecodeConfig(f)
+		f.Close()
+		if err != nil {
+			return "", "", 0, 0, err
+		}
+		w, h = cfg.Width, cfg.Height
+		if i > 0 {
+			srcset += ", "
+		}
+		srcset += fmt.Sprintf("%s %dw", name, w)
+		src = name
+	}
+	return srcset, src, w, h, nil
+}
