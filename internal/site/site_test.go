@@ -18,6 +18,7 @@ import (
 
 	"magz/internal/build"
 	"magz/internal/testissue"
+	"magz/internal/validate"
 )
 
 // editions builds two small issues, the older listed first.
@@ -213,5 +214,22 @@ func TestSiteBaseURL(t *testing.T) {
 	robots, _ := os.ReadFile(filepath.Join(out, "robots.txt"))
 	if !strings.Contains(string(robots), "Sitemap: https://warta.example/sitemap.xml") {
 		t.Errorf("robots.txt: %s", robots)
+	}
+}
+
+// TestSiteValidAndAccessible: every page passes the Nu Html Checker, and
+// axe-core finds no serious or critical violation on the index, an issue
+// page and an article page.
+func TestSiteValidAndAccessible(t *testing.T) {
+	out := t.TempDir()
+	if err := Write(Options{Out: out}, editions(t)); err != nil {
+		t.Fatal(err)
+	}
+	pages := []string{filepath.Join(out, "index.html"), filepath.Join(out, "issue-2", "index.html"), filepath.Join(out, "issue-2", "a.html")}
+	validate.HTML(t, pages...)
+	for _, v := range validate.Axe(t, pages...) {
+		if v.Impact == "serious" || v.Impact == "critical" {
+			t.Errorf("%s: %s (%s, %d places): %s", filepath.Base(v.Page), v.ID, v.Impact, v.Nodes, v.Help)
+		}
 	}
 }

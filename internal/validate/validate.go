@@ -17,7 +17,7 @@ import (
 	"testing"
 )
 
-const installHint = "apt-get install -y epubcheck qpdf poppler-utils ghostscript chromium; npm install -g @daisy/ace"
+const installHint = "apt-get install -y epubcheck qpdf poppler-utils ghostscript chromium; npm install -g @daisy/ace vnu-jar"
 
 // Required reports whether missing validators fail tests.
 func Required() bool { return os.Getenv("MAGZ_REQUIRE_VALIDATORS") == "1" }
