@@ -21,6 +21,14 @@ import (
 // browser picks by the screen (srcset), a phone the smaller.
 var photoWidths = []int{480, 960}
 
+// imgAttrs are a photo's attributes online: the largest rendition, all of
+// them for the browser to choose from, the column's width, the size (so
+// the page does not jump as it loads), and lazy loading when asked.
+const imgAttrs = `src="%s" srcset="%s" sizes="(min-width: 40rem) 40rem, 100vw" width="%d" height="%d"%s decoding="async"`
+
+// renditionName is a rendition's file: the photo's key and its width.
+const renditionName = "img/%s-%d.jpg"
+
 // photoQuality is the JPEG quality of the photos online: mobile data is
 // dear.
 const photoQuality = 75
@@ -56,7 +64,7 @@ func writeArticles(out string, p *issuePage) error {
 				lazy = "" // the opening photo is seen at once
 			}
 			first = false
-			return fmt.Sprintf(`src="%s" srcset="%s" sizes="(min-width: 40rem) 40rem, 100vw" width="%d" height="%d"%s decoding="async"`, src, srcset, w, h, lazy)
+			return fmt.Sprintf(imgAttrs, src, srcset, w, h, lazy)
 		}
 		ap.Body = template.HTML(epub.Body(p.Issue, a, picture))
 		pages[i] = ap
@@ -85,7 +93,7 @@ func renditions(dir string, img *doc.Image) (srcset, src string, w, h int, err e
 	key := hex.EncodeToString(sum[:6])
 	var im image.Image // decoded when a rendition is missing
 	for i, width := range photoWidths {
-		name := fmt.Sprintf("img/%s-%d.jpg", key, width)
+		name := fmt.Sprintf(renditionName, key, width)
 		path := filepath.Join(dir, filepath.FromSlash(name))
 		if _, err := os.Stat(path); err != nil {
 			if im == nil {
