@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"html/template"
+	"image"
 	"image/jpeg"
 	"io"
 	"os"
@@ -150,39 +151,68 @@ func writeIssueFiles(out string, ed Edition, lab locale.Labels) (issuePage, erro
 		p.Downloads = append(p.Downloads, download{Label: f.label, Href: iss.Name + "/" + filepath.Base(f.path), Type: f.typ, Size: humanSize(size), Sum: sum})
 	}
 	if cv := iss.Cover; cv != nil {
-		img, err := imaging.Open(cv.Image.Path, imaging.AutoOrientation(true))
-		if err != nil {
-			return issuePage{}, msg.Errorf("cover of %s: %w", iss.Name, err)
+		if err := coverPictures(dir, cv.Image.Path); err != nil {
+			return issuePage{}, fmt.Errorf("%s: %w", iss.Name, err)
 		}
-		for _, c := range []struct {
-			w    int
-			name string
-			dst  *string
-		}{{coverWidth, "cover.jpg", &p.Cover}, {thumbWidth, "cover-small.jpg", &p.Thumb}} {
-			var buf bytes.Buffer
-			if err := jpeg.Encode(&buf, imaging.Resize(img, c.w, 0, imaging.Lanczos), &jpeg.Options{Quality: 80}); err != nil {
-				return issuePage{}, err
-			}
-			if err := os.WriteFile(filepath.Join(dir, c.name), buf.Bytes(), 0o644); err != nil {
-				return issuePage{}, err
-			}
-			*c.dst = iss.Name + "/" + c.name
-		}
-		var buf bytes.Buffer
-		if err := jpeg.Encode(&buf, imaging.Fill(img, shareW, shareH, imaging.Center, imaging.Lanczos), &jpeg.Options{Quality: 80}); err != nil {
-			return issuePage{}, err
-		}
-		if err := os.WriteFile(filepath.Join(dir, "share.jpg"), buf.Bytes(), 0o644); err != nil {
-			return issuePage{}, err
-		}
-		p.Share = iss.Name + "/share.jpg"
+		p.Cover, p.Thumb, p.Share = iss.Name+"/cover.jpg", iss.Name+"/cover-small.jpg", iss.Name+"/share.jpg"
 		p.Alt = cv.Alt
 	}
 	return p, nil
 }
 
-// copyFile copies src to dst and returns its size and SHA-256.
+// coverPictures makes the cover's pictures for the site (the latest
+// issue's, the archive's, and the shared link's), unless those of this
+// very file are there from the last time.
+func coverPictures(dir, src string) error {
+	st, err := os.Stat(src)
+	if err != nil {
+		return err
+	}
+	key := fmt.Sprintf("%s %d %d %d %d %d", src, st.Size(), st.ModTime().UnixNano(), coverWidth, thumbWidth, shareW)
+	stamp := filepath.Join(dir, ".cover")
+	if old, err := os.ReadFile(stamp); err == nil && string(old) == key {
+		return nil
+	}
+	img, err := imaging.Open(src, imaging.AutoOrientation(true))
+	if err != nil {
+		return fmt.Errorf("cover: %w", err)
+	}
+	for name, pic := range map[string]image.Image{
+		"cover.jpg":       imaging.Resize(img, coverWidth, 0, imaging.Lanczos),
+		"cover-small.jpg": imaging.Resize(img, thumbWidth, 0, imaging.Lanczos),
+		"share.jpg":       imaging.Fill(img, shareW, shareH, imaging.Center, imaging.Lanczos),
+	} {
+		var buf bytes.Buffer
+		if err := jpeg.Encode(&buf, pic, &jpeg.Options{Quality: 80}); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), buf.Bytes(), 0o644); err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(stamp, []byte(key), 0o644)
+}
+
+// copyFile copies src to dst, unless dst is the same already, and
+// returns its size and SHA-256.
 func copyFile(src, dst string) (int64, string, error) {
+	sumOf := func(p string) (int64, string, error) {
+		f, err := os.Open(p)
+		if err != nil {
+			return 0, "", err
+		}
+		defer f.Close()
+		h := sha256.New()
+		n, err := io.Copy(h, f)
+		return n, hex.EncodeToString(h.Sum(nil)), err
+	}
+	n, sum, err := sumOf(src)
+	if err != nil {
+		return 0, "", err
+	}
+	if m, old, err := sumOf(dst); err == nil && m == n && old == sum {
+		return n, sum, nil // unchanged: not written again
+	}
 	in, err := os.Open(src)
 	if err != nil {
 		return 0, "", err
@@ -192,12 +222,11 @@ func copyFile(src, dst string) (int64, string, error) {
 	if err != nil {
 		return 0, "", err
 	}
-	h := sha256.New()
-	n, err := io.Copy(io.MultiWriter(out, h), in)
+	_, err = io.Copy(out, in)
 	if cerr := out.Close(); err == nil {
 		err = cerr
 	}
-	return n, hex.EncodeToString(h.Sum(nil)), err
+	return n, sum, err
 }
 
 func humanSize(n int64) string {
@@ -214,6 +243,9 @@ func render(path string, t *template.Template, data any) error {
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, data); err != nil {
 		return err
+	}
+	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, buf.Bytes()) {
+		return nil // unchanged: the file keeps its time
 	}
 	return os.WriteFile(path, buf.Bytes(), 0o644)
 }

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/txtar"
 
@@ -231,5 +232,37 @@ func TestSiteValidAndAccessible(t *testing.T) {
 		if v.Impact == "serious" || v.Impact == "critical" {
 			t.Errorf("%s: %s (%s, %d places): %s", filepath.Base(v.Page), v.ID, v.Impact, v.Nodes, v.Help)
 		}
+	}
+}
+
+// TestSiteIncremental: written again with nothing changed, the site
+// rewrites no edition and makes no picture again.
+func TestSiteIncremental(t *testing.T) {
+	out := t.TempDir()
+	eds := editions(t)
+	if err := Write(Options{Out: out}, eds); err != nil {
+		t.Fatal(err)
+	}
+	files := []string{"issue-1/issue-1.epub", "issue-1/cover.jpg", "issue-1/share.jpg"}
+	before := map[string]time.Time{}
+	for _, f := range files {
+		st, err := os.Stat(filepath.Join(out, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		before[f] = st.ModTime()
+	}
+	time.Sleep(20 * time.Millisecond)
+	if err := Write(Options{Out: out}, eds); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if st, _ := os.Stat(filepath.Join(out, f)); !st.ModTime().Equal(before[f]) {
+			t.Errorf("%s was written again", f)
+		}
+	}
+	imgs, _ := filepath.Glob(filepath.Join(out, "issue-1", "img", "*.jpg"))
+	if len(imgs) != 2 {
+		t.Errorf("%d photo renditions, want 2", len(imgs))
 	}
 }
