@@ -79,6 +79,10 @@ footer { border-top: 1px solid #ddd; margin-top: 2rem; padding: 1rem; color: #4a
 <ul class="downloads">
 {{range .P.Downloads}}<li><a href="{{$.Root}}{{.Href}}" type="{{.Type}}" download>{{.Label}}</a> ({{.Size}})<br><span class="sum">{{$.Lab.Checksum}} {{.Sum}}</span></li>
 {{end}}</ul>
+{{if and .Standfirsts .P.Kit}}<h{{.Sub}}>{{.Lab.Share}}</h{{.Sub}}>
+<ul class="downloads">
+{{range .P.Kit}}<li><a href="{{.Href}}" download>{{.Label}}</a></li>
+{{end}}</ul>{{end}}
 </div>
 </section>
 {{end}}`

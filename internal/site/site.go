@@ -70,6 +70,7 @@ type issuePage struct {
 	Downloads []download
 	Articles  []*doc.Article
 	Pages     []*articlePage // the articles to read online, in order
+	Kit       []shareItem    // the pictures to share
 }
 
 // Write writes the site of the editions, the newest first.
@@ -94,6 +95,15 @@ func Write(opt Options, eds []Edition) error {
 		if err := writeArticles(opt.Out, &p); err != nil {
 			return err
 		}
+		var sums []string
+		for _, d := range p.Downloads {
+			sums = append(sums, d.Sum)
+		}
+		kit, err := writeKit(filepath.Join(opt.Out, p.Name), &p, strings.Join(sums, " "))
+		if err != nil {
+			return fmt.Errorf("%s: %w", p.Name, err)
+		}
+		p.Kit = kit
 		pages = append(pages, p)
 	}
 	latest := eds[0].Issue

@@ -103,6 +103,21 @@ func TestSite(t *testing.T) {
 			t.Errorf("the issue page does not show %s's SHA-256", f)
 		}
 	}
+	for f, size := range map[string][2]int{"share/cover.jpg": {1080, 1350}, "share/a.jpg": {1080, 1080}} {
+		r, err := os.Open(filepath.Join(out, "issue-2", f))
+		if err != nil {
+			t.Errorf("no %s in the sharing kit", f)
+			continue
+		}
+		cfg, err := jpeg.DecodeConfig(r)
+		r.Close()
+		if err != nil || cfg.Width != size[0] || cfg.Height != size[1] {
+			t.Errorf("%s is %dx%d, want %v (%v)", f, cfg.Width, cfg.Height, size, err)
+		}
+	}
+	if !strings.Contains(string(issuePage), `href="share/a.jpg"`) {
+		t.Error("the issue page does not offer the article's card")
+	}
 	if !strings.Contains(string(issuePage), "Pengantar.") {
 		t.Error("the issue page lacks the standfirsts")
 	}
