@@ -185,7 +185,7 @@ func coverPictures(dir, src string) error {
 	}
 	img, err := imaging.Open(src, imaging.AutoOrientation(true))
 	if err != nil {
-		return fmt.Errorf("cover: %w", err)
+		return msg.Errorf("cover: %w", err)
 	}
 	for name, pic := range map[string]image.Image{
 		"cover.jpg":       imaging.Resize(img, coverWidth, 0, imaging.Lanczos),
