@@ -339,5 +339,5 @@ var indonesian = map[string]string{
 	"Published %s in %s: open %s\n": "%s diterbitkan di %s: buka %s\n",
 	"issue":                         "edisi",
 	"no issues to publish":          "tidak ada edisi untuk diterbitkan",
-	"cover of %s: %w":               "sampul %s: %w",
+	"cover: %w":                     "sampul: %w",
 }
