@@ -2,11 +2,16 @@ package main
 
 import (
 	"context"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -64,5 +69,81 @@ func TestInterrupted(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir + "/out"); len(entries) != 0 {
 		t.Errorf("an interrupted build left %d files", len(entries))
+	}
+}
+
+// syncBuffer is a buffer written by the command and read by the test.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestSiteServe: magz site --serve serves the site with a script that
+// reloads the page, and publishes it again when an article changes.
+func TestSiteServe(t *testing.T) {
+	defer msg.Use(msg.Use(msg.English))
+	root := t.TempDir()
+	issues := filepath.Join(root, "issues")
+	os.MkdirAll(filepath.Join(issues, "issue-1", "articles"), 0o755)
+	os.WriteFile(filepath.Join(issues, "issue-1", "issue.yaml"), []byte("magazine: Warta\nnumber: 1\ndate: 2026-01-01\n"), 0o644)
+	article := filepath.Join(issues, "issue-1", "articles", "a.md")
+	os.WriteFile(article, []byte("# Judul Lama\n\nTeks.\n"), 0o644)
+	ctx, cancel := context.WithCancel(context.Background())
+	var stdout, stderr syncBuffer
+	done := make(chan int)
+	go func() {
+		done <- run(ctx, []string{"magz", "site", "--serve", "--listen", "127.0.0.1:0", "--issues", issues}, &stdout, &stderr)
+	}()
+	defer func() {
+		cancel()
+		if code := <-done; code != 0 {
+			t.Errorf("exit %d\n%s", code, stderr.String())
+		}
+	}()
+	addr := regexp.MustCompile(`http://(127\.0\.0\.1:\d+)/`)
+	var base string
+	for i := 0; i < 300 && base == ""; i++ {
+		if m := addr.FindStringSubmatch(stdout.String()); m != nil {
+			base = "http://" + m[1]
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if base == "" {
+		t.Fatalf("not serving:\n%s\n%s", stdout.String(), stderr.String())
+	}
+	get := func(path string) string {
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return string(b)
+	}
+	if page := get("/issue-1/a.html"); !strings.Contains(page, "Judul Lama") || !strings.Contains(page, "/_magz/version") {
+		t.Fatalf("the served page lacks its title or the reload script:\n%s", page)
+	}
+	v0 := get("/_magz/version")
+	os.WriteFile(article, []byte("# Judul Baru\n\nTeks.\n"), 0o644)
+	for i := 0; i < 400 && get("/_magz/version") == v0; i++ {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if page := get("/issue-1/a.html"); !strings.Contains(page, "Judul Baru") {
+		t.Errorf("not published again after the change:\n%s\n%s", stdout.String(), stderr.String())
+	}
+	if disk, _ := os.ReadFile(filepath.Join(root, "dist", "site", "issue-1", "a.html")); strings.Contains(string(disk), "<script") {
+		t.Error("the site on disk carries the reload script")
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -31,6 +32,8 @@ func siteCommand(stdout, stderr io.Writer) *cli.Command {
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: msg.T("write the site into `DIR` (default dist/site)")},
 			&cli.StringFlag{Name: "base-url", Usage: msg.T("the `URL` the site will be served at, for feeds, the sitemap and shared links")},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: msg.T("print only problems"), DisableDefaultText: true},
+			&cli.BoolFlag{Name: "serve", Usage: msg.T("serve the site on this computer, and publish and reload it as issues change"), DisableDefaultText: true},
+			&cli.StringFlag{Name: "listen", Value: "127.0.0.1:1313", Usage: msg.T("the `ADDRESS` --serve listens on")},
 			issuesFlag,
 		},
 		Action: func(c *cli.Context) error {
@@ -40,49 +43,62 @@ func siteCommand(stdout, stderr io.Writer) *cli.Command {
 			if c.NArg() > 0 {
 				return fail(2, "magz site: it publishes every issue and takes no issue name; run it in the magazine's folder")
 			}
-			names := reader.List(issuesDir(c))
-			if len(names) == 0 {
-				return fail(1, "magz site: no issues in %s", diag.DisplayPath(issuesDir(c)))
-			}
 			out := c.String("out")
 			if out == "" {
 				out = filepath.Join(distDir(c), "site")
 			}
-			var eds []site.Edition
-			for _, name := range names {
-				dir := filepath.Join(issuesDir(c), name)
-				opt := build.Options{Formats: []build.Format{build.Screen, build.EPUB}, OutDir: filepath.Join(distDir(c), name),
-					Version: magzVersion(), CacheDir: build.DefaultCacheDir(dir), JPEG: jpeg.CodecFor(os.Getenv(jpeg.EnvSwitch))}
-				res, err := build.Run(c.Context, dir, opt)
-				if res != nil {
-					for _, w := range res.Warnings {
-						msg.Fprintf(stderr, "%s\n", w.String())
-					}
-				}
-				if err != nil {
-					return fail(1, "%v\nmagz site: %s does not build; fix it, or move it out of the issues folder", buildError(err), name)
-				}
-				ed := site.Edition{Issue: res.Issue}
-				for _, o := range res.Outputs {
-					switch o.Format {
-					case build.Screen:
-						ed.Screen = o.Path
-					case build.EPUB:
-						ed.EPUB = o.Path
-					}
-				}
-				eds = append(eds, ed)
+			n, err := publish(c, out, stderr)
+			if err != nil {
+				return err
 			}
-			if err := os.MkdirAll(out, 0o755); err != nil {
-				return fail(1, "magz site: %v", err)
-			}
-			if err := site.Write(site.Options{Out: out, BaseURL: c.String("base-url")}, eds); err != nil {
-				return fail(1, "magz site: %v", err)
+			if c.Bool("serve") {
+				return serve(c, out, stdout, stderr)
 			}
 			if !c.Bool("quiet") {
-				msg.Fprintf(stdout, "Published %s in %s: open %s\n", msg.Count(len(eds), "issue"), diag.DisplayPath(out), diag.DisplayPath(filepath.Join(out, "index.html")))
+				msg.Fprintf(stdout, "Published %s in %s: open %s\n", msg.Count(n, "issue"), diag.DisplayPath(out), diag.DisplayPath(filepath.Join(out, "index.html")))
 			}
 			return nil
 		},
 	}
+}
+
+// publish builds every issue's screen PDF and EPUB and writes the site
+// into out; it returns the number of issues.
+func publish(c *cli.Context, out string, stderr io.Writer) (int, error) {
+	names := reader.List(issuesDir(c))
+	if len(names) == 0 {
+		return 0, fail(1, "magz site: no issues in %s", diag.DisplayPath(issuesDir(c)))
+	}
+	var eds []site.Edition
+	for _, name := range names {
+		dir := filepath.Join(issuesDir(c), name)
+		opt := build.Options{Formats: []build.Format{build.Screen, build.EPUB}, OutDir: filepath.Join(distDir(c), name),
+			Version: magzVersion(), CacheDir: build.DefaultCacheDir(dir), JPEG: jpeg.CodecFor(os.Getenv(jpeg.EnvSwitch))}
+		res, err := build.Run(c.Context, dir, opt)
+		if res != nil {
+			for _, w := range res.Warnings {
+				fmt.Fprintln(stderr, w.String())
+			}
+		}
+		if err != nil {
+			return 0, fail(1, "%v\nmagz site: %s does not build; fix it, or move it out of the issues folder", buildError(err), name)
+		}
+		ed := site.Edition{Issue: res.Issue}
+		for _, o := range res.Outputs {
+			switch o.Format {
+			case build.Screen:
+				ed.Screen = o.Path
+			case build.EPUB:
+				ed.EPUB = o.Path
+			}
+		}
+		eds = append(eds, ed)
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return 0, fail(1, "magz site: %v", err)
+	}
+	if err := site.Write(site.Options{Out: out, BaseURL: c.String("base-url")}, eds); err != nil {
+		return 0, fail(1, "magz site: %v", err)
+	}
+	return len(eds), nil
 }
