@@ -32,6 +32,7 @@ func siteCommand(stdout, stderr io.Writer) *cli.Command {
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: msg.T("write the site into `DIR` (default dist/site)")},
 			&cli.StringFlag{Name: "base-url", Usage: msg.T("the `URL` the site will be served at, for feeds, the sitemap and shared links")},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: msg.T("print only problems"), DisableDefaultText: true},
+			&cli.BoolFlag{Name: "with-print", Usage: msg.T("offer the print PDF too (large; for other printers and archives)"), DisableDefaultText: true},
 			&cli.BoolFlag{Name: "serve", Usage: msg.T("serve the site on this computer, and publish and reload it as issues change"), DisableDefaultText: true},
 			&cli.StringFlag{Name: "listen", Value: "127.0.0.1:1313", Usage: msg.T("the `ADDRESS` --serve listens on")},
 			issuesFlag,
@@ -72,7 +73,11 @@ func publish(c *cli.Context, out string, stderr io.Writer) (int, error) {
 	var eds []site.Edition
 	for _, name := range names {
 		dir := filepath.Join(issuesDir(c), name)
-		opt := build.Options{Formats: []build.Format{build.Screen, build.EPUB}, OutDir: filepath.Join(distDir(c), name),
+		formats := []build.Format{build.Screen, build.EPUB}
+		if c.Bool("with-print") {
+			formats = append(formats, build.Print)
+		}
+		opt := build.Options{Formats: formats, OutDir: filepath.Join(distDir(c), name),
 			Version: magzVersion(), CacheDir: build.DefaultCacheDir(dir), JPEG: jpeg.CodecFor(os.Getenv(jpeg.EnvSwitch))}
 		res, err := build.Run(c.Context, dir, opt)
 		if res != nil {
@@ -90,6 +95,8 @@ func publish(c *cli.Context, out string, stderr io.Writer) (int, error) {
 				ed.Screen = o.Path
 			case build.EPUB:
 				ed.EPUB = o.Path
+			case build.Print:
+				ed.Print = o.Path
 			}
 		}
 		eds = append(eds, ed)

@@ -55,6 +55,7 @@ type Labels struct {
 	// downloads and their kinds.
 	Latest, Archive, Download, ScreenPDF, EPUB, Checksum string
 	Share                                                string // the sharing kit: pictures for posts
+	PrintPDF                                             string // the print edition, offered to print shops
 	Months                                               [12]string
 }
 
@@ -73,7 +74,7 @@ var indonesian = Locale{
 	Hyphenation: PUEBI,
 	Labels: Labels{Contents: "Daftar Isi", Notes: "Catatan", NotesPage: "Catatan", By: "Oleh", Issue: "Edisi",
 		Photo: "Foto", Publisher: "Diterbitkan oleh", Cover: "Sampul", Landmarks: "Penanda", Colophon: "Redaksi",
-		Latest: "Edisi terbaru", Archive: "Semua edisi", Download: "Unduh", ScreenPDF: "PDF untuk dibaca di layar", EPUB: "EPUB untuk aplikasi e-book", Checksum: "SHA-256", Share: "Gambar untuk dibagikan (WhatsApp, Instagram, Facebook)",
+		Latest: "Edisi terbaru", Archive: "Semua edisi", Download: "Unduh", ScreenPDF: "PDF untuk dibaca di layar", EPUB: "EPUB untuk aplikasi e-book", Checksum: "SHA-256", Share: "Gambar untuk dibagikan (WhatsApp, Instagram, Facebook)", PrintPDF: "PDF untuk dicetak (PDF/X-4, besar)",
 		Months: [12]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"}},
 	Magazine:     "Nama Majalah",
 	Example:      exampleID,
@@ -86,7 +87,7 @@ var english = Locale{
 	Hyphenation: ExplicitHyphens,
 	Labels: Labels{Contents: "Contents", Notes: "Notes", NotesPage: "Notes", By: "By", Issue: "Issue",
 		Photo: "Photo", Publisher: "Published by", Cover: "Cover", Landmarks: "Landmarks", Colophon: "Masthead",
-		Latest: "Latest issue", Archive: "All issues", Download: "Download", ScreenPDF: "PDF to read on screen", EPUB: "EPUB for e-book apps", Checksum: "SHA-256", Share: "Pictures to share (WhatsApp, Instagram, Facebook)",
+		Latest: "Latest issue", Archive: "All issues", Download: "Download", ScreenPDF: "PDF to read on screen", EPUB: "EPUB for e-book apps", Checksum: "SHA-256", Share: "Pictures to share (WhatsApp, Instagram, Facebook)", PrintPDF: "PDF for print (PDF/X-4, large)",
 		Months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}},
 	Magazine:     "Magazine Name",
 	Example:      exampleEN,

@@ -345,4 +345,5 @@ var indonesian = map[string]string{
 	"[%s] published again\n": "[%s] diterbitkan lagi\n",
 	"serve the site on this computer, and publish and reload it as issues change": "sajikan situs di komputer ini, lalu terbitkan dan muat ulang setiap kali edisi berubah",
 	"the `ADDRESS` --serve listens on":                                            "`ALAMAT` tempat --serve mendengarkan",
+	"offer the print PDF too (large; for other printers and archives)":            "tawarkan juga PDF cetak (besar; untuk percetakan lain dan arsip)",
 }

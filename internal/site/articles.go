@@ -44,7 +44,7 @@ type articlePage struct {
 
 // writeArticles writes an issue's articles as pages of their own, with
 // their photos at the widths of photoWidths.
-func writeArticles(out string, p *issuePage) error {
+func writeArticles(out string, p *issuePage, ph *photos) error {
 	dir := filepath.Join(out, p.Name)
 	var err error
 	pages := make([]*articlePage, len(p.Articles))
@@ -52,7 +52,7 @@ func writeArticles(out string, p *issuePage) error {
 		ap := &articlePage{Article: a, Href: a.Slug + ".html"}
 		first := true
 		picture := func(f *doc.Figure) string {
-			srcset, src, w, h, e := renditions(dir, f.Image)
+			srcset, src, w, h, e := renditions(dir, f.Image, ph)
 			if e != nil && err == nil {
 				err = e
 			}
@@ -84,7 +84,7 @@ func writeArticles(out string, p *issuePage) error {
 // renditions makes a photo's web renditions (once: their names come from
 // the file and its time, so an unchanged photo is not made again) and
 // returns the srcset, the largest's name and its pixel size.
-func renditions(dir string, img *doc.Image) (srcset, src string, w, h int, err error) {
+func renditions(dir string, img *doc.Image, ph *photos) (srcset, src string, w, h int, err error) {
 	st, err := os.Stat(img.Path)
 	if err != nil {
 		return "", "", 0, 0, err
@@ -97,7 +97,7 @@ func renditions(dir string, img *doc.Image) (srcset, src string, w, h int, err e
 		path := filepath.Join(dir, filepath.FromSlash(name))
 		if _, err := os.Stat(path); err != nil {
 			if im == nil {
-				if im, err = imaging.Open(img.Path, imaging.AutoOrientation(true)); err != nil {
+				if im, err = ph.open(img.Path); err != nil {
 					return "", "", 0, 0, err
 				}
 			}

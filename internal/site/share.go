@@ -34,7 +34,7 @@ type shareItem struct{ Href, Label string }
 
 // writeKit makes an issue's sharing kit (unless it is there from the last
 // time with the same editions) and returns its pictures.
-func writeKit(dir string, p *issuePage, key string) ([]shareItem, error) {
+func writeKit(dir string, p *issuePage, key string, ph *photos) ([]shareItem, error) {
 	kit := filepath.Join(dir, "share")
 	items := []shareItem{{Href: "share/cover.jpg", Label: p.Issue.Magazine + " " + p.Date}}
 	for _, ap := range p.Pages {
@@ -70,7 +70,7 @@ func writeKit(dir string, p *issuePage, key string) ([]shareItem, error) {
 		return nil, err
 	}
 	if cv := p.Issue.Cover; cv != nil {
-		img, err := imaging.Open(cv.Image.Path, imaging.AutoOrientation(true))
+		img, err := ph.open(cv.Image.Path)
 		if err != nil {
 			return nil, err
 		}
@@ -85,7 +85,7 @@ func writeKit(dir string, p *issuePage, key string) ([]shareItem, error) {
 		if f == nil {
 			continue
 		}
-		img, err := imaging.Open(f.Image.Path, imaging.AutoOrientation(true))
+		img, err := ph.open(f.Image.Path)
 		if err != nil {
 			return nil, err
 		}

@@ -30,6 +30,7 @@ import (
 type Edition struct {
 	Issue        *doc.Issue
 	Screen, EPUB string // the screen PDF and the EPUB
+	Print        string // the print PDF, when offered too ("" otherwise)
 }
 
 // Options say where the site goes and how it is addressed.
@@ -88,18 +89,19 @@ func Write(opt Options, eds []Edition) error {
 	lab := locale.For(eds[0].Issue.Language).Labels
 	var pages []issuePage
 	for _, ed := range eds {
-		p, err := writeIssueFiles(opt.Out, ed, lab)
+		ph := &photos{} // this issue's, decoded once
+		p, err := writeIssueFiles(opt.Out, ed, lab, ph)
 		if err != nil {
 			return err
 		}
-		if err := writeArticles(opt.Out, &p); err != nil {
+		if err := writeArticles(opt.Out, &p, ph); err != nil {
 			return err
 		}
 		var sums []string
 		for _, d := range p.Downloads {
 			sums = append(sums, d.Sum)
 		}
-		kit, err := writeKit(filepath.Join(opt.Out, p.Name), &p, strings.Join(sums, " "))
+		kit, err := writeKit(filepath.Join(opt.Out, p.Name), &p, strings.Join(sums, " "), ph)
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.Name, err)
 		}
@@ -141,7 +143,7 @@ func Write(opt Options, eds []Edition) error {
 
 // writeIssueFiles copies an issue's editions into the site with their
 // sums, and makes its cover pictures.
-func writeIssueFiles(out string, ed Edition, lab locale.Labels) (issuePage, error) {
+func writeIssueFiles(out string, ed Edition, lab locale.Labels, ph *photos) (issuePage, error) {
 	iss := ed.Issue
 	dir := filepath.Join(out, iss.Name)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -149,7 +151,7 @@ func writeIssueFiles(out string, ed Edition, lab locale.Labels) (issuePage, erro
 	}
 	p := issuePage{Issue: iss, Name: iss.Name, Date: lab.Date(iss.Date), Articles: iss.Articles}
 	for _, f := range []struct{ path, label, typ string }{
-		{ed.Screen, lab.ScreenPDF, "application/pdf"}, {ed.EPUB, lab.EPUB, "application/epub+zip"},
+		{ed.Screen, lab.ScreenPDF, "application/pdf"}, {ed.EPUB, lab.EPUB, "application/epub+zip"}, {ed.Print, lab.PrintPDF, "application/pdf"},
 	} {
 		if f.path == "" {
 			continue
@@ -161,7 +163,7 @@ func writeIssueFiles(out string, ed Edition, lab locale.Labels) (issuePage, erro
 		p.Downloads = append(p.Downloads, download{Label: f.label, Href: iss.Name + "/" + filepath.Base(f.path), Type: f.typ, Size: humanSize(size), Sum: sum})
 	}
 	if cv := iss.Cover; cv != nil {
-		if err := coverPictures(dir, cv.Image.Path); err != nil {
+		if err := coverPictures(dir, cv.Image.Path, ph); err != nil {
 			return issuePage{}, fmt.Errorf("%s: %w", iss.Name, err)
 		}
 		p.Cover, p.Thumb, p.Share = iss.Name+"/cover.jpg", iss.Name+"/cover-small.jpg", iss.Name+"/share.jpg"
@@ -173,7 +175,7 @@ func writeIssueFiles(out string, ed Edition, lab locale.Labels) (issuePage, erro
 // coverPictures makes the cover's pictures for the site (the latest
 // issue's, the archive's, and the shared link's), unless those of this
 // very file are there from the last time.
-func coverPictures(dir, src string) error {
+func coverPictures(dir, src string, ph *photos) error {
 	st, err := os.Stat(src)
 	if err != nil {
 		return err
@@ -183,7 +185,7 @@ func coverPictures(dir, src string) error {
 	if old, err := os.ReadFile(stamp); err == nil && string(old) == key {
 		return nil
 	}
-	img, err := imaging.Open(src, imaging.AutoOrientation(true))
+	img, err := ph.open(src)
 	if err != nil {
 		return msg.Errorf("cover: %w", err)
 	}

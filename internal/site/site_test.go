@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -23,7 +24,7 @@ import (
 )
 
 // editions builds two small issues, the older listed first.
-func editions(t *testing.T) []Edition {
+func editions(t testing.TB) []Edition {
 	t.Helper()
 	var eds []Edition
 	for _, is := range []struct{ name, number, date string }{{"issue-1", "1", "2026-01-05"}, {"issue-2", "2", "2026-04-05"}} {
@@ -280,4 +281,36 @@ func TestSiteIncremental(t *testing.T) {
 	if len(imgs) != 2 {
 		t.Errorf("%d photo renditions, want 2", len(imgs))
 	}
+}
+
+// BenchmarkSite24 writes the site of 24 issues (two built issues, each
+// published 12 times under other names): cold into an empty folder, and
+// warm, again with nothing changed.
+func BenchmarkSite24(b *testing.B) {
+	base := editions(b)
+	var eds []Edition
+	for i := range 24 {
+		src := base[i%2]
+		iss := *src.Issue
+		iss.Name, iss.Number = "issue-"+strconv.Itoa(i+1), i+1
+		eds = append(eds, Edition{Issue: &iss, Screen: src.Screen, EPUB: src.EPUB})
+	}
+	b.Run("cold", func(b *testing.B) {
+		for range b.N {
+			if err := Write(Options{Out: b.TempDir()}, eds); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	warm := b.TempDir()
+	if err := Write(Options{Out: warm}, eds); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("warm", func(b *testing.B) {
+		for range b.N {
+			if err := Write(Options{Out: warm}, eds); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
