@@ -25,9 +25,9 @@ const frame = `{{define "frame"}}<!DOCTYPE html>
 <link rel="alternate" type="application/atom+xml" title="Atom" href="{{.Root}}feed.xml">
 <style>
 body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1b19; background: #fff; line-height: 1.5; }
-header, main, footer { max-width: 60rem; margin: 0 auto; padding: 0 1rem; }
-header { border-bottom: 2px solid #0f4c5c; }
-header a { color: #0f4c5c; text-decoration: none; font-weight: 900; font-size: 1.6rem; display: inline-block; padding: 0.6rem 0; }
+body > header, main, body > footer { max-width: 60rem; margin: 0 auto; padding: 0 1rem; }
+body > header { border-bottom: 2px solid #0f4c5c; }
+body > header a { color: #0f4c5c; text-decoration: none; font-weight: 900; font-size: 1.6rem; display: inline-block; padding: 0.6rem 0; }
 h1, h2 { color: #0f4c5c; line-height: 1.2; }
 a { color: #0f4c5c; }
 .issue { display: grid; gap: 1.5rem; grid-template-columns: 1fr; margin: 1.5rem 0; }
@@ -54,7 +54,7 @@ ol.contents li { margin: 0 0 0.8rem; }
 .article table { border-collapse: collapse; }
 .article th, .article td { border-bottom: 1px solid #999; padding: 0.2rem 0.4rem; text-align: left; }
 .pager { display: flex; justify-content: space-between; gap: 1rem; margin: 2rem 0; }
-footer { border-top: 1px solid #ddd; margin-top: 2rem; padding: 1rem; color: #4a4643; font-size: 0.9rem; }
+body > footer { border-top: 1px solid #ddd; margin-top: 2rem; padding: 1rem; color: #4a4643; font-size: 0.9rem; }
 </style>
 </head>
 <body>
