@@ -38,7 +38,7 @@ type articlePage struct {
 	Article    *doc.Article
 	Href       string // from the issue's folder
 	Body       template.HTML
-	Image      string // the first photo, for shared links
+	Image      string // the picture of a shared link to it (made with the sharing kit)
 	Prev, Next *articlePage
 }
 
@@ -55,9 +55,6 @@ func writeArticles(out string, p *issuePage, ph *photos) error {
 			srcset, src, w, h, e := renditions(dir, f.Image, ph)
 			if e != nil && err == nil {
 				err = e
-			}
-			if ap.Image == "" {
-				ap.Image = p.Name + "/" + src
 			}
 			lazy := ` loading="lazy"`
 			if first {

@@ -40,6 +40,7 @@ func writeKit(dir string, p *issuePage, key string, ph *photos) ([]shareItem, er
 	for _, ap := range p.Pages {
 		if figureOf(ap.Article) != nil {
 			items = append(items, shareItem{Href: "share/" + ap.Article.Slug + ".jpg", Label: ap.Article.Title})
+			ap.Image = p.Name + "/share/" + ap.Article.Slug + "-link.jpg" // its shared link's picture
 		}
 	}
 	stamp := filepath.Join(kit, ".key")
@@ -87,6 +88,9 @@ func writeKit(dir string, p *issuePage, key string, ph *photos) ([]shareItem, er
 		}
 		img, err := ph.open(f.Image.Path)
 		if err != nil {
+			return nil, err
+		}
+		if err := saveJPEG(filepath.Join(kit, ap.Article.Slug+"-link.jpg"), imaging.Fill(img, shareW, shareH, imaging.Center, imaging.Lanczos)); err != nil {
 			return nil, err
 		}
 		card := image.NewRGBA(image.Rect(0, 0, kitCard, kitCard))
