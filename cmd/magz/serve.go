@@ -12,7 +12,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/fsnotify/fsnotify"
 	"github.com/urfave/cli/v2"
 
 	"magz/internal/msg"
@@ -61,50 +60,20 @@ func serve(c *cli.Context, out string, stdout, stderr io.Writer) error {
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	defer srv.Close()
-	w, err := fsnotify.NewWatcher()
-	if err != nil {
-		return fail(1, "magz watch: cannot watch files here: %v", err)
-	}
-	defer w.Close()
 	issues, _ := filepath.Abs(issuesDir(c))
-	if err := addTree(w, issues); err != nil {
-		return fail(1, "magz watch: %v", err)
+	start := func() bool {
+		msg.Fprintf(stdout, "Serving %s at http://%s/ ; it is published again as issues change. Ctrl-C stops.\n", out, ln.Addr())
+		return false
 	}
-	msg.Fprintf(stdout, "Serving %s at http://%s/ ; it is published again as issues change. Ctrl-C stops.\n", out, ln.Addr())
-	var timer <-chan time.Time
-	for {
-		select {
-		case <-c.Context.Done():
-			fmt.Fprintln(stdout, msg.T("Stopped watching."))
-			return nil
-		case ev, ok := <-w.Events:
-			if !ok {
-				return nil
-			}
-			if ignored(ev.Name) {
-				continue
-			}
-			if ev.Has(fsnotify.Create) {
-				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
-					addTree(w, ev.Name)
-				}
-			}
-			timer = time.After(300 * time.Millisecond)
-		case err, ok := <-w.Errors:
-			if ok {
-				msg.Fprintf(stderr, "magz watch: %v\n", err)
-			}
-		case <-timer:
-			timer = nil
-			if _, err := publish(c, out, stderr); err != nil {
-				if c.Context.Err() != nil {
-					return nil // interrupted while publishing
-				}
+	return onChanges(c, issues, func(string) bool { return false }, stdout, stderr, start, func(string) bool {
+		if _, err := publish(c, out, stderr); err != nil {
+			if c.Context.Err() == nil {
 				fmt.Fprintln(stderr, err) // and serve what was published last
-				continue
 			}
-			version.Add(1)
-			msg.Fprintf(stdout, "[%s] published again\n", time.Now().Format("15:04:05"))
+			return false
 		}
-	}
+		version.Add(1)
+		msg.Fprintf(stdout, "[%s] published again\n", time.Now().Format("15:04:05"))
+		return false
+	})
 }

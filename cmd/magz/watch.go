@@ -35,14 +35,6 @@ func watchCommand(stdout, stderr io.Writer) *cli.Command {
 			if err != nil {
 				return err
 			}
-			w, err := fsnotify.NewWatcher()
-			if err != nil {
-				return fail(1, "magz watch: cannot watch files here: %v", err)
-			}
-			defer w.Close()
-			if err := addTree(w, dir); err != nil {
-				return fail(1, "magz watch: %v", err)
-			}
 			// The editions may be written inside the issue folder: their
 			// own files changing is no reason to build again.
 			outAbs, _ := filepath.Abs(opt.OutDir)
@@ -70,46 +62,70 @@ func watchCommand(stdout, stderr io.Writer) *cli.Command {
 					summary(stdout, res, time.Since(start), msg.T("Up to date (nothing changed)"))
 				}
 			}
-			rebuild(msg.T("first build"))
-			if !c.Bool("quiet") {
-				msg.Fprintf(stdout, "Watching %s for changes; press Ctrl-C to stop.\n", diag.DisplayPath(dir))
-			}
-			var timer <-chan time.Time
-			changed := ""
-			for {
-				if max := c.Int("max-builds"); max > 0 && builds >= max {
-					return nil
+			enough := func() bool { max := c.Int("max-builds"); return max > 0 && builds >= max }
+			first := func() bool {
+				rebuild(msg.T("first build"))
+				if !c.Bool("quiet") {
+					msg.Fprintf(stdout, "Watching %s for changes; press Ctrl-C to stop.\n", diag.DisplayPath(dir))
 				}
-				select {
-				case <-c.Context.Done():
-					fmt.Fprintln(stdout, msg.T("Stopped watching."))
-					return nil
-				case ev, ok := <-w.Events:
-					if !ok {
-						return nil
-					}
-					if ignored(ev.Name) || inside(outAbs, ev.Name) {
-						continue
-					}
-					if ev.Has(fsnotify.Create) {
-						if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
-							addTree(w, ev.Name)
-						}
-					}
-					rel, _ := filepath.Rel(dir, ev.Name)
-					changed = msg.Sprintf("%s changed", filepath.ToSlash(rel))
-					// Editors save in bursts: wait until the files are quiet.
-					timer = time.After(300 * time.Millisecond)
-				case err, ok := <-w.Errors:
-					if ok {
-						msg.Fprintf(stderr, "magz watch: %v\n", err)
-					}
-				case <-timer:
-					timer = nil
-					rebuild(changed)
-				}
+				return enough()
 			}
+			return onChanges(c, dir, func(name string) bool { return inside(outAbs, name) }, stdout, stderr, first, func(changed string) bool {
+				rebuild(msg.Sprintf("%s changed", changed))
+				return enough()
+			})
 		},
+	}
+}
+
+// onChanges watches dir and every folder in it, calls start, and then act
+// with the changed file (relative to dir) once the files have been quiet a
+// moment (editors save in bursts), until Ctrl-C or until start or act says
+// stop. Files skip names, and editors' backups, are no reason to act.
+func onChanges(c *cli.Context, dir string, skip func(string) bool, stdout, stderr io.Writer, start func() (stop bool), act func(changed string) (stop bool)) error {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return fail(1, "magz watch: cannot watch files here: %v", err)
+	}
+	defer w.Close()
+	if err := addTree(w, dir); err != nil {
+		return fail(1, "magz watch: %v", err)
+	}
+	if start() {
+		return nil
+	}
+	var timer <-chan time.Time
+	changed := ""
+	for {
+		select {
+		case <-c.Context.Done():
+			fmt.Fprintln(stdout, msg.T("Stopped watching."))
+			return nil
+		case ev, ok := <-w.Events:
+			if !ok {
+				return nil
+			}
+			if ignored(ev.Name) || skip(ev.Name) {
+				continue
+			}
+			if ev.Has(fsnotify.Create) {
+				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
+					addTree(w, ev.Name)
+				}
+			}
+			rel, _ := filepath.Rel(dir, ev.Name)
+			changed = filepath.ToSlash(rel)
+			timer = time.After(300 * time.Millisecond)
+		case err, ok := <-w.Errors:
+			if ok {
+				msg.Fprintf(stderr, "magz watch: %v\n", err)
+			}
+		case <-timer:
+			timer = nil
+			if act(changed) {
+				return nil
+			}
+		}
 	}
 }
 
