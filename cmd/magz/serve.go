@@ -17,6 +17,10 @@ import (
 	"magz/internal/msg"
 )
 
+// defaultListen is where --serve listens: this computer alone, on the
+// port static-site tools use.
+const defaultListen = "127.0.0.1:1313"
+
 // reloadPath answers with the site's version, which each publishing
 // raises; the script --serve adds to the pages asks it every second and
 // reloads the page when it changes. The site on disk has no script.
@@ -53,9 +57,13 @@ func serve(c *cli.Context, out string, stdout, stderr io.Writer) error {
 		w.Header().Set("Cache-Control", "no-store")
 		w.Write(bytes.Replace(data, []byte("</body>"), []byte(reloadScript+"</body>"), 1))
 	})
-	ln, err := net.Listen("tcp", c.String("listen"))
+	addr := c.String("listen")
+	if addr == "" {
+		addr = defaultListen
+	}
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return fail(1, "magz site: cannot serve on %s: %v", c.String("listen"), err)
+		return fail(1, "magz site: cannot serve on %s: %v", addr, err)
 	}
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)

@@ -34,7 +34,7 @@ func siteCommand(stdout, stderr io.Writer) *cli.Command {
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: msg.T("print only problems"), DisableDefaultText: true},
 			&cli.BoolFlag{Name: "with-print", Usage: msg.T("offer the print PDF too (large; for other printers and archives)"), DisableDefaultText: true},
 			&cli.BoolFlag{Name: "serve", Usage: msg.T("serve the site on this computer, and publish and reload it as issues change"), DisableDefaultText: true},
-			&cli.StringFlag{Name: "listen", Value: "127.0.0.1:1313", Usage: msg.T("the `ADDRESS` --serve listens on")},
+			&cli.StringFlag{Name: "listen", Usage: msg.T("the `ADDRESS` --serve listens on (default: 127.0.0.1:1313)")},
 			issuesFlag,
 		},
 		Action: func(c *cli.Context) error {

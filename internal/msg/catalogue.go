@@ -344,6 +344,6 @@ var indonesian = map[string]string{
 	"Serving %s at http://%s/ ; it is published again as issues change. Ctrl-C stops.\n": "Menyajikan %s di http://%s/ ; situs diterbitkan lagi setiap kali edisi berubah. Ctrl-C menghentikan.\n",
 	"[%s] published again\n": "[%s] diterbitkan lagi\n",
 	"serve the site on this computer, and publish and reload it as issues change": "sajikan situs di komputer ini, lalu terbitkan dan muat ulang setiap kali edisi berubah",
-	"the `ADDRESS` --serve listens on":                                            "`ALAMAT` tempat --serve mendengarkan",
+	"the `ADDRESS` --serve listens on (default: 127.0.0.1:1313)":                  "`ALAMAT` tempat --serve mendengarkan (bawaan: 127.0.0.1:1313)",
 	"offer the print PDF too (large; for other printers and archives)":            "tawarkan juga PDF cetak (besar; untuk percetakan lain dan arsip)",
 }
