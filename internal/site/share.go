@@ -36,7 +36,10 @@ type shareItem struct{ Href, Label string }
 // time with the same editions) and returns its pictures.
 func writeKit(dir string, p *issuePage, key string, ph *photos) ([]shareItem, error) {
 	kit := filepath.Join(dir, "share")
-	items := []shareItem{{Href: "share/cover.jpg", Label: p.Issue.Magazine + " " + p.Date}}
+	var items []shareItem
+	if p.Issue.Cover != nil {
+		items = append(items, shareItem{Href: "share/cover.jpg", Label: p.Issue.Magazine + " " + p.Date})
+	}
 	for _, ap := range p.Pages {
 		if figureOf(ap.Article) != nil {
 			items = append(items, shareItem{Href: "share/" + ap.Article.Slug + ".jpg", Label: ap.Article.Title})
@@ -78,8 +81,6 @@ func writeKit(dir string, p *issuePage, key string, ph *photos) ([]shareItem, er
 		if err := saveJPEG(filepath.Join(kit, "cover.jpg"), imaging.Fill(img, kitW, kitCoverH, imaging.Center, imaging.Lanczos)); err != nil {
 			return nil, err
 		}
-	} else {
-		items = items[1:]
 	}
 	for _, ap := range p.Pages {
 		f := figureOf(ap.Article)

@@ -314,3 +314,22 @@ func BenchmarkSite24(b *testing.B) {
 		}
 	})
 }
+
+// TestSiteWithoutCover: an issue without a cover photo still gets its
+// pages, with no picture where the cover would be, written twice alike.
+func TestSiteWithoutCover(t *testing.T) {
+	eds := editions(t)
+	iss := *eds[0].Issue
+	iss.Cover = nil
+	eds[0].Issue = &iss
+	out := t.TempDir()
+	for range 2 {
+		if err := Write(Options{Out: out}, eds); err != nil {
+			t.Fatal(err)
+		}
+		page, _ := os.ReadFile(filepath.Join(out, "issue-1", "index.html"))
+		if strings.Contains(string(page), "cover.jpg") {
+			t.Error("a cover picture offered for an issue without one")
+		}
+	}
+}
