@@ -4,6 +4,8 @@ import (
 	"html/template"
 
 	"magz/internal/locale"
+	"magz/internal/theme"
+	"magz/layout/page"
 )
 
 // The pages share one frame: the magazine's name, the page's own part,
@@ -24,37 +26,37 @@ const frame = `{{define "frame"}}<!DOCTYPE html>
 <link rel="alternate" type="application/atom+xml;profile=opds-catalog;kind=navigation" title="OPDS" href="{{.Root}}catalog.xml">
 <link rel="alternate" type="application/atom+xml" title="Atom" href="{{.Root}}feed.xml">
 <style>
-body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1b19; background: #fff; line-height: 1.5; }
+body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: {{.Colours.Ink}}; background: #fff; line-height: 1.5; }
 body > header, main, body > footer { max-width: 60rem; margin: 0 auto; padding: 0 1rem; }
-body > header { border-bottom: 2px solid #0f4c5c; }
-body > header a { color: #0f4c5c; text-decoration: none; font-weight: 900; font-size: 1.6rem; display: inline-block; padding: 0.6rem 0; }
-h1, h2 { color: #0f4c5c; line-height: 1.2; }
-a { color: #0f4c5c; }
+body > header { border-bottom: 2px solid {{.Colours.Deep}}; }
+body > header a { color: {{.Colours.Deep}}; text-decoration: none; font-weight: 900; font-size: 1.6rem; display: inline-block; padding: 0.6rem 0; }
+h1, h2 { color: {{.Colours.Deep}}; line-height: 1.2; }
+a { color: {{.Colours.Deep}}; }
 .issue { display: grid; gap: 1.5rem; grid-template-columns: 1fr; margin: 1.5rem 0; }
 @media (min-width: 40rem) { .issue { grid-template-columns: 2fr 3fr; } }
 .issue img, .archive img { width: 100%; height: auto; display: block; border: 1px solid #ddd; }
-.meta { color: #4a4643; }
-.section { text-transform: uppercase; font-size: 0.8rem; font-weight: bold; color: #9c2f17; letter-spacing: 0.05em; }
+.meta { color: {{.Colours.Muted}}; }
+.section { text-transform: uppercase; font-size: 0.8rem; font-weight: bold; color: {{.Colours.Accent}}; letter-spacing: 0.05em; }
 ol.contents { list-style: none; padding: 0; }
 ol.contents li { margin: 0 0 0.8rem; }
 .downloads { list-style: none; padding: 0; }
 .downloads li { margin: 0 0 0.8rem; }
 .downloads a { font-weight: bold; }
-.sum { font-family: ui-monospace, monospace; font-size: 0.75rem; color: #4a4643; overflow-wrap: anywhere; }
+.sum { font-family: ui-monospace, monospace; font-size: 0.75rem; color: {{.Colours.Muted}}; overflow-wrap: anywhere; }
 .archive { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr)); list-style: none; padding: 0; }
 .archive a { text-decoration: none; color: inherit; }
 .article { max-width: 40rem; }
 .article img { max-width: 100%; height: auto; }
 .article figure { margin: 1.5rem 0; }
-.article figcaption { font-size: 0.9rem; color: #4a4643; }
+.article figcaption { font-size: 0.9rem; color: {{.Colours.Muted}}; }
 .article .standfirst { font-size: 1.2rem; }
-.article aside { border-top: 2px solid #9c2f17; border-bottom: 2px solid #9c2f17; padding: 0.5rem 0; font-size: 1.2rem; font-style: italic; color: #9c2f17; }
-.article blockquote { border-left: 3px solid #9c2f17; margin-left: 0; padding-left: 1rem; }
-.article pre { white-space: pre-wrap; background: #f1ece4; padding: 0.5rem; }
+.article aside { border-top: 2px solid {{.Colours.Accent}}; border-bottom: 2px solid {{.Colours.Accent}}; padding: 0.5rem 0; font-size: 1.2rem; font-style: italic; color: {{.Colours.Accent}}; }
+.article blockquote { border-left: 3px solid {{.Colours.Accent}}; margin-left: 0; padding-left: 1rem; }
+.article pre { white-space: pre-wrap; background: {{.Colours.Tint}}; padding: 0.5rem; }
 .article table { border-collapse: collapse; }
 .article th, .article td { border-bottom: 1px solid #999; padding: 0.2rem 0.4rem; text-align: left; }
 .pager { display: flex; justify-content: space-between; gap: 1rem; margin: 2rem 0; }
-body > footer { border-top: 1px solid #ddd; margin-top: 2rem; padding: 1rem; color: #4a4643; font-size: 0.9rem; }
+body > footer { border-top: 1px solid #ddd; margin-top: 2rem; padding: 1rem; color: {{.Colours.Muted}}; font-size: 0.9rem; }
 </style>
 </head>
 <body>
@@ -121,6 +123,15 @@ type pageData struct {
 	All                      []issuePage
 	Root                     string       // from the page to the site's root
 	Article                  *articlePage // on an article's page
+	Colours                  colours      // the magazine's, from its theme
+}
+
+// colours are a theme's colours as the site's style sheet writes them.
+type colours struct{ Ink, Deep, Accent, Muted, Tint template.CSS }
+
+func coloursOf(th theme.Theme) colours {
+	c := func(col page.Color) template.CSS { return template.CSS(theme.Hex(col)) }
+	return colours{Ink: c(th.Ink), Deep: c(th.Deep), Accent: c(th.Accent), Muted: c(th.Muted), Tint: c(th.Tint)}
 }
 
 // OGImage is the picture of a shared link to the page: an article's

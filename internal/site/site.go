@@ -110,7 +110,8 @@ func Write(opt Options, eds []Edition) error {
 	}
 	latest := eds[0].Issue
 	base := strings.TrimSuffix(opt.BaseURL, "/")
-	data := pageData{Magazine: latest.Magazine, Language: latest.Language, Base: base, Lab: lab, Latest: pages[0], All: pages}
+	data := pageData{Magazine: latest.Magazine, Language: latest.Language, Base: base, Lab: lab, Latest: pages[0], All: pages,
+		Colours: coloursOf(latest.Theme.Or())}
 	if err := render(filepath.Join(opt.Out, "index.html"), indexPage, data); err != nil {
 		return err
 	}

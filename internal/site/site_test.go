@@ -20,6 +20,7 @@ import (
 
 	"magz/internal/build"
 	"magz/internal/testissue"
+	"magz/internal/theme"
 	"magz/internal/validate"
 )
 
@@ -331,5 +332,23 @@ func TestSiteWithoutCover(t *testing.T) {
 		if strings.Contains(string(page), "cover.jpg") {
 			t.Error("a cover picture offered for an issue without one")
 		}
+	}
+}
+
+// TestSiteThemeColours: the site's style sheet takes the magazine's
+// colours, as the EPUB's does.
+func TestSiteThemeColours(t *testing.T) {
+	eds := editions(t)
+	for _, ed := range eds {
+		ed.Issue.Theme = theme.Default()
+		ed.Issue.Theme.Deep, _ = theme.ParseColour("#142d4c")
+	}
+	out := t.TempDir()
+	if err := Write(Options{Out: out}, eds); err != nil {
+		t.Fatal(err)
+	}
+	index, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	if !strings.Contains(string(index), "h1, h2 { color: #142d4c;") || strings.Contains(string(index), "#0f4c5c") {
+		t.Error("the site does not use the magazine's deep colour")
 	}
 }
