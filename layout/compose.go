@@ -58,9 +58,9 @@ type composer struct {
 	// notes are the Note elements of the article being set, by number.
 	notes map[int]int
 	// fit is the copyfitting setting of the article being set, and
-	// wordsPerLine what it measured of it (see copyfit.go).
+	// textLines the lines of text it was set in (see copyfit.go).
 	fit          fit
-	wordsPerLine int
+	textLines int
 }
 
 // node adds an element to the logical structure, inside the current
@@ -967,7 +967,12 @@ func (c *composer) article(a *doc.Article, runIn bool) {
 	colW, colX := c.columns(ncols, x, w)
 	c.notes = map[int]int{}
 	elems := c.articleElems(a, colW, w)
-	c.wordsPerLine = wordsPerLine(a, elems)
+	c.textLines = 0
+	for _, e := range elems {
+		if e.kind == eLine {
+			c.textLines++
+		}
+	}
 	c.flow(elems, y, ncols, colX, a.Hero != nil)
 	c.linkNotes(c.out.Pages[first:], first)
 	for i := first; i < len(c.out.Pages); i++ {

@@ -74,7 +74,7 @@ type ending struct {
 	empty        int // thousandths of the last page's text area left empty below its content
 	fit          fit
 	runIn        bool
-	wordsPerLine int // tenths of a word, as set
+	textLines    int // lines of text, as set
 }
 
 // pages is how many pages the article takes.
@@ -126,7 +126,7 @@ func (c *composer) fitArticle(a *doc.Article, runIn bool) ending {
 		c.fit = designed
 		c.article(a, runIn)
 		e := c.ending(first, len(c.out.Pages)-1)
-		e.fit, e.runIn, e.wordsPerLine = designed, runIn, c.wordsPerLine
+		e.fit, e.runIn, e.textLines = designed, runIn, c.textLines
 		return e
 	}
 	// The design is tried first, and warns (of characters the fonts lack,
@@ -176,7 +176,7 @@ func (c *composer) fitArticle(a *doc.Article, runIn bool) ending {
 	c.fit = best
 	c.article(a, runIn)
 	e := c.ending(first, len(c.out.Pages)-1)
-	e.fit, e.runIn, e.wordsPerLine = best, runIn, c.wordsPerLine
+	e.fit, e.runIn, e.textLines = best, runIn, c.textLines
 	return e
 }
 
@@ -382,7 +382,7 @@ func (c *composer) copyfitReport(ends []ending, fillers map[int]string) {
 		lines := Length(a.Columns) * textH / c.th.Grid // a full page of the article's columns
 		f := page.Fit{Path: a.Pos.Path, Title: a.Title, First: e.first + 1, Last: e.last + 1, Planned: a.Pages,
 			Empty: e.empty, HeroPct: e.fit.hero, FigsPct: e.fit.figs, RunIn: e.runIn, Filler: fillers[e.last],
-			WordsPerLine: e.wordsPerLine}
+			WordsPerLine: wordsPerLine(a, e.textLines)}
 		if i+1 < len(ends) && ends[i+1].runIn {
 			f.Followed = c.iss.Articles[i+1].Title
 		}
@@ -406,19 +406,14 @@ func (c *composer) copyfitReport(ends []ending, fillers map[int]string) {
 }
 
 // wordsPerLine is an article's words per line of text, in tenths, from
-// the lines of its paragraphs as set.
-func wordsPerLine(a *doc.Article, elems []elem) int {
-	words, lines := 0, 0
+// the lines it was set in: counted once, for the report.
+func wordsPerLine(a *doc.Article, lines int) int {
+	words := 0
 	doc.Walk(a.Blocks, func(b doc.Block) {
 		if p, ok := b.(*doc.Paragraph); ok {
 			words += len(strings.Fields(doc.PlainText(p.Spans)))
 		}
 	})
-	for _, e := range elems {
-		if e.kind == eLine {
-			lines++
-		}
-	}
 	if lines == 0 {
 		return 0
 	}
