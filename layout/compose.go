@@ -59,7 +59,7 @@ type composer struct {
 	notes map[int]int
 	// fit is the copyfitting setting of the article being set, and
 	// textLines the lines of text it was set in (see copyfit.go).
-	fit          fit
+	fit       fit
 	textLines int
 }
 

@@ -70,11 +70,11 @@ func (f fit) cost() int {
 // ending is where an article's text ends: on its last page, the empty
 // part of the text area below the lowest thing set there.
 type ending struct {
-	first, last  int // the article's first and last page
-	empty        int // thousandths of the last page's text area left empty below its content
-	fit          fit
-	runIn        bool
-	textLines    int // lines of text, as set
+	first, last int // the article's first and last page
+	empty       int // thousandths of the last page's text area left empty below its content
+	fit         fit
+	runIn       bool
+	textLines   int // lines of text, as set
 }
 
 // pages is how many pages the article takes.
