@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -28,10 +27,6 @@ const imgAttrs = `src="%s" srcset="%s" sizes="(min-width: 40rem) 40rem, 100vw" w
 
 // renditionName is a rendition's file: the photo's key and its width.
 const renditionName = "img/%s-%d.jpg"
-
-// photoQuality is the JPEG quality of the photos online: mobile data is
-// dear.
-const photoQuality = 75
 
 // articlePage is an article to read online.
 type articlePage struct {
@@ -98,14 +93,7 @@ func renditions(dir string, img *doc.Image, ph *photos) (srcset, src string, w, 
 					return "", "", 0, 0, err
 				}
 			}
-			var buf bytes.Buffer
-			if err := jpeg.Encode(&buf, imaging.Resize(im, min(width, im.Bounds().Dx()), 0, imaging.Lanczos), &jpeg.Options{Quality: photoQuality}); err != nil {
-				return "", "", 0, 0, err
-			}
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				return "", "", 0, 0, err
-			}
-			if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			if err := saveJPEG(path, imaging.Resize(im, min(width, im.Bounds().Dx()), 0, imaging.Lanczos), photoQuality); err != nil {
 				return "", "", 0, 0, err
 			}
 		}

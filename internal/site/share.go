@@ -78,7 +78,7 @@ func writeKit(dir string, p *issuePage, key string, ph *photos) ([]shareItem, er
 		if err != nil {
 			return nil, err
 		}
-		if err := saveJPEG(filepath.Join(kit, "cover.jpg"), imaging.Fill(img, kitW, kitCoverH, imaging.Center, imaging.Lanczos)); err != nil {
+		if err := saveJPEG(filepath.Join(kit, "cover.jpg"), imaging.Fill(img, kitW, kitCoverH, imaging.Center, imaging.Lanczos), kitQuality); err != nil {
 			return nil, err
 		}
 	}
@@ -91,7 +91,7 @@ func writeKit(dir string, p *issuePage, key string, ph *photos) ([]shareItem, er
 		if err != nil {
 			return nil, err
 		}
-		if err := saveJPEG(filepath.Join(kit, ap.Article.Slug+"-link.jpg"), imaging.Fill(img, shareW, shareH, imaging.Center, imaging.Lanczos)); err != nil {
+		if err := saveJPEG(filepath.Join(kit, ap.Article.Slug+"-link.jpg"), imaging.Fill(img, shareW, shareH, imaging.Center, imaging.Lanczos), coverQuality); err != nil {
 			return nil, err
 		}
 		card := image.NewRGBA(image.Rect(0, 0, kitCard, kitCard))
@@ -116,7 +116,7 @@ func writeKit(dir string, p *issuePage, key string, ph *photos) ([]shareItem, er
 			write(l, big, kitMargin, y)
 			y += 84
 		}
-		if err := saveJPEG(filepath.Join(kit, ap.Article.Slug+".jpg"), card); err != nil {
+		if err := saveJPEG(filepath.Join(kit, ap.Article.Slug+".jpg"), card, kitQuality); err != nil {
 			return nil, err
 		}
 	}
@@ -154,10 +154,24 @@ func wrap(s string, f font.Face, w int) []string {
 	return append(lines, line)
 }
 
-func saveJPEG(path string, img image.Image) error {
+// The JPEG qualities of the site's pictures: photos in articles (mobile
+// data is dear), covers and link pictures, and the sharing kit (posted,
+// and compressed again by the social sites).
+const (
+	photoQuality = 75
+	coverQuality = 80
+	kitQuality   = 85
+)
+
+// saveJPEG writes a picture as a JPEG of the given quality, making its
+// folder when needed.
+func saveJPEG(path string, img image.Image, quality int) error {
 	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 85}); err != nil {
+	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: quality}); err != nil {
 		return fmt.Errorf("%s: %w", filepath.Base(path), err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
 	}
 	return os.WriteFile(path, buf.Bytes(), 0o644)
 }

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"html/template"
 	"image"
-	"image/jpeg"
 	"io"
 	"os"
 	"path/filepath"
@@ -195,11 +194,7 @@ func coverPictures(dir, src string, ph *photos) error {
 		"cover-small.jpg": imaging.Resize(img, thumbWidth, 0, imaging.Lanczos),
 		"share.jpg":       imaging.Fill(img, shareW, shareH, imaging.Center, imaging.Lanczos),
 	} {
-		var buf bytes.Buffer
-		if err := jpeg.Encode(&buf, pic, &jpeg.Options{Quality: 80}); err != nil {
-			return err
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), buf.Bytes(), 0o644); err != nil {
+		if err := saveJPEG(filepath.Join(dir, name), pic, coverQuality); err != nil {
 			return err
 		}
 	}
