@@ -16,8 +16,8 @@ import (
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 
-	"magz/internal/build"
 	"magz/internal/diag"
+	"magz/internal/pipeline"
 	"magz/internal/reader"
 )
 
@@ -62,7 +62,7 @@ func buildCommand(stdout, stderr io.Writer) *cli.Command {
 				}
 			}
 			start := time.Now()
-			res, err := build.Run(c.Context, dir, opt)
+			res, err := pipeline.Run(c.Context, dir, opt)
 			bars.finish()
 			if res != nil {
 				for _, w := range res.Warnings {
@@ -111,41 +111,41 @@ func isTerminal(w io.Writer) bool {
 }
 
 // buildOptions reads the flags shared by build and watch.
-func buildOptions(c *cli.Context, cmd string) (build.Options, string, error) {
+func buildOptions(c *cli.Context, cmd string) (pipeline.Options, string, error) {
 	if err := danglingOption(c); err != nil {
-		return build.Options{}, "", err
+		return pipeline.Options{}, "", err
 	}
 	if c.NArg() != 1 {
-		return build.Options{}, "", fail(2, "magz %s: name one issue, for example: magz %s issue-12", cmd, cmd)
+		return pipeline.Options{}, "", fail(2, "magz %s: name one issue, for example: magz %s issue-12", cmd, cmd)
 	}
 	list := c.String("format")
 	if !c.IsSet("format") {
 		list = "print,screen,epub"
 	}
-	formats, err := build.ParseFormats(list)
+	formats, err := pipeline.ParseFormats(list)
 	if err != nil {
-		return build.Options{}, "", fail(2, "magz %s: %v", cmd, err)
+		return pipeline.Options{}, "", fail(2, "magz %s: %v", cmd, err)
 	}
 	dir, err := reader.Resolve(c.Args().First(), issuesDir(c))
 	if err != nil {
-		return build.Options{}, "", fail(1, "%v", err)
+		return pipeline.Options{}, "", fail(1, "%v", err)
 	}
 	out := c.String("out")
 	if out == "" {
 		out = filepath.Join(distDir(c), filepath.Base(dir))
 	}
-	opt := build.Options{Formats: formats, OutDir: out, Version: magzVersion(), Previews: c.Bool("previews"), JPEG: jpeg.CodecFor(os.Getenv(jpeg.EnvSwitch))}
+	opt := pipeline.Options{Formats: formats, OutDir: out, Version: magzVersion(), Previews: c.Bool("previews"), JPEG: jpeg.CodecFor(os.Getenv(jpeg.EnvSwitch))}
 	switch {
 	case c.Bool("no-cache"):
 	case c.String("cache") != "":
 		opt.CacheDir = c.String("cache")
 	default:
-		opt.CacheDir = build.DefaultCacheDir(dir)
+		opt.CacheDir = pipeline.DefaultCacheDir(dir)
 	}
 	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
 		sec, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
-			return build.Options{}, "", fail(2, "magz %s: SOURCE_DATE_EPOCH=%q is not a number of seconds", cmd, s)
+			return pipeline.Options{}, "", fail(2, "magz %s: SOURCE_DATE_EPOCH=%q is not a number of seconds", cmd, s)
 		}
 		opt.Date = time.Unix(sec, 0).UTC()
 	}
@@ -172,7 +172,7 @@ func (p prefixWriter) Write(b []byte) (int, error) {
 
 // summary says what a build made. upToDate is what to say when nothing
 // changed (build can be forced; watch cannot, and has no --force).
-func summary(w io.Writer, res *build.Result, took time.Duration, upToDate string) {
+func summary(w io.Writer, res *pipeline.Result, took time.Duration, upToDate string) {
 	verb := msg.T("Built")
 	if res.UpToDate {
 		verb = upToDate

@@ -12,9 +12,9 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"magz/internal/build"
 	"magz/internal/diag"
 	"magz/internal/doc"
+	"magz/internal/pipeline"
 	"magz/internal/reader"
 )
 
@@ -82,7 +82,7 @@ func checkCommand(stdout io.Writer) *cli.Command {
 				}
 				return fail(1, "%v", err)
 			}
-			iss, ds, cf := build.Check(c.Context, dir, jpeg.CodecFor(os.Getenv(jpeg.EnvSwitch)))
+			iss, ds, cf := pipeline.Check(c.Context, dir, jpeg.CodecFor(os.Getenv(jpeg.EnvSwitch)))
 			rep := report(dir, iss, ds)
 			rep.Copyfit = copyfitData(cf)
 			if c.Bool("json") {

@@ -6,9 +6,9 @@ import (
 	"strconv"
 	"strings"
 
-	"magz/internal/build"
 	"magz/internal/diag"
 	"magz/internal/msg"
+	"magz/internal/pipeline"
 	"magz/layout/page"
 )
 
@@ -42,7 +42,7 @@ type articleJSON struct {
 
 func words(lines int, f page.Fit) int { return (lines*f.WordsPerLine + 5) / 10 }
 
-func copyfitData(cf *build.Copyfit) *copyfitJSON {
+func copyfitData(cf *pipeline.Copyfit) *copyfitJSON {
 	if cf == nil {
 		return nil
 	}
@@ -99,7 +99,7 @@ func fitLine(f page.Fit) string {
 
 // printCopyfit writes the copyfit report; with all false, only the
 // articles whose last page is partly empty with nothing to fill it.
-func printCopyfit(w io.Writer, cf *build.Copyfit, all bool) {
+func printCopyfit(w io.Writer, cf *pipeline.Copyfit, all bool) {
 	if cf == nil {
 		return
 	}

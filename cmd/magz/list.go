@@ -9,9 +9,9 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"magz/internal/build"
 	"magz/internal/diag"
 	"magz/internal/msg"
+	"magz/internal/pipeline"
 	"magz/internal/reader"
 )
 
@@ -55,7 +55,7 @@ func listCommand(stdout io.Writer) *cli.Command {
 					r.title = iss.Title
 				}
 				if iss != nil && !diags.HasErrors() {
-					built, current := build.Status(iss, filepath.Join(distDir(c), name), magzVersion())
+					built, current := pipeline.Status(iss, filepath.Join(distDir(c), name), magzVersion())
 					switch {
 					case current:
 						r.state = msg.T("built, up to date")

@@ -8,10 +8,10 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"magz/internal/build"
 	"magz/internal/diag"
 	"magz/internal/jpeg"
 	"magz/internal/msg"
+	"magz/internal/pipeline"
 	"magz/internal/reader"
 	"magz/internal/site"
 )
@@ -73,13 +73,13 @@ func publish(c *cli.Context, out string, stderr io.Writer) (int, error) {
 	var eds []site.Edition
 	for _, name := range names {
 		dir := filepath.Join(issuesDir(c), name)
-		formats := []build.Format{build.Screen, build.EPUB}
+		formats := []pipeline.Format{pipeline.Screen, pipeline.EPUB}
 		if c.Bool("with-print") {
-			formats = append(formats, build.Print)
+			formats = append(formats, pipeline.Print)
 		}
-		opt := build.Options{Formats: formats, OutDir: filepath.Join(distDir(c), name),
-			Version: magzVersion(), CacheDir: build.DefaultCacheDir(dir), JPEG: jpeg.CodecFor(os.Getenv(jpeg.EnvSwitch))}
-		res, err := build.Run(c.Context, dir, opt)
+		opt := pipeline.Options{Formats: formats, OutDir: filepath.Join(distDir(c), name),
+			Version: magzVersion(), CacheDir: pipeline.DefaultCacheDir(dir), JPEG: jpeg.CodecFor(os.Getenv(jpeg.EnvSwitch))}
+		res, err := pipeline.Run(c.Context, dir, opt)
 		if res != nil {
 			for _, w := range res.Warnings {
 				fmt.Fprintln(stderr, w.String())
@@ -91,11 +91,11 @@ func publish(c *cli.Context, out string, stderr io.Writer) (int, error) {
 		ed := site.Edition{Issue: res.Issue}
 		for _, o := range res.Outputs {
 			switch o.Format {
-			case build.Screen:
+			case pipeline.Screen:
 				ed.Screen = o.Path
-			case build.EPUB:
+			case pipeline.EPUB:
 				ed.EPUB = o.Path
-			case build.Print:
+			case pipeline.Print:
 				ed.Print = o.Path
 			}
 		}

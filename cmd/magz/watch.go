@@ -12,9 +12,9 @@ import (
 	"github.com/fsnotify/fsnotify"
 	"github.com/urfave/cli/v2"
 
-	"magz/internal/build"
 	"magz/internal/diag"
 	"magz/internal/msg"
+	"magz/internal/pipeline"
 )
 
 func watchCommand(stdout, stderr io.Writer) *cli.Command {
@@ -42,7 +42,7 @@ func watchCommand(stdout, stderr io.Writer) *cli.Command {
 			rebuild := func(why string) {
 				builds++
 				start := time.Now()
-				res, err := build.Run(c.Context, dir, opt)
+				res, err := pipeline.Run(c.Context, dir, opt)
 				stamp := time.Now().Format("15:04:05")
 				if res != nil {
 					for _, d := range res.Warnings {

@@ -22,7 +22,7 @@ import (
 var notMessages = []string{
 	"cmd/magz-bench/", "cmd/magz-release/", "internal/synth/", "internal/validate/",
 	"internal/testissue/", "internal/doc/dump.go", "layout/page/page.go", "layout/pdf/",
-	"internal/jpeg/", "internal/epub/", "layout/preview/", "internal/build/handoff.go", "internal/msg/",
+	"internal/jpeg/", "internal/epub/", "layout/preview/", "internal/pipeline/handoff.go", "internal/msg/",
 }
 
 // translators are the calls that take a message, and which argument it is.

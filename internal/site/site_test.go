@@ -18,7 +18,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/txtar"
 
-	"magz/internal/build"
+	"magz/internal/pipeline"
 	"magz/internal/testissue"
 	"magz/internal/theme"
 	"magz/internal/validate"
@@ -37,7 +37,7 @@ func editions(t testing.TB) []Edition {
 			t.Fatal(err)
 		}
 		out := t.TempDir()
-		res, err := build.Run(context.Background(), dir, build.Options{Formats: []build.Format{build.Screen, build.EPUB}, OutDir: out})
+		res, err := pipeline.Run(context.Background(), dir, pipeline.Options{Formats: []pipeline.Format{pipeline.Screen, pipeline.EPUB}, OutDir: out})
 		if err != nil {
 			t.Fatal(err)
 		}

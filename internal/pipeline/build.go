@@ -3,7 +3,7 @@
 // are written to temporary files and renamed into place only when every
 // edition succeeded, so a failed build never leaves half-written files or
 // replaces good ones.
-package build
+package pipeline
 
 import (
 	"bufio"

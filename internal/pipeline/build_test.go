@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"archive/zip"
@@ -371,7 +371,7 @@ func TestReproducible(t *testing.T) {
 // qemu-user, on arm64: equal sums on both show that no floating-point
 // difference between the architectures (fused multiply-add) reaches the
 // output. After a change of output on purpose, accept the new sums with
-// go test ./internal/build -run TestSameOnEveryMachine -update.
+// go test ./internal/pipeline -run TestSameOnEveryMachine -update.
 func TestSameOnEveryMachine(t *testing.T) {
 	dir, _ := buildSample(t)
 	var got strings.Builder
