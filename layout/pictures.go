@@ -1,0 +1,79 @@
+// Pictures: the part of a photo a frame shows (crops about the focal point),
+// the resolution it prints at, and a figure's place in the structure.
+
+package layout
+
+import (
+	"magz/internal/doc"
+	"magz/layout/page"
+	"math"
+)
+
+// cropFor returns the part of an sw×sh image that fills a frame of aspect
+// fw:fh, as large as possible and centred on focus.
+func cropFor(sw, sh int, fw, fh Length, focus [2]float64) [4]int {
+	const whole = 1_000_000
+	if sw <= 0 || sh <= 0 || fw <= 0 || fh <= 0 {
+		return [4]int{0, 0, whole, whole}
+	}
+	// The share of the source the frame shows, in millionths: all of one
+	// side, and of the other what keeps the frame's shape. In integers, so
+	// that every machine crops alike.
+	cw, ch := int64(whole), int64(whole)
+	src, dst := int64(sw)*int64(fh), int64(fw)*int64(sh) // the shapes, cross-multiplied
+	if src > dst {
+		cw = (dst*whole + src/2) / src
+	} else {
+		ch = (src*whole + dst/2) / dst
+	}
+	// Centre the crop on the focus point, as far as the edges allow.
+	place := func(size int64, f float64) int64 {
+		s := int64(math.Round(f*whole)) - size/2
+		return max(0, min(s, whole-size))
+	}
+	x, y := place(cw, focus[0]), place(ch, focus[1])
+	return [4]int{int(x), int(y), int(x + cw), int(y + ch)}
+}
+
+// ppi is the resolution of a crop of an image sw pixels wide shown in a
+// frame w wide.
+// heroInsidePPI is the resolution of an opener photo of height h (as
+// drawn across the page) set inside the margins at width w.
+func (c *composer) heroInsidePPI(sw, sh int, focus [2]float64, h, w Length) float64 {
+	ih := h * w / c.W
+	return ppi(sw, cropFor(sw, sh, w, ih, focus), w)
+}
+
+func ppi(sw int, crop [4]int, w Length) float64 {
+	return float64(crop[2]-crop[0]) / 1e6 * float64(sw) / (w.Points() / 72)
+}
+
+func (c *composer) imageSize(img *doc.Image) (int, int) {
+	if c.opt.ImageSize != nil {
+		if w, h, ok := c.opt.ImageSize(img); ok && w > 0 && h > 0 {
+			return w, h
+		}
+	}
+	return 3, 2
+}
+
+// figureNodes makes the structure of a figure: the picture, with its
+// alternative text, holding its caption. A picture without alternative
+// text (or marked decorative) is decoration, and its caption a paragraph.
+func (c *composer) figureNodes(f *doc.Figure) (picture, caption int) {
+	picture = c.pictureNode(f)
+	if picture == page.Decoration {
+		return picture, c.node(page.RoleP, "")
+	}
+	c.within(picture, func() { caption = c.node(page.RoleCaption, "") })
+	return picture, caption
+}
+
+// pictureNode makes the Figure element of a picture, or marks it as
+// decoration when it has no alternative text.
+func (c *composer) pictureNode(f *doc.Figure) int {
+	if f.Alt == "" || f.Decorative {
+		return page.Decoration
+	}
+	return c.node(page.RoleFigure, f.Alt)
+}
