@@ -7,6 +7,22 @@ package msg
 // Words used throughout: issue = edisi, edition (print PDF, screen PDF,
 // EPUB) = versi, article = artikel, header = kepala artikel, key = kunci,
 // build = membuat (pembuatan).
+//
+// The catalogue is kept in several files by the part of magz that shows
+// the messages (catalogue_*.go), so that work on one part does not touch
+// another's list; catalogues names them all.
+var catalogues = []map[string]string{indonesian, pagesID, picturesID, inputID, printID, siteID, readersID, toolsID}
+
+// indonesianOf returns the Indonesian of an English message.
+func indonesianOf(text string) (string, bool) {
+	for _, c := range catalogues {
+		if s, ok := c[text]; ok {
+			return s, true
+		}
+	}
+	return "", false
+}
+
 var indonesian = map[string]string{
 	// nouns counted by Count, and labels
 	"article":        "artikel",

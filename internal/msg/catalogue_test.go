@@ -178,7 +178,7 @@ func TestEveryMessageTranslated(t *testing.T) {
 		if !hasWords(m.text) {
 			continue
 		}
-		id, ok := indonesian[m.text]
+		id, ok := indonesianOf(m.text)
 		if !ok {
 			t.Errorf("%s: no Indonesian for %q", m.at, m.text)
 			continue
@@ -187,9 +187,16 @@ func TestEveryMessageTranslated(t *testing.T) {
 			t.Errorf("%s: the Indonesian of %q has verbs %v, want %v", m.at, m.text, got, want)
 		}
 	}
-	for en := range indonesian {
-		if !used[en] {
-			t.Errorf("catalogue entry %q is not used in the source any more", en)
+	seen := map[string]bool{}
+	for _, c := range catalogues {
+		for en := range c {
+			if !used[en] {
+				t.Errorf("catalogue entry %q is not used in the source any more", en)
+			}
+			if seen[en] {
+				t.Errorf("catalogue entry %q is in two of the catalogue's files", en)
+			}
+			seen[en] = true
 		}
 	}
 }

@@ -65,7 +65,7 @@ func Use(l Lang) Lang {
 // T returns the text in the current language.
 func T(text string) string {
 	if current == Indonesian {
-		if s, ok := indonesian[text]; ok {
+		if s, ok := indonesianOf(text); ok {
 			return s
 		}
 	}
