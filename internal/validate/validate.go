@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -34,6 +35,13 @@ func need(t testing.TB, name string) string {
 	return p
 }
 
+// javaFlags start the validators written in Java (epubcheck, the Nu Html
+// Checker) with the quick compiler only: they run for seconds, not long
+// enough for the optimising compiler to pay for itself, and take half the
+// CPU time without it. Its frames are larger: the Nu Html Checker's schema
+// needs a deeper stack than the default then.
+var javaFlags = []string{"-XX:TieredStopAtLevel=1", "-Xss16m"}
+
 // EPUBCheck runs W3C epubcheck on file and returns its report; the test
 // fails unless it reports no errors and no warnings.
 func EPUBCheck(t testing.TB, file string) string {
@@ -47,7 +55,7 @@ func EPUBCheck(t testing.TB, file string) string {
 			need(t, "epubcheck")
 		}
 	}
-	out, err := exec.Command("java", "-jar", jar, file).CombinedOutput()
+	out, err := combined(file, "java", slices.Concat(javaFlags, []string{"-jar", jar, file})...)
 	if err != nil || !bytes.Contains(out, []byte("0 fatals / 0 errors / 0 warnings")) && !bytes.Contains(out, []byte("No errors or warnings detected")) {
 		t.Errorf("epubcheck %s: %v\n%s", file, err, out)
 	}
@@ -58,7 +66,7 @@ func EPUBCheck(t testing.TB, file string) string {
 func QPDFCheck(t testing.TB, file string) {
 	t.Helper()
 	need(t, "qpdf")
-	out, err := exec.Command("qpdf", "--check", file).CombinedOutput()
+	out, err := combined(file, "qpdf", "--check", file)
 	if err != nil || !bytes.Contains(out, []byte("No syntax or stream encoding errors found")) {
 		t.Errorf("qpdf --check %s: %v\n%s", file, err, out)
 	}
@@ -68,7 +76,7 @@ func QPDFCheck(t testing.TB, file string) {
 func PDFText(t testing.TB, file string, args ...string) string {
 	t.Helper()
 	need(t, "pdftotext")
-	out, err := exec.Command("pdftotext", append(append([]string{"-enc", "UTF-8"}, args...), file, "-")...).Output()
+	out, err := output(file, "pdftotext", append(append([]string{"-enc", "UTF-8"}, args...), file, "-")...)
 	if err != nil {
 		t.Fatalf("pdftotext %s: %v", file, err)
 	}
@@ -79,7 +87,7 @@ func PDFText(t testing.TB, file string, args ...string) string {
 func PDFInfo(t testing.TB, file string, args ...string) string {
 	t.Helper()
 	need(t, "pdfinfo")
-	out, err := exec.Command("pdfinfo", append(args, file)...).Output()
+	out, err := output(file, "pdfinfo", append(args, file)...)
 	if err != nil {
 		t.Fatalf("pdfinfo %s: %v", file, err)
 	}
@@ -90,7 +98,7 @@ func PDFInfo(t testing.TB, file string, args ...string) string {
 func PDFFonts(t testing.TB, file string) []string {
 	t.Helper()
 	need(t, "pdffonts")
-	out, err := exec.Command("pdffonts", file).Output()
+	out, err := output(file, "pdffonts", file)
 	if err != nil {
 		t.Fatalf("pdffonts %s: %v", file, err)
 	}
@@ -106,7 +114,7 @@ func PDFFonts(t testing.TB, file string) []string {
 func PDFImages(t testing.TB, file string) [][2]int {
 	t.Helper()
 	need(t, "pdfimages")
-	out, err := exec.Command("pdfimages", "-list", file).Output()
+	out, err := output(file, "pdfimages", "-list", file)
 	if err != nil {
 		t.Fatalf("pdfimages %s: %v", file, err)
 	}
@@ -130,7 +138,7 @@ func PDFImages(t testing.TB, file string) [][2]int {
 func PDFObjects(t testing.TB, file string) map[string]any {
 	t.Helper()
 	need(t, "qpdf")
-	out, err := exec.Command("qpdf", "--json", "--json-key=qpdf", file).Output()
+	out, err := output(file, "qpdf", "--json", "--json-key=qpdf", file)
 	if err != nil {
 		t.Fatalf("qpdf --json %s: %v", file, err)
 	}
@@ -166,13 +174,20 @@ func PDFObjects(t testing.TB, file string) map[string]any {
 func PDFContent(t testing.TB, file string) []string {
 	t.Helper()
 	need(t, "qpdf")
-	tmp := filepath.Join(t.TempDir(), "qdf.pdf")
-	if out, err := exec.Command("qpdf", "--qdf", "--object-streams=disable", file, tmp).CombinedOutput(); err != nil {
-		t.Fatalf("qpdf --qdf %s: %v\n%s", file, err, out)
-	}
-	b, err := os.ReadFile(tmp)
+	b, err := ask(file, func() ([]byte, error) {
+		dir, err := os.MkdirTemp("", "magz-qdf-")
+		if err != nil {
+			return nil, err
+		}
+		defer os.RemoveAll(dir)
+		tmp := filepath.Join(dir, "qdf.pdf")
+		if out, err := exec.Command("qpdf", "--qdf", "--object-streams=disable", file, tmp).CombinedOutput(); err != nil {
+			return nil, fmt.Errorf("%w\n%s", err, out)
+		}
+		return os.ReadFile(tmp)
+	}, "qpdf", "--qdf", file)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("qpdf --qdf %s: %v", file, err)
 	}
 	// qdf marks each page's contents with a comment
 	parts := strings.Split(string(b), "%% Contents for page ")
@@ -252,7 +267,7 @@ func (p CMYKPage) MaxInk() int {
 func PDFStructure(t testing.TB, file string) string {
 	t.Helper()
 	need(t, "pdfinfo")
-	out, err := exec.Command("pdfinfo", "-struct-text", file).Output()
+	out, err := output(file, "pdfinfo", "-struct-text", file)
 	if err != nil {
 		t.Fatalf("pdfinfo -struct-text %s: %v", file, err)
 	}
@@ -275,15 +290,21 @@ func Ace(t testing.TB, file string) map[string]any {
 	if browser == "" {
 		need(t, "chromium")
 	}
-	out := t.TempDir()
-	cmd := exec.Command(ace, "-f", "-s", "-o", out, file)
-	cmd.Env = append(os.Environ(), "PUPPETEER_EXECUTABLE_PATH="+browser)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("ace %s: %v\n%s", file, err, msg)
-	}
-	data, err := os.ReadFile(filepath.Join(out, "report.json"))
+	data, err := ask(file, func() ([]byte, error) {
+		out, err := os.MkdirTemp("", "magz-ace-")
+		if err != nil {
+			return nil, err
+		}
+		defer os.RemoveAll(out)
+		cmd := exec.Command(ace, "-f", "-s", "-o", out, file)
+		cmd.Env = append(os.Environ(), "PUPPETEER_EXECUTABLE_PATH="+browser)
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			return nil, fmt.Errorf("%w\n%s", err, msg)
+		}
+		return os.ReadFile(filepath.Join(out, "report.json"))
+	}, ace, file)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("ace %s: %v", file, err)
 	}
 	var report struct {
 		Subject struct {

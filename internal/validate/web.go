@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -38,7 +39,7 @@ func HTML(t testing.TB, files ...string) {
 	t.Helper()
 	java := need(t, "java")
 	jar := needFile(t, filepath.Join(npmRoot(t), "vnu-jar", "build", "dist", "vnu.jar"), "vnu-jar")
-	out, err := exec.Command(java, append([]string{"-jar", jar, "--errors-only", "--format", "text"}, files...)...).CombinedOutput()
+	out, err := exec.Command(java, slices.Concat(javaFlags, []string{"-jar", jar, "--errors-only", "--format", "text"}, files)...).CombinedOutput()
 	if err != nil { // it exits 1 when it finds errors
 		t.Errorf("the Nu Html Checker finds errors (%v):\n%s", err, out)
 	}
