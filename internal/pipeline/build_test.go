@@ -33,56 +33,23 @@ import (
 
 	"magz/internal/diag"
 	"magz/internal/doc"
-	"magz/internal/msg"
 	"magz/internal/testissue"
 	"magz/internal/validate"
 )
 
 const sample = "../../issues/issue-12"
 
-var (
-	sampleOnce sync.Once
-	sampleDir  string
-	sampleRes  *Result
-	sampleErr  error
-)
-
-// buildSample builds issue-12 once for all tests that only read it.
-func buildSample(t *testing.T) (string, *Result) {
-	t.Helper()
-	sampleOnce.Do(func() {
-		sampleDir, sampleErr = os.MkdirTemp("", "magz-sample-")
-		if sampleErr != nil {
-			return
-		}
-		sampleRes, sampleErr = Run(context.Background(), sample, Options{Formats: AllFormats, OutDir: sampleDir, Version: "test"})
-	})
-	if sampleErr != nil {
-		t.Fatal(sampleErr)
-	}
-	return sampleDir, sampleRes
-}
-
-func TestMain(m *testing.M) {
-	msg.Use(msg.English) // the tests read the messages in English, whatever the machine's locale
-	code := m.Run()
-	if sampleDir != "" {
-		os.RemoveAll(sampleDir)
-	}
-	os.Exit(code)
-}
-
 func TestSampleEditions(t *testing.T) {
-	dir, res := buildSample(t)
+	t.Parallel()
+	ed := sampleEditions.get(t)
+	res := ed.res
 	if len(res.Outputs) != 3 {
 		t.Fatalf("want 3 outputs, got %v", res.Outputs)
 	}
 	for _, w := range res.Warnings {
 		t.Logf("warning: %s", w)
 	}
-	printPDF := filepath.Join(dir, "issue-12-print.pdf")
-	screenPDF := filepath.Join(dir, "issue-12-screen.pdf")
-	ep := filepath.Join(dir, "issue-12.epub")
+	printPDF, screenPDF, ep := ed.file(Print), ed.file(Screen), ed.file(EPUB)
 	for _, f := range []string{printPDF, screenPDF, ep} {
 		if st, err := os.Stat(f); err != nil || st.Size() == 0 {
 			t.Fatalf("%s missing or empty: %v", f, err)
@@ -353,7 +320,7 @@ func assertAllWords(t *testing.T, iss *doc.Issue, extracted string) {
 }
 
 func TestReproducible(t *testing.T) {
-	dir1, _ := buildSample(t)
+	dir1 := sampleEditions.get(t).dir
 	// Another run, another time zone, another output folder.
 	saved := time.Local
 	time.Local = time.FixedZone("WIT", 9*3600)
@@ -373,7 +340,7 @@ func TestReproducible(t *testing.T) {
 // output. After a change of output on purpose, accept the new sums with
 // go test ./internal/pipeline -run TestSameOnEveryMachine -update.
 func TestSameOnEveryMachine(t *testing.T) {
-	dir, _ := buildSample(t)
+	dir := sampleEditions.get(t).dir
 	var got strings.Builder
 	for _, name := range []string{"issue-12-print.pdf", "issue-12-screen.pdf", "issue-12.epub"} {
 		b, err := os.ReadFile(filepath.Join(dir, name))
@@ -412,6 +379,7 @@ func sameEditions(t *testing.T, a, b string, names []string, what string) {
 }
 
 func TestSourceDateEpoch(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	date := time.Date(2030, 5, 6, 7, 8, 9, 0, time.UTC)
 	if _, err := Run(context.Background(), "testdata/minimal", Options{Formats: []Format{Screen, EPUB}, OutDir: dir, Date: date}); err != nil {
@@ -514,12 +482,9 @@ Plain text.
 `
 
 func TestAwkwardIssue(t *testing.T) {
-	dir := writeIssue(t, awkward)
-	out := t.TempDir()
-	res, err := Run(context.Background(), dir, Options{Formats: AllFormats, OutDir: out})
-	if err != nil {
-		t.Fatal(err)
-	}
+	t.Parallel()
+	ed := awkwardEditions.get(t)
+	res, out := ed.res, ed.dir
 	var ws []string
 	for _, w := range res.Warnings {
 		ws = append(ws, w.String())
@@ -560,6 +525,7 @@ var badCases = []struct {
 }
 
 func TestBadInputs(t *testing.T) {
+	t.Parallel()
 	head := "-- issue.yaml --\nmagazine: M\nnumber: 1\ndate: 2026-01-01\n"
 	for _, c := range badCases {
 		t.Run(c.name, func(t *testing.T) {
@@ -582,6 +548,7 @@ func TestBadInputs(t *testing.T) {
 }
 
 func TestFailedBuildKeepsPreviousOutputs(t *testing.T) {
+	t.Parallel()
 	dir := writeIssue(t, "-- issue.yaml --\nmagazine: M\nnumber: 1\ndate: 2026-01-01\n-- articles/a.md --\n# A\n\nText.\n")
 	out := t.TempDir()
 	if _, err := Run(context.Background(), dir, Options{Formats: AllFormats, OutDir: out}); err != nil {
@@ -604,6 +571,7 @@ func TestFailedBuildKeepsPreviousOutputs(t *testing.T) {
 }
 
 func TestUpToDate(t *testing.T) {
+	t.Parallel()
 	dir := writeIssue(t, "-- issue.yaml --\nmagazine: M\nnumber: 1\ndate: 2026-01-01\n-- articles/a.md --\n# A\n\nText.\n")
 	out := t.TempDir()
 	opt := Options{Formats: AllFormats, OutDir: out}
@@ -630,6 +598,7 @@ func TestUpToDate(t *testing.T) {
 }
 
 func TestCancelledBuildWritesNothing(t *testing.T) {
+	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	out := t.TempDir()
@@ -685,6 +654,7 @@ func TestCancelMidBuild(t *testing.T) {
 }
 
 func TestWarmCacheSameBytes(t *testing.T) {
+	t.Parallel()
 	dir := writeIssue(t, awkward)
 	cacheDir := t.TempDir()
 	a, b := t.TempDir(), t.TempDir()
@@ -698,6 +668,7 @@ func TestWarmCacheSameBytes(t *testing.T) {
 }
 
 func TestConcurrentBuilds(t *testing.T) {
+	t.Parallel()
 	dir := writeIssue(t, "-- issue.yaml --\nmagazine: M\nnumber: 1\ndate: 2026-01-01\n-- articles/a.md --\n# A\n\nText.\n\n![p](p.jpg \"Photo\")\n-- articles/p.jpg --\nsynth:jpeg 600x400\n")
 	out := t.TempDir()
 	var wg sync.WaitGroup
@@ -758,6 +729,7 @@ func decodeConfig(r io.Reader) (image.Config, error) {
 // TestRotatedPhotoEveryEdition: a photo stored landscape with EXIF
 // orientation 6 is portrait in the print PDF, the screen PDF and the EPUB.
 func TestRotatedPhotoEveryEdition(t *testing.T) {
+	t.Parallel()
 	dir := writeIssue(t, `-- issue.yaml --
 magazine: M
 number: 1
@@ -852,11 +824,9 @@ func TestPanoramaMemory(t *testing.T) {
 // page, a text page is mostly paper with ink on it), and they go into
 // place only with the editions.
 func TestPreviews(t *testing.T) {
-	out := t.TempDir()
-	res, err := Run(context.Background(), sample, Options{Formats: []Format{Screen}, OutDir: out, Previews: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	t.Parallel()
+	ed := sampleEditions.get(t)
+	res, out := ed.res, ed.dir
 	if res.Previews != filepath.Join(out, "previews") {
 		t.Fatalf("previews reported at %q", res.Previews)
 	}
@@ -924,6 +894,7 @@ func abs(x int) int {
 // is done: a photo lying unused is not waited for, and the pages bar fills
 // when the last edition is written, not when its last page is drawn.
 func TestProgressReachesTheEnd(t *testing.T) {
+	t.Parallel()
 	dir := writeIssue(t, "-- issue.yaml --\nmagazine: M\nnumber: 1\ndate: 2026-01-01\n-- articles/a.md --\n# A\n\nText.\n\n![p](p.jpg \"Photo\")\n-- articles/p.jpg --\nsynth:jpeg 600x400\n-- images/unused.jpg --\nsynth:jpeg 60x40\n")
 	var mu sync.Mutex
 	var photos, pages [][2]int
@@ -967,6 +938,7 @@ func TestProgressReachesTheEnd(t *testing.T) {
 // carriage return in a code block is a line end, not a character the
 // fonts lack. issue.yaml saved by Notepad with a BOM reads as any other.
 func TestPastedTextEverywhere(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write := func(name, content string) {
 		p := filepath.Join(dir, name)
@@ -1017,6 +989,7 @@ func TestPastedTextEverywhere(t *testing.T) {
 // TestSameTitleTwice: two articles with one title are told apart in the
 // contents by nothing, so check says so, at the second.
 func TestSameTitleTwice(t *testing.T) {
+	t.Parallel()
 	dir := writeIssue(t, "-- issue.yaml --\nmagazine: M\nnumber: 1\ndate: 2026-01-01\n-- articles/a.md --\n# Berita\n\nSatu.\n-- articles/b.md --\n# berita\n\nDua.\n")
 	_, ds, _ := Check(context.Background(), dir, magzjpeg.Fast)
 	found := false

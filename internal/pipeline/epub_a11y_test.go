@@ -2,9 +2,7 @@ package pipeline
 
 import (
 	"archive/zip"
-	"context"
 	"io"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -34,12 +32,13 @@ Teks penutup.
 // conformance only when every photo is described, lists the print pages,
 // nests its navigation and marks other scripts with their language.
 func TestEPUBAccessible(t *testing.T) {
-	sampleOut, _ := buildSample(t)
-	meta := validate.Ace(t, filepath.Join(sampleOut, "issue-12.epub"))
+	t.Parallel()
+	sampleEPUB := sampleEditions.get(t).file(EPUB)
+	meta := validate.Ace(t, sampleEPUB)
 	if meta["dcterms:conformsTo"] != "EPUB Accessibility 1.1 - WCAG 2.2 Level AA" {
 		t.Errorf("issue-12 does not claim EPUB Accessibility 1.1: %v", meta["dcterms:conformsTo"])
 	}
-	files := epubFiles(t, filepath.Join(sampleOut, "issue-12.epub"))
+	files := epubFiles(t, sampleEPUB)
 	nav := files["OEBPS/nav.xhtml"]
 	for _, want := range []string{`epub:type="page-list"`, `<a href="02-laporan-utama.xhtml#h-1">`, "<main>"} {
 		if !strings.Contains(nav, want) {
@@ -56,12 +55,7 @@ func TestEPUBAccessible(t *testing.T) {
 		t.Errorf("%d page-break markers, %d pages listed", breaks, pages)
 	}
 
-	dir := writeIssue(t, awkward+scripts)
-	out := t.TempDir()
-	if _, err := Run(context.Background(), dir, Options{Formats: []Format{EPUB}, OutDir: out, Version: "test"}); err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(out, "issue-x.epub")
+	file := scriptsEditions.get(t).file(EPUB)
 	validate.EPUBCheck(t, file)
 	meta = validate.Ace(t, file)
 	if meta["dcterms:conformsTo"] != nil {

@@ -31,6 +31,7 @@ var fusedAllowed = map[string]string{
 // fusing. TestSameOnEveryMachine, run under qemu-user by CI, checks the
 // outcome; this test points at the line that would break it.
 func TestNoFusedMultiplyAdd(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("compiles magz for arm64")
 	}

@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"context"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -22,21 +21,15 @@ import (
 // link annotations in Link elements with a description; and the structure
 // reads the articles in source order.
 func TestScreenEditionTagged(t *testing.T) {
-	sampleOut, _ := buildSample(t)
-	awkwardDir := writeIssue(t, awkward+scripts) // Chinese and Arabic too
-	awkwardOut := t.TempDir()
-	if _, err := Run(context.Background(), awkwardDir, Options{Formats: []Format{Screen}, OutDir: awkwardOut, Version: "test"}); err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct{ dir, file string }{
-		{sample, filepath.Join(sampleOut, "issue-12-screen.pdf")},
-		{awkwardDir, filepath.Join(awkwardOut, "issue-x-screen.pdf")},
-	} {
-		t.Run(filepath.Base(tc.file), func(t *testing.T) {
-			checkUA(t, tc.file)
-			iss := reader.Read(tc.dir, &diag.List{})
-			checkReadingOrder(t, iss, tc.file)
-			checkWholeWords(t, iss, tc.file)
+	t.Parallel()
+	for _, f := range []*fixture{sampleEditions, scriptsEditions} { // Chinese and Arabic too
+		ed := f.get(t)
+		file := ed.file(Screen)
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			checkUA(t, file)
+			iss := reader.Read(ed.src, &diag.List{})
+			checkReadingOrder(t, iss, file)
+			checkWholeWords(t, iss, file)
 		})
 	}
 }

@@ -27,12 +27,9 @@ const (
 // no rich black text, and the total ink of every page as the output
 // profile separates it.
 func TestPrintEditionIsPDFX(t *testing.T) {
-	sampleOut, _ := buildSample(t)
-	awkwardOut := t.TempDir()
-	if _, err := Run(context.Background(), writeIssue(t, awkward), Options{Formats: []Format{Print}, OutDir: awkwardOut, Version: "test"}); err != nil {
-		t.Fatal(err)
-	}
-	for _, file := range []string{filepath.Join(sampleOut, "issue-12-print.pdf"), filepath.Join(awkwardOut, "issue-x-print.pdf")} {
+	t.Parallel()
+	for _, f := range []*fixture{sampleEditions, awkwardEditions} {
+		file := f.get(t).file(Print)
 		t.Run(filepath.Base(file), func(t *testing.T) {
 			checkPDFX(t, file, "FOGRA39")
 			checkInk(t, file, coatedProfile, 300)
@@ -43,6 +40,7 @@ func TestPrintEditionIsPDFX(t *testing.T) {
 // TestUncoatedPaper: paper: uncoated prints for FOGRA29 with at most 260 %
 // of ink.
 func TestUncoatedPaper(t *testing.T) {
+	t.Parallel()
 	dir := writeIssue(t, strings.Replace(awkward, "-- issue.yaml --\n", "-- issue.yaml --\nprint:\n  paper: uncoated\n", 1))
 	out := t.TempDir()
 	if _, err := Run(context.Background(), dir, Options{Formats: []Format{Print}, OutDir: out, Version: "test"}); err != nil {
@@ -60,6 +58,7 @@ func TestUncoatedPaper(t *testing.T) {
 // TestPrintersOwnProfile: a magazine can name its printer's profile and
 // printing condition; the file embeds that profile as a custom condition.
 func TestPrintersOwnProfile(t *testing.T) {
+	t.Parallel()
 	prof, err := os.ReadFile(uncoatedProfile)
 	if err != nil {
 		t.Fatal(err)
@@ -92,6 +91,7 @@ func TestPrintersOwnProfile(t *testing.T) {
 
 // TestPrintSettingsErrors: wrong print settings are errors at their line.
 func TestPrintSettingsErrors(t *testing.T) {
+	t.Parallel()
 	srgb, err := os.ReadFile("../../assets/icc/sRGB.icc")
 	if err != nil {
 		t.Fatal(err)
@@ -263,6 +263,7 @@ func checkInk(t *testing.T, file, profile string, limit int) {
 // and TrueType typeface (files magz has never seen) gets editions set in
 // that typeface and printed in those colours, the print forms in print.
 func TestMagazineOfItsOwn(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	dir := filepath.Join(root, "issues", "issue-1")
 	if err := testissue.Write(dir, txtar.Parse([]byte(`-- issue.yaml --
@@ -329,6 +330,7 @@ theme:
 // own look in all three editions: its typeface, its logo on a framed
 // cover, three columns, its colours; and its editions pass the validators.
 func TestSecondExample(t *testing.T) {
+	t.Parallel()
 	dir := "../../docs/examples/suara-teluk/issues/issue-1"
 	out := t.TempDir()
 	res, err := Run(context.Background(), dir, Options{Formats: AllFormats, OutDir: out})
