@@ -71,6 +71,23 @@ func (c Codec) Decode(data []byte) (image.Image, error) {
 	return stdjpeg.Decode(bytes.NewReader(data))
 }
 
+// DecodeEighth decodes a JPEG at an eighth of its size in each direction
+// from the DC coefficient of each block alone (the block's mean), skipping
+// the inverse DCT: a quick look at a photo, for measuring it rather than
+// printing it. The samples are computed in integers, the same on every
+// machine. It reports false for any stream the fast path does not take;
+// the caller then decodes the whole image.
+func DecodeEighth(data []byte) (m *image.YCbCr, ok bool) {
+	defer func() {
+		if recover() != nil {
+			m, ok = nil, false
+		}
+	}()
+	d := &jdec{data: data, eighth: true}
+	m, err := d.decode()
+	return m, err == nil
+}
+
 // errUnsupported sends a stream to image/jpeg.
 var errUnsupported = errors.New("not for the fast path")
 
@@ -105,6 +122,9 @@ type jdec struct {
 	restart  int
 	adobeRGB bool // an Adobe marker says the components are R, G, B
 	frame    bool
+	// eighth decodes the DC coefficients alone: one sample per block, the
+	// block's mean (see DecodeEighth).
+	eighth bool
 }
 
 func (d *jdec) decode() (*image.YCbCr, error) {
@@ -538,9 +558,13 @@ func (d *jdec) scan(body []byte, start int) (*image.YCbCr, error) {
 	}
 	// Planes padded to whole MCUs, as image/jpeg allocates them.
 	yStride, cStride := mx*mcuW, mx*8
-	yPix := make([]uint8, yStride*my*mcuH)
-	cbPix := make([]uint8, cStride*my*8)
-	crPix := make([]uint8, cStride*my*8)
+	yRows, cRows := my*mcuH, my*8
+	if d.eighth {
+		yStride, cStride, yRows, cRows = mx*hmax, mx, my*vmax, my
+	}
+	yPix := make([]uint8, yStride*yRows)
+	cbPix := make([]uint8, cStride*cRows)
+	crPix := make([]uint8, cStride*cRows)
 
 	var qf [3]dequant
 	for i, c := range d.comps {
@@ -570,6 +594,22 @@ func (d *jdec) scan(body []byte, start int) (*image.YCbCr, error) {
 			dc, ac := d.dc[c.td], d.ac[c.ta]
 			for v := 0; v < c.v; v++ {
 				for h := 0; h < c.h; h++ {
+					if d.eighth {
+						// the coefficients are read to move on; only the
+						// DC term is kept
+						if _, ok := r.block(&blk, dc, ac, &qf[i], &pred[i]); !ok {
+							return nil, errUnsupported
+						}
+						s := dcSample(pred[i], d.quant[c.tq][0])
+						if i == 0 {
+							yPix[(by*vmax+v)*yStride+bx*hmax+h] = s
+						} else if i == 1 {
+							cbPix[by*cStride+bx] = s
+						} else {
+							crPix[by*cStride+bx] = s
+						}
+						continue
+					}
 					blk = [64]float32{}
 					last, ok := r.block(&blk, dc, ac, &qf[i], &pred[i])
 					if !ok {
@@ -599,10 +639,22 @@ func (d *jdec) scan(body []byte, start int) (*image.YCbCr, error) {
 	if r.overrun() {
 		return nil, errUnsupported
 	}
+	w, h := d.w, d.h
+	if d.eighth {
+		w, h = (w+7)/8, (h+7)/8
+	}
 	return &image.YCbCr{
 		Y: yPix, Cb: cbPix, Cr: crPix, YStride: yStride, CStride: cStride,
-		SubsampleRatio: ratio, Rect: image.Rect(0, 0, d.w, d.h),
+		SubsampleRatio: ratio, Rect: image.Rect(0, 0, w, h),
 	}, nil
+}
+
+// dcSample is the mean of a block whose DC coefficient is pred (quantised
+// by q): the coefficient is eight times the mean, less the level shift.
+// Rounded half up, in integers.
+func dcSample(pred int32, q uint16) uint8 {
+	v := pred * int32(q)
+	return uint8(min(max((v+4)>>3+128, 0), 255))
 }
 
 // unstuff splits the entropy-coded data at restart markers and removes

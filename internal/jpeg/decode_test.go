@@ -190,4 +190,69 @@ func BenchmarkDecode(b *testing.B) {
 			stdjpeg.Decode(bytes.NewReader(data))
 		}
 	})
+	b.Run("eighth", func(b *testing.B) {
+		b.SetBytes(2000 * 1500)
+		for b.Loop() {
+			if _, ok := DecodeEighth(data); !ok {
+				b.Fatal("refused")
+			}
+		}
+	})
+}
+
+// TestDecodeEighth: each sample of the eighth-size decoding is the mean of
+// its 8×8 block in the whole decoding (within one level: the rounding of
+// the inverse DCT), for every sampling the fast path takes.
+func TestDecodeEighth(t *testing.T) {
+	for name, data := range fastCases(t) {
+		small, ok := DecodeEighth(data)
+		if !ok {
+			t.Errorf("%s: refused", name)
+			continue
+		}
+		full, ok := decodeFast(data)
+		if !ok {
+			t.Fatalf("%s: the fast path refused it", name)
+		}
+		fb := full.Rect
+		if want := image.Rect(0, 0, (fb.Dx()+7)/8, (fb.Dy()+7)/8); small.Rect != want || small.SubsampleRatio != full.SubsampleRatio {
+			t.Fatalf("%s: %v %v, want %v %v", name, small.Rect, small.SubsampleRatio, want, full.SubsampleRatio)
+		}
+		worst := 0
+		mean := func(pix []uint8, stride, bx, by int) int {
+			s := 0
+			for y := 0; y < 8; y++ {
+				for x := 0; x < 8; x++ {
+					s += int(pix[(8*by+y)*stride+8*bx+x])
+				}
+			}
+			return (s + 32) / 64
+		}
+		for _, pl := range []struct {
+			small, full []uint8
+			ss, fs      int
+		}{{small.Y, full.Y, small.YStride, full.YStride}, {small.Cb, full.Cb, small.CStride, full.CStride}, {small.Cr, full.Cr, small.CStride, full.CStride}} {
+			rows := len(pl.small) / pl.ss
+			for by := 0; by < rows; by++ {
+				for bx := 0; bx < pl.ss; bx++ {
+					d := int(pl.small[by*pl.ss+bx]) - mean(pl.full, pl.fs, bx, by)
+					worst = max(worst, d, -d)
+				}
+			}
+		}
+		if worst > 1 {
+			t.Errorf("%s: eighth-size samples differ from their blocks' means by up to %d", name, worst)
+		}
+	}
+	// what the fast path does not take is refused, for the caller to decode whole
+	prog, err := os.ReadFile(filepath.Join("testdata", "jpeg", "prog.jpg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := DecodeEighth(prog); ok {
+		t.Error("a progressive JPEG decoded at an eighth")
+	}
+	if _, ok := DecodeEighth(fastCases(t)["s444.jpg"][:300]); ok {
+		t.Error("a truncated JPEG decoded at an eighth")
+	}
 }
