@@ -5,34 +5,15 @@ package layout
 
 import (
 	"magz/internal/doc"
+	"magz/internal/images"
 	"magz/layout/page"
-	"math"
 )
 
 // cropFor returns the part of an sw×sh image that fills a frame of aspect
-// fw:fh, as large as possible and centred on focus.
+// fw:fh, as large as possible and centred on focus: the image stage's
+// crop, which every edition shares.
 func cropFor(sw, sh int, fw, fh Length, focus [2]float64) [4]int {
-	const whole = 1_000_000
-	if sw <= 0 || sh <= 0 || fw <= 0 || fh <= 0 {
-		return [4]int{0, 0, whole, whole}
-	}
-	// The share of the source the frame shows, in millionths: all of one
-	// side, and of the other what keeps the frame's shape. In integers, so
-	// that every machine crops alike.
-	cw, ch := int64(whole), int64(whole)
-	src, dst := int64(sw)*int64(fh), int64(fw)*int64(sh) // the shapes, cross-multiplied
-	if src > dst {
-		cw = (dst*whole + src/2) / src
-	} else {
-		ch = (src*whole + dst/2) / dst
-	}
-	// Centre the crop on the focus point, as far as the edges allow.
-	place := func(size int64, f float64) int64 {
-		s := int64(math.Round(f*whole)) - size/2
-		return max(0, min(s, whole-size))
-	}
-	x, y := place(cw, focus[0]), place(ch, focus[1])
-	return [4]int{int(x), int(y), int(x + cw), int(y + ch)}
+	return images.Crop(sw, sh, int64(fw), int64(fh), focus)
 }
 
 // ppi is the resolution of a crop of an image sw pixels wide shown in a
