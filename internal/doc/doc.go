@@ -119,7 +119,13 @@ type Figure struct {
 	Decorative bool
 	Caption    []Span
 	Credit     string
-	Focus      [2]float64 // focal point, 0..1; 0.5,0.5 is the centre
+	// Focus is the focal point, 0..1 across and down (0.5,0.5 is the
+	// centre): every crop of the photo, in every edition, is centred on it
+	// as far as the edges allow. FocusWritten tells that the editor wrote
+	// it (focus:); otherwise the pipeline finds it in the photo before
+	// layout.
+	Focus        [2]float64
+	FocusWritten bool
 }
 
 // Quote is a block quotation.

@@ -177,21 +177,11 @@ func sizes(infos map[string]*images.Info) func(*doc.Image) (int, int, bool) {
 func Images(iss *doc.Issue) []*doc.Image {
 	var out []*doc.Image
 	seen := map[string]bool{}
-	add := func(f *doc.Figure) {
-		if f != nil && f.Image != nil && !seen[f.Image.Path] {
+	for _, f := range figures(iss) {
+		if !seen[f.Image.Path] {
 			seen[f.Image.Path] = true
 			out = append(out, f.Image)
 		}
-	}
-	add(iss.Cover)
-	add(iss.Logo)
-	for _, a := range iss.Articles {
-		add(a.Hero)
-		doc.Walk(a.Blocks, func(b doc.Block) {
-			if f, ok := b.(*doc.Figure); ok {
-				add(f)
-			}
-		})
 	}
 	return out
 }
@@ -212,7 +202,7 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 		return nil, err
 	}
 	store := images.NewStore(c, opt.JPEG)
-	iss, infos := prepare(dir, store, diags)
+	iss, infos := prepare(ctx, dir, store, diags)
 	if err := diags.Err(); err != nil {
 		return &Result{Warnings: warnings(diags)}, err
 	}
@@ -315,11 +305,13 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 	return res, nil
 }
 
-// prepare reads the issue, checks its photos and adds the preflight
-// warnings: the first step of both Run and Check.
-func prepare(dir string, store *images.Store, diags *diag.List) (*doc.Issue, map[string]*images.Info) {
+// prepare reads the issue, checks its photos, finds the focal points the
+// editor did not write and adds the preflight warnings: the first step of
+// both Run and Check.
+func prepare(ctx context.Context, dir string, store *images.Store, diags *diag.List) (*doc.Issue, map[string]*images.Info) {
 	iss, infos := Load(dir, store, diags)
 	if iss != nil && !diags.HasErrors() {
+		findFocus(ctx, store, iss, infos)
 		preflight(iss, infos, diags)
 	}
 	return iss, infos

@@ -28,7 +28,7 @@ func Check(ctx context.Context, dir string, codec jpeg.Codec) (*doc.Issue, []dia
 	diags := &diag.List{}
 	c, _ := cache.Open("")
 	store := images.NewStore(c, codec)
-	iss, infos := prepare(dir, store, diags)
+	iss, infos := prepare(ctx, dir, store, diags)
 	if iss == nil {
 		return nil, diags.All(), nil
 	}

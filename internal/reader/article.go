@@ -128,7 +128,7 @@ func (r *reader) readArticle(path string, namedAt diag.Pos) *doc.Article {
 			if c := strings.TrimSpace(fm.Caption); c != "" {
 				a.Hero.Caption = r.inline(c)
 			}
-			a.Hero.Focus = r.focus(fm.Focus, keys.pos("focus"))
+			a.Hero.Focus, a.Hero.FocusWritten = r.focus(fm.Focus, keys.pos("focus"))
 			r.checkAlt(a.Hero, pos, msg.T("hero image"), msg.T("add alt: to the header"))
 		}
 	} else if fm.Caption != "" || fm.Credit != "" {

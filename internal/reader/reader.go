@@ -222,7 +222,7 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 		pos := at("cover.image")
 		if img := r.resolveImage(path, y.Cover.Image, pos); img != nil {
 			iss.Cover = &doc.Figure{Pos: pos, Image: img, Alt: y.Cover.Alt, Credit: strings.TrimSpace(y.Cover.Credit)}
-			iss.Cover.Focus = r.focus(y.Cover.Focus, at("cover.focus"))
+			iss.Cover.Focus, iss.Cover.FocusWritten = r.focus(y.Cover.Focus, at("cover.focus"))
 			r.checkAlt(iss.Cover, pos, msg.T("cover photo"), msg.T("add alt: under cover:"))
 		}
 	}
@@ -464,21 +464,23 @@ func (r *reader) photoHint(from, ref string) string {
 // which it names when it refuses it.
 var PhotoExts = map[string]bool{".jpg": true, ".jpeg": true, ".png": true, ".webp": true, ".gif": true, ".tif": true, ".tiff": true, ".bmp": true, ".heic": true}
 
-func (r *reader) focus(s string, pos diag.Pos) [2]float64 {
-	f := [2]float64{0.5, 0.5}
+// focus reads a written focal point; written is false when there is none
+// (the pipeline then finds one in the photo).
+func (r *reader) focus(s string, pos diag.Pos) (f [2]float64, written bool) {
+	f = [2]float64{0.5, 0.5}
 	if strings.TrimSpace(s) == "" {
-		return f
+		return f, false
 	}
 	parts := strings.Split(s, ",")
 	if len(parts) == 2 {
 		x, err1 := strconv.ParseFloat(strings.TrimSpace(parts[0]), 64)
 		y, err2 := strconv.ParseFloat(strings.TrimSpace(parts[1]), 64)
 		if err1 == nil && err2 == nil && x >= 0 && x <= 1 && y >= 0 && y <= 1 {
-			return [2]float64{x, y}
+			return [2]float64{x, y}, true
 		}
 	}
 	r.diags.Errorf(pos, "focus %q must be two numbers from 0 to 1, such as \"0.5,0.3\"", s)
-	return f
+	return f, false
 }
 
 // unwrapPathErr drops the path from an error: messages name the file

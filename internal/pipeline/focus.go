@@ -1,0 +1,57 @@
+package pipeline
+
+import (
+	"context"
+
+	"magz/internal/doc"
+	"magz/internal/images"
+)
+
+// findFocus gives every photo whose editor wrote no focus: (cover, logo,
+// openers, figures) the focal point the image stage finds in it, before
+// layout: every crop of every edition — pages, EPUB, website, sharing kit
+// — is then centred on the same point. A written focus is kept. A photo
+// that cannot be decoded stays centred; the rendering reports it.
+func findFocus(ctx context.Context, store *images.Store, iss *doc.Issue, infos map[string]*images.Info) {
+	var todo []*doc.Figure
+	var paths []string
+	seen := map[string]bool{}
+	for _, f := range figures(iss) {
+		if f.FocusWritten || infos[f.Image.Path] == nil {
+			continue
+		}
+		todo = append(todo, f)
+		if !seen[f.Image.Path] {
+			seen[f.Image.Path] = true
+			paths = append(paths, f.Image.Path)
+		}
+	}
+	found := store.Focuses(ctx, paths)
+	for _, f := range todo {
+		if p, ok := found[f.Image.Path]; ok {
+			f.Focus = p
+		}
+	}
+}
+
+// figures lists every figure of an issue with an image: the cover, the
+// logo, then each article's opener photo and the figures in its text.
+func figures(iss *doc.Issue) []*doc.Figure {
+	var out []*doc.Figure
+	add := func(f *doc.Figure) {
+		if f != nil && f.Image != nil {
+			out = append(out, f)
+		}
+	}
+	add(iss.Cover)
+	add(iss.Logo)
+	for _, a := range iss.Articles {
+		add(a.Hero)
+		doc.Walk(a.Blocks, func(b doc.Block) {
+			if f, ok := b.(*doc.Figure); ok {
+				add(f)
+			}
+		})
+	}
+	return out
+}

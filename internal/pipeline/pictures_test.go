@@ -1,0 +1,131 @@
+package pipeline
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/jpeg"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"magz/internal/cache"
+	"magz/internal/diag"
+	"magz/internal/images"
+	magzjpeg "magz/internal/jpeg"
+	"magz/internal/testissue"
+	"magz/layout/page"
+)
+
+// boatPhoto is a sea under a sky with a red boat where the test puts it.
+func boatPhoto(t *testing.T, w, h int, boat image.Rectangle) []byte {
+	t.Helper()
+	m := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.Draw(m, image.Rect(0, 0, w, h*45/100), image.NewUniform(color.RGBA{0x8c, 0xc0, 0xe8, 255}), image.Point{}, draw.Src)
+	draw.Draw(m, image.Rect(0, h*45/100, w, h), image.NewUniform(color.RGBA{0x1f, 0x5a, 0x8a, 255}), image.Point{}, draw.Src)
+	draw.Draw(m, boat, image.NewUniform(color.RGBA{0xc8, 0x2a, 0x1e, 255}), image.Point{}, draw.Src)
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, m, &jpeg.Options{Quality: 90}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestFocusBeforeLayout: before layout, every photo without a written
+// focus: gets the focal point found in it — the cover, an opener and a
+// figure in the text — and the crops on the pages keep the subject; a
+// written focus: is kept as written, and the same photo under it is
+// cropped there.
+func TestFocusBeforeLayout(t *testing.T) {
+	dir := t.TempDir()
+	err := testissue.Write(dir, txtar.Parse([]byte(`-- issue.yaml --
+magazine: Uji Fokus
+number: 1
+date: 2026-01-01
+cover: {image: images/boat.jpg, alt: Perahu merah}
+articles: [a, b]
+-- articles/a.md --
+---
+title: Perahu di Teluk
+image: ../images/boat.jpg
+alt: Perahu merah di laut
+---
+Perahu itu berlabuh di ujung teluk.
+
+![Perahu merah di laut](../images/boat.jpg "Perahu di teluk")
+
+Nelayan pulang sore hari.
+-- articles/b.md --
+---
+title: Laut Biru
+image: ../images/sea.jpg
+alt: Laut
+focus: 0.2,0.3
+---
+Laut tenang pagi ini.
+`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// a wide photo, the boat low on the right: a centred crop to the
+	// page's shape, or to a square, loses it
+	W, H := 1800, 900
+	boat := image.Rect(W*80/100, H*60/100, W*90/100, H*70/100)
+	photo := boatPhoto(t, W, H, boat)
+	os.MkdirAll(filepath.Join(dir, "images"), 0o755)
+	for _, name := range []string{"boat.jpg", "sea.jpg"} {
+		if err := os.WriteFile(filepath.Join(dir, "images", name), photo, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	diags := &diag.List{}
+	c, _ := cache.Open("")
+	iss, infos := prepare(t.Context(), dir, images.NewStore(c, magzjpeg.Fast), diags)
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	onBoat := func(f [2]float64) bool {
+		return image.Pt(int(f[0]*float64(W)), int(f[1]*float64(H))).In(boat.Inset(-W / 100))
+	}
+	for what, f := range map[string][2]float64{"cover": iss.Cover.Focus, "opener": iss.Articles[0].Hero.Focus} {
+		if !onBoat(f) {
+			t.Errorf("%s: focus %v is not on the boat %v", what, f, boat)
+		}
+	}
+	if got := iss.Articles[1].Hero.Focus; got != [2]float64{0.2, 0.3} || !iss.Articles[1].Hero.FocusWritten {
+		t.Errorf("written focus became %v", got)
+	}
+	model, err := compose(iss, infos, diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for pi, pg := range model.Pages {
+		for _, it := range pg.Items {
+			img, ok := it.(*page.Image)
+			if !ok {
+				continue
+			}
+			if img.Name == "images/sea.jpg" {
+				// the written focus, left of the middle: the crop starts at
+				// the photo's left edge
+				if img.Crop[0] != 0 || img.Crop[2] == images.Whole {
+					t.Errorf("page %d: the photo with a written focus is cropped %v", pi+1, img.Crop)
+				}
+				continue
+			}
+			n++
+			keeps := int64(img.Crop[0])*int64(W) <= int64(boat.Min.X)*images.Whole && int64(img.Crop[2])*int64(W) >= int64(boat.Max.X)*images.Whole &&
+				int64(img.Crop[1])*int64(H) <= int64(boat.Min.Y)*images.Whole && int64(img.Crop[3])*int64(H) >= int64(boat.Max.Y)*images.Whole
+			if !keeps {
+				t.Errorf("page %d: crop %v loses the boat %v", pi+1, img.Crop, boat)
+			}
+		}
+	}
+	if n < 3 {
+		t.Errorf("the photo is placed %d times, want the cover, an opener and a figure", n)
+	}
+}
