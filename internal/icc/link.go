@@ -1,0 +1,203 @@
+package icc
+
+import "fmt"
+
+// Link converts device colours of one profile to those of another, as
+// one table sampled from the two profiles' transforms (a device link).
+type Link struct {
+	In, Out int
+	table   *clut
+	// limit, when above 0, is the most total ink (in 16-bit units summed
+	// over the outputs) the link puts down.
+	limit int64
+}
+
+// LinkOptions adjust a Link.
+type LinkOptions struct {
+	// Grid is the number of points along each input of the sampled table
+	// (33 for three inputs and 17 for four when 0).
+	Grid int
+	// Paper keeps the source's paper colour (absolute colorimetric on the
+	// source side only), for a soft proof on a screen.
+	Paper bool
+	// InkLimit, in percent, caps the total ink of the output: inks above
+	// it are taken back from cyan, magenta and yellow, keeping black.
+	InkLimit int
+}
+
+// NewLink samples the conversion from src to dst with the given intent.
+func NewLink(src, dst *Profile, intent Intent, opt LinkOptions) (*Link, error) {
+	srcIntent := intent
+	if opt.Paper {
+		srcIntent = Relative
+	}
+	from, err := src.toPCS(srcIntent)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", src.Description, err)
+	}
+	to, err := dst.fromPCS(intent)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", dst.Description, err)
+	}
+	in, out := from.p.in, to.p.out
+	g := opt.Grid
+	if g == 0 {
+		g = 33
+		if in > 3 {
+			g = 17
+		}
+		if in == 1 {
+			g = 256
+		}
+	}
+	grid := make([]int, in)
+	for i := range grid {
+		grid[i] = g
+	}
+	t, err := newCLUT(in, out, grid, 1<<24)
+	if err != nil {
+		return nil, err
+	}
+	l := &Link{In: in, Out: out, table: t}
+	if opt.InkLimit > 0 {
+		l.limit = int64(opt.InkLimit) * 65535 / 100
+	}
+	absolute := intent == Absolute || opt.Paper
+	v := make([]int32, maxChannels)
+	e := make([]int32, 3)
+	idx := make([]int, in)
+	for n := 0; n*out < len(t.values); n++ {
+		// the grid point's inputs, the last varying fastest
+		r := n
+		for d := in - 1; d >= 0; d-- {
+			idx[d] = r % g
+			r /= g
+		}
+		v = v[:maxChannels]
+		for d := range in {
+			v[d] = int32(divRound(int64(idx[d])*65535, int64(g-1)))
+		}
+		pcs := from.p.eval(v[:in])
+		c := decodePCS(from.out, pcs)
+		if absolute {
+			c = c.scale(src.White, d50)
+			if intent == Absolute && !opt.Paper {
+				c = c.scale(d50, dst.White)
+			}
+		}
+		encodePCS(to.in, c, e)
+		dev := to.p.eval(append(v[:0], e...))
+		for o := range out {
+			t.values[n*out+o] = uint16(clamp16(int64(dev[o])))
+		}
+		if l.limit > 0 && out == 4 {
+			limitInk(t.values[n*out:n*out+4], l.limit)
+		}
+	}
+	return l, nil
+}
+
+// limitInk takes ink above limit (summed, 16-bit units) back from cyan,
+// magenta and yellow in proportion, keeping black.
+func limitInk(v []uint16, limit int64) {
+	c, m, y, k := int64(v[0]), int64(v[1]), int64(v[2]), int64(v[3])
+	if c+m+y+k <= limit {
+		return
+	}
+	room := max(limit-k, 0)
+	cmy := c + m + y
+	v[0] = uint16(c * room / cmy)
+	v[1] = uint16(m * room / cmy)
+	v[2] = uint16(y * room / cmy)
+}
+
+// Eval converts one colour of 16-bit values.
+func (l *Link) Eval(in []uint16) []uint16 {
+	v := make([]int32, max(l.In, l.Out))
+	for i := range l.In {
+		v[i] = int32(in[i])
+	}
+	v = l.table.apply(v[:l.In])
+	out := make([]uint16, l.Out)
+	for i := range out {
+		out[i] = uint16(v[i])
+	}
+	return out
+}
+
+// Pixels converts packed 8-bit pixels of In channels from src into dst,
+// of Out channels. src and dst may not overlap unless In == Out.
+func (l *Link) Pixels(dst, src []uint8) {
+	v := make([]int32, maxChannels)
+	for i, o := 0, 0; i+l.In <= len(src) && o+l.Out <= len(dst); i, o = i+l.In, o+l.Out {
+		v = v[:maxChannels]
+		for c := range l.In {
+			v[c] = int32(src[i+c]) * 257
+		}
+		r := l.table.apply(v[:l.In])
+		for c := range l.Out {
+			dst[o+c] = uint8((r[c] + 128) / 257)
+		}
+	}
+}
+
+// BlackRamp returns, for each grey of src (an RGB profile's neutral
+// R=G=B, or a grey profile's value; 255 is white), the black ink of dst
+// that prints it alone: as light as the grey relative to the paper, with
+// the source's black on full black ink.
+func BlackRamp(src, dst *Profile) ([256]uint8, error) {
+	var ramp [256]uint8
+	from, err := src.toPCS(Relative)
+	if err != nil {
+		return ramp, fmt.Errorf("%s: %w", src.Description, err)
+	}
+	to, err := dst.toPCS(Relative)
+	if err != nil {
+		return ramp, fmt.Errorf("%s: %w", dst.Description, err)
+	}
+	if dst.Space != "CMYK" {
+		return ramp, fmt.Errorf("%s: not a CMYK profile", dst.Description)
+	}
+	lightness := func(t transform, dev []int32) int64 {
+		return decodePCS(t.out, t.p.eval(dev)).toLab().v[0]
+	}
+	// the source's lightness of each grey
+	var ls [256]int64
+	for g := range ls {
+		v := make([]int32, maxChannels)
+		for c := range from.p.in {
+			v[c] = int32(g * 257)
+		}
+		ls[g] = lightness(from, v[:from.p.in])
+	}
+	// black ink's lightness, in 1024 steps
+	const steps = 1024
+	var lk [steps + 1]int64
+	for i := range lk {
+		v := make([]int32, maxChannels)
+		v[3] = int32(divRound(int64(i)*65535, steps))
+		lk[i] = lightness(to, v[:4])
+	}
+	srcBlack, srcWhite := ls[0], ls[255]
+	inkBlack, paper := lk[steps], lk[0]
+	for g := range ramp {
+		if srcWhite <= srcBlack {
+			break
+		}
+		// the grey's place between the source's black and white, on the
+		// scale from full black ink to the paper
+		target := inkBlack + divRound((ls[g]-srcBlack)*(paper-inkBlack), srcWhite-srcBlack)
+		// the first step at least as dark, interpolated with the one before
+		i := 0
+		for i < steps && lk[i] > target {
+			i++
+		}
+		k := int64(i) * 65535 / steps
+		if i > 0 && lk[i-1] != lk[i] {
+			// between step i-1 (lighter) and i
+			k = divRound((int64(i-1)*65535*(lk[i-1]-lk[i]) + (lk[i-1]-target)*65535), steps*(lk[i-1]-lk[i]))
+		}
+		ramp[g] = uint8((clamp16(k) + 128) / 257)
+	}
+	return ramp, nil
+}

@@ -1,0 +1,140 @@
+package icc
+
+import (
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"magz/internal/validate"
+)
+
+func assetProfile(t *testing.T, name string) *Profile {
+	t.Helper()
+	return readProfile(t, filepath.Join("..", "..", "assets", "icc", name))
+}
+
+// TestLinkAgainstCollink: magz's sRGB-to-press link gives the inks of
+// Argyll's own link made from the same two profiles (collink's simple
+// mode, perceptual), read by xicclu.
+func TestLinkAgainstCollink(t *testing.T) {
+	if _, err := exec.LookPath("collink"); err != nil {
+		if validate.Required() {
+			t.Fatal("collink (ArgyllCMS) is required")
+		}
+		t.Skip("collink (ArgyllCMS) not installed")
+	}
+	root := filepath.Join("..", "..", "assets", "icc")
+	for _, press := range []string{"magz-coated-fogra39.icc", "magz-uncoated-fogra29.icc"} {
+		linkFile := filepath.Join(t.TempDir(), "link.icc")
+		cmd := exec.Command("collink", "-s", "-ip", "-qh", filepath.Join(root, "sRGB.icc"), filepath.Join(root, press), linkFile)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("collink: %v\n%s", err, out)
+		}
+		l, err := NewLink(assetProfile(t, "sRGB.icc"), assetProfile(t, press), Perceptual, LinkOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		samples := deviceSamples(3)
+		want := xiccluArgs(t, linkFile, []string{"-ff"}, samples)
+		worst, mean := 0.0, 0.0
+		for i, s := range samples {
+			in := []uint16{uint16(s[0] * 65535), uint16(s[1] * 65535), uint16(s[2] * 65535)}
+			got := l.Eval(in)
+			for c := range 4 {
+				d := math.Abs(float64(got[c])/65535 - want[i][c])
+				worst = max(worst, d)
+				mean += d / float64(4*len(samples))
+			}
+		}
+		// two tables sampled from the same profiles on different grids
+		if worst > 0.02 || mean > 0.003 {
+			t.Errorf("%s: inks differ from collink's by up to %.3f (mean %.4f)", press, worst, mean)
+		}
+		t.Logf("%s: %d colours, inks within %.4f of collink's (mean %.4f)", press, len(samples), worst, mean)
+	}
+}
+
+// TestLinkInkLimit: no 8-bit sRGB colour separates with more ink than the
+// limit, the darkest and most saturated included.
+func TestLinkInkLimit(t *testing.T) {
+	for _, tc := range []struct {
+		press string
+		limit int
+	}{{"magz-coated-fogra39.icc", 300}, {"magz-uncoated-fogra29.icc", 260}} {
+		l, err := NewLink(assetProfile(t, "sRGB.icc"), assetProfile(t, tc.press), Perceptual, LinkOptions{InkLimit: tc.limit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var src []uint8
+		for r := 0; r < 256; r += 5 {
+			for g := 0; g < 256; g += 5 {
+				for b := 0; b < 256; b += 5 {
+					src = append(src, uint8(r), uint8(g), uint8(b))
+				}
+			}
+		}
+		dst := make([]uint8, len(src)/3*4)
+		l.Pixels(dst, src)
+		most := 0
+		for i := 0; i < len(dst); i += 4 {
+			most = max(most, int(dst[i])+int(dst[i+1])+int(dst[i+2])+int(dst[i+3]))
+		}
+		if most*100 > tc.limit*255+2*255 { // the rounding of four 8-bit inks
+			t.Errorf("%s: %.1f %% of ink, limit %d %%", tc.press, float64(most)*100/255, tc.limit)
+		}
+		// without the cap the profile's own tables must hold the limit too
+		free, err := NewLink(assetProfile(t, "sRGB.icc"), assetProfile(t, tc.press), Perceptual, LinkOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		free.Pixels(dst, src)
+		most = 0
+		for i := 0; i < len(dst); i += 4 {
+			most = max(most, int(dst[i])+int(dst[i+1])+int(dst[i+2])+int(dst[i+3]))
+		}
+		t.Logf("%s: perceptual table alone puts down at most %.1f %%", tc.press, float64(most)*100/255)
+	}
+}
+
+// TestBlackRamp: greys go to black ink alone, white to none, black to
+// full, lighter greys to less ink.
+func TestBlackRamp(t *testing.T) {
+	for _, press := range []string{"magz-coated-fogra39.icc", "magz-uncoated-fogra29.icc"} {
+		ramp, err := BlackRamp(assetProfile(t, "sRGB.icc"), assetProfile(t, press))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ramp[255] != 0 || ramp[0] != 255 {
+			t.Errorf("%s: white → %d, black → %d", press, ramp[255], ramp[0])
+		}
+		for g := 1; g < 256; g++ {
+			if ramp[g] > ramp[g-1] {
+				t.Errorf("%s: grey %d takes more ink (%d) than grey %d (%d)", press, g, ramp[g], g-1, ramp[g-1])
+			}
+		}
+		// sRGB's middle grey (L* 53.4) prints with about half black or
+		// less: dot gain darkens the ink
+		if ramp[128] < 90 || ramp[128] > 150 {
+			t.Errorf("%s: middle grey → %d %% black", press, int(ramp[128])*100/255)
+		}
+		t.Logf("%s: grey 64/128/192 → K %d/%d/%d %%", press, int(ramp[64])*100/255, int(ramp[128])*100/255, int(ramp[192])*100/255)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	good, err := os.ReadFile(filepath.Join("..", "..", "assets", "icc", "magz-coated-fogra39.icc"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{
+		"empty":     nil,
+		"not icc":   []byte("not a profile at all, but long enough to have a header of one hundred and thirty-two bytes ........................."),
+		"cut short": good[:200],
+	} {
+		if _, err := Parse(data); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
