@@ -58,6 +58,10 @@ type composer struct {
 	// textLines the lines of text it was set in (see copyfit.go).
 	fit       fit
 	textLines int
+	// ranks are the articles' ranks (headline.go); titlePct is the size
+	// the last headline was set at, in percent of its rank's.
+	ranks    map[*doc.Article]doc.Rank
+	titlePct int
 }
 
 // node adds an element to the logical structure, inside the current

@@ -75,6 +75,7 @@ type ending struct {
 	fit         fit
 	runIn       bool
 	textLines   int // lines of text, as set
+	titlePct    int // the headline's size, percent of its rank's
 }
 
 // pages is how many pages the article takes.
@@ -126,7 +127,7 @@ func (c *composer) fitArticle(a *doc.Article, runIn bool) ending {
 		c.fit = designed
 		c.article(a, runIn)
 		e := c.ending(first, len(c.out.Pages)-1)
-		e.fit, e.runIn, e.textLines = designed, runIn, c.textLines
+		e.fit, e.runIn, e.textLines, e.titlePct = designed, runIn, c.textLines, c.titlePct
 		return e
 	}
 	// The design is tried first, and warns (of characters the fonts lack,
@@ -176,7 +177,7 @@ func (c *composer) fitArticle(a *doc.Article, runIn bool) ending {
 	c.fit = best
 	c.article(a, runIn)
 	e := c.ending(first, len(c.out.Pages)-1)
-	e.fit, e.runIn, e.textLines = best, runIn, c.textLines
+	e.fit, e.runIn, e.textLines, e.titlePct = best, runIn, c.textLines, c.titlePct
 	return e
 }
 
@@ -382,7 +383,7 @@ func (c *composer) copyfitReport(ends []ending, fillers map[int]string) {
 		lines := Length(a.Columns) * textH / c.th.Grid // a full page of the article's columns
 		f := page.Fit{Path: a.Pos.Path, Title: a.Title, First: e.first + 1, Last: e.last + 1, Planned: a.Pages,
 			Empty: e.empty, HeroPct: e.fit.hero, FigsPct: e.fit.figs, RunIn: e.runIn, Filler: fillers[e.last],
-			WordsPerLine: wordsPerLine(a, e.textLines)}
+			WordsPerLine: wordsPerLine(a, e.textLines), TitlePct: e.titlePct}
 		if i+1 < len(ends) && ends[i+1].runIn {
 			f.Followed = c.iss.Articles[i+1].Title
 		}

@@ -7,7 +7,6 @@ import (
 	"magz/internal/doc"
 	"magz/layout/page"
 	"strings"
-	"unicode/utf8"
 )
 
 // opener sets an article's opener: its lead photo with the caption, the
@@ -102,21 +101,8 @@ func (c *composer) opener(a *doc.Article, runIn bool) (first int, y Length) {
 		opener.Items = append(opener.Items, tag(c.drawLines(lines, x, y, ss, w), secNode)...)
 		y += op.UnderSection
 	}
-	hs := c.th.Scale.Title
-	switch {
-	case a.Hero != nil:
-		hs = c.th.Scale.TitleWithPhoto
-	case runIn:
-		hs = c.th.Scale.TitleRunIn
-	}
-	if utf8.RuneCountInString(a.Title) > op.LongTitle {
-		hs = hs * Length(op.LongTitleSize) / 100
-	}
-	ht := sansStyle(c.th.Type.DisplayBlack, hs, hs*Length(op.TitleLeading)/100, c.th.Deep, Left)
-	tl, n := c.linesN(a.Title, ht, w, 5)
-	if n > 5 && c.opt.Warn != nil {
-		c.opt.Warn(a.Pos, "title does not fit its opener (%d lines, 5 fit); it is cut short", n)
-	}
+	tl, ht := c.titleLines(a, w, 5) // headline.go: the rank's size, broken by sense
+	hs := ht.Size
 	y += hs * Length(op.TitleDrop) / 100
 	opener.Items = append(opener.Items, tag(c.drawLines(tl, x, y, ht, w), titleNode)...)
 	y += Length(len(tl)-1)*ht.Leading + op.UnderTitle
@@ -124,10 +110,7 @@ func (c *composer) opener(a *doc.Article, runIn bool) (first int, y Length) {
 		st := TextStyle{Regular: c.th.Type.TextItalic, Italic: c.th.Type.TextItalic, Bold: c.th.Type.TextBoldItalic, BoldItalic: c.th.Type.TextBoldItalic,
 			Size: c.th.Scale.Standfirst.Size, Leading: c.th.Scale.Standfirst.Leading, Color: c.th.Ink, Align: Left}
 		sw := w * Length(op.StandfirstWidth) / 100
-		sl, n := c.linesN(a.Subtitle, st, sw, 4)
-		if n > 4 && c.opt.Warn != nil {
-			c.opt.Warn(a.Pos, "subtitle does not fit its opener (%d lines, 4 fit); it is cut short", n)
-		}
+		sl, st := c.standfirstLines(a, st, sw, 4)
 		y += c.th.Scale.Standfirst.Size
 		opener.Items = append(opener.Items, tag(c.drawLines(sl, x, y, st, sw), subNode)...)
 		y += Length(len(sl)-1)*st.Leading + op.UnderStandfirst

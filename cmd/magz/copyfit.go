@@ -36,6 +36,7 @@ type articleJSON struct {
 	HeroPct    int    `json:"hero_percent"`
 	FigsPct    int    `json:"figures_percent"`
 	RunIn      bool   `json:"runs_in"`
+	TitlePct   int    `json:"headline_percent"`
 	Filler     string `json:"filler,omitempty"`
 	Followed   string `json:"followed_by,omitempty"`
 }
@@ -50,7 +51,7 @@ func copyfitData(cf *pipeline.Copyfit) *copyfitJSON {
 	for _, f := range cf.Articles {
 		out.Articles = append(out.Articles, articleJSON{Path: diag.DisplayPath(f.Path), Title: f.Title, First: f.First, Last: f.Last,
 			Planned: f.Planned, EndsAt: 100 - f.Empty/10, WordsShort: words(f.ShortLines, f), WordsOver: words(f.EndLines, f),
-			HeroPct: f.HeroPct, FigsPct: f.FigsPct, RunIn: f.RunIn, Filler: f.Filler, Followed: f.Followed})
+			HeroPct: f.HeroPct, FigsPct: f.FigsPct, RunIn: f.RunIn, TitlePct: f.TitlePct, Filler: f.Filler, Followed: f.Followed})
 	}
 	return out
 }
@@ -90,6 +91,9 @@ func fitLine(f page.Fit) string {
 	}
 	if f.RunIn {
 		means = append(means, msg.T("starts below the article before"))
+	}
+	if f.TitlePct > 0 && f.TitlePct < 100 {
+		means = append(means, msg.Sprintf("headline at %d %% of its rank's size", f.TitlePct))
 	}
 	if len(means) > 0 {
 		s += " (" + strings.Join(means, ", ") + ")"

@@ -87,6 +87,9 @@ type Article struct {
 	// its header), 0 when it has none; PagesPos is where it is written.
 	Pages    int
 	PagesPos diag.Pos
+	// Rank is the article's importance as its header names it (rank:),
+	// RankUnset when it names none.
+	Rank Rank
 }
 
 // Block is a block-level element of an article.

@@ -30,6 +30,9 @@ func Dump(w io.Writer, iss *Issue) {
 		if a.Pages > 0 {
 			fmt.Fprintf(w, " pages %d (line %d)", a.Pages, a.PagesPos.Line)
 		}
+		if a.Rank != RankUnset {
+			fmt.Fprintf(w, " rank %s", a.Rank)
+		}
 		fmt.Fprintln(w)
 		for _, kv := range [][2]string{{"title", a.Title}, {"subtitle", a.Subtitle}, {"author", a.Author}, {"section", a.Section}} {
 			if kv[1] != "" {

@@ -158,8 +158,6 @@ var indonesian = map[string]string{
 	"photo %s is low resolution for print: %d ppi where it is placed (%d×%d mm); %d ppi is best, under %d looks soft": "resolusi foto %s rendah untuk cetak: %d ppi di tempatnya (%d×%d mm); %d ppi paling baik, di bawah %d tampak buram",
 	"character %q (U+%04X) is not in the bundled fonts and is left out of the PDF":                                    "huruf %q (U+%04X) tidak ada di fon bawaan dan tidak dimasukkan ke PDF",
 	"title is too long for the cover lines (%d lines, 3 fit); it is shortened on the cover":                           "judul terlalu panjang untuk sampul (%d baris, muat 3); judul dipendekkan di sampul",
-	"title does not fit its opener (%d lines, 5 fit); it is cut short":                                                "judul tidak muat di halaman pembukanya (%d baris, muat 5); judul dipotong",
-	"subtitle does not fit its opener (%d lines, 4 fit); it is cut short":                                             "subjudul tidak muat di halaman pembukanya (%d baris, muat 4); subjudul dipotong",
 
 	// preflight
 	"cover photo": "foto sampul",

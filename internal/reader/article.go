@@ -36,6 +36,7 @@ type frontMatter struct {
 	Focus    string `yaml:"focus"`
 	Columns  *int   `yaml:"columns"`
 	Pages    *int   `yaml:"pages"`
+	Rank     string `yaml:"rank"` // see plan.go
 }
 
 // maxArticlePages is the most pages the flatplan may give one article.
@@ -121,6 +122,7 @@ func (r *reader) readArticle(path string, namedAt diag.Pos) *doc.Article {
 			a.Pages, a.PagesPos = *fm.Pages, keys.pos("pages")
 		}
 	}
+	a.Rank = r.rank(fm.Rank, keys.pos("rank"))
 	if fm.Image != "" {
 		pos := keys.pos("image")
 		if img := r.resolveImage(path, fm.Image, pos); img != nil {

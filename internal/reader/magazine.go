@@ -62,7 +62,8 @@ type themeYAML struct {
 		Layout       string   `yaml:"layout"`        // photo or frame
 		SkipSections []string `yaml:"skip_sections"` // sections given no cover line
 	} `yaml:"cover"`
-	Masthead *struct {
+	Headlines *headlinesYAML `yaml:"headlines"` // see plan.go
+	Masthead  *struct {
 		Logo string `yaml:"logo"` // an image file, relative to the settings file
 		Alt  string `yaml:"alt"`  // what it says, for readers who cannot see it (default: the magazine's name)
 	} `yaml:"masthead"`
@@ -245,6 +246,7 @@ func readTheme(y *themeYAML, at func(key string) diag.Pos, dirOf func(key string
 			th.Furniture.RunningHeads = *f.RunningHeads
 		}
 	}
+	readHeadlines(y.Headlines, &th, at, diags)
 	if cv := y.Cover; cv != nil {
 		oneOf("theme.cover.layout", msg.N("cover layout"), cv.Layout, &th.Cover.Layout, theme.CoverPhoto, theme.CoverFrame)
 		if cv.SkipSections != nil {

@@ -34,8 +34,10 @@ type Theme struct {
 	Cover Cover
 	// Furniture is the running heads and folios.
 	Furniture Furniture
-	// Scale is the type sizes of every part.
-	Scale Scale
+	// Scale is the type sizes of every part; Headlines the headlines'
+	// sizes by the article's rank.
+	Scale     Scale
+	Headlines Headlines
 	// Space is the spaces, rules and shades of the parts in the columns.
 	Space Space
 	// Opener, Contents, Pages: the spaces of an article's opener, of the
@@ -83,10 +85,9 @@ type Scale struct {
 	Code                     page.Length
 	PullQuote, PullQuoteBand page.Length
 	PhotoCaption             Size // over a full-page photo
-	// The opener: the title (with an opener photo, without, and for a
-	// short item running in), the standfirst, the byline and section.
-	Title, TitleWithPhoto, TitleRunIn page.Length
-	Standfirst, Byline, Section       Size
+	// The opener: the standfirst, the byline and section (the title's
+	// size is the rank's, from Theme.Headlines).
+	Standfirst, Byline, Section Size
 	// The page's furniture and the boxes of planned fillers.
 	RunningHead Size
 	BoxTitle    page.Length
@@ -103,6 +104,17 @@ type Scale struct {
 	// A pull quote\'s attribution.
 	Attribution Size
 }
+
+// Headlines is the scale of headline sizes, by an article's rank: the
+// lead story's the largest, news briefs' the smallest. A headline is set
+// at its rank's size whatever its length; only one that would not fit its
+// opener otherwise is set smaller, and the copyfit report says so.
+type Headlines struct {
+	Lead, Feature, Short, Brief page.Length
+}
+
+// Sizes are the sizes in the order of the ranks, lead first.
+func (h Headlines) Sizes() []page.Length { return []page.Length{h.Lead, h.Feature, h.Short, h.Brief} }
 
 // Space is the spaces, rule weights and shades of the parts set in the
 // columns, every one by name.
@@ -157,11 +169,10 @@ type Opener struct {
 	// Over the section label without a photo; the label's space over, its
 	// bar's length, thickness and gap, and the space under it.
 	NoPhoto, OverSection, SectionBar, SectionBarHeight, SectionBarGap, UnderSection page.Length
-	// The title: the length (in characters) above which it is set smaller,
-	// and by how much (percent); its leading (percent of its size); where
-	// its first baseline falls (percent of its size); the space under it.
-	LongTitle, LongTitleSize, TitleLeading, TitleDrop int
-	UnderTitle                                        page.Length
+	// The title: its leading (percent of its size), where its first
+	// baseline falls (percent of its size), the space under it.
+	TitleLeading, TitleDrop int
+	UnderTitle              page.Length
 	// The standfirst's width (percent) and the space under it; the
 	// byline's space over; the space over the closing rule, its weight,
 	// and the space under it.
@@ -315,8 +326,7 @@ func Default() Theme {
 			Code:      7200,
 			PullQuote: 15 * page.Pt, PullQuoteBand: 19 * page.Pt,
 			PhotoCaption: Size{8500, 11 * page.Pt},
-			Title:        34 * page.Pt, TitleWithPhoto: 28 * page.Pt, TitleRunIn: 22 * page.Pt,
-			Standfirst: Size{13 * page.Pt, 17 * page.Pt}, Byline: Size{8500, 11 * page.Pt}, Section: Size{8500, 11 * page.Pt},
+			Standfirst:   Size{13 * page.Pt, 17 * page.Pt}, Byline: Size{8500, 11 * page.Pt}, Section: Size{8500, 11 * page.Pt},
 			RunningHead:     Size{7500, 9 * page.Pt},
 			ContentsSection: Size{7500, 10 * page.Pt}, ContentsTitle: Size{13 * page.Pt, 15 * page.Pt}, ContentsStandfirst: Size{9 * page.Pt, 11500},
 			ContentsBy: Size{7500, 10 * page.Pt}, ContentsNumber: Size{20 * page.Pt, 20 * page.Pt}, ContentsTheme: Size{13 * page.Pt, 16 * page.Pt},
@@ -326,12 +336,13 @@ func Default() Theme {
 			CoverTitle: Size{17 * page.Pt, 19 * page.Pt}, CoverTitleFramed: Size{15 * page.Pt, 17 * page.Pt},
 			Attribution: Size{8 * page.Pt, 10 * page.Pt},
 		},
+		Headlines: Headlines{Lead: 40 * page.Pt, Feature: 32 * page.Pt, Short: 24 * page.Pt, Brief: 18 * page.Pt},
 		Opener: Opener{
 			PhotoLandscape: 46, PhotoPortrait: 52,
 			UnderPhoto: 5 * page.Pt, OverCaption: 7 * page.Pt, UnderCaption: 4 * page.Pt, AfterPhoto: 6 * page.Pt,
 			CaptionThirds: 2, Caption: Size{7 * page.Pt, 8500},
 			NoPhoto: 10 * page.Pt, OverSection: 9 * page.Pt, SectionBar: 10 * page.MM, SectionBarHeight: 2 * page.Pt, SectionBarGap: 3 * page.Pt, UnderSection: 6 * page.Pt,
-			LongTitle: 50, LongTitleSize: 75, TitleLeading: 108, TitleDrop: 85,
+			TitleLeading: 108, TitleDrop: 85,
 			UnderTitle:      8 * page.Pt,
 			StandfirstWidth: 85, UnderStandfirst: 4 * page.Pt, OverByline: 12 * page.Pt, OverRule: 8 * page.Pt, RuleWidth: 600, UnderRule: 4 * page.Pt,
 			MinLines: 6,

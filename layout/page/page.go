@@ -98,8 +98,11 @@ type Fit struct {
 	// and the planned filler set in its last page's room.
 	HeroPct, FigsPct int
 	RunIn            bool
-	Filler           string // the planned filler set in the last page's room
-	Followed         string // the short item that starts in that room
+	// TitlePct is the headline's size in percent of its rank's: under
+	// 100 only when it could not fit its opener otherwise.
+	TitlePct int
+	Filler   string // the planned filler set in the last page's room
+	Followed string // the short item that starts in that room
 }
 
 // SharpPPI is the least resolution at which a printed photo looks sharp:
