@@ -463,7 +463,10 @@ func (b *builder) table(t *doc.Table, indent Length) {
 			pad := c.th.Space.CellPad
 			lines := c.st.setParagraph(cell, cs, widths[j]-2*pad, 0, nil)
 			var cellItems []page.Item
-			c.within(row, func() { cellItems = c.as(cellRole, c.drawLines(lines, x+pad, pad+ts.Size, cs, widths[j]-2*pad)) })
+			c.within(row, func() {
+				cell := c.cell(cellRole)
+				c.within(cell, func() { cellItems = tag(c.drawLines(lines, x+pad, pad+ts.Size, cs, widths[j]-2*pad), cell) })
+			})
 			items = append(items, cellItems...)
 			if len(lines) > maxLines {
 				maxLines = len(lines)

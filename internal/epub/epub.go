@@ -473,7 +473,7 @@ func (w *writer) blocks(b *strings.Builder, blocks []doc.Block) {
 			if len(bl.Header) > 0 {
 				b.WriteString("<thead><tr>")
 				for j, c := range bl.Header {
-					fmt.Fprintf(b, "<th%s>%s</th>", cls(j), w.spans(c))
+					fmt.Fprintf(b, "<th scope=\"col\"%s>%s</th>", cls(j), w.spans(c))
 				}
 				b.WriteString("</tr></thead>\n")
 			}

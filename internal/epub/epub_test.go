@@ -88,7 +88,7 @@ func TestEPUBValid(t *testing.T) {
 		}
 	}
 	art := files["OEBPS/01-satu.xhtml"]
-	for _, want := range []string{`xml:lang="id"`, `&lt;script&gt;`, `href="https://contoh.id/?a=1&amp;b=2"`, `role="doc-noteref"`, `<ol start="3">`} {
+	for _, want := range []string{`xml:lang="id"`, `&lt;script&gt;`, `href="https://contoh.id/?a=1&amp;b=2"`, `role="doc-noteref"`, `<ol start="3">`, `<th scope="col" class="right">B</th>`} {
 		if !strings.Contains(art, want) {
 			t.Errorf("article lacks %q:\n%s", want, art)
 		}

@@ -157,12 +157,24 @@ func Heading(level int) Role {
 // Node 0 or Decoration are artifacts to a reader.
 const Decoration = -1
 
+// Scope is what a table header cell heads.
+type Scope string
+
+const (
+	ScopeColumn Scope = "Column"
+	ScopeRow    Scope = "Row"
+)
+
 // Node is an element of the logical structure.
 type Node struct {
 	Role   Role
 	Parent int    // index of the parent in Issue.Structure (0 for the root itself)
 	Alt    string // alternative text, for figures
 	Lang   string // BCP 47, when it differs from the document's
+	// Scope, for a header cell, is what it heads. (A Markdown table has
+	// one row of headers: every cell has one header, its column's, and
+	// needs no list of headers of its own.)
+	Scope Scope
 	// Path and Line are where in the magazine's files the element comes
 	// from (Line 0: made by magz, such as the contents).
 	Path string
@@ -315,6 +327,9 @@ func (iss *Issue) Dump(w io.Writer) {
 		fmt.Fprintf(w, "node %d %s in %d", i, n.Role, n.Parent)
 		if n.Alt != "" {
 			fmt.Fprintf(w, " alt %q", n.Alt)
+		}
+		if n.Scope != "" {
+			fmt.Fprintf(w, " scope %s", n.Scope)
 		}
 		fmt.Fprintln(w)
 	}

@@ -156,6 +156,9 @@ func finishUA(w io.Writer, src *source, t *tags, outlineItems int, meta Metadata
 		if st[n].Lang != "" {
 			fmt.Fprintf(&b, " /Lang %s", textString(st[n].Lang))
 		}
+		if st[n].Scope != "" {
+			fmt.Fprintf(&b, " /A <</O /Table /Scope /%s>>", st[n].Scope) // what a header cell heads
+		}
 		b.WriteString(">>")
 		r.fill(obj[n], []byte(b.String()))
 	}
