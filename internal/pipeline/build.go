@@ -128,6 +128,7 @@ type Result struct {
 	Outputs  []Output
 	Previews string // folder of page pictures, when asked for
 	Handoff  string // the printer's hand-off sheet, with the print edition
+	Cover    string // the designed cover as a picture, with the screen edition (CoverName)
 	// Stale are editions in the output folder from an earlier build that
 	// this one did not make (it was asked for other formats).
 	Stale    []string
@@ -276,6 +277,18 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 		}
 		eds = append(eds, sheet)
 		res.Handoff = sheet.dst
+	}
+	if want[Screen] {
+		cover, err := writeCover(ctx, opt.OutDir, model, iss.Name, func(it *page.Image) ([]byte, bool) {
+			r, ok := done[pl.screen[it]]
+			return r.Data, ok
+		})
+		if err != nil {
+			removeTemps(eds)
+			return nil, err
+		}
+		eds = append(eds, cover)
+		res.Cover = cover.dst
 	}
 	var previewTmp string
 	if opt.Previews {

@@ -28,6 +28,7 @@ type manifest struct {
 	Photos   int              `json:"photos"`
 	Outputs  []manifestOutput `json:"outputs"`
 	Previews bool             `json:"previews,omitempty"`
+	Cover    string           `json:"cover,omitempty"` // the cover picture's file name
 	Warnings []manifestDiag   `json:"warnings,omitempty"`
 }
 
@@ -108,11 +109,17 @@ func upToDate(m *manifest, key, outDir string, formats []Format) bool {
 			return false
 		}
 	}
+	if slices.Contains(formats, Screen) && (m.Cover == "" || !fileExists(filepath.Join(outDir, m.Cover))) {
+		return false // the cover picture goes with the screen edition
+	}
 	return true
 }
 
 func writeManifest(outDir, key string, res *Result, opt Options) {
 	m := manifest{Key: key, Formats: opt.Formats, Pages: res.Pages, Words: res.Words, Photos: res.Photos, Previews: opt.Previews}
+	if res.Cover != "" {
+		m.Cover = filepath.Base(res.Cover)
+	}
 	if !opt.Date.IsZero() {
 		m.Date = opt.Date.UTC().Format(time.RFC3339)
 	}
@@ -148,6 +155,9 @@ func fromManifest(m *manifest, iss *doc.Issue, outDir string) *Result {
 	if m.Previews {
 		res.Previews = filepath.Join(outDir, "previews")
 	}
+	if m.Cover != "" {
+		res.Cover = filepath.Join(outDir, m.Cover)
+	}
 	for _, w := range m.Warnings {
 		res.Warnings = append(res.Warnings, diag.Diagnostic{Pos: diag.Pos{Path: w.Path, Line: w.Line, Col: w.Col}, Severity: diag.Warning, Msg: w.Msg})
 	}
@@ -172,4 +182,14 @@ func Status(iss *doc.Issue, outDir, version string) (built, current bool) {
 func fileExists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
+}
+
+// Built lists the editions the last build in outDir made (none when there
+// is none): magz site asks for them with its own, so that publishing a
+// built issue does not build it again for fewer editions.
+func Built(outDir string) []Format {
+	if m := readManifest(outDir); m != nil {
+		return m.Formats
+	}
+	return nil
 }

@@ -131,7 +131,13 @@ func (r *Renderer) item(img *image.RGBA, iss *page.Issue, fs faces, it page.Item
 		if it.Bleed&page.EdgeBottom != 0 {
 			h += b
 		}
-		xdraw.ApproxBiLinear.Scale(img, r.rect(x, y, w, h), src, src.Bounds(), draw.Src, nil)
+		// A picture with transparency (a logo) lies over the page: drawn
+		// as it is, its clear parts would punch holes that a JPEG shows black.
+		op := draw.Src
+		if o, ok := src.(interface{ Opaque() bool }); !ok || !o.Opaque() {
+			op = draw.Over
+		}
+		xdraw.ApproxBiLinear.Scale(img, r.rect(x, y, w, h), src, src.Bounds(), op, nil)
 	case *page.Text:
 		fc, err := r.face(fs, fonts.Face(it.Face), it.Size)
 		if err != nil {
