@@ -5,10 +5,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/urfave/cli/v2"
 
+	"magz/internal/cache"
 	"magz/internal/diag"
+	"magz/internal/images"
 	"magz/internal/jpeg"
 	"magz/internal/msg"
 	"magz/internal/pipeline"
@@ -71,14 +74,24 @@ func publish(c *cli.Context, out string, stderr io.Writer) (int, error) {
 		return 0, fail(1, "magz site: no issues in %s", diag.DisplayPath(issuesDir(c)))
 	}
 	var eds []site.Edition
+	codec := jpeg.CodecFor(os.Getenv(jpeg.EnvSwitch))
+	cacheDir := ""
 	for _, name := range names {
 		dir := filepath.Join(issuesDir(c), name)
+		outDir := filepath.Join(distDir(c), name)
+		// the editions the site needs, with those built there already: a
+		// built issue is not built again for fewer editions
 		formats := []pipeline.Format{pipeline.Screen, pipeline.EPUB}
 		if c.Bool("with-print") {
 			formats = append(formats, pipeline.Print)
 		}
-		opt := pipeline.Options{Formats: formats, OutDir: filepath.Join(distDir(c), name),
-			Version: magzVersion(), CacheDir: pipeline.DefaultCacheDir(dir), JPEG: jpeg.CodecFor(os.Getenv(jpeg.EnvSwitch))}
+		for _, f := range pipeline.Built(outDir) {
+			if !slices.Contains(formats, f) {
+				formats = append(formats, f)
+			}
+		}
+		cacheDir = pipeline.DefaultCacheDir(dir)
+		opt := pipeline.Options{Formats: formats, OutDir: outDir, Version: magzVersion(), CacheDir: cacheDir, JPEG: codec}
 		res, err := pipeline.Run(c.Context, dir, opt)
 		if res != nil {
 			for _, w := range res.Warnings {
@@ -88,7 +101,7 @@ func publish(c *cli.Context, out string, stderr io.Writer) (int, error) {
 		if err != nil {
 			return 0, fail(1, "%v\nmagz site: %s does not build; fix it, or move it out of the issues folder", buildError(err), name)
 		}
-		ed := site.Edition{Issue: res.Issue}
+		ed := site.Edition{Issue: res.Issue, Cover: res.Cover}
 		for _, o := range res.Outputs {
 			switch o.Format {
 			case pipeline.Screen:
@@ -96,7 +109,9 @@ func publish(c *cli.Context, out string, stderr io.Writer) (int, error) {
 			case pipeline.EPUB:
 				ed.EPUB = o.Path
 			case pipeline.Print:
-				ed.Print = o.Path
+				if c.Bool("with-print") {
+					ed.Print = o.Path
+				}
 			}
 		}
 		eds = append(eds, ed)
@@ -104,8 +119,22 @@ func publish(c *cli.Context, out string, stderr io.Writer) (int, error) {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return 0, fail(1, "magz site: %v", err)
 	}
-	if err := site.Write(site.Options{Out: out, BaseURL: c.String("base-url")}, eds); err != nil {
+	store, err := photoStore(cacheDir, codec)
+	if err != nil {
+		return 0, fail(1, "magz site: %v", err)
+	}
+	if err := site.Write(c.Context, site.Options{Out: out, BaseURL: c.String("base-url"), Store: store}, eds); err != nil {
 		return 0, fail(1, "magz site: %v", err)
 	}
 	return len(eds), nil
+}
+
+// photoStore is the image stage the site's pictures are made by, with the
+// photo cache of the builds.
+func photoStore(dir string, codec jpeg.Codec) (*images.Store, error) {
+	c, err := cache.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	return images.NewStore(c, codec), nil
 }

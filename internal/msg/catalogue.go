@@ -353,7 +353,6 @@ var indonesian = map[string]string{
 	"Published %s in %s: open %s\n":     "%s diterbitkan di %s: buka %s\n",
 	"issue":                             "edisi",
 	"no issues to publish":              "tidak ada edisi untuk diterbitkan",
-	"cover: %w":                         "sampul: %w",
 	"magz site: cannot serve on %s: %v": "magz site: tidak bisa menyajikan di %s: %v",
 	"Serving %s at http://%s/ ; it is published again as issues change. Ctrl-C stops.\n": "Menyajikan %s di http://%s/ ; situs diterbitkan lagi setiap kali edisi berubah. Ctrl-C menghentikan.\n",
 	"[%s] published again\n": "[%s] diterbitkan lagi\n",

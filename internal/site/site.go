@@ -1,26 +1,26 @@
 // Package site writes the newsstand: a static website of a magazine's
-// issues, for readers to find, download and share them, and an OPDS
-// catalog for e-book apps. Every page works opened from disk and from any
-// static host, needs no JavaScript, and asks nothing of other sites.
+// issues, for readers to find, read, download and share them, an OPDS
+// catalog for e-book apps, an Atom feed, and a sharing kit of pictures
+// for the office to post. Every page works opened from disk and from any
+// static host, asks nothing of other sites, and needs no script (the
+// search page's small one only filters what the page already lists).
 package site
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
+	"context"
 	"fmt"
-	"html/template"
-	"image"
-	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
-	"github.com/disintegration/imaging"
-
+	"magz/internal/cache"
 	"magz/internal/doc"
+	"magz/internal/images"
+	"magz/internal/jpeg"
 	"magz/internal/locale"
 	"magz/internal/msg"
 )
@@ -30,6 +30,9 @@ type Edition struct {
 	Issue        *doc.Issue
 	Screen, EPUB string // the screen PDF and the EPUB
 	Print        string // the print PDF, when offered too ("" otherwise)
+	// Cover is the designed cover as a picture (page 1, as the build
+	// draws it: pipeline.CoverName); "" when the build drew none.
+	Cover string
 }
 
 // Options say where the site goes and how it is addressed.
@@ -41,40 +44,40 @@ type Options struct {
 	BaseURL string
 	// Updated is the feeds' date; zero: the newest issue's.
 	Updated time.Time
+	// Store is the image stage the pictures are made by (with the
+	// photo cache the builds use); nil: one without a cache.
+	Store *images.Store
 }
-
-// coverWidth and thumbWidth are the cover pictures' widths in pixels: the
-// latest issue's, and the archive's.
-const (
-	coverWidth = 600
-	thumbWidth = 300
-)
-
-// shareW and shareH are the size of a shared link's picture (Open Graph,
-// as the social sites show it).
-const shareW, shareH = 1200, 630
 
 // download is one file offered to readers.
 type download struct {
 	Label, Href, Type, Size, Sum string
+	Length                       int64
 }
 
+// picture is an <img> of a page: its file (from the site's root), the
+// other sizes for srcset, its pixels and its alternative text.
+type picture struct {
+	Src, Srcset string
+	W, H        int
+	Alt         string
+}
+
+// issuePage is an issue on the site.
 type issuePage struct {
 	Issue     *doc.Issue
-	Name      string // the folder name, and the issue's folder in the site
+	Name      string // the issue's folder in the site
 	Date      string
-	Cover     string // the cover picture, from the site's root
-	Thumb     string
-	Share     string // the cover cut to a shared link's picture (shareW×shareH)
-	Alt       string
+	Title     string // "Kabar Lembah Edisi 12: Jalan, Pasar, dan Harapan"
+	Cover     *picture
+	Thumb     *picture // the cover in the archive
 	Downloads []download
-	Articles  []*doc.Article
 	Pages     []*articlePage // the articles to read online, in order
-	Kit       []shareItem    // the pictures to share
+	Kit       kitItem        // the issue's cards
 }
 
 // Write writes the site of the editions, the newest first.
-func Write(opt Options, eds []Edition) error {
+func Write(ctx context.Context, opt Options, eds []Edition) error {
 	if len(eds) == 0 {
 		return msg.New("no issues to publish")
 	}
@@ -85,156 +88,174 @@ func Write(opt Options, eds []Edition) error {
 		}
 		return b.Issue.Number - a.Issue.Number
 	})
-	lab := locale.For(eds[0].Issue.Language).Labels
-	var pages []issuePage
-	for _, ed := range eds {
-		ph := &photos{} // this issue's, decoded once
-		p, err := writeIssueFiles(opt.Out, ed, lab, ph)
-		if err != nil {
-			return err
-		}
-		if err := writeArticles(opt.Out, &p, ph); err != nil {
-			return err
-		}
-		var sums []string
-		for _, d := range p.Downloads {
-			sums = append(sums, d.Sum)
-		}
-		kit, err := writeKit(filepath.Join(opt.Out, p.Name), &p, strings.Join(sums, " "), ph)
-		if err != nil {
-			return fmt.Errorf("%s: %w", p.Name, err)
-		}
-		p.Kit = kit
-		pages = append(pages, p)
+	store := opt.Store
+	if store == nil {
+		store = images.NewStore(&cache.Cache{}, jpeg.Fast)
 	}
-	latest := eds[0].Issue
-	base := strings.TrimSuffix(opt.BaseURL, "/")
-	data := pageData{Magazine: latest.Magazine, Language: latest.Language, Base: base, Lab: lab, Latest: pages[0], All: pages,
-		Colours: coloursOf(latest.Theme.Or())}
-	if err := render(filepath.Join(opt.Out, "index.html"), indexPage, data); err != nil {
+	if err := os.MkdirAll(opt.Out, 0o755); err != nil {
 		return err
 	}
-	for _, p := range pages {
-		d := data
-		d.Latest, d.Root = p, "../"
-		if err := render(filepath.Join(opt.Out, p.Name, "index.html"), issuePageT, d); err != nil {
-			return err
+	tidy(opt.Out)
+	s := newSiteData(opt, eds[0].Issue)
+	ts := &typeset{}
+	root := newPictures(store, opt.Out)
+	s.Logo, s.Icons = s.siteMarks(root, ts)
+	if err := root.run(ctx); err != nil {
+		return err
+	}
+	for _, ed := range eds {
+		p, err := s.writeIssue(ctx, opt.Out, ed, store, ts)
+		if err != nil {
+			return fmt.Errorf("%s: %w", ed.Issue.Name, err)
 		}
-		for _, ap := range p.Pages {
-			d.Article = ap
-			if err := render(filepath.Join(opt.Out, p.Name, ap.Href), articlePageT, d); err != nil {
-				return err
-			}
-		}
+		s.Issues = append(s.Issues, p)
+	}
+	s.index()
+	if err := s.writePages(opt.Out); err != nil {
+		return err
+	}
+	if err := writeFeeds(opt.Out, s); err != nil {
+		return err
+	}
+	return removeGone(opt.Out, s)
+}
+
+// newSiteData gathers what every page shares, from the newest issue.
+func newSiteData(opt Options, latest *doc.Issue) *siteData {
+	base := strings.TrimSuffix(opt.BaseURL, "/")
+	host := ""
+	if u, err := url.Parse(base); err == nil && u.Host != "" {
+		host = strings.TrimPrefix(u.Host+strings.TrimSuffix(u.Path, "/"), "www.")
 	}
 	updated := opt.Updated
 	if updated.IsZero() {
 		updated = latest.Date
 	}
-	if err := writeFeeds(opt.Out, base, latest, pages, updated, lab); err != nil {
-		return err
-	}
-	robots := "User-agent: *\nAllow: /\n"
-	if base != "" {
-		robots += "Sitemap: " + base + "/sitemap.xml\n"
-	}
-	return os.WriteFile(filepath.Join(opt.Out, "robots.txt"), []byte(robots), 0o644)
+	th := latest.Theme.Or()
+	return &siteData{Magazine: latest.Magazine, Publisher: latest.Publisher, Language: latest.Language, Base: base, Host: host,
+		Lab: locale.For(latest.Language).Labels, SL: locale.Site(latest.Language), Theme: th, Colours: paletteOf(th), Updated: updated, latest: latest,
+		families: familiesOf(th.Type)}
 }
 
-// writeIssueFiles copies an issue's editions into the site with their
-// sums, and makes its cover pictures.
-func writeIssueFiles(out string, ed Edition, lab locale.Labels, ph *photos) (issuePage, error) {
+// writeIssue writes an issue's folder: its editions, cover pictures,
+// articles' photos and sharing kit (its pages come later, when every
+// issue is known).
+func (s *siteData) writeIssue(ctx context.Context, out string, ed Edition, store *images.Store, ts *typeset) (*issuePage, error) {
 	iss := ed.Issue
 	dir := filepath.Join(out, iss.Name)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return issuePage{}, err
-	}
-	p := issuePage{Issue: iss, Name: iss.Name, Date: lab.Date(iss.Date), Articles: iss.Articles}
+	p := &issuePage{Issue: iss, Name: iss.Name, Date: s.Lab.Date(iss.Date), Title: s.issueTitle(iss)}
 	for _, f := range []struct{ path, label, typ string }{
-		{ed.Screen, lab.ScreenPDF, "application/pdf"}, {ed.EPUB, lab.EPUB, "application/epub+zip"}, {ed.Print, lab.PrintPDF, "application/pdf"},
+		{ed.Screen, s.Lab.ScreenPDF, "application/pdf"}, {ed.EPUB, s.Lab.EPUB, "application/epub+zip"}, {ed.Print, s.Lab.PrintPDF, "application/pdf"},
 	} {
 		if f.path == "" {
 			continue
 		}
 		size, sum, err := copyFile(f.path, filepath.Join(dir, filepath.Base(f.path)))
 		if err != nil {
-			return issuePage{}, err
+			return nil, err
 		}
-		p.Downloads = append(p.Downloads, download{Label: f.label, Href: iss.Name + "/" + filepath.Base(f.path), Type: f.typ, Size: humanSize(size), Sum: sum})
+		p.Downloads = append(p.Downloads, download{Label: f.label, Href: iss.Name + "/" + filepath.Base(f.path), Type: f.typ,
+			Size: humanSize(size), Sum: sum, Length: size})
 	}
-	if cv := iss.Cover; cv != nil {
-		if err := coverPictures(dir, cv.Image.Path, ph); err != nil {
-			return issuePage{}, fmt.Errorf("%s: %w", iss.Name, err)
+	ps := newPictures(store, dir)
+	var cover *doc.Image
+	if ed.Cover != "" {
+		cover = &doc.Image{Path: ed.Cover, Rel: filepath.Base(ed.Cover)}
+		if iss.Cover != nil {
+			cover.Pos = iss.Cover.Pos
 		}
-		p.Cover, p.Thumb, p.Share = iss.Name+"/cover.jpg", iss.Name+"/cover-small.jpg", iss.Name+"/share.jpg"
-		p.Alt = cv.Alt
+		p.Cover, p.Thumb = s.coverPictures(ps, p, cover)
+	}
+	s.articles(ps, p)
+	k := &kit{iss: iss, th: iss.Theme.Or(), ts: ts, ps: ps, base: slug(iss.Magazine) + "-" + fmt.Sprint(iss.Number), cover: cover}
+	s.cards(k, p)
+	if err := ps.run(ctx); err != nil {
+		return nil, err
 	}
 	return p, nil
 }
 
-// coverPictures makes the cover's pictures for the site (the latest
-// issue's, the archive's, and the shared link's), unless those of this
-// very file are there from the last time.
-func coverPictures(dir, src string, ph *photos) error {
-	st, err := os.Stat(src)
-	if err != nil {
-		return err
+// issueTitle names an issue: "Kabar Lembah Edisi 12: Jalan, Pasar, dan Harapan".
+func (s *siteData) issueTitle(iss *doc.Issue) string {
+	t := iss.Magazine + " " + s.Lab.Issue + " " + fmt.Sprint(iss.Number)
+	if iss.Title != "" {
+		t += ": " + iss.Title
 	}
-	key := fmt.Sprintf("%s %d %d %d %d %d", src, st.Size(), st.ModTime().UnixNano(), coverWidth, thumbWidth, shareW)
-	stamp := filepath.Join(dir, ".cover")
-	if old, err := os.ReadFile(stamp); err == nil && string(old) == key {
-		return nil
-	}
-	img, err := ph.open(src)
-	if err != nil {
-		return msg.Errorf("cover: %w", err)
-	}
-	for name, pic := range map[string]image.Image{
-		"cover.jpg":       imaging.Resize(img, coverWidth, 0, imaging.Lanczos),
-		"cover-small.jpg": imaging.Resize(img, thumbWidth, 0, imaging.Lanczos),
-		"share.jpg":       imaging.Fill(img, shareW, shareH, imaging.Center, imaging.Lanczos),
-	} {
-		if err := saveJPEG(filepath.Join(dir, name), pic, coverQuality); err != nil {
-			return err
-		}
-	}
-	return os.WriteFile(stamp, []byte(key), 0o644)
+	return t
 }
 
-// copyFile copies src to dst, unless dst is the same already, and
-// returns its size and SHA-256.
-func copyFile(src, dst string) (int64, string, error) {
-	sumOf := func(p string) (int64, string, error) {
-		f, err := os.Open(p)
-		if err != nil {
-			return 0, "", err
+// coverWidths are the cover's widths on the pages (srcset): the archive's
+// thumbnails take the smaller, the latest issue the larger on a 2× phone.
+var coverWidths = []int{360, 720}
+
+// coverPictures asks for the designed cover's renditions.
+func (s *siteData) coverPictures(ps *pictures, p *issuePage, cover *doc.Image) (big, thumb *picture) {
+	in := ps.info(cover)
+	if in == nil {
+		return nil, nil
+	}
+	id := sourceID(cover.Path)
+	alt := s.SL.CoverOf + " " + p.Title
+	var set []string
+	var last *picture
+	for _, width := range coverWidths {
+		w, h := fitWidth(in, width)
+		req := images.Request{Path: cover.Path, Crop: whole, W: w, H: h, Quality: coverQuality}
+		name := "cover-" + strconv.Itoa(width) + ".jpg"
+		ps.add(&pictureJob{names: []string{name}, key: hash(id, req), reqs: []images.Request{req},
+			make: func(got map[images.Request]images.Result) ([][]byte, error) { return [][]byte{got[req].Data}, nil }})
+		set = append(set, fmt.Sprintf("%s/%s %dw", p.Name, name, w))
+		pic := &picture{Src: p.Name + "/" + name, W: w, H: h, Alt: alt}
+		if thumb == nil {
+			thumb = pic
 		}
-		defer f.Close()
-		h := sha256.New()
-		n, err := io.Copy(h, f)
-		return n, hex.EncodeToString(h.Sum(nil)), err
+		last = pic
 	}
-	n, sum, err := sumOf(src)
-	if err != nil {
-		return 0, "", err
+	big = &picture{Src: last.Src, Srcset: strings.Join(set, ", "), W: last.W, H: last.H, Alt: alt}
+	t := *big
+	t.Src, t.W, t.H = thumb.Src, thumb.W, thumb.H
+	return big, &t
+}
+
+// cards asks for the sharing kit of an issue: its cover's cards, and
+// every article's.
+func (s *siteData) cards(k *kit, p *issuePage) {
+	issueLine := p.Issue.Magazine + " · " + s.Lab.Issue + " " + fmt.Sprint(p.Issue.Number) + " · " + s.Lab.MonthYear(p.Issue.Date)
+	var lines []string
+	for _, ap := range p.Pages {
+		if len(lines) < 3 {
+			lines = append(lines, ap.Article.Title)
+		}
 	}
-	if m, old, err := sumOf(dst); err == nil && m == n && old == sum {
-		return n, sum, nil // unchanged: not written again
+	head := p.Issue.Title
+	if head == "" {
+		head = p.Issue.Magazine + " " + s.Lab.Issue + " " + fmt.Sprint(p.Issue.Number)
 	}
-	in, err := os.Open(src)
-	if err != nil {
-		return 0, "", err
+	p.Kit = k.add("", nil, cardText{Kicker: s.Lab.Issue + " " + fmt.Sprint(p.Issue.Number) + " · " + p.Date, Headline: head,
+		Deck: strings.Join(lines, " · "), Address: s.Host, Issue: issueLine})
+	for _, ap := range p.Pages {
+		a := ap.Article
+		kicker := a.Section
+		if kicker == "" {
+			kicker = s.Lab.Issue + " " + fmt.Sprint(p.Issue.Number)
+		}
+		ap.Card = k.add(a.Slug, figureOf(a), cardText{Kicker: kicker, Headline: a.Title, Deck: a.Subtitle, Address: s.Host, Issue: issueLine})
 	}
-	defer in.Close()
-	out, err := os.Create(dst)
-	if err != nil {
-		return 0, "", err
+}
+
+// figureOf is an article's photo for its cards: the opener photo, else
+// its first figure.
+func figureOf(a *doc.Article) *doc.Figure {
+	if a.Hero != nil {
+		return a.Hero
 	}
-	_, err = io.Copy(out, in)
-	if cerr := out.Close(); err == nil {
-		err = cerr
-	}
-	return n, sum, err
+	var first *doc.Figure
+	doc.Walk(a.Blocks, func(b doc.Block) {
+		if f, ok := b.(*doc.Figure); ok && first == nil {
+			first = f
+		}
+	})
+	return first
 }
 
 func humanSize(n int64) string {
@@ -244,16 +265,38 @@ func humanSize(n int64) string {
 	return fmt.Sprintf("%d KB", (n+1023)>>10)
 }
 
-func render(path string, t *template.Template, data any) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+// removeGone removes what an earlier run published and this one does not:
+// the folders of issues no longer on the site (taken off, or made drafts)
+// and pages of articles no longer in their issue. Only the site's own
+// folders go (those with its stamps).
+func removeGone(out string, s *siteData) error {
+	live := map[string]bool{}
+	for _, p := range s.Issues {
+		live[p.Name] = true
+		pages := map[string]bool{"index.html": true}
+		for _, ap := range p.Pages {
+			pages[ap.Href] = true
+		}
+		entries, _ := os.ReadDir(filepath.Join(out, p.Name))
+		for _, e := range entries {
+			if !e.IsDir() && strings.HasSuffix(e.Name(), ".html") && !pages[e.Name()] {
+				os.Remove(filepath.Join(out, p.Name, e.Name()))
+			}
+		}
+	}
+	entries, err := os.ReadDir(out)
+	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := t.Execute(&buf, data); err != nil {
-		return err
+	for _, e := range entries {
+		if !e.IsDir() || live[e.Name()] {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(out, e.Name(), stampsName)); err == nil {
+			if err := os.RemoveAll(filepath.Join(out, e.Name())); err != nil {
+				return err
+			}
+		}
 	}
-	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, buf.Bytes()) {
-		return nil // unchanged: the file keeps its time
-	}
-	return os.WriteFile(path, buf.Bytes(), 0o644)
+	return nil
 }
