@@ -187,7 +187,7 @@ func (ps *pictures) prune(st *stamps) {
 }
 
 // whole is a request's crop of the whole source.
-var whole = [4]int{0, 0, 1_000_000, 1_000_000}
+var whole = [4]int{0, 0, images.Whole, images.Whole}
 
 // fitWidth is a source's size at width w (never wider than the source).
 func fitWidth(in *images.Info, w int) (int, int) {
@@ -196,32 +196,10 @@ func fitWidth(in *images.Info, w int) (int, int) {
 }
 
 // focusCrop is the part of a source (millionths of its oriented size)
-// that fills a frame of fw×fh around the focal point: the one crop the
-// pages, the EPUB and the site share.
+// that fills a frame of fw×fh around the focal point: the crop the pages,
+// the EPUB and the site share.
 func focusCrop(sw, sh, fw, fh int, focus [2]float64) [4]int {
-	return cropAround(sw, sh, fw, fh, focus)
-}
-
-// cropAround is the page layout's crop arithmetic, until the image stage
-// exports it.
-func cropAround(sw, sh, fw, fh int, focus [2]float64) [4]int {
-	const all = 1_000_000
-	if sw <= 0 || sh <= 0 || fw <= 0 || fh <= 0 {
-		return whole
-	}
-	cw, ch := int64(all), int64(all)
-	src, dst := int64(sw)*int64(fh), int64(fw)*int64(sh)
-	if src > dst {
-		cw = (dst*all + src/2) / src
-	} else {
-		ch = (src*all + dst/2) / dst
-	}
-	place := func(size int64, f float64) int64 {
-		s := int64(math.Round(f*all)) - size/2
-		return max(0, min(s, all-size))
-	}
-	x, y := place(cw, focus[0]), place(ch, focus[1])
-	return [4]int{int(x), int(y), int(x + cw), int(y + ch)}
+	return images.Crop(sw, sh, int64(fw), int64(fh), focus)
 }
 
 // photoWidths are the widths a photo is offered at to read online: the
