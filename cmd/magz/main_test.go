@@ -143,7 +143,7 @@ func TestSiteServe(t *testing.T) {
 	if page := get("/issue-1/a.html"); !strings.Contains(page, "Judul Baru") {
 		t.Errorf("not published again after the change:\n%s\n%s", stdout.String(), stderr.String())
 	}
-	if disk, _ := os.ReadFile(filepath.Join(root, "dist", "site", "issue-1", "a.html")); strings.Contains(string(disk), "<script") {
+	if disk, _ := os.ReadFile(filepath.Join(root, "dist", "site", "issue-1", "a.html")); strings.Contains(string(disk), reloadPath) {
 		t.Error("the site on disk carries the reload script")
 	}
 }

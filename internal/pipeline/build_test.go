@@ -656,8 +656,8 @@ func TestConcurrentBuilds(t *testing.T) {
 			names = append(names, e.Name())
 		}
 	}
-	if want := []string{"issue-x-print.pdf", "issue-x-print.txt", "issue-x-screen.pdf", "issue-x.epub"}; !slices.Equal(names, want) {
-		t.Errorf("want exactly the 3 editions and the hand-off sheet, no temporary files, got %v", names)
+	if want := []string{"issue-x-cover.jpg", "issue-x-print.pdf", "issue-x-print.txt", "issue-x-screen.pdf", "issue-x.epub"}; !slices.Equal(names, want) {
+		t.Errorf("want exactly the 3 editions, the cover picture and the hand-off sheet, no temporary files, got %v", names)
 	}
 	validate.QPDFCheck(t, filepath.Join(out, "issue-x-print.pdf"))
 	validate.EPUBCheck(t, filepath.Join(out, "issue-x.epub"))
