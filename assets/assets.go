@@ -5,8 +5,9 @@ package assets
 
 import _ "embed"
 
-// EPUBCSS is the style sheet of the EPUB edition; {{deep}}, {{accent}}
-// and {{tint}} stand for the magazine's theme colours, {{text}} and
+// EPUBCSS is the style sheet of the EPUB edition; {{deep}}, {{accent}},
+// {{tint}}, {{ink}} and {{muted}} stand for the magazine's theme colours
+// (its greys are the theme's muted colour), {{text}} and
 // {{display}} for its typefaces' CSS font families.
 //
 //go:embed epub.css

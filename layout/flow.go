@@ -53,14 +53,19 @@ func (c *composer) articleElems(a *doc.Article, colW, textW Length) []elem {
 		b.block(bl, 0, c.bodyStyle())
 	}
 	if len(a.Notes) > 0 {
-		// set as a third-level heading, read as a section heading
+		// set as a third-level heading, read as a section heading; magz's
+		// own words, from no line of the source
+		where := c.where
+		c.where.Line = 0
 		b.tagged(page.RoleH2, func() { b.heading(c.lab.Notes, 3) })
+		c.where = where
 		ns := c.bodyStyle()
 		ns.Size, ns.Leading = c.th.Scale.Notes.Size, c.th.Scale.Notes.Leading
 		for _, n := range a.Notes {
 			spans := append([]doc.Span{{Text: strconv.Itoa(n.N) + ". ", Style: doc.Strong}}, n.Spans...)
 			b.tagged(page.RoleNote, func() {
 				c.notes[n.N] = c.parent
+				c.out.Structure[c.parent].Note = n.N
 				b.paragraph(spans, ns, 0, 0)
 			})
 		}

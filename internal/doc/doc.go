@@ -20,11 +20,15 @@ type Issue struct {
 	Date      time.Time // UTC midnight of the issue date
 	Language  string    // BCP 47
 	Publisher string
-	Trim      Trim
-	Print     Print // how the print edition is printed
-	Cover     *Figure
-	Logo      *Figure // the masthead as an image (theme: masthead: logo:); nil: the name in type
-	Articles  []*Article
+	// CertifiedBy is who checked the editions' accessibility and vouches
+	// for it (magazine.yaml's accessibility: certified_by:); "" when no
+	// one did: magz does not certify its own work.
+	CertifiedBy string
+	Trim        Trim
+	Print       Print // how the print edition is printed
+	Cover       *Figure
+	Logo        *Figure // the masthead as an image (theme: masthead: logo:); nil: the name in type
+	Articles    []*Article
 	// Colophon is the masthead box's own lines (editors, address), after
 	// the magazine, issue and publisher magz writes there itself.
 	Colophon []string

@@ -194,3 +194,18 @@ theme:
 		}
 	}
 }
+
+// TestCertifier: the magazine's settings name who vouches for the
+// editions' accessibility; without them, no one does.
+func TestCertifier(t *testing.T) {
+	issue := "number: 1\ndate: 2026-11-20\n"
+	for _, tc := range []struct{ magazine, want string }{
+		{"magazine: Suara Teluk\naccessibility:\n  certified_by: \" Lembaga Uji Aksesibilitas \"\n", "Lembaga Uji Aksesibilitas"},
+		{"magazine: Suara Teluk\n", ""},
+	} {
+		iss, diags := read(t, magazine(t, tc.magazine, issue))
+		if diags != "" || iss.CertifiedBy != tc.want {
+			t.Errorf("certified by %q (%s), want %q", iss.CertifiedBy, diags, tc.want)
+		}
+	}
+}

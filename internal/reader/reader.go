@@ -98,6 +98,10 @@ type issueYAML struct {
 		Title string `yaml:"title"`
 		Text  string `yaml:"text"`
 	} `yaml:"fillers"`
+	// Accessibility: who vouches for the editions' accessibility.
+	Accessibility *struct {
+		CertifiedBy string `yaml:"certified_by"`
+	} `yaml:"accessibility"`
 }
 
 type printYAML struct {
@@ -227,6 +231,9 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 		}
 	}
 
+	if y.Accessibility != nil {
+		iss.CertifiedBy = strings.TrimSpace(y.Accessibility.CertifiedBy)
+	}
 	for _, l := range y.Colophon {
 		if l = strings.TrimSpace(l); l != "" {
 			iss.Colophon = append(iss.Colophon, l)

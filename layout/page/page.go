@@ -124,6 +124,8 @@ const (
 	RoleP          Role = "P"
 	RoleFigure     Role = "Figure"
 	RoleCaption    Role = "Caption"
+	RoleDiv        Role = "Div" // a group: a figure with its caption
+	RoleLink       Role = "Link"
 	RoleBlockQuote Role = "BlockQuote"
 	RoleList       Role = "L"
 	RoleListItem   Role = "LI"
@@ -175,6 +177,8 @@ type Node struct {
 	// one row of headers: every cell has one header, its column's, and
 	// needs no list of headers of its own.)
 	Scope Scope
+	// Note, for a note, is its number.
+	Note int
 	// Path and Line are where in the magazine's files the element comes
 	// from (Line 0: made by magz, such as the contents).
 	Path string
@@ -341,71 +345,4 @@ func at(node int) string {
 		return ""
 	}
 	return fmt.Sprintf(" @%d", node)
-}
-
-// PageStart is where a printed page begins in the source: the first
-// element that starts on it.
-type PageStart struct {
-	Folio     int // the printed page number
-	Path      string
-	Line      int
-	Continued bool // nothing starts on the page: it continues the element before
-}
-
-// PageStarts tells, for each page with content from the magazine's files,
-// the first element that starts on it; a page where nothing starts (the
-// middle of a long paragraph) gets the next page's start, marked
-// Continued. Readers of other editions use it to show the print edition's
-// page numbers.
-func (iss *Issue) PageStarts() []PageStart {
-	seen := make([]bool, len(iss.Structure))
-	var out []PageStart
-	pending := 0 // pages still waiting for a start
-	for _, p := range iss.Pages {
-		start := PageStart{Folio: p.Folio}
-		first, content := -1, false // the first element in reading order that starts here
-		for _, it := range p.Items {
-			n := nodeOf(it)
-			if n <= 0 || n >= len(iss.Structure) || iss.Structure[n].Line == 0 {
-				continue
-			}
-			content = true
-			if !seen[n] && (first < 0 || n < first) {
-				first = n
-			}
-		}
-		for _, it := range p.Items {
-			if n := nodeOf(it); n > 0 && n < len(seen) {
-				seen[n] = true
-			}
-		}
-		found := first >= 0
-		if found {
-			start.Path, start.Line = iss.Structure[first].Path, iss.Structure[first].Line
-		}
-		if !content {
-			continue
-		}
-		if !found {
-			out = append(out, start)
-			pending++
-			continue
-		}
-		for k := len(out) - pending; k < len(out); k++ {
-			out[k].Path, out[k].Line, out[k].Continued = start.Path, start.Line, true
-		}
-		pending = 0
-		out = append(out, start)
-	}
-	return out[:len(out)-pending]
-}
-
-func nodeOf(it Item) int {
-	switch it := it.(type) {
-	case *Text:
-		return it.Node
-	case *Image:
-		return it.Node
-	}
-	return 0
 }
