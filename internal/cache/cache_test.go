@@ -32,6 +32,20 @@ func TestHitMissCorrupt(t *testing.T) {
 	if _, err := os.Stat(p); !os.IsNotExist(err) {
 		t.Error("the corrupt entry was not removed")
 	}
+	// Damage the checksum itself.
+	c.Put(k, []byte("rendition bytes"))
+	b, _ = os.ReadFile(p)
+	b[len(b)-1] ^= 0x01
+	os.WriteFile(p, b, 0o644)
+	if _, ok := c.Get(k); ok {
+		t.Fatal("an entry with a wrong checksum was used")
+	}
+	// An entry of the earlier format (a SHA-256 after magzc001) is a miss.
+	old := append([]byte("rendition bytes"), "magzc001"...)
+	os.WriteFile(p, append(old, make([]byte, 32)...), 0o644)
+	if _, ok := c.Get(k); ok {
+		t.Fatal("an entry of another format was used")
+	}
 	// Truncated entry.
 	c.Put(k, []byte("rendition bytes"))
 	os.WriteFile(p, []byte("ren"), 0o644)
