@@ -10,7 +10,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"time"
 	"unicode/utf16"
@@ -71,7 +70,8 @@ func Write(w io.Writer, iss *page.Issue, opt Options) error {
 	f.SetModificationDate(opt.Date)
 	f.SetTitle(iss.Title, true)
 	f.SetAuthor(iss.Author, true)
-	f.SetLang(iss.Language)
+	// the language goes into the catalog when finishing: fpdf writes it
+	// without escaping
 	f.SetCreator(opt.Creator, true)
 	f.SetProducer(opt.Creator, true)
 	if opt.Edition == Screen {
@@ -128,32 +128,23 @@ func Write(w io.Writer, iss *page.Issue, opt Options) error {
 			opt.OnPage()
 		}
 	}
-	print := opt.Edition == Print && opt.OutputIntent != nil
-	if !print && d.tags == nil {
-		// fpdf hands over its whole buffer in one Write: fix the page
-		// boxes in place there rather than copying a document of many
-		// megabytes.
-		return f.Output(boxFixer{w})
-	}
 	var buf bytes.Buffer
 	if err := f.Output(&buf); err != nil {
 		return err
 	}
-	src, err := readSource(sortPageBoxes(buf.Bytes()))
+	src, err := readSource(buf.Bytes())
 	if err != nil {
 		return err
 	}
 	meta := Metadata{Title: iss.Title, Author: iss.Author, Language: iss.Language, Creator: opt.Creator, Date: opt.Date}
-	if print {
+	switch {
+	case opt.Edition == Print && opt.OutputIntent != nil:
 		return finishPDFX(w, src, *opt.OutputIntent, opt.SRGB, meta)
+	case d.tags != nil:
+		return finishUA(w, src, d.tags, len(iss.Outline), meta, nil)
 	}
-	return finishUA(w, src, d.tags, len(iss.Outline), meta)
+	return finishPlain(w, src, meta)
 }
-
-// boxFixer sorts page boxes in what passes through it to w.
-type boxFixer struct{ w io.Writer }
-
-func (b boxFixer) Write(p []byte) (int, error) { return b.w.Write(sortPageBoxes(p)) }
 
 type drawer struct {
 	f      *fpdf.Fpdf
@@ -449,54 +440,6 @@ func utf16Hex(s string) string {
 	}
 	b.WriteString(">")
 	return b.String()
-}
-
-var boxNames = [][]byte{[]byte("/TrimBox ["), []byte("/BleedBox ["), []byte("/CropBox ["), []byte("/ArtBox [")}
-
-// sortPageBoxes puts each page's box entries in a fixed order. fpdf writes
-// them in Go map order, so the same document would otherwise differ from
-// run to run. The entries are only reordered, so every byte offset in the
-// cross-reference table stays valid.
-func sortPageBoxes(pdf []byte) []byte {
-	isBox := func(at int) bool {
-		for _, n := range boxNames {
-			if bytes.HasPrefix(pdf[at:], n) {
-				return true
-			}
-		}
-		return false
-	}
-	marker := []byte("Box [")
-	for off := 0; off < len(pdf); {
-		i := bytes.Index(pdf[off:], marker)
-		if i < 0 {
-			break
-		}
-		at := off + i
-		// the start of this line
-		ls := bytes.LastIndexByte(pdf[:at], '\n') + 1
-		if ls == 0 || !isBox(ls) {
-			off = at + len(marker)
-			continue
-		}
-		// a run of box lines from ls
-		end := ls
-		var lines [][]byte
-		for end < len(pdf) && isBox(end) {
-			e := bytes.IndexByte(pdf[end:], '\n')
-			if e < 0 {
-				break
-			}
-			lines = append(lines, append([]byte(nil), pdf[end:end+e+1]...))
-			end += e + 1
-		}
-		if len(lines) > 1 {
-			sort.Slice(lines, func(a, b int) bool { return bytes.Compare(lines[a], lines[b]) < 0 })
-			copy(pdf[ls:end], bytes.Join(lines, nil))
-		}
-		off = max(end, at+len(marker))
-	}
-	return pdf
 }
 
 // ImageSize is the pixel size planned for one placed image. Same is equal

@@ -41,7 +41,7 @@ func model() *page.Issue {
 	}
 }
 
-func jpegBytes(t *testing.T, w, h int) []byte {
+func jpegBytes(t testing.TB, w, h int) []byte {
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
@@ -123,13 +123,21 @@ func TestScreenEdition(t *testing.T) {
 	}
 }
 
-func TestSortPageBoxes(t *testing.T) {
-	in := "<</Type /Page\n/Parent 1 0 R\n/MediaBox [0 0 10 10]\n/TrimBox [1 1 9 9]\n/BleedBox [0.5 0.5 9.5 9.5]\n/Resources 2 0 R\n"
-	out := string(sortPageBoxes([]byte(in)))
-	if len(out) != len(in) {
-		t.Fatal("sorting changed the length: offsets would break")
-	}
-	if strings.Index(out, "/BleedBox") > strings.Index(out, "/TrimBox") {
-		t.Errorf("boxes not in a fixed order:\n%s", out)
+func TestSortBoxes(t *testing.T) {
+	for _, order := range [][2]string{{"TrimBox", "BleedBox"}, {"BleedBox", "TrimBox"}} {
+		in := "<</Type /Page /Parent 1 0 R /MediaBox [0 0 10 10] /" + order[0] + " [1 1 9 9] /" + order[1] + " [0.5 0.5 9.5 9.5] /Resources 2 0 R>>"
+		v, err := parseValue([]byte(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := v.(*dict)
+		sortBoxes(d)
+		var keys []string
+		for _, e := range d.entries {
+			keys = append(keys, string(e.key))
+		}
+		if got := strings.Join(keys, " "); got != "Type Parent MediaBox BleedBox TrimBox Resources" {
+			t.Errorf("%v: entries in order %s", order, got)
+		}
 	}
 }

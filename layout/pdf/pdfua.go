@@ -1,22 +1,37 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"io"
-	"magz/layout/page"
-	"regexp"
 	"sort"
-	"strings"
+
+	"magz/layout/page"
 )
+
+// uaFinish is the tagged screen PDF being made: the source, the rewrite,
+// and the structure elements' object numbers.
+type uaFinish struct {
+	r     *rewrite
+	src   *source
+	t     *tags
+	pages []int
+	has   []bool // by element: whether it is written (it or one below it has content)
+	obj   []int  // by element: its object number, when written
+	root  int    // the structure tree root
+	// links are the Link elements inside each element; parentTree maps
+	// each page's and annotation's key to its element(s).
+	links      [][]int
+	parentTree map[int]value
+}
 
 // finishUA writes src as a tagged PDF for readers (PDF/UA-1): the
 // structure tree the page model describes, with every piece of marked
 // content and every link annotation in it; document language, title shown
-// in the window, XMP metadata claiming PDF/UA, tab order by structure, and
-// a trailer ID.
-func finishUA(w io.Writer, src *source, t *tags, outlineItems int, meta Metadata) error {
-	r := newRewrite(src)
+// in the window, XMP metadata, tab order by structure, and a trailer ID.
+// The XMP claims PDF/UA-1 only when notUA is empty: a file that knows it
+// falls short (a glyph it could not set, a figure without a description)
+// does not say it conforms.
+func finishUA(w io.Writer, src *source, t *tags, outlineItems int, meta Metadata, notUA []string) error {
 	pages, err := src.pages()
 	if err != nil {
 		return err
@@ -24,10 +39,31 @@ func finishUA(w io.Writer, src *source, t *tags, outlineItems int, meta Metadata
 	if len(pages) != len(t.mcids) {
 		return fmt.Errorf("finishing the PDF: %d pages written, %d drawn", len(pages), len(t.mcids))
 	}
-	st := t.structure
+	u := &uaFinish{r: newRewrite(src), src: src, t: t, pages: pages, parentTree: map[int]value{}}
+	u.has = keptElements(t)
+	u.obj = make([]int, len(t.structure))
+	for n := range t.structure {
+		if u.has[n] {
+			u.obj[n] = u.r.reserve()
+		}
+	}
+	u.root = u.r.reserve()
+	u.links = make([][]int, len(t.structure))
+	for pi := range pages {
+		if err := u.page(pi); err != nil {
+			return err
+		}
+	}
+	u.elements()
+	tree := u.r.add(u.parentTreeDict().bytes())
+	u.r.fill(u.root, []byte(fmt.Sprintf("<</Type /StructTreeRoot /K [%d 0 R] /ParentTree %d 0 R /ParentTreeNextKey %d>>", u.obj[0], tree, len(pages)+countAnnots(t.annots))))
+	return u.finish(w, outlineItems, meta, notUA)
+}
 
-	// Which elements have content, themselves or below them: the others
-	// (a caption never written, say) are left out.
+// keptElements tells which elements have content, themselves or below
+// them: the others (a caption never written, say) are left out.
+func keptElements(t *tags) []bool {
+	st := t.structure
 	has := make([]bool, len(st))
 	for _, ms := range t.mcids {
 		for _, n := range ms {
@@ -53,144 +89,171 @@ func finishUA(w io.Writer, src *source, t *tags, outlineItems int, meta Metadata
 			has[n] = true
 		}
 	}
-	obj := make([]int, len(st))
-	for n := range st {
-		if has[n] {
-			obj[n] = r.reserve()
-		}
-	}
-	children := make([][]int, len(st))
-	for n := 1; n < len(st); n++ {
-		if has[n] {
-			children[st[n].Parent] = append(children[st[n].Parent], n)
-		}
-	}
+	return has
+}
 
-	// Link annotations become objects of their own, each with a Link
-	// element that holds it, inside the element whose text it links.
-	root := r.reserve()
-	parentTree := map[int]string{}  // key -> value (an array of elements, or one element)
-	links := make([][]int, len(st)) // Link elements inside each element
-	for pi, p := range pages {
-		d := src.dict(p)
-		inline, from, to := annotsArray(d)
-		if len(inline) != len(t.annots[pi]) {
-			return fmt.Errorf("finishing the PDF: page %d has %d link annotations, %d were drawn", pi+1, len(inline), len(t.annots[pi]))
-		}
-		var refs []string
-		for ai, a := range t.annots[pi] {
-			key := len(pages) + countAnnots(t.annots[:pi]) + ai // after the pages' keys
-			owner := a.node
-			if owner <= 0 || owner >= len(st) || !has[owner] {
-				owner = 0
-			}
-			annot := r.reserve()
-			link := r.add([]byte(fmt.Sprintf("<</Type /StructElem /S /Link /P %d 0 R /K [<</Type /OBJR /Obj %d 0 R /Pg %d 0 R>>]>>", obj[owner], annot, p)))
-			body := strings.TrimSuffix(strings.TrimSpace(inline[ai]), ">>")
-			r.fill(annot, []byte(fmt.Sprintf("%s /StructParent %d /Contents %s /F 4>>", body, key, textString(a.contents))))
-			links[owner] = append(links[owner], link)
-			parentTree[key] = fmt.Sprintf("%d 0 R", link)
-			refs = append(refs, fmt.Sprintf("%d 0 R", annot))
-		}
-		var mcs []string
-		for _, n := range t.mcids[pi] {
-			mcs = append(mcs, fmt.Sprintf("%d 0 R", obj[n]))
-		}
-		parentTree[pi] = "[" + strings.Join(mcs, " ") + "]"
-		if from < to {
-			d = d[:from] + d[to:]
-		}
-		d = strings.TrimSuffix(d, ">>")
-		if len(refs) > 0 {
-			d += "/Annots [" + strings.Join(refs, " ") + "]\n"
-		}
-		r.replace(p, d+fmt.Sprintf("/StructParents %d\n/Tabs /S\n>>", pi))
+// page rewrites page pi: its link annotations become objects of their
+// own, each with a Link element that holds it, inside the element whose
+// text it links; the page names its key in the parent tree and orders
+// tabs by structure.
+func (u *uaFinish) page(pi int) error {
+	p := u.pages[pi]
+	d, err := pageDict(u.src, p)
+	if err != nil {
+		return err
 	}
+	inline := d.array("Annots")
+	drawn := u.t.annots[pi]
+	if len(inline) != len(drawn) {
+		return fmt.Errorf("finishing the PDF: page %d has %d link annotations, %d were drawn", pi+1, len(inline), len(drawn))
+	}
+	var refs array
+	for ai, a := range drawn {
+		annot, ok := inline[ai].(*dict)
+		if !ok {
+			return fmt.Errorf("finishing the PDF: page %d: link annotation %d is not a dictionary written in place", pi+1, ai+1)
+		}
+		key := len(u.pages) + countAnnots(u.t.annots[:pi]) + ai // after the pages' keys
+		owner := a.node
+		if owner <= 0 || owner >= len(u.has) || !u.has[owner] {
+			owner = 0
+		}
+		n := u.r.reserve()
+		link := u.r.add([]byte(fmt.Sprintf("<</Type /StructElem /S /Link /P %d 0 R /K [<</Type /OBJR /Obj %d 0 R /Pg %d 0 R>>]>>", u.obj[owner], n, p)))
+		annot.set("StructParent", integer(key))
+		annot.set("Contents", pdfText(a.contents))
+		annot.set("F", integer(4))
+		u.r.fill(n, annot.bytes())
+		u.links[owner] = append(u.links[owner], link)
+		u.parentTree[key] = ref{link, 0}
+		refs = append(refs, ref{n, 0})
+	}
+	mcs := array{}
+	for _, n := range u.t.mcids[pi] {
+		mcs = append(mcs, ref{u.obj[n], 0})
+	}
+	u.parentTree[pi] = mcs
+	if len(refs) > 0 {
+		d.set("Annots", refs)
+	} else {
+		d.del("Annots")
+	}
+	d.set("StructParents", integer(pi))
+	d.set("Tabs", name("S"))
+	u.r.replace(p, d.bytes())
+	return nil
+}
 
-	// The elements, each with its marked content (page by page), its links
-	// and its children, in reading order.
+// elements writes the structure elements, each with its marked content
+// (page by page), its links and its children, in reading order.
+func (u *uaFinish) elements() {
+	st := u.t.structure
 	type mc struct{ page, mcid int }
 	content := make([][]mc, len(st))
-	for pi, ms := range t.mcids {
+	for pi, ms := range u.t.mcids {
 		for mcid, owner := range ms {
 			content[owner] = append(content[owner], mc{pi, mcid})
 		}
 	}
+	children := make([][]int, len(st))
+	for n := 1; n < len(st); n++ {
+		if u.has[n] {
+			children[st[n].Parent] = append(children[st[n].Parent], n)
+		}
+	}
 	for n := range st {
-		if !has[n] {
+		if !u.has[n] {
 			continue
 		}
 		// Marked content on the element's own page (that of its first
 		// piece) is named by its MCID alone, the rest by reference.
-		var k []string
+		k := array{}
 		pg := -1
 		for _, m := range content[n] {
 			if pg < 0 || pg == m.page {
 				pg = m.page
-				k = append(k, fmt.Sprint(m.mcid))
+				k = append(k, integer(m.mcid))
 			} else {
-				k = append(k, fmt.Sprintf("<</Type /MCR /Pg %d 0 R /MCID %d>>", pages[m.page], m.mcid))
+				k = append(k, &dict{entries: []entry{{"Type", name("MCR")}, {"Pg", ref{u.pages[m.page], 0}}, {"MCID", integer(m.mcid)}}})
 			}
 		}
-		for _, l := range links[n] {
-			k = append(k, fmt.Sprintf("%d 0 R", l))
+		for _, l := range u.links[n] {
+			k = append(k, ref{l, 0})
 		}
 		for _, c := range children[n] {
-			k = append(k, fmt.Sprintf("%d 0 R", obj[c]))
+			k = append(k, ref{u.obj[c], 0})
 		}
-		parent := root
+		parent := u.root
 		if n > 0 {
-			parent = obj[st[n].Parent]
+			parent = u.obj[st[n].Parent]
 		}
-		var b strings.Builder
-		fmt.Fprintf(&b, "<</Type /StructElem /S /%s /P %d 0 R /K [%s]", st[n].Role, parent, strings.Join(k, " "))
+		e := &dict{entries: []entry{{"Type", name("StructElem")}, {"S", name(st[n].Role)}, {"P", ref{parent, 0}}, {"K", k}}}
 		if pg >= 0 {
-			fmt.Fprintf(&b, " /Pg %d 0 R", pages[pg])
+			e.set("Pg", ref{u.pages[pg], 0})
 		}
 		if st[n].Alt != "" {
-			fmt.Fprintf(&b, " /Alt %s", textString(st[n].Alt))
+			e.set("Alt", pdfText(st[n].Alt))
 		}
 		if st[n].Role == page.RoleNote {
-			fmt.Fprintf(&b, " /ID (note-%d)", n) // PDF/UA: a Note has an ID
+			e.set("ID", pdfText(fmt.Sprintf("note-%d", n))) // PDF/UA: a Note has an ID
 		}
 		if st[n].Lang != "" {
-			fmt.Fprintf(&b, " /Lang %s", textString(st[n].Lang))
+			e.set("Lang", pdfText(st[n].Lang))
 		}
-		if st[n].Scope != "" {
-			fmt.Fprintf(&b, " /A <</O /Table /Scope /%s>>", st[n].Scope) // what a header cell heads
+		if st[n].Scope != "" { // what a header cell heads
+			e.set("A", &dict{entries: []entry{{"O", name("Table")}, {"Scope", name(st[n].Scope)}}})
 		}
-		b.WriteString(">>")
-		r.fill(obj[n], []byte(b.String()))
+		u.r.fill(u.obj[n], e.appendTo(nil, " "))
 	}
-	keys := make([]int, 0, len(parentTree))
-	for k := range parentTree {
+}
+
+// parentTreeDict is the parent tree: a number tree of one node, its keys
+// in order.
+func (u *uaFinish) parentTreeDict() *dict {
+	keys := make([]int, 0, len(u.parentTree))
+	for k := range u.parentTree {
 		keys = append(keys, k)
 	}
 	sort.Ints(keys)
-	var nums strings.Builder
+	nums := array{}
 	for _, k := range keys {
-		fmt.Fprintf(&nums, "%d %s ", k, parentTree[k])
+		nums = append(nums, integer(k), u.parentTree[k])
 	}
-	tree := r.add([]byte("<</Nums [" + strings.TrimSpace(nums.String()) + "]>>"))
-	r.fill(root, []byte(fmt.Sprintf("<</Type /StructTreeRoot /K [%d 0 R] /ParentTree %d 0 R /ParentTreeNextKey %d>>", obj[0], tree, len(pages)+countAnnots(t.annots))))
-
-	id := documentID(src.data)
-	xmp := r.add(stream("/Type /Metadata /Subtype /XML", xmpPacket(meta, id, "<pdfuaid:part>1</pdfuaid:part>")))
-	catalog := strings.TrimSuffix(src.dict(src.root), ">>")
-	catalog += fmt.Sprintf("/StructTreeRoot %d 0 R\n/MarkInfo <</Marked true>>\n/ViewerPreferences <</DisplayDocTitle true>>\n/Metadata %d 0 R\n>>", root, xmp)
-	r.replace(src.root, catalog)
-	if m := outlinesRef.FindStringSubmatch(catalog); m != nil && outlineItems > 0 {
-		// fpdf gives the outline root no count of its items
-		n := atoi(m[1])
-		r.replace(n, strings.TrimSuffix(src.dict(n), ">>")+fmt.Sprintf("\n/Count %d>>", outlineItems))
-	}
-	r.replace(src.info, infoDict(meta, ""))
-	return r.writeTo(w, "%PDF-1.7", fmt.Sprintf("/Root %d 0 R /Info %d 0 R /ID [<%x> <%x>]", src.root, src.info, id, id))
+	return &dict{entries: []entry{{"Nums", nums}}}
 }
 
-var (
-	outlinesRef = regexp.MustCompile(`/Outlines (\d+) 0 R`)
-)
+// finish writes the catalog (structure tree, marked, title shown, XMP,
+// language), the outline's count, the information and the trailer.
+func (u *uaFinish) finish(w io.Writer, outlineItems int, meta Metadata, notUA []string) error {
+	src, r := u.src, u.r
+	id := r.documentID()
+	var claims []string
+	if len(notUA) == 0 {
+		claims = append(claims, "<pdfuaid:part>1</pdfuaid:part>")
+	}
+	xmp := r.add(stream("/Type /Metadata /Subtype /XML", xmpPacket(meta, id, claims...)))
+	catalog, err := src.dict(src.root)
+	if err != nil {
+		return err
+	}
+	catalog.set("StructTreeRoot", ref{u.root, 0})
+	catalog.set("MarkInfo", &dict{entries: []entry{{"Marked", keyword("true")}}})
+	catalog.set("ViewerPreferences", &dict{entries: []entry{{"DisplayDocTitle", keyword("true")}}})
+	catalog.set("Metadata", ref{xmp, 0})
+	setLang(catalog, meta.Language)
+	r.replace(src.root, catalog.bytes())
+	if n, ok := catalog.ref("Outlines"); ok && outlineItems > 0 {
+		// fpdf gives the outline root no count of its items
+		outlines, err := src.dict(n)
+		if err != nil {
+			return err
+		}
+		outlines.set("Count", integer(outlineItems))
+		r.replace(n, outlines.bytes())
+	}
+	r.replace(src.info, []byte(infoDict(meta, "")))
+	return r.writeTo(w, "%PDF-1.7", fmt.Sprintf("/Root %d 0 R /Info %d 0 R /ID [<%x> <%x>]", src.root, src.info, id, id))
+}
 
 func countAnnots(as [][]annot) int {
 	n := 0
@@ -198,53 +261,4 @@ func countAnnots(as [][]annot) int {
 		n += len(a)
 	}
 	return n
-}
-
-// annotsArray returns the dictionaries of a page's inline /Annots array,
-// as fpdf writes them, in order, and where the array stands in the page
-// dictionary (from, to).
-func annotsArray(page string) (dicts []string, from, to int) {
-	i := strings.Index(page, "/Annots [")
-	if i < 0 {
-		return nil, 0, 0
-	}
-	at := i + len("/Annots [")
-	b := []byte(page[at:])
-	depth, start := 0, -1
-	for j := 0; j < len(b); j++ {
-		switch {
-		case b[j] == '(':
-			// a string: skip to its end, minding escapes and nesting
-			level := 0
-			for ; j < len(b); j++ {
-				if b[j] == '\\' {
-					j++
-					continue
-				}
-				if b[j] == '(' {
-					level++
-				} else if b[j] == ')' {
-					level--
-					if level == 0 {
-						break
-					}
-				}
-			}
-		case bytes.HasPrefix(b[j:], []byte("<<")):
-			if depth == 0 {
-				start = j
-			}
-			depth++
-			j++
-		case bytes.HasPrefix(b[j:], []byte(">>")):
-			depth--
-			j++
-			if depth == 0 {
-				dicts = append(dicts, string(b[start:j+1]))
-			}
-		case b[j] == ']' && depth == 0:
-			return dicts, i, at + j + 1
-		}
-	}
-	return dicts, i, len(page)
 }

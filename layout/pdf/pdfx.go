@@ -6,8 +6,6 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io"
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -29,19 +27,15 @@ type Metadata struct {
 	Date                             time.Time
 }
 
-// pageGroup is the transparency group fpdf gives every page once any
-// transparency is used; its /CS /DeviceRGB would make a RIP blend whole
-// pages in RGB.
-var pageGroup = regexp.MustCompile(`/Group <<[^>]*>>\n?`)
-
-var resourcesRef = regexp.MustCompile(`/Resources (\d+) 0 R`)
-
 // finishPDFX writes src as PDF/X-4: the output intent with its embedded
 // profile, RGB colour-managed as sRGB (DefaultRGB), no RGB page groups,
 // XMP metadata, PDF/X document information and a trailer ID.
 func finishPDFX(w io.Writer, src *source, intent OutputIntent, srgb []byte, meta Metadata) error {
 	r := newRewrite(src)
-	catalog := src.dict(src.root)
+	catalog, err := src.dict(src.root)
+	if err != nil {
+		return err
+	}
 	pages, err := src.pages()
 	if err != nil {
 		return err
@@ -52,44 +46,83 @@ func finishPDFX(w io.Writer, src *source, intent OutputIntent, srgb []byte, meta
 	rgb := r.add(stream("/N 3 /Alternate /DeviceRGB /Filter /FlateDecode", deflate(srgb)))
 	resources := map[int]bool{}
 	for _, p := range pages {
-		d := src.dict(p)
-		if m := resourcesRef.FindStringSubmatch(d); m != nil {
-			resources[atoi(m[1])] = true
+		d, err := pageDict(src, p)
+		if err != nil {
+			return err
 		}
-		r.replace(p, pageGroup.ReplaceAllString(d, ""))
+		if n, ok := d.ref("Resources"); ok {
+			resources[n] = true
+		}
+		// the transparency group fpdf gives every page once any
+		// transparency is used: its /CS /DeviceRGB would make a RIP
+		// blend whole pages in RGB
+		d.del("Group")
+		r.replace(p, d.bytes())
 	}
 	for _, n := range sortedKeys(resources) {
-		r.replace(n, withColorSpace(src.dict(n), fmt.Sprintf("/DefaultRGB [/ICCBased %d 0 R]", rgb)))
+		res, err := src.dict(n)
+		if err != nil {
+			return err
+		}
+		if err := withColorSpace(res, "DefaultRGB", array{name("ICCBased"), ref{rgb, 0}}); err != nil {
+			return fmt.Errorf("finishing the PDF: object %d: %w", n, err)
+		}
+		r.replace(n, res.bytes())
 	}
 
 	profile := r.add(stream("/N 4 /Alternate /DeviceCMYK /Filter /FlateDecode", deflate(intent.Profile)))
 	oi := r.add([]byte(fmt.Sprintf("<</Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier %s /RegistryName %s /OutputCondition %s /Info %s /DestOutputProfile %d 0 R>>",
 		textString(intent.Identifier), textString(intent.Registry), textString(intent.Condition), textString(intent.Condition), profile)))
 
-	id := documentID(src.data)
+	id := r.documentID()
 	xmp := r.add(stream("/Type /Metadata /Subtype /XML", xmpPacket(meta, id, "<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>")))
-	r.replace(src.root, strings.TrimSuffix(catalog, ">>")+fmt.Sprintf("/Metadata %d 0 R\n/OutputIntents [%d 0 R]\n>>", xmp, oi))
-	r.replace(src.info, infoDict(meta, "/Trapped /False\n/GTS_PDFXVersion (PDF/X-4)\n"))
+	catalog.set("Metadata", ref{xmp, 0})
+	catalog.set("OutputIntents", array{ref{oi, 0}})
+	setLang(catalog, meta.Language)
+	r.replace(src.root, catalog.bytes())
+	r.replace(src.info, []byte(infoDict(meta, "/Trapped /False\n/GTS_PDFXVersion (PDF/X-4)\n")))
 	trailer := fmt.Sprintf("/Root %d 0 R /Info %d 0 R /ID [<%x> <%x>]", src.root, src.info, id, id)
 	return r.writeTo(w, "%PDF-1.6", trailer)
 }
 
 // withColorSpace adds an entry to the /ColorSpace dictionary of a
 // resource dictionary, making one if there is none.
-func withColorSpace(res, entry string) string {
-	if i := strings.Index(res, "/ColorSpace <<"); i >= 0 {
-		at := i + len("/ColorSpace <<")
-		return res[:at] + entry + " " + res[at:]
+func withColorSpace(res *dict, key name, v value) error {
+	cs := res.dict("ColorSpace")
+	switch {
+	case cs == nil && res.get("ColorSpace") != nil:
+		return fmt.Errorf("a /ColorSpace that is not a dictionary written in place")
+	case cs == nil:
+		cs = &dict{}
+		res.set("ColorSpace", cs)
 	}
-	return strings.TrimSuffix(res, ">>") + "/ColorSpace <<" + entry + ">>\n>>"
+	cs.set(key, v)
+	return nil
 }
 
-// documentID is the file's identifier: a hash of what fpdf wrote, so the
-// same issue always has the same ID.
-func documentID(data []byte) [16]byte {
-	sum := sha256.Sum256(data)
+// setLang sets the document's language in the catalog (fpdf writes it
+// unescaped).
+func setLang(catalog *dict, lang string) {
+	if lang != "" {
+		catalog.set("Lang", pdfText(lang))
+	}
+}
+
+// documentID is the file's identifier: a hash of the objects fpdf wrote,
+// as finishing has changed them so far (the pages' boxes in order), so
+// the same issue always has the same ID.
+func (r *rewrite) documentID() [16]byte {
+	h := sha256.New()
+	for n := 1; n < len(r.src.offsets); n++ {
+		switch {
+		case r.replaced[n] != nil:
+			h.Write(r.replaced[n])
+		case r.src.offsets[n] != 0:
+			h.Write(r.src.raw(n))
+		}
+	}
 	var id [16]byte
-	copy(id[:], sum[:])
+	copy(id[:], h.Sum(nil))
 	return id
 }
 
@@ -184,9 +217,4 @@ func deflate(data []byte) []byte {
 	zw.Write(data)
 	zw.Close()
 	return b.Bytes()
-}
-
-func atoi(s string) int {
-	n, _ := strconv.Atoi(s)
-	return n
 }

@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -39,11 +38,24 @@ func TestInks(t *testing.T) {
 }
 
 func TestWithColorSpace(t *testing.T) {
-	if got := withColorSpace("<</Font <</F1 3 0 R>>\n>>", "/DefaultRGB 9 0 R"); got != "<</Font <</F1 3 0 R>>\n/ColorSpace <</DefaultRGB 9 0 R>>\n>>" {
-		t.Errorf("new ColorSpace: %q", got)
+	for _, tc := range []struct{ in, want string }{
+		{"<</Font <</F1 3 0 R>>>>", "<</Font <</F1 3 0 R>> /ColorSpace <</DefaultRGB 9 0 R>>>>"},
+		{"<</ColorSpace <</CS1 4 0 R>>>>", "<</ColorSpace <</CS1 4 0 R /DefaultRGB 9 0 R>>>>"},
+	} {
+		v, err := parseValue([]byte(tc.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := withColorSpace(v.(*dict), "DefaultRGB", ref{9, 0}); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(appendValue(nil, v)); got != tc.want {
+			t.Errorf("%s: %s, want %s", tc.in, got, tc.want)
+		}
 	}
-	if got := withColorSpace("<</ColorSpace <</CS1 4 0 R>>\n>>", "/DefaultRGB 9 0 R"); got != "<</ColorSpace <</DefaultRGB 9 0 R /CS1 4 0 R>>\n>>" {
-		t.Errorf("existing ColorSpace: %q", got)
+	v, _ := parseValue([]byte("<</ColorSpace 5 0 R>>"))
+	if err := withColorSpace(v.(*dict), "DefaultRGB", ref{9, 0}); err == nil {
+		t.Error("a /ColorSpace held elsewhere was overwritten")
 	}
 }
 
@@ -74,17 +86,27 @@ func TestFinishPrint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cat := src.dict(src.root)
-	for _, want := range []string{"/OutputIntents [", "/Metadata ", "/Pages "} {
-		if !strings.Contains(cat, want) {
-			t.Errorf("catalog lacks %s: %s", want, cat)
+	cat, err := src.dict(src.root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cat.array("OutputIntents") == nil || cat.get("Metadata") == nil || cat.get("Pages") == nil {
+		t.Errorf("catalog lacks an output intent, metadata or pages: %s", cat.bytes())
+	}
+	if l, _ := cat.get("Lang").(str); l.text() != "id" {
+		t.Errorf("catalog language %q", l)
+	}
+	info, err := src.dict(src.info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[name]string{"GTS_PDFXVersion": "PDF/X-4", "CreationDate": "D:20261120000000Z00'00'", "Title": "Uji 1"} {
+		if s, _ := info.get(key).(str); s.text() != want {
+			t.Errorf("information /%s is %q, want %q", key, s, want)
 		}
 	}
-	info := src.dict(src.info)
-	for _, want := range []string{"/GTS_PDFXVersion (PDF/X-4)", "/Trapped /False", "/CreationDate (D:20261120000000Z00'00')", "/Title (Uji 1)"} {
-		if !strings.Contains(info, want) {
-			t.Errorf("information lacks %s: %s", want, info)
-		}
+	if info.name("Trapped") != "False" {
+		t.Errorf("information /Trapped: %s", info.bytes())
 	}
 	if !bytes.Contains(out[src.xref:], []byte("/ID [<")) {
 		t.Error("trailer has no ID")

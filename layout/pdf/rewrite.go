@@ -4,10 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"regexp"
 	"sort"
-	"strconv"
-	"strings"
 )
 
 // The finishing step. fpdf has no hook for the catalog, the document
@@ -20,139 +17,327 @@ import (
 // contents, fonts, images: nearly all the bytes) straight from fpdf's
 // buffer.
 
-// source is a PDF as fpdf wrote it.
+// source is a PDF as fpdf wrote it, its objects found through the
+// cross-reference table and read with the tokenizer (syntax.go).
 type source struct {
 	data    []byte
 	offsets []int // by object number; 0 for a free entry
-	ends    []int // by object number: where the object's bytes end
+	ends    []int // by object number: where the object's bytes end, after endobj and its end of line
 	xref    int   // where the cross-reference table starts
-	root    int   // the catalog's object number
-	info    int   // the document information's object number
+	trailer *dict
+	root    int // the catalog's object number
+	info    int // the document information's object number
 }
 
-var (
-	trailerRoot = regexp.MustCompile(`/Root (\d+) 0 R`)
-	trailerInfo = regexp.MustCompile(`/Info (\d+) 0 R`)
-	startXref   = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
-)
+// object is one indirect object: its value and, for a stream, its data
+// as written (still encoded).
+type object struct {
+	num    int
+	val    value
+	stream []byte // nil when the object is not a stream
+}
 
-// readSource indexes the objects of a PDF written by fpdf.
-func readSource(data []byte) (*source, error) {
-	m := startXref.FindSubmatch(data)
-	if m == nil {
-		return nil, fmt.Errorf("finishing the PDF: no startxref")
+// dict returns the object's value as a dictionary, or nil.
+func (o *object) dict() *dict {
+	d, _ := o.val.(*dict)
+	return d
+}
+
+// bytes writes the object's body (between "obj" and "endobj"): its value
+// and, for a stream, its data with /Length set to the data's length.
+func (o *object) bytes() []byte {
+	if o.stream == nil {
+		if d := o.dict(); d != nil {
+			return d.bytes()
+		}
+		return appendValue(nil, o.val)
 	}
-	xref, _ := strconv.Atoi(string(m[1]))
-	if xref <= 0 || xref >= len(data) || !bytes.HasPrefix(data[xref:], []byte("xref")) {
-		return nil, fmt.Errorf("finishing the PDF: no cross-reference table at %d", xref)
+	d := o.dict()
+	d.set("Length", integer(len(o.stream)))
+	b := append(d.bytes(), "\nstream\n"...)
+	b = append(b, o.stream...)
+	return append(b, "\nendstream"...)
+}
+
+// readSource indexes the objects of a PDF written by fpdf: a classic
+// cross-reference table, no object streams. Every object is read once
+// here, so a damaged file is refused before anything is written.
+func readSource(data []byte) (*source, error) {
+	xref, err := startXref(data)
+	if err != nil {
+		return nil, err
 	}
 	s := &source{data: data, xref: xref}
-	// "xref", then one subsection "0 count", then count entries of 20 bytes
-	lines := bytes.SplitN(data[xref:], []byte("\n"), 3)
-	if len(lines) < 3 {
-		return nil, fmt.Errorf("finishing the PDF: cross-reference table cut short")
+	p := &parser{scanner: scanner{data: data, pos: xref}}
+	if err := p.keyword("xref"); err != nil {
+		return nil, fmt.Errorf("finishing the PDF: no cross-reference table at %d: %w", xref, err)
 	}
-	head := strings.Fields(string(lines[1]))
-	if len(head) != 2 || head[0] != "0" {
-		return nil, fmt.Errorf("finishing the PDF: cross-reference table not as fpdf writes it")
+	if err := s.readXref(p); err != nil {
+		return nil, fmt.Errorf("finishing the PDF: cross-reference table: %w", err)
 	}
-	count, err := strconv.Atoi(head[1])
-	entries := lines[2]
-	if err != nil || len(entries) < 20*count {
-		return nil, fmt.Errorf("finishing the PDF: cross-reference table cut short")
+	v, err := p.value()
+	if err != nil {
+		return nil, fmt.Errorf("finishing the PDF: trailer: %w", err)
 	}
-	s.offsets = make([]int, count)
-	for i := range count {
-		e := entries[20*i : 20*i+20]
-		if e[17] != 'n' {
-			continue
-		}
-		off, err := strconv.Atoi(string(e[:10]))
-		if err != nil || off <= 0 || off >= xref {
-			return nil, fmt.Errorf("finishing the PDF: bad cross-reference entry %d", i)
-		}
-		s.offsets[i] = off
+	s.trailer, _ = v.(*dict)
+	if s.trailer == nil {
+		return nil, fmt.Errorf("finishing the PDF: the trailer is not a dictionary")
 	}
-	// an object ends where the next one (by offset) begins
-	s.ends = make([]int, count)
-	byOffset := make([]int, 0, count)
-	for n, off := range s.offsets {
-		if off > 0 {
-			byOffset = append(byOffset, n)
-		}
-	}
-	sort.Slice(byOffset, func(i, j int) bool { return s.offsets[byOffset[i]] < s.offsets[byOffset[j]] })
-	for i, n := range byOffset {
-		s.ends[n] = xref
-		if i+1 < len(byOffset) {
-			s.ends[n] = s.offsets[byOffset[i+1]]
-		}
-	}
-	trailer := entries[20*count:]
-	r, in := trailerRoot.FindSubmatch(trailer), trailerInfo.FindSubmatch(trailer)
-	if r == nil || in == nil {
+	var ok1, ok2 bool
+	s.root, ok1 = s.trailer.ref("Root")
+	s.info, ok2 = s.trailer.ref("Info")
+	if !ok1 || !ok2 || !s.exists(s.root) || !s.exists(s.info) {
 		return nil, fmt.Errorf("finishing the PDF: the trailer names no catalog or information")
 	}
-	s.root, _ = strconv.Atoi(string(r[1]))
-	s.info, _ = strconv.Atoi(string(in[1]))
+	s.ends = make([]int, len(s.offsets))
+	for n, off := range s.offsets {
+		if off == 0 {
+			continue
+		}
+		_, end, err := s.parseObject(n, s.lengthOf)
+		if err != nil {
+			return nil, fmt.Errorf("finishing the PDF: object %d: %w", n, err)
+		}
+		s.ends[n] = end
+	}
 	return s, nil
 }
 
-// raw returns object n as written: from "n 0 obj" to the start of the next
-// object (or of the cross-reference table).
-func (s *source) raw(n int) []byte { return s.data[s.offsets[n]:s.ends[n]] }
-
-// dict returns the dictionary of object n (without stream data).
-func (s *source) dict(n int) string {
-	b := s.raw(n)
-	if i := bytes.Index(b, []byte(" obj")); i >= 0 {
-		b = b[i+len(" obj"):]
+// startXref reads where the cross-reference table starts from the end of
+// the file ("startxref", the offset, "%%EOF"), as readers do (7.5.5).
+func startXref(data []byte) (int, error) {
+	tail := max(0, len(data)-1024)
+	i := bytes.LastIndex(data[tail:], []byte("startxref"))
+	if i < 0 || !bytes.HasSuffix(bytes.TrimRight(data, "\r\n"), []byte("%%EOF")) {
+		return 0, fmt.Errorf("finishing the PDF: no startxref")
 	}
-	if i := bytes.Index(b, []byte("stream")); i >= 0 {
-		b = b[:i]
-	} else if i := bytes.LastIndex(b, []byte("endobj")); i >= 0 {
-		b = b[:i]
+	p := &parser{scanner: scanner{data: data, pos: tail + i}}
+	p.keyword("startxref")
+	xref, err := p.integer()
+	if err != nil {
+		return 0, fmt.Errorf("finishing the PDF: startxref: %w", err)
 	}
-	return string(bytes.TrimSpace(b))
+	if t, _ := p.next(); t.kind != tokEOF {
+		return 0, fmt.Errorf("finishing the PDF: more after startxref")
+	}
+	if xref <= 0 || xref >= len(data) {
+		return 0, fmt.Errorf("finishing the PDF: no cross-reference table at %d", xref)
+	}
+	return xref, nil
 }
+
+// readXref reads the subsections of the cross-reference table up to
+// "trailer".
+func (s *source) readXref(p *parser) error {
+	for {
+		t, err := p.next()
+		if err != nil {
+			return err
+		}
+		if t.kind == tokKeyword && string(p.data[t.start:t.end]) == "trailer" {
+			return nil
+		}
+		p.pos = t.start
+		first, err := p.integer()
+		if err != nil {
+			return err
+		}
+		count, err := p.integer()
+		if err != nil {
+			return err
+		}
+		if first < 0 || count < 0 || first+count > len(p.data)/20 {
+			return fmt.Errorf("a subsection of %d entries from %d", count, first)
+		}
+		for n := first; n < first+count; n++ {
+			off, err := p.integer()
+			if err != nil {
+				return err
+			}
+			if _, err := p.integer(); err != nil {
+				return err
+			}
+			t, err := p.next()
+			if err != nil {
+				return err
+			}
+			for len(s.offsets) <= n {
+				s.offsets = append(s.offsets, 0)
+			}
+			switch string(p.data[t.start:t.end]) {
+			case "f":
+				s.offsets[n] = 0
+			case "n":
+				if off <= 0 || off >= s.xref {
+					return fmt.Errorf("entry %d points at %d", n, off)
+				}
+				s.offsets[n] = off
+			default:
+				return fmt.Errorf("entry %d is neither in use nor free", n)
+			}
+		}
+	}
+}
+
+func (s *source) exists(n int) bool { return n > 0 && n < len(s.offsets) && s.offsets[n] > 0 }
+
+// parseObject reads object n where the table says it is: "n g obj", its
+// value, its stream (by /Length, which length resolves when it is a
+// reference) and "endobj". end is after endobj and its end of line.
+func (s *source) parseObject(n int, length func(value) (int, error)) (o *object, end int, err error) {
+	p := &parser{scanner: scanner{data: s.data, pos: s.offsets[n]}}
+	num, err := p.integer()
+	if err != nil {
+		return nil, 0, err
+	}
+	if num != n {
+		return nil, 0, fmt.Errorf("object %d where %d was expected", num, n)
+	}
+	if _, err := p.integer(); err != nil {
+		return nil, 0, err
+	}
+	if err := p.keyword("obj"); err != nil {
+		return nil, 0, err
+	}
+	o = &object{num: n}
+	if o.val, err = p.value(); err != nil {
+		return nil, 0, err
+	}
+	save := p.pos
+	t, err := p.next()
+	if err != nil {
+		return nil, 0, err
+	}
+	if t.kind == tokKeyword && string(s.data[t.start:t.end]) == "stream" {
+		if o.stream, err = s.streamData(p, o, length); err != nil {
+			return nil, 0, err
+		}
+	} else {
+		p.pos = save
+	}
+	if err := p.keyword("endobj"); err != nil {
+		return nil, 0, err
+	}
+	end = p.pos
+	if end < len(s.data) && s.data[end] == '\r' {
+		end++
+	}
+	if end < len(s.data) && s.data[end] == '\n' {
+		end++
+	}
+	return o, end, nil
+}
+
+// streamData reads a stream's data after its keyword "stream", by the
+// /Length of its dictionary, and the keyword endstream after it.
+func (s *source) streamData(p *parser, o *object, length func(value) (int, error)) ([]byte, error) {
+	d := o.dict()
+	if d == nil {
+		return nil, fmt.Errorf("a stream without a dictionary")
+	}
+	n, err := length(d.get("Length"))
+	if err != nil {
+		return nil, err
+	}
+	at := p.pos
+	switch {
+	case bytes.HasPrefix(s.data[at:], []byte("\r\n")):
+		at += 2
+	case at < len(s.data) && s.data[at] == '\n':
+		at++
+	default:
+		return nil, fmt.Errorf("stream keyword not followed by an end of line")
+	}
+	if n < 0 || n > len(s.data)-at {
+		return nil, fmt.Errorf("a stream of %d bytes runs past the end of the file", n)
+	}
+	p.pos = at + n
+	if err := p.keyword("endstream"); err != nil {
+		return nil, fmt.Errorf("stream of /Length %d: %w", n, err)
+	}
+	return s.data[at : at+n : at+n], nil
+}
+
+// lengthOf is a stream's /Length: a number, or a reference to one.
+func (s *source) lengthOf(v value) (int, error) {
+	switch v := v.(type) {
+	case number:
+		if n, ok := v.int(); ok {
+			return n, nil
+		}
+	case ref:
+		if s.exists(v.num) {
+			o, _, err := s.parseObject(v.num, func(value) (int, error) { return 0, fmt.Errorf("a length that is a stream") })
+			if err != nil {
+				return 0, err
+			}
+			if n, ok := o.val.(number); ok {
+				if i, ok := n.int(); ok {
+					return i, nil
+				}
+			}
+		}
+	}
+	return 0, fmt.Errorf("a stream without a length")
+}
+
+// object reads object n afresh: its values are the caller's to change.
+func (s *source) object(n int) (*object, error) {
+	if !s.exists(n) {
+		return nil, fmt.Errorf("finishing the PDF: no object %d", n)
+	}
+	o, _, err := s.parseObject(n, s.lengthOf)
+	if err != nil {
+		return nil, fmt.Errorf("finishing the PDF: object %d: %w", n, err)
+	}
+	return o, nil
+}
+
+// dict reads object n, which must be a dictionary (a stream's dictionary
+// without its data).
+func (s *source) dict(n int) (*dict, error) {
+	o, err := s.object(n)
+	if err != nil {
+		return nil, err
+	}
+	d := o.dict()
+	if d == nil {
+		return nil, fmt.Errorf("finishing the PDF: object %d is not a dictionary", n)
+	}
+	return d, nil
+}
+
+// raw returns object n as written: from "n 0 obj" to after its endobj.
+func (s *source) raw(n int) []byte { return s.data[s.offsets[n]:s.ends[n]] }
 
 // pages returns the object numbers of the pages, in order (fpdf writes one
 // flat page tree).
 func (s *source) pages() ([]int, error) {
-	m := pagesRef.FindStringSubmatch(s.dict(s.root))
-	if m == nil {
+	cat, err := s.dict(s.root)
+	if err != nil {
+		return nil, err
+	}
+	n, ok := cat.ref("Pages")
+	if !ok {
 		return nil, fmt.Errorf("finishing the PDF: the catalog has no pages")
 	}
-	n, _ := strconv.Atoi(m[1])
-	d := s.dict(n)
-	i := strings.Index(d, "/Kids [")
-	if i < 0 {
-		return nil, fmt.Errorf("finishing the PDF: the page tree has no kids")
+	tree, err := s.dict(n)
+	if err != nil {
+		return nil, err
 	}
-	rest := d[i+len("/Kids ["):]
-	if j := strings.IndexByte(rest, ']'); j >= 0 {
-		rest = rest[:j]
+	var pages []int
+	for _, k := range tree.array("Kids") {
+		r, ok := k.(ref)
+		if !ok || !s.exists(r.num) {
+			return nil, fmt.Errorf("finishing the PDF: the page tree has a kid that is not a page")
+		}
+		pages = append(pages, r.num)
 	}
-	pages := refs(rest)
 	if len(pages) == 0 {
 		return nil, fmt.Errorf("finishing the PDF: no pages")
 	}
 	return pages, nil
 }
-
-var pagesRef = regexp.MustCompile(`/Pages (\d+) 0 R`)
-
-// refs returns the object numbers of the references in s ("12 0 R").
-func refs(s string) []int {
-	var out []int
-	for _, m := range refPattern.FindAllStringSubmatch(s, -1) {
-		n, _ := strconv.Atoi(m[1])
-		out = append(out, n)
-	}
-	return out
-}
-
-var refPattern = regexp.MustCompile(`(\d+) 0 R`)
 
 // rewrite is the finished file being made: the source's objects, some of
 // them replaced, and new ones after them.
@@ -178,7 +363,7 @@ func (r *rewrite) reserve() int { return r.add(nil) }
 func (r *rewrite) fill(n int, body []byte) { r.added[n-len(r.src.offsets)] = body }
 
 // replace gives object n a new body.
-func (r *rewrite) replace(n int, body string) { r.replaced[n] = []byte(body) }
+func (r *rewrite) replace(n int, body []byte) { r.replaced[n] = body }
 
 // stream returns the body of a stream object with the given dictionary
 // entries (without /Length) and data.
@@ -253,4 +438,71 @@ func sortedKeys(m map[int]bool) []int {
 	}
 	sort.Ints(out)
 	return out
+}
+
+// pageDict reads page n with its boxes in a fixed order: fpdf writes them
+// in Go's map order, so the same document would otherwise differ from run
+// to run.
+func pageDict(src *source, n int) (*dict, error) {
+	d, err := src.dict(n)
+	if err != nil {
+		return nil, err
+	}
+	sortBoxes(d)
+	return d, nil
+}
+
+// sortBoxes puts the page boxes fpdf sets (TrimBox, BleedBox, …; not the
+// MediaBox, written first) in the places they had, in name order.
+func sortBoxes(d *dict) {
+	var at []int
+	for i, e := range d.entries {
+		switch e.key {
+		case "ArtBox", "BleedBox", "CropBox", "TrimBox":
+			at = append(at, i)
+		}
+	}
+	boxes := make([]entry, len(at))
+	for i, j := range at {
+		boxes[i] = d.entries[j]
+	}
+	sort.Slice(boxes, func(a, b int) bool { return boxes[a].key < boxes[b].key })
+	for i, j := range at {
+		d.entries[j] = boxes[i]
+	}
+}
+
+// finishPlain writes src with nothing added: its language, its pages'
+// boxes in order.
+func finishPlain(w io.Writer, src *source, meta Metadata) error {
+	r := newRewrite(src)
+	catalog, err := src.dict(src.root)
+	if err != nil {
+		return err
+	}
+	if meta.Language != "" {
+		setLang(catalog, meta.Language)
+		r.replace(src.root, catalog.bytes())
+	}
+	pages, err := src.pages()
+	if err != nil {
+		return err
+	}
+	for _, p := range pages {
+		d, err := pageDict(src, p)
+		if err != nil {
+			return err
+		}
+		r.replace(p, d.bytes())
+	}
+	return r.writeTo(w, src.header(), fmt.Sprintf("/Root %d 0 R /Info %d 0 R", src.root, src.info))
+}
+
+// header is the file's first line, "%PDF-1.x".
+func (s *source) header() string {
+	line, _, _ := bytes.Cut(s.data, []byte("\n"))
+	if !bytes.HasPrefix(line, []byte("%PDF-1.")) || len(line) != len("%PDF-1.x") {
+		return "%PDF-1.7"
+	}
+	return string(line)
 }
