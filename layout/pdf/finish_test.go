@@ -111,6 +111,23 @@ func readBack(t testing.TB, out []byte, title, url, alt string) {
 	if s, _ := info.get("Title").(str); s.text() != string([]rune(title)) {
 		t.Errorf("title %q, want %q", s.text(), title)
 	}
+	cat, err := src.dict(src.root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outlines, _ := cat.ref("Outlines")
+	root, err := src.dict(outlines)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _ := root.ref("First")
+	item, err := src.dict(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, _ := item.get("Title").(str); s.text() != string([]rune(title)) {
+		t.Errorf("bookmark %q, want %q", s.text(), title)
+	}
 	var alts []string
 	for n := 1; n < len(src.offsets); n++ {
 		if d, err := src.dict(n); err == nil && d.name("S") == "Figure" {

@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf16"
@@ -68,12 +69,10 @@ func Write(w io.Writer, iss *page.Issue, opt Options) error {
 	f.SetMargins(0, 0, 0)
 	f.SetCreationDate(opt.Date)
 	f.SetModificationDate(opt.Date)
-	f.SetTitle(iss.Title, true)
-	f.SetAuthor(iss.Author, true)
-	// the language goes into the catalog when finishing: fpdf writes it
-	// without escaping
-	f.SetCreator(opt.Creator, true)
-	f.SetProducer(opt.Creator, true)
+	// The editor's texts for the document information, the language and
+	// the outline are written by the finishing step: fpdf writes the
+	// language unescaped and garbles (or panics on) what its own UTF-16
+	// conversion does not expect.
 	if opt.Edition == Screen {
 		f.SetDisplayMode("fullpage", "TwoPageRight")
 	} else {
@@ -91,9 +90,9 @@ func Write(w io.Writer, iss *page.Issue, opt Options) error {
 			pageLinks[i] = f.AddLink()
 		}
 	}
-	outline := map[int][]string{}
+	outline := map[int]int{} // bookmarks by page
 	for _, o := range iss.Outline {
-		outline[o.Page] = append(outline[o.Page], o.Title)
+		outline[o.Page]++
 	}
 	for i, p := range iss.Pages {
 		f.AddPage()
@@ -108,8 +107,8 @@ func Write(w io.Writer, iss *page.Issue, opt Options) error {
 		}
 		if opt.Edition == Screen {
 			f.SetLink(pageLinks[i], 0, i+1)
-			for _, t := range outline[i] {
-				f.Bookmark(t, 0, 0)
+			for range outline[i] {
+				f.Bookmark("-", 0, 0) // titled when finishing
 			}
 		}
 		for _, it := range p.Items {
@@ -136,12 +135,12 @@ func Write(w io.Writer, iss *page.Issue, opt Options) error {
 	if err != nil {
 		return err
 	}
-	meta := Metadata{Title: iss.Title, Author: iss.Author, Language: iss.Language, Creator: opt.Creator, Date: opt.Date}
+	meta := Metadata{Title: iss.Title, Author: iss.Author, Language: iss.Language, Creator: opt.Creator, Date: opt.Date, Outline: outlineTitles(iss.Outline, len(iss.Pages))}
 	switch {
 	case opt.Edition == Print && opt.OutputIntent != nil:
 		return finishPDFX(w, src, *opt.OutputIntent, opt.SRGB, meta)
 	case d.tags != nil:
-		return finishUA(w, src, d.tags, len(iss.Outline), meta, nil)
+		return finishUA(w, src, d.tags, meta, nil)
 	}
 	return finishPlain(w, src, meta)
 }
@@ -477,4 +476,18 @@ func DistinctWidths(sizes []ImageSize) {
 		owner[w] = s.Same
 		given[s.Same] = w
 	}
+}
+
+// outlineTitles are the bookmarks' titles in the order they are drawn:
+// page by page.
+func outlineTitles(items []page.OutlineItem, pages int) []string {
+	items = slices.Clone(items)
+	slices.SortStableFunc(items, func(a, b page.OutlineItem) int { return a.Page - b.Page })
+	var out []string
+	for _, o := range items {
+		if o.Page >= 0 && o.Page < pages {
+			out = append(out, o.Title)
+		}
+	}
+	return out
 }

@@ -31,7 +31,7 @@ type uaFinish struct {
 // The XMP claims PDF/UA-1 only when notUA is empty: a file that knows it
 // falls short (a glyph it could not set, a figure without a description)
 // does not say it conforms.
-func finishUA(w io.Writer, src *source, t *tags, outlineItems int, meta Metadata, notUA []string) error {
+func finishUA(w io.Writer, src *source, t *tags, meta Metadata, notUA []string) error {
 	pages, err := src.pages()
 	if err != nil {
 		return err
@@ -57,7 +57,7 @@ func finishUA(w io.Writer, src *source, t *tags, outlineItems int, meta Metadata
 	u.elements()
 	tree := u.r.add(u.parentTreeDict().bytes())
 	u.r.fill(u.root, []byte(fmt.Sprintf("<</Type /StructTreeRoot /K [%d 0 R] /ParentTree %d 0 R /ParentTreeNextKey %d>>", u.obj[0], tree, len(pages)+countAnnots(t.annots))))
-	return u.finish(w, outlineItems, meta, notUA)
+	return u.finish(w, meta, notUA)
 }
 
 // keptElements tells which elements have content, themselves or below
@@ -223,8 +223,8 @@ func (u *uaFinish) parentTreeDict() *dict {
 }
 
 // finish writes the catalog (structure tree, marked, title shown, XMP,
-// language), the outline's count, the information and the trailer.
-func (u *uaFinish) finish(w io.Writer, outlineItems int, meta Metadata, notUA []string) error {
+// language), the outline, the information and the trailer.
+func (u *uaFinish) finish(w io.Writer, meta Metadata, notUA []string) error {
 	src, r := u.src, u.r
 	id := r.documentID()
 	var claims []string
@@ -242,14 +242,8 @@ func (u *uaFinish) finish(w io.Writer, outlineItems int, meta Metadata, notUA []
 	catalog.set("Metadata", ref{xmp, 0})
 	setLang(catalog, meta.Language)
 	r.replace(src.root, catalog.bytes())
-	if n, ok := catalog.ref("Outlines"); ok && outlineItems > 0 {
-		// fpdf gives the outline root no count of its items
-		outlines, err := src.dict(n)
-		if err != nil {
-			return err
-		}
-		outlines.set("Count", integer(outlineItems))
-		r.replace(n, outlines.bytes())
+	if err := titleOutline(r, catalog, meta.Outline); err != nil {
+		return err
 	}
 	r.replace(src.info, []byte(infoDict(meta, "")))
 	return r.writeTo(w, "%PDF-1.7", fmt.Sprintf("/Root %d 0 R /Info %d 0 R /ID [<%x> <%x>]", src.root, src.info, id, id))

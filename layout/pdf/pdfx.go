@@ -25,6 +25,7 @@ type OutputIntent struct {
 type Metadata struct {
 	Title, Author, Language, Creator string
 	Date                             time.Time
+	Outline                          []string // the bookmarks' titles, in order
 }
 
 // finishPDFX writes src as PDF/X-4: the output intent with its embedded

@@ -472,8 +472,8 @@ func sortBoxes(d *dict) {
 	}
 }
 
-// finishPlain writes src with nothing added: its language, its pages'
-// boxes in order.
+// finishPlain writes src with nothing added: its information, language
+// and outline, its pages' boxes in order.
 func finishPlain(w io.Writer, src *source, meta Metadata) error {
 	r := newRewrite(src)
 	catalog, err := src.dict(src.root)
@@ -484,6 +484,10 @@ func finishPlain(w io.Writer, src *source, meta Metadata) error {
 		setLang(catalog, meta.Language)
 		r.replace(src.root, catalog.bytes())
 	}
+	if err := titleOutline(r, catalog, meta.Outline); err != nil {
+		return err
+	}
+	r.replace(src.info, []byte(infoDict(meta, "")))
 	pages, err := src.pages()
 	if err != nil {
 		return err
@@ -505,4 +509,37 @@ func (s *source) header() string {
 		return "%PDF-1.7"
 	}
 	return string(line)
+}
+
+// titleOutline gives the outline fpdf wrote (one level, items in order
+// from /First by /Next) its titles and the count of its items, which
+// fpdf leaves out.
+func titleOutline(r *rewrite, catalog *dict, titles []string) error {
+	root, ok := catalog.ref("Outlines")
+	if !ok || len(titles) == 0 {
+		return nil
+	}
+	outlines, err := r.src.dict(root)
+	if err != nil {
+		return err
+	}
+	outlines.set("Count", integer(len(titles)))
+	r.replace(root, outlines.bytes())
+	n, ok := outlines.ref("First")
+	for _, t := range titles {
+		if !ok || r.replaced[n] != nil {
+			return fmt.Errorf("finishing the PDF: the outline has fewer items than the %d drawn", len(titles))
+		}
+		item, err := r.src.dict(n)
+		if err != nil {
+			return err
+		}
+		item.set("Title", pdfText(t))
+		r.replace(n, item.bytes())
+		n, ok = item.ref("Next")
+	}
+	if ok {
+		return fmt.Errorf("finishing the PDF: the outline has more items than the %d drawn", len(titles))
+	}
+	return nil
 }
