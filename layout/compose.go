@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"magz/internal/locale"
+	"magz/internal/msg"
 	"magz/internal/theme"
 	"magz/layout/page"
 	"slices"
@@ -62,6 +63,25 @@ type composer struct {
 	// the last headline was set at, in percent of its rank's.
 	ranks    map[*doc.Article]doc.Rank
 	titlePct int
+	// short gathers the reasons the screen PDF cannot claim PDF/UA-1.
+	short *shortfalls
+}
+
+// shortfalls are the reasons the screen PDF cannot claim PDF/UA-1, each
+// once, however often layout trials meet it.
+type shortfalls struct {
+	seen map[page.Shortfall]bool
+	list []page.Shortfall
+}
+
+// notUA records a reason the screen PDF cannot claim PDF/UA-1, said in
+// the editor's language (msg.Sprintf), at pos.
+func (c *composer) notUA(pos diag.Pos, reason string) {
+	s := page.Shortfall{Path: pos.Path, Line: pos.Line, Col: pos.Col, Reason: reason}
+	if !c.short.seen[s] {
+		c.short.seen[s] = true
+		c.short.list = append(c.short.list, s)
+	}
 }
 
 // node adds an element to the logical structure, inside the current
@@ -113,6 +133,7 @@ func Compose(iss *doc.Issue, opt Options) *page.Issue {
 		iss: iss, opt: opt, th: th, lab: locale.For(iss.Language).Labels,
 		W: page.FromMicrometres(iss.Trim.Width), H: page.FromMicrometres(iss.Trim.Height),
 		heads: map[int]string{}, noRH: map[int]bool{}, fullBleed: map[int]bool{},
+		short: &shortfalls{seen: map[page.Shortfall]bool{}},
 	}
 	c.st = &setter{m: opt.Metrics, hyph: hyph.For(locale.For(iss.Language).Hyphenation)}
 	c.out = &page.Issue{Width: c.W, Height: c.H, Bleed: th.Bleed, Language: iss.Language, Title: issueTitle(iss), Author: iss.Publisher,
@@ -159,6 +180,7 @@ func Compose(iss *doc.Issue, opt Options) *page.Issue {
 	c.within(coverNode, func() { c.cover(cover) })
 	c.within(tocNode, func() { c.contents(contents, entries, split, starts) })
 	c.furniture()
+	c.out.NotUA = c.short.list
 	return c.out
 }
 
@@ -180,7 +202,11 @@ func (c *composer) warnMissing(pos diag.Pos) {
 	c.st.missing = func(r rune) {
 		// once per character and line
 		key := fmt.Sprint(r, c.where.Line)
-		if seen[key] || c.opt.Warn == nil {
+		if seen[key] {
+			return
+		}
+		c.notUA(c.where, msg.Sprintf("character %q (U+%04X) cannot be set: no font has it", string(r), r))
+		if c.opt.Warn == nil {
 			return
 		}
 		seen[key] = true

@@ -19,6 +19,7 @@ import (
 	"magz/internal/diag"
 	"magz/internal/pipeline"
 	"magz/internal/reader"
+	"magz/layout/page"
 )
 
 var outputFlags = []cli.Flag{
@@ -195,6 +196,10 @@ func summary(w io.Writer, res *pipeline.Result, took time.Duration, upToDate str
 	for _, p := range res.Stale {
 		msg.Fprintf(w, "  %-9s %s is from an earlier build: not rebuilt now\n", msg.T("old"), diag.DisplayPath(p))
 	}
+	if len(res.NotUA) > 0 {
+		msg.Fprintf(w, "The screen PDF does not claim PDF/UA-1 (accessible PDF) because of %s; fix them and build again:\n", msg.Count(len(res.NotUA), "problem"))
+		printNotUA(w, res.NotUA)
+	}
 	printCopyfit(w, res.Copyfit, false)
 }
 
@@ -206,4 +211,12 @@ func size(n int64) string {
 		return fmt.Sprintf("%d KB", n>>10)
 	}
 	return fmt.Sprintf("%d B", n)
+}
+
+// printNotUA lists the reasons the screen PDF does not claim PDF/UA-1,
+// where each comes from.
+func printNotUA(w io.Writer, notUA []page.Shortfall) {
+	for _, s := range notUA {
+		fmt.Fprintf(w, "  %s: %s\n", diag.Pos{Path: s.Path, Line: s.Line, Col: s.Col}, s.Reason)
+	}
 }

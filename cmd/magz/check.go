@@ -29,6 +29,15 @@ type checkReport struct {
 	Warnings int          `json:"warnings"`
 	Files    []checkFile  `json:"files"`
 	Copyfit  *copyfitJSON `json:"copyfit,omitempty"`
+	// NotUA are the reasons the screen PDF would not claim PDF/UA-1.
+	NotUA []notUAJSON `json:"not_pdfua,omitempty"`
+}
+
+type notUAJSON struct {
+	Path   string `json:"path"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+	Reason string `json:"reason"`
 }
 
 type checkFile struct {
@@ -82,9 +91,12 @@ func checkCommand(stdout io.Writer) *cli.Command {
 				}
 				return fail(1, "%v", err)
 			}
-			iss, ds, cf := pipeline.Check(c.Context, dir, jpeg.CodecFor(os.Getenv(jpeg.EnvSwitch)))
+			iss, ds, cf, notUA := pipeline.Check(c.Context, dir, jpeg.CodecFor(os.Getenv(jpeg.EnvSwitch)))
 			rep := report(dir, iss, ds)
 			rep.Copyfit = copyfitData(cf)
+			for _, s := range notUA {
+				rep.NotUA = append(rep.NotUA, notUAJSON{Path: diag.DisplayPath(s.Path), Line: s.Line, Column: s.Col, Reason: s.Reason})
+			}
 			if c.Bool("json") {
 				enc := json.NewEncoder(stdout)
 				enc.SetIndent("", "  ")
@@ -92,6 +104,10 @@ func checkCommand(stdout io.Writer) *cli.Command {
 			} else {
 				printCopyfit(stdout, cf, true)
 				printReport(stdout, rep)
+				if len(notUA) > 0 {
+					msg.Fprintf(stdout, "The screen PDF would not claim PDF/UA-1 (accessible PDF) because of %s:\n", msg.Count(len(notUA), "problem"))
+					printNotUA(stdout, notUA)
+				}
 			}
 			switch {
 			case rep.Errors > 0:

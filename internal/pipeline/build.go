@@ -135,6 +135,9 @@ type Result struct {
 	Warnings []diag.Diagnostic
 	UpToDate bool // nothing changed: the editions were left as they were
 	Copyfit  *Copyfit
+	// NotUA are the reasons the screen edition does not claim PDF/UA-1
+	// (empty when it does, or when it was not built).
+	NotUA []page.Shortfall
 }
 
 // FileName returns the output file name of an edition.
@@ -264,6 +267,9 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{Issue: iss, Pages: len(model.Pages), Photos: len(infos), Words: countWords(iss), Copyfit: copyfitOf(model)}
+	if want[Screen] {
+		res.NotUA = model.NotUA
+	}
 	for _, ed := range eds {
 		res.Outputs = append(res.Outputs, Output{Format: ed.f, Path: ed.dst, Bytes: ed.size})
 		logf("wrote the %s edition (%d KB)", ed.f, ed.size/1024)

@@ -954,7 +954,7 @@ func TestPastedTextEverywhere(t *testing.T) {
 func TestSameTitleTwice(t *testing.T) {
 	t.Parallel()
 	dir := writeIssue(t, "-- issue.yaml --\nmagazine: M\nnumber: 1\ndate: 2026-01-01\n-- articles/a.md --\n# Berita\n\nSatu.\n-- articles/b.md --\n# berita\n\nDua.\n")
-	_, ds, _ := Check(context.Background(), dir, magzjpeg.Fast)
+	_, ds, _, _ := Check(context.Background(), dir, magzjpeg.Fast)
 	found := false
 	for _, d := range ds {
 		if strings.Contains(d.Msg, `two articles are titled "berita"`) {

@@ -23,16 +23,16 @@ import (
 // Check runs every check of a build (reading, photos, layout, print
 // resolution) and the preflight checks an editor wants before a deadline,
 // without writing any edition. The issue is nil when it could not be read;
-// the copyfit report is nil when the issue could not be laid out.
-func Check(ctx context.Context, dir string, codec jpeg.Codec) (*doc.Issue, []diag.Diagnostic, *Copyfit) {
+// the copyfit report is nil when the issue could not be laid out. notUA
+// are the reasons the screen PDF would not claim PDF/UA-1.
+func Check(ctx context.Context, dir string, codec jpeg.Codec) (iss *doc.Issue, ds []diag.Diagnostic, fit *Copyfit, notUA []page.Shortfall) {
 	diags := &diag.List{}
 	c, _ := cache.Open("")
 	store := images.NewStore(c, codec)
 	iss, infos := prepare(ctx, dir, store, diags)
 	if iss == nil {
-		return nil, diags.All(), nil
+		return nil, diags.All(), nil, nil
 	}
-	var fit *Copyfit
 	if !diags.HasErrors() && ctx.Err() == nil {
 		var paths []string
 		for p := range infos {
@@ -44,11 +44,12 @@ func Check(ctx context.Context, dir string, codec jpeg.Codec) (*doc.Issue, []dia
 	if !diags.HasErrors() && ctx.Err() == nil {
 		if model, err := compose(iss, infos, diags); err == nil {
 			fit = copyfitOf(model)
+			notUA = model.NotUA
 			// planning the print edition warns of photos below print resolution
 			newPlan(iss, model, infos, map[Format]bool{Print: true}, false, diags)
 		}
 	}
-	return iss, diags.All(), fit
+	return iss, diags.All(), fit, notUA
 }
 
 // Copyfit is the copyfit report: how each article fills its pages, and

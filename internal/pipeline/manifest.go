@@ -12,6 +12,7 @@ import (
 	"magz/internal/cache"
 	"magz/internal/diag"
 	"magz/internal/doc"
+	"magz/layout/page"
 )
 
 // ManifestName is the file in the output folder that records what the
@@ -30,6 +31,7 @@ type manifest struct {
 	Previews bool             `json:"previews,omitempty"`
 	Cover    string           `json:"cover,omitempty"` // the cover picture's file name
 	Warnings []manifestDiag   `json:"warnings,omitempty"`
+	NotUA    []manifestDiag   `json:"not_pdfua,omitempty"`
 }
 
 type manifestOutput struct {
@@ -133,6 +135,9 @@ func writeManifest(outDir, key string, res *Result, opt Options) {
 	for _, w := range res.Warnings {
 		m.Warnings = append(m.Warnings, manifestDiag{w.Pos.Path, w.Pos.Line, w.Pos.Col, w.Msg})
 	}
+	for _, s := range res.NotUA {
+		m.NotUA = append(m.NotUA, manifestDiag{s.Path, s.Line, s.Col, s.Reason})
+	}
 	tmp, _, _, err := writeTemp(outDir, ManifestName, func(w io.Writer) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
@@ -160,6 +165,9 @@ func fromManifest(m *manifest, iss *doc.Issue, outDir string) *Result {
 	}
 	for _, w := range m.Warnings {
 		res.Warnings = append(res.Warnings, diag.Diagnostic{Pos: diag.Pos{Path: w.Path, Line: w.Line, Col: w.Col}, Severity: diag.Warning, Msg: w.Msg})
+	}
+	for _, s := range m.NotUA {
+		res.NotUA = append(res.NotUA, page.Shortfall{Path: s.Path, Line: s.Line, Col: s.Col, Reason: s.Msg})
 	}
 	return res
 }

@@ -78,6 +78,19 @@ type Issue struct {
 	// Copyfit tells, article by article, how each fills its pages: the
 	// editors' copyfit report.
 	Copyfit []Fit
+	// NotUA lists why the screen PDF cannot claim PDF/UA-1 (a character
+	// no font can set, an informative photo without alternative text):
+	// the layout appends them, the PDF writer leaves the claim out when
+	// there is any, and the build says why.
+	NotUA []Shortfall
+}
+
+// Shortfall is one reason the screen PDF falls short of PDF/UA-1, and
+// where in the magazine's files it comes from.
+type Shortfall struct {
+	Path      string
+	Line, Col int
+	Reason    string // in the editor's language
 }
 
 // Fit is how an article fills its pages, measured on the layout.

@@ -208,3 +208,36 @@ func FuzzParseValue(f *testing.F) {
 		}
 	})
 }
+
+// A page model that knows it falls short of PDF/UA-1 gives a file that
+// does not claim it; otherwise the claim is made.
+func TestNotUAClaim(t *testing.T) {
+	img := jpegBytes(t, 16, 16)
+	for _, short := range []bool{false, true} {
+		iss := tagged("Judul", "https://example.org/", "Foto")
+		if short {
+			iss.NotUA = []page.Shortfall{{Path: "articles/a.md", Line: 3, Reason: "character \"😀\" cannot be set"}}
+		}
+		out, err := writeTagged(t, iss, img)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src, err := readSource(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cat, _ := src.dict(src.root)
+		n, _ := cat.ref("Metadata")
+		xmp, err := src.object(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		claims := bytes.Contains(xmp.stream, []byte("<pdfuaid:part>1</pdfuaid:part>"))
+		if claims == short {
+			t.Errorf("shortfalls %v: claims PDF/UA-1 %v", short, claims)
+		}
+		if cat.get("StructTreeRoot") == nil {
+			t.Error("a file short of PDF/UA-1 is still tagged")
+		}
+	}
+}

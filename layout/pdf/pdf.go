@@ -140,7 +140,7 @@ func Write(w io.Writer, iss *page.Issue, opt Options) error {
 	case opt.Edition == Print && opt.OutputIntent != nil:
 		return finishPDFX(w, src, *opt.OutputIntent, opt.SRGB, meta)
 	case d.tags != nil:
-		return finishUA(w, src, d.tags, meta, nil)
+		return finishUA(w, src, d.tags, meta, len(iss.NotUA) > 0)
 	}
 	return finishPlain(w, src, meta)
 }

@@ -28,10 +28,10 @@ type uaFinish struct {
 // structure tree the page model describes, with every piece of marked
 // content and every link annotation in it; document language, title shown
 // in the window, XMP metadata, tab order by structure, and a trailer ID.
-// The XMP claims PDF/UA-1 only when notUA is empty: a file that knows it
-// falls short (a glyph it could not set, a figure without a description)
-// does not say it conforms.
-func finishUA(w io.Writer, src *source, t *tags, meta Metadata, notUA []string) error {
+// The XMP claims PDF/UA-1 unless notUA: a file that knows it falls short
+// (a glyph it could not set, a figure without a description) does not
+// say it conforms.
+func finishUA(w io.Writer, src *source, t *tags, meta Metadata, notUA bool) error {
 	pages, err := src.pages()
 	if err != nil {
 		return err
@@ -224,11 +224,11 @@ func (u *uaFinish) parentTreeDict() *dict {
 
 // finish writes the catalog (structure tree, marked, title shown, XMP,
 // language), the outline, the information and the trailer.
-func (u *uaFinish) finish(w io.Writer, meta Metadata, notUA []string) error {
+func (u *uaFinish) finish(w io.Writer, meta Metadata, notUA bool) error {
 	src, r := u.src, u.r
 	id := r.documentID()
 	var claims []string
-	if len(notUA) == 0 {
+	if !notUA {
 		claims = append(claims, "<pdfuaid:part>1</pdfuaid:part>")
 	}
 	xmp := r.add(stream("/Type /Metadata /Subtype /XML", xmpPacket(meta, id, claims...)))
