@@ -26,7 +26,11 @@ func TestScreenEditionTagged(t *testing.T) {
 		ed := f.get(t)
 		file := ed.file(Screen)
 		t.Run(filepath.Base(file), func(t *testing.T) {
-			checkUA(t, file)
+			if f == sampleEditions && len(ed.res.NotUA) > 0 {
+				t.Errorf("the sample issue falls short of PDF/UA-1: %v", ed.res.NotUA)
+			}
+			// the claim is made exactly when nothing falls short
+			checkUA(t, file, len(ed.res.NotUA) == 0)
 			iss := reader.Read(ed.src, &diag.List{})
 			checkReadingOrder(t, iss, file)
 			checkWholeWords(t, iss, file)
@@ -34,15 +38,16 @@ func TestScreenEditionTagged(t *testing.T) {
 	}
 }
 
-func checkUA(t *testing.T, file string) {
+func checkUA(t *testing.T, file string, claim bool) {
 	t.Helper()
 	validate.QPDFCheck(t, file)
 	info := validate.PDFInfo(t, file)
 	if !strings.Contains(info, "Tagged:          yes") || !strings.Contains(info, "PDF version:     1.7") {
 		t.Errorf("pdfinfo: not a tagged PDF 1.7:\n%s", info)
 	}
-	if xmp := validate.PDFInfo(t, file, "-meta"); !strings.Contains(xmp, "<pdfuaid:part>1</pdfuaid:part>") || !strings.Contains(xmp, "<dc:title>") {
-		t.Errorf("XMP does not claim PDF/UA-1 with a title:\n%s", xmp)
+	xmp := validate.PDFInfo(t, file, "-meta")
+	if claims := strings.Contains(xmp, "<pdfuaid:part>1</pdfuaid:part>"); claims != claim || !strings.Contains(xmp, "<dc:title>") {
+		t.Errorf("XMP claims PDF/UA-1: %v, want %v, with a title:\n%s", claims, claim, xmp)
 	}
 	objs := validate.PDFObjects(t, file)
 	trailer := objs["trailer"].(map[string]any)
