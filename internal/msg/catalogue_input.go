@@ -2,6 +2,17 @@ package msg
 
 // inputID holds the Indonesian of the messages of what editors write: Markdown, YAML, scripts and fonts.
 var inputID = map[string]string{
+	// YAML: every key of every file, mistakes repaired to read on
+	"the value of %s has a colon followed by a space, which YAML reads as a new key: put the value in quotes: %s: %s": "nilai %s memuat titik dua yang diikuti spasi, yang dibaca YAML sebagai kunci baru: beri tanda kutip pada nilainya: %s: %s",
+	"key %q is written twice (also on line %d): keep one of them":                                                     "kunci %q ditulis dua kali (juga di baris %d): pertahankan salah satunya",
+	"%s has no value: YAML reads %q as a comment; put it in quotes: %s: %s":                                           "%s tidak punya nilai: YAML membaca %q sebagai komentar; beri tanda kutip: %s: %s",
+	"YAML reads %q as a comment and leaves it out of %s; if it belongs to the value, put the value in quotes: %s: %s": "YAML membaca %q sebagai komentar dan tidak memasukkannya ke %s; bila itu bagian dari nilainya, beri tanda kutip pada nilainya: %s: %s",
+	"%s must be a list (lines starting with -), not %s":                                                               "%s harus berupa daftar (baris yang diawali -), bukan %s",
+	"%s must be keys with values (key: value), not %s":                                                                "%s harus berupa kunci dengan nilai (kunci: nilai), bukan %s",
+	"the file":         "berkas ini",
+	"a list":           "daftar",
+	"keys with values": "kunci dengan nilai",
+
 	// PDF/UA-1: the screen PDF's claim
 	"problem": "masalah",
 	"The screen PDF does not claim PDF/UA-1 (accessible PDF) because of %s; fix them and build again:\n": "PDF layar tidak mengklaim PDF/UA-1 (PDF yang aksesibel) karena %s; perbaiki lalu buat ulang:\n",

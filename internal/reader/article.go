@@ -94,8 +94,8 @@ func (r *reader) readArticle(path string, namedAt diag.Pos) *doc.Article {
 		return nil
 	}
 	var fm frontMatter
-	headerOK := decodeYAML(front, path, 2, &fm, r.diags)
-	if !headerOK && !decodeLenient(front, &fm) {
+	keys, read, headerOK := readYAML(front, path, 2, &fm, r.diags)
+	if !read {
 		return nil
 	}
 	a := &doc.Article{
@@ -107,7 +107,6 @@ func (r *reader) readArticle(path string, namedAt diag.Pos) *doc.Article {
 		Section:       strings.TrimSpace(fm.Section),
 		Columns:       r.columns,
 	}
-	keys := yamlPlaces(front, path, 2)
 	if fm.Columns != nil {
 		if *fm.Columns < 1 || *fm.Columns > 3 {
 			r.diags.Errorf(keys.pos("columns"), "columns must be 1, 2 or 3, got %d", *fm.Columns)

@@ -103,10 +103,10 @@ func readMagazine(path string, y *issueYAML, diags *diag.List) (places, bool) {
 		return places{}, false
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if !decodeYAML(data, path, 1, y, diags) && !decodeLenient(data, y) {
+	p, read, _ := readYAML(data, path, 1, y, diags)
+	if !read {
 		return places{}, false
 	}
-	p := yamlPlaces(data, path, 1)
 	// what only an issue can say
 	for _, key := range issueOnly {
 		if at, ok := p.at[key]; ok {

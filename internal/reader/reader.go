@@ -131,10 +131,10 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // saved by Notepad
 	var y issueYAML
-	if !decodeYAML(data, path, 1, &y, diags) && !decodeLenient(data, &y) {
+	keys, read, _ := readYAML(data, path, 1, &y, diags)
+	if !read {
 		return nil
 	}
-	keys := yamlPlaces(data, path, 1)
 	// The magazine's settings fill in what the issue does not set, and
 	// problems with them are reported where they are written.
 	at := keys.pos
@@ -175,11 +175,15 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 		Language:  strings.TrimSpace(y.Language),
 		Publisher: strings.TrimSpace(y.Publisher),
 	}
-	if iss.Magazine == "" {
+	// a required key written with a wrong value was reported as that
+	missing := func(key string) bool { return !keys.has(key) }
+	if iss.Magazine == "" && missing("magazine") {
 		diags.Errorf(at("magazine"), "missing required key \"magazine\" (the masthead name)")
 	}
 	if y.Number == nil {
-		diags.Errorf(at("number"), "missing required key \"number\" (the issue number)")
+		if missing("number") {
+			diags.Errorf(at("number"), "missing required key \"number\" (the issue number)")
+		}
 	} else if *y.Number < 0 {
 		diags.Errorf(at("number"), "number must not be negative, got %d", *y.Number)
 	} else {
