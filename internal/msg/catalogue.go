@@ -262,7 +262,7 @@ var indonesian = map[string]string{
 	"unknown key %q; the keys are %s (see the format in README.md)":                    "kunci %q tidak dikenal; kunci yang ada: %s (lihat formatnya di README.md)",
 	"%s must be %s, not %s":                                                            "%s harus %s, bukan %s",
 	"a tab indents this line; YAML needs spaces: replace the tab with spaces":          "baris ini diindentasi dengan tab; YAML memerlukan spasi: ganti tab dengan spasi",
-	"invalid YAML: %s":                                                                 "YAML tidak sah: %s",
+	"invalid YAML: %s": "YAML tidak sah: %s",
 
 	// options typed wrong
 	"%s: %s\nRun '%s' for usage.":                              "%s: %s\nJalankan '%s' untuk cara pakainya.",

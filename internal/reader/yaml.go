@@ -478,4 +478,3 @@ func (p places) pos(key string) diag.Pos {
 		key = key[:i]
 	}
 }
-
