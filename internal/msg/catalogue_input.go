@@ -9,6 +9,8 @@ var inputID = map[string]string{
 	"YAML reads %q as a comment and leaves it out of %s; if it belongs to the value, put the value in quotes: %s: %s": "YAML membaca %q sebagai komentar dan tidak memasukkannya ke %s; bila itu bagian dari nilainya, beri tanda kutip pada nilainya: %s: %s",
 	"%s must be a list (lines starting with -), not %s":                                                               "%s harus berupa daftar (baris yang diawali -), bukan %s",
 	"%s must be keys with values (key: value), not %s":                                                                "%s harus berupa kunci dengan nilai (kunci: nilai), bukan %s",
+	"the header starts with %q instead of three dashes: make its first line ---":                                      "kepala artikel diawali %q, bukan tiga tanda hubung: jadikan baris pertamanya ---",
+	"the header ends with %q instead of three dashes: make this line ---":                                             "kepala artikel diakhiri %q, bukan tiga tanda hubung: jadikan baris ini ---",
 	"the file":         "berkas ini",
 	"a list":           "daftar",
 	"keys with values": "kunci dengan nilai",

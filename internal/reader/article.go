@@ -84,6 +84,7 @@ func (r *reader) readArticle(path string, namedAt diag.Pos) *doc.Article {
 		r.diags.Errorf(diag.Pos{Path: path, Line: 1}, "the article is empty: write it, or delete the file")
 		return nil
 	}
+	src = r.mistypedFences(src, path)
 	front, body, bodyLine, ok := splitFrontMatter(src)
 	if len(front) == 0 && headerWithoutStart.Match(body) {
 		r.diags.Errorf(diag.Pos{Path: path, Line: 1}, "the header has no opening --- line: put a line of three dashes above \"%s\"", strings.TrimSpace(strings.SplitN(string(body), "\n", 2)[0]))
@@ -806,3 +807,61 @@ func (c *converter) clean(s string, offset int, style doc.Style, link string) []
 // headerWithoutStart is an article that begins with header keys and a
 // closing --- line but no opening one.
 var headerWithoutStart = regexp.MustCompile(`^(?:[A-Za-z][A-Za-z-]*:[^\n]*\n)+---[ \t]*\r?\n`)
+
+// keyLine is a line of a header: "key: value".
+var keyLine = regexp.MustCompile(`^[A-Za-z][A-Za-z_-]*:`)
+
+// fenceLike tells a line meant as a header's --- line but typed
+// otherwise: two dashes, four, or dashes a word processor made long.
+func fenceLike(line []byte) bool {
+	t := strings.TrimSpace(string(line))
+	if t == "---" {
+		return false
+	}
+	dashes, long := 0, false
+	for _, r := range t {
+		switch r {
+		case '-':
+			dashes++
+		case '–', '—', '−':
+			dashes++
+			long = true
+		case ' ':
+		default:
+			return false
+		}
+	}
+	return dashes >= 2 || long
+}
+
+// mistypedFences reports a header whose --- lines were typed otherwise
+// ("--", "----", "—") and returns the article with them written as
+// meant, so that its header is still read and checked.
+func (r *reader) mistypedFences(src []byte, path string) []byte {
+	lines := bytes.Split(src, []byte("\n"))
+	first := bytes.TrimPrefix(lines[0], []byte("\xef\xbb\xbf"))
+	opening := strings.TrimSpace(string(first)) == "---"
+	if !opening && !(fenceLike(first) && len(lines) > 1 && keyLine.Match(lines[1])) {
+		return src
+	}
+	fixed := false
+	if !opening {
+		r.diags.Errorf(diag.Pos{Path: path, Line: 1, Col: 1}, "the header starts with %q instead of three dashes: make its first line ---", strings.TrimSpace(string(first)))
+		lines[0], fixed = []byte("---"), true
+	}
+	for i := 1; i < len(lines); i++ {
+		t := strings.TrimSpace(string(lines[i]))
+		if t == "---" || t == "..." {
+			break
+		}
+		if fenceLike(lines[i]) {
+			r.diags.Errorf(diag.Pos{Path: path, Line: i + 1, Col: 1}, "the header ends with %q instead of three dashes: make this line ---", t)
+			lines[i], fixed = []byte("---"), true
+			break
+		}
+	}
+	if !fixed {
+		return src
+	}
+	return bytes.Join(lines, []byte("\n"))
+}
