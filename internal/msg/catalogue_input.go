@@ -11,7 +11,14 @@ var inputID = map[string]string{
 	"%s must be keys with values (key: value), not %s":                                                                "%s harus berupa kunci dengan nilai (kunci: nilai), bukan %s",
 	"the header starts with %q instead of three dashes: make its first line ---":                                      "kepala artikel diawali %q, bukan tiga tanda hubung: jadikan baris pertamanya ---",
 	"the header ends with %q instead of three dashes: make this line ---":                                             "kepala artikel diakhiri %q, bukan tiga tanda hubung: jadikan baris ini ---",
-	"the file":         "berkas ini",
+	"the file": "berkas ini",
+
+	// Markdown read as meant, or told
+	"footnote [^%s] has no note; did you mean [^%s]? (the note [^%s] is not referred to)":                "catatan kaki [^%s] tidak punya catatan; maksud Anda [^%s]? (catatan [^%s] tidak dirujuk)",
+	"footnote [^%s] has no note: write it on a line of its own, such as \"[^%s]: the note's text\"":      "catatan kaki [^%s] tidak punya catatan: tulis catatannya di baris tersendiri, misalnya \"[^%s]: isi catatan\"",
+	"the note [^%s] is not referred to, so it is left out: put [^%s] in the text where the note belongs": "catatan [^%s] tidak dirujuk, jadi tidak dimuat: taruh [^%s] di dalam teks tempat catatan itu berada",
+	"unknown callout [!%s]; did you mean [!%s]?":                                                         "callout [!%s] tidak dikenal; maksud Anda [!%s]?",
+	"unknown callout [!%s]: magz sets [!pull] (a pull quote); for a plain quote, leave the marker out":   "callout [!%s] tidak dikenal: magz memakai [!pull] (kutipan tarik); untuk kutipan biasa, hapus penandanya",
 	"a list":           "daftar",
 	"keys with values": "kunci dengan nilai",
 

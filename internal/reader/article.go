@@ -126,7 +126,7 @@ func (r *reader) readArticle(path string, namedAt diag.Pos) *doc.Article {
 	if fm.Image != "" {
 		pos := keys.pos("image")
 		if img := r.resolveImage(path, fm.Image, pos); img != nil {
-			a.Hero = &doc.Figure{Pos: pos, Image: img, Alt: strings.TrimSpace(fm.Alt), Credit: strings.TrimSpace(fm.Credit)}
+			a.Hero = &doc.Figure{Pos: pos, Image: img, Alt: strings.TrimSpace(fm.Alt), Credit: creditName(fm.Credit)}
 			if c := strings.TrimSpace(fm.Caption); c != "" {
 				a.Hero.Caption = r.inline(c)
 			}
@@ -138,10 +138,12 @@ func (r *reader) readArticle(path string, namedAt diag.Pos) *doc.Article {
 	}
 
 	body = bytes.ReplaceAll(bytes.ReplaceAll(body, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
+	body = angleSpacedPaths(body)
 	c := &converter{r: r, path: path, src: body, lineBase: bodyLine}
 	c.lineStarts = lineStarts(body)
 	root := newMarkdown().Parser().Parse(text.NewReader(body))
 	a.Blocks = c.blocks(root)
+	c.footnotes(root)
 	if c.pastedAt.Line > 0 {
 		r.diags.Warnf(c.pastedAt, "text pasted from a word processor: %s; check these lines read as meant", strings.Join(c.pastedWhat, ", "))
 	}
@@ -298,6 +300,9 @@ func (c *converter) block(n ast.Node) []doc.Block {
 		c.heading = lvl
 		return []doc.Block{&doc.Heading{Pos: pos, Level: lvl, Spans: spans}}
 	case *ast.Blockquote:
+		if c.unknownCallout(n.FirstChild(), pos) {
+			return nil
+		}
 		if pq := c.pullQuote(n, pos); pq != nil {
 			return []doc.Block{pq}
 		}
@@ -404,7 +409,7 @@ func (c *converter) figure(img *ast.Image, pos diag.Pos) *doc.Figure {
 	f := &doc.Figure{Pos: pos, Image: im, Alt: alt, Focus: [2]float64{0.5, 0.5}}
 	title := strings.TrimSpace(string(img.Title))
 	if cap, credit, ok := strings.Cut(title, "|"); ok {
-		title, f.Credit = strings.TrimSpace(cap), strings.TrimSpace(credit)
+		title, f.Credit = strings.TrimSpace(cap), creditName(credit)
 	}
 	if title != "" {
 		f.Caption = []doc.Span{{Text: title}}

@@ -229,7 +229,7 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 	if y.Cover != nil && y.Cover.Image != "" {
 		pos := at("cover.image")
 		if img := r.resolveImage(path, y.Cover.Image, pos); img != nil {
-			iss.Cover = &doc.Figure{Pos: pos, Image: img, Alt: y.Cover.Alt, Credit: strings.TrimSpace(y.Cover.Credit)}
+			iss.Cover = &doc.Figure{Pos: pos, Image: img, Alt: y.Cover.Alt, Credit: creditName(y.Cover.Credit)}
 			iss.Cover.Focus, iss.Cover.FocusWritten = r.focus(y.Cover.Focus, at("cover.focus"))
 			r.checkAlt(iss.Cover, pos, msg.T("cover photo"), msg.T("add alt: under cover:"))
 		}
@@ -382,6 +382,9 @@ var schemeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
 
 // resolveImage finds an image named in file `from`: relative to that file,
 // then relative to the issue folder, never outside the issue folder.
+// winAbs is an absolute Windows path (C:\Users\..., \\server\...).
+var winAbs = regexp.MustCompile(`^(?:[A-Za-z]:[\\/]|\\\\)`)
+
 func (r *reader) resolveImage(from, ref string, pos diag.Pos) *doc.Image {
 	ref = strings.TrimSpace(ref)
 	if ref == "" {
@@ -392,11 +395,12 @@ func (r *reader) resolveImage(from, ref string, pos diag.Pos) *doc.Image {
 		r.diags.Errorf(pos, "image %q is a web address; download it into the issue folder and name the file instead", ref)
 		return nil
 	}
-	if filepath.IsAbs(ref) || strings.HasPrefix(ref, "/") {
+	if filepath.IsAbs(ref) || strings.HasPrefix(ref, "/") || winAbs.MatchString(ref) {
 		r.diags.Errorf(pos, "image %q is an absolute path; name it relative to the article or the issue folder", ref)
 		return nil
 	}
-	ref = filepath.FromSlash(ref)
+	// a path written on Windows (images\pasar.jpg) names the same file
+	ref = filepath.FromSlash(strings.ReplaceAll(ref, `\`, "/"))
 	realIssue, err := filepath.EvalSymlinks(r.issueDir)
 	if err != nil {
 		realIssue = r.issueDir
