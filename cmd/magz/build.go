@@ -196,6 +196,9 @@ func summary(w io.Writer, res *pipeline.Result, took time.Duration, upToDate str
 	for _, p := range res.Stale {
 		msg.Fprintf(w, "  %-9s %s is from an earlier build: not rebuilt now\n", msg.T("old"), diag.DisplayPath(p))
 	}
+	if res.Issue.Draft {
+		msg.Fprintf(w, "This issue is a draft (draft: true in issue.yaml): the website leaves it out until you delete that line.\n")
+	}
 	if len(res.NotUA) > 0 {
 		msg.Fprintf(w, "The screen PDF does not claim PDF/UA-1 (accessible PDF) because of %s; fix them and build again:\n", msg.Count(len(res.NotUA), "problem"))
 		printNotUA(w, res.NotUA)

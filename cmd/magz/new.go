@@ -130,6 +130,7 @@ magazine: %s
 title: ""          # theme of the issue, shown on the cover
 number: %d
 date: %s
+draft: true        # not ready: the website leaves the issue out; delete this line to publish it
 language: %s
 %s
 trim: %s
@@ -145,6 +146,7 @@ const issueInMagazineYAML = `# Settings of this issue; the magazine's are in ../
 title: ""          # theme of the issue, shown on the cover
 number: %d
 date: %s
+draft: true        # not ready: the website leaves the issue out; delete this line to publish it
 cover:
   image: images/contoh.jpg
   alt: Foto contoh untuk sampul

@@ -24,11 +24,14 @@ type Issue struct {
 	// for it (magazine.yaml's accessibility: certified_by:); "" when no
 	// one did: magz does not certify its own work.
 	CertifiedBy string
-	Trim        Trim
-	Print       Print // how the print edition is printed
-	Cover       *Figure
-	Logo        *Figure // the masthead as an image (theme: masthead: logo:); nil: the name in type
-	Articles    []*Article
+	// Draft marks an issue not ready to publish (issue.yaml draft: true,
+	// as magz new writes it): the website leaves it out.
+	Draft    bool
+	Trim     Trim
+	Print    Print // how the print edition is printed
+	Cover    *Figure
+	Logo     *Figure // the masthead as an image (theme: masthead: logo:); nil: the name in type
+	Articles []*Article
 	// Colophon is the masthead box's own lines (editors, address), after
 	// the magazine, issue and publisher magz writes there itself.
 	Colophon []string

@@ -10,6 +10,9 @@ import (
 // and the format of the reader's golden tests (as Pandoc's native output).
 func Dump(w io.Writer, iss *Issue) {
 	fmt.Fprintf(w, "issue %q number %d date %s lang %s trim %dx%dum\n", iss.Magazine, iss.Number, iss.Date.Format("2006-01-02"), iss.Language, iss.Trim.Width, iss.Trim.Height)
+	if iss.Draft {
+		fmt.Fprintf(w, "  draft\n")
+	}
 	if iss.Title != "" {
 		fmt.Fprintf(w, "  title %q\n", iss.Title)
 	}

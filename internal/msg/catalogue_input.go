@@ -13,6 +13,10 @@ var inputID = map[string]string{
 	"the header ends with %q instead of three dashes: make this line ---":                                             "kepala artikel diakhiri %q, bukan tiga tanda hubung: jadikan baris ini ---",
 	"the file": "berkas ini",
 
+	// draft issues, and the magazine's name in two files
+	"This issue is a draft (draft: true in issue.yaml): the website leaves it out until you delete that line.\n":              "Edisi ini masih draf (draft: true di issue.yaml): situs web tidak memuatnya sampai baris itu Anda hapus.\n",
+	"%s is %q in %s and %q in %s; the issue is built with %q: remove it from %s to use the magazine's, or make them the same": "%s bernilai %q di %s dan %q di %s; edisi ini dibuat dengan %q: hapus dari %s untuk memakai milik majalah, atau samakan keduanya",
+
 	// Markdown read as meant, or told
 	"footnote [^%s] has no note; did you mean [^%s]? (the note [^%s] is not referred to)":                "catatan kaki [^%s] tidak punya catatan; maksud Anda [^%s]? (catatan [^%s] tidak dirujuk)",
 	"footnote [^%s] has no note: write it on a line of its own, such as \"[^%s]: the note's text\"":      "catatan kaki [^%s] tidak punya catatan: tulis catatannya di baris tersendiri, misalnya \"[^%s]: isi catatan\"",

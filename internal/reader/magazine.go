@@ -125,7 +125,23 @@ func parentKey(key string) string {
 }
 
 // issueOnly are the keys of issue.yaml that name one issue.
-var issueOnly = []string{"title", "number", "date", "cover", "articles", "fillers"}
+var issueOnly = []string{"title", "number", "date", "cover", "articles", "fillers", "draft"}
+
+// conflicts warns of the keys naming the magazine that issue.yaml sets
+// otherwise than magazine.yaml: the issue's win, and the website would
+// show both names.
+func conflicts(y, m issueYAML, keys places, mpath string, diags *diag.List) {
+	for _, k := range []struct{ key, issue, magazine string }{
+		{"magazine", y.Magazine, m.Magazine},
+		{"publisher", y.Publisher, m.Publisher},
+	} {
+		is, ms := strings.TrimSpace(k.issue), strings.TrimSpace(k.magazine)
+		if is != "" && ms != "" && is != ms {
+			diags.Warnf(keys.pos(k.key), "%s is %q in %s and %q in %s; the issue is built with %q: remove it from %s to use the magazine's, or make them the same",
+				k.key, is, IssueFile, ms, diag.DisplayPath(mpath), is, IssueFile)
+		}
+	}
+}
 
 // inherit fills every field of y the issue left unset with the
 // magazine's, field by field inside nested settings (print:, theme:), and

@@ -82,6 +82,7 @@ func List(dir string) []string {
 }
 
 type issueYAML struct {
+	Draft     bool       `yaml:"draft"` // not ready: kept off the website
 	Magazine  string     `yaml:"magazine"`
 	Title     string     `yaml:"title"`
 	Number    *int       `yaml:"number"`
@@ -144,6 +145,7 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 	if mpath != "" {
 		var m issueYAML
 		if mkeys, ok := readMagazine(mpath, &m, diags); ok {
+			conflicts(y, m, keys, mpath, diags)
 			from := map[string]bool{}
 			inherit(reflect.ValueOf(&y).Elem(), reflect.ValueOf(&m).Elem(), "", from)
 			if from["print"] || from["print.profile"] {
@@ -174,6 +176,7 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 		Title:     strings.TrimSpace(y.Title),
 		Language:  strings.TrimSpace(y.Language),
 		Publisher: strings.TrimSpace(y.Publisher),
+		Draft:     y.Draft,
 	}
 	// a required key written with a wrong value was reported as that
 	missing := func(key string) bool { return !keys.has(key) }
