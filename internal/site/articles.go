@@ -20,7 +20,8 @@ type articlePage struct {
 	Href    string // from the issue's folder
 	Body    template.HTML
 	Summary string   // the standfirst, or the opening of the text
-	Photo   *picture // its first photo, for lists and feeds
+	Photo   *picture // its first photo, for feeds and structured data
+	Thumb   *picture // a square of its photo, for the issue's contents
 	Card    kitItem  // its cards in the sharing kit
 	// Section and Authors are the site's pages of its section and of its
 	// authors (nil and empty when it names none).
@@ -48,7 +49,7 @@ func (s *siteData) articles(ps *pictures, p *issuePage) {
 	for i, a := range p.Issue.Articles {
 		ap := &articlePage{Article: a, Issue: p, Href: a.Slug + ".html", Summary: summary(a)}
 		first := true
-		picture := func(f *doc.Figure) string {
+		attrs := func(f *doc.Figure) string {
 			r, ok := ps.renditions(f.Image)
 			if !ok {
 				return `src=""`
@@ -63,7 +64,12 @@ func (s *siteData) articles(ps *pictures, p *issuePage) {
 			first = false
 			return fmt.Sprintf(imgAttrs, r.src, r.srcset, r.w, r.h, when)
 		}
-		ap.Body = template.HTML(s.webMarkup(epub.Body(p.Issue, a, picture), a, p))
+		ap.Body = template.HTML(s.webMarkup(epub.Body(p.Issue, a, attrs), a, p))
+		if f := figureOf(a); f != nil {
+			if name, ok := ps.thumbnail(f); ok {
+				ap.Thumb = &picture{Src: p.Name + "/" + name, W: thumbSide, H: thumbSide}
+			}
+		}
 		pages[i] = ap
 	}
 	for i, ap := range pages {

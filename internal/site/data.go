@@ -25,9 +25,9 @@ type siteData struct {
 	SL                            locale.SiteLabels
 	Theme                         theme.Theme
 	Colours                       palette
-	Fonts                         template.CSS // the @font-face rules of the magazine's faces
 	families                      families
-	Logo                          *picture // the masthead's logo, nil: the name in type
+	webFaces                      []webFace // the magazine's faces on the site
+	Logo                          *picture  // the masthead's logo, nil: the name in type
 	Icons                         icons
 	Updated                       time.Time
 	Issues                        []*issuePage // newest first

@@ -289,10 +289,10 @@ func writeSitemap(out string, s *siteData) error {
 	}
 	day := func(t time.Time) string { return t.Format("2006-01-02") }
 	newest := day(s.Updated)
-	urls := []url{{s.Base + "/", newest}, {s.abs("search.html"), newest}}
+	urls := []url{{s.abs("index.html"), newest}, {s.abs("search.html"), newest}}
 	for _, p := range s.Issues {
 		d := day(p.Issue.Date)
-		urls = append(urls, url{s.abs(p.Name + "/"), d})
+		urls = append(urls, url{s.abs(p.Name + "/index.html"), d})
 		for _, ap := range p.Pages {
 			urls = append(urls, url{s.abs(p.Name + "/" + ap.Href), d})
 		}

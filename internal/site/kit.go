@@ -193,6 +193,7 @@ type cardLayout struct {
 	Kicker, HeadMax, HeadMin   int
 	HeadLines, Deck, DeckLines int
 	Foot                       int
+	Center                     bool // the text in the middle of the panel (cards of type alone)
 }
 
 // layoutOf places a card's parts. Stories keep their text clear of the
@@ -208,26 +209,26 @@ func layoutOf(f cardFormat, isIssue, photo bool) cardLayout {
 		return cardLayout{Cover: r(0, 56, W, 56+700), Panel: r(0, 0, W, H), Margin: 64, Bottom: 48,
 			Kicker: 28, HeadMax: 52, HeadMin: 36, HeadLines: 2, Foot: 28}
 	case isIssue:
-		return cardLayout{Cover: r(0, 230, W, 230+1180), Panel: r(0, 0, W, H), Margin: 72, Bottom: 260,
-			Kicker: 34, HeadMax: 64, HeadMin: 44, HeadLines: 2, Foot: 34}
+		return cardLayout{Cover: r(0, 210, W, 210+1060), Panel: r(0, 0, W, H), Margin: 72, Bottom: 260,
+			Kicker: 34, HeadMax: 72, HeadMin: 44, HeadLines: 2, Foot: 34}
 	case f == linkCard && photo:
 		return cardLayout{Photo: r(0, 0, 600, H), Strip: r(600, 0, W, 112), Panel: r(600, 112, W, H), Margin: 44, Bottom: 36,
 			Kicker: 24, HeadMax: 50, HeadMin: 32, HeadLines: 5, Foot: 24}
 	case f == linkCard:
 		return cardLayout{Strip: r(0, 0, W, 112), Panel: r(0, 112, W, H), Margin: 56, Bottom: 40,
-			Kicker: 26, HeadMax: 68, HeadMin: 40, HeadLines: 3, Deck: 28, DeckLines: 2, Foot: 26}
+			Kicker: 26, HeadMax: 68, HeadMin: 40, HeadLines: 3, Deck: 28, DeckLines: 2, Foot: 26, Center: true}
 	case f == squareCard && photo:
 		return cardLayout{Strip: r(0, 0, W, 128), Photo: r(0, 128, W, 608), Panel: r(0, 608, W, H), Margin: 60, Bottom: 44,
-			Kicker: 28, HeadMax: 62, HeadMin: 40, HeadLines: 3, Foot: 28}
+			Kicker: 28, HeadMax: 68, HeadMin: 40, HeadLines: 3, Foot: 28}
 	case f == squareCard:
 		return cardLayout{Strip: r(0, 0, W, 128), Panel: r(0, 128, W, H), Margin: 72, Bottom: 56,
-			Kicker: 32, HeadMax: 96, HeadMin: 56, HeadLines: 5, Deck: 38, DeckLines: 4, Foot: 30}
+			Kicker: 32, HeadMax: 96, HeadMin: 56, HeadLines: 5, Deck: 38, DeckLines: 4, Foot: 30, Center: true}
 	case photo:
 		return cardLayout{Strip: r(0, 0, W, 250), Photo: r(0, 250, W, 1250), Panel: r(0, 1250, W, H), Margin: 72, Bottom: 250,
-			Kicker: 32, HeadMax: 72, HeadMin: 48, HeadLines: 3, Foot: 32}
+			Kicker: 32, HeadMax: 80, HeadMin: 48, HeadLines: 3, Foot: 32}
 	}
 	return cardLayout{Strip: r(0, 0, W, 250), Panel: r(0, 250, W, H), Margin: 80, Bottom: 260,
-		Kicker: 36, HeadMax: 108, HeadMin: 64, HeadLines: 6, Deck: 42, DeckLines: 5, Foot: 34}
+		Kicker: 36, HeadMax: 108, HeadMin: 64, HeadLines: 6, Deck: 44, DeckLines: 7, Foot: 34, Center: true}
 }
 
 func rgb(c page.Color) color.RGBA { return color.RGBA{c.R, c.G, c.B, 255} }
@@ -360,63 +361,82 @@ func (k *kit) panel(card *image.RGBA, lay cardLayout, txt cardText) error {
 	if lay.Margin > p.Dx()/3 {
 		top = p.Min.Y + 64
 	}
-	// the kicker
+	// the text block, set first and drawn after: a card of type alone
+	// has it in the middle of its field
+	type line struct {
+		face font.Face
+		c    page.Color
+		text string
+		step int // from the last baseline
+	}
+	var block []line
+	height := 0
 	if txt.Kicker != "" {
 		kf, err := get("kicker", th.Type.DisplayBold, lay.Kicker)
 		if err != nil {
 			return err
 		}
-		top += lay.Kicker
-		drawText(card, kf, rgb(kickerC), left, top, truncate(strings.ToUpper(txt.Kicker), width, 1, measurer(kf))[0])
-		top += lay.Kicker * 2 / 3
+		block = append(block, line{kf, kickerC, truncate(strings.ToUpper(txt.Kicker), width, 1, measurer(kf))[0], lay.Kicker})
+		height = lay.Kicker * 5 / 3
 	}
 	// the headline: the largest size at which it fits
 	var head font.Face
 	var lines []string
+	lead := 0
 	for px := lay.HeadMax; px >= lay.HeadMin; px -= 2 {
-		f, err := k.ts.face(th.Type.DisplayBlack, px)
+		f, err := get("head", th.Type.DisplayBlack, px)
 		if err != nil {
 			return err
 		}
 		l, ok := breakLines(txt.Headline, width, lay.HeadLines, measurer(f))
-		if ok && top+len(l)*px*112/100 <= bottom {
-			head, lines = f, l
-			defer f.Close()
+		if ok && top+height+len(l)*px*112/100 <= bottom {
+			head, lines, lead = f, l, px*112/100
 			break
 		}
-		f.Close()
 	}
-	lead := 0
 	if head == nil {
 		f, err := get("head", th.Type.DisplayBlack, lay.HeadMin)
 		if err != nil {
 			return err
 		}
-		head = f
-		lead = lay.HeadMin * 112 / 100
-		lines = truncate(txt.Headline, width, max(1, min(lay.HeadLines, (bottom-top)/lead)), measurer(f))
-	} else {
-		lead = head.Metrics().Height.Ceil() * 104 / 100
+		head, lead = f, lay.HeadMin*112/100
+		lines = truncate(txt.Headline, width, max(1, min(lay.HeadLines, (bottom-top-height)/lead)), measurer(f))
 	}
-	for _, l := range lines {
-		top += lead
-		drawText(card, head, rgb(paper), left, top, l)
+	for i, l := range lines {
+		step := lead
+		if i == 0 && len(block) > 0 {
+			step = lead * 5 / 4 // air between the kicker and the headline
+		}
+		block = append(block, line{head, paper, l, step})
+		height += step
 	}
-	// the standfirst, whole, when there is room for it
+	// the standfirst, when there is room for it
 	if lay.Deck > 0 && txt.Deck != "" {
 		df, err := get("deck", th.Type.Text, lay.Deck)
 		if err != nil {
 			return err
 		}
-		dl, ok := breakLines(txt.Deck, width, lay.DeckLines, measurer(df))
 		step := lay.Deck * 135 / 100
-		if ok && top+lay.Deck/2+len(dl)*step <= bottom {
-			top += lay.Deck / 2
-			for _, l := range dl {
-				top += step
-				drawText(card, df, rgb(light), left, top, l)
-			}
+		room := (bottom - top - height - lay.Deck) / step
+		dl, ok := breakLines(txt.Deck, width, min(lay.DeckLines, room), measurer(df))
+		if !ok && room > 0 {
+			dl = truncate(txt.Deck, width, min(lay.DeckLines, room), measurer(df))
 		}
+		for i, l := range dl {
+			if i == 0 {
+				step += lay.Deck / 2
+			}
+			block = append(block, line{df, light, l, step})
+			height += step
+			step = lay.Deck * 135 / 100
+		}
+	}
+	if lay.Center {
+		top += max(0, (bottom-top-height)/2)
+	}
+	for _, l := range block {
+		top += l.step
+		drawText(card, l.face, rgb(l.c), left, top, l.text)
 	}
 	return nil
 }

@@ -40,8 +40,7 @@ func (d pageData) URL() string {
 	if d.Base == "" {
 		return ""
 	}
-	p := strings.TrimSuffix(d.Path, "index.html")
-	return d.Base + "/" + p
+	return d.Base + "/" + d.Path
 }
 
 // Abs is a file's absolute address, from the site's root.
@@ -139,7 +138,8 @@ const frame = `{{define "frame"}}<!DOCTYPE html>
 <link rel="alternate" type="application/atom+xml" title="{{.Magazine}} (Atom)" href="{{.Root}}feed.xml">
 <link rel="alternate" type="application/atom+xml;profile=opds-catalog;kind=navigation" title="{{.Magazine}} (OPDS)" href="{{.Root}}catalog.xml">
 <link rel="search" type="application/opensearchdescription+xml" title="{{.Magazine}}" href="{{.Root}}opensearch.xml">
-<style>{{template "style" .}}</style>
+{{range .Preloads}}<link rel="preload" href="{{$.Root}}{{.}}" as="font" type="font/woff" crossorigin>
+{{end}}<style>{{template "style" .}}</style>
 {{with .JSONLD}}<script type="application/ld+json">{{.}}</script>
 {{end}}</head>
 <body>
@@ -178,7 +178,7 @@ const frame = `{{define "frame"}}<!DOCTYPE html>
 {{define "contents"}}<ol class="contents{{if .Rich}} rich{{end}}">
 {{range .P.Pages}}<li><div>{{with .Article.Section}}<p class="kicker">{{.}}</p>{{end}}<h{{$.Level}}><a href="{{$.Root}}{{$.P.Name}}/{{.Href}}">{{.Article.Title}}</a></h{{$.Level}}>
 {{if $.Rich}}{{with .Article.Subtitle}}<p>{{.}}</p>
-{{end}}{{end}}{{with .Article.Author}}<p class="meta">{{$.Lab.By}} {{.}}</p>{{end}}</div>{{if $.Rich}}{{with .Photo}}
+{{end}}{{end}}{{with .Article.Author}}<p class="meta">{{$.Lab.By}} {{.}}</p>{{end}}</div>{{if $.Rich}}{{with .Thumb}}
 <img src="{{$.Root}}{{.Src}}" width="{{.W}}" height="{{.H}}" alt="" loading="lazy" decoding="async">{{end}}{{end}}</li>
 {{end}}</ol>
 {{end}}`
@@ -302,10 +302,14 @@ var (
 
 // writePages writes every page of the site.
 func (s *siteData) writePages(out string) error {
+	used := map[rune]bool{} // the characters of the pages, for the web fonts
 	write := func(t *template.Template, d pageData) error {
 		var b strings.Builder
 		if err := t.Execute(&b, d); err != nil {
 			return err
+		}
+		for _, r := range b.String() {
+			used[r] = true
 		}
 		return writeFile(filepath.Join(out, filepath.FromSlash(d.Path)), []byte(b.String()))
 	}
@@ -343,6 +347,9 @@ func (s *siteData) writePages(out string) error {
 		}
 	}
 	if err := write(searchPageT, s.searchPage()); err != nil {
+		return err
+	}
+	if err := s.writeFonts(out, used); err != nil {
 		return err
 	}
 	return s.writeSearchFiles(out)

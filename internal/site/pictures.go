@@ -250,6 +250,31 @@ func (ps *pictures) renditions(img *doc.Image) (rendition, bool) {
 	return r, true
 }
 
+// thumbSide is the side of a photo's square thumbnail in a list of
+// contents (twice the 7rem it is shown at, for 2× screens).
+const thumbSide = 224
+
+// thumbnail asks for a photo's square thumbnail, cut around its focal
+// point, and returns its name from the folder.
+func (ps *pictures) thumbnail(f *doc.Figure) (string, bool) {
+	in := ps.info(f.Image)
+	if in == nil {
+		return "", false
+	}
+	req := images.Request{Path: f.Image.Path, Crop: focusCrop(in.Width, in.Height, 1, 1, f.Focus), W: thumbSide, H: thumbSide, Quality: photoQuality}
+	if in.Alpha {
+		req.Encoding = images.PNG
+	}
+	key := hash(sourceID(f.Image.Path), req)
+	name := "img/" + key + "-square.jpg"
+	if in.Alpha {
+		name = "img/" + key + "-square.png"
+	}
+	ps.add(&pictureJob{names: []string{name}, key: key, reqs: []images.Request{req},
+		make: func(got map[images.Request]images.Result) ([][]byte, error) { return [][]byte{got[req].Data}, nil }})
+	return name, true
+}
+
 // The JPEG qualities of the site's pictures: photos in articles (mobile
 // data is dear), covers, and the sharing kit (posted, and compressed
 // again by the social sites).

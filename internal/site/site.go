@@ -134,7 +134,7 @@ func newSiteData(opt Options, latest *doc.Issue) *siteData {
 	th := latest.Theme.Or()
 	return &siteData{Magazine: latest.Magazine, Publisher: latest.Publisher, Language: latest.Language, Base: base, Host: host,
 		Lab: locale.For(latest.Language).Labels, SL: locale.Site(latest.Language), Theme: th, Colours: paletteOf(th), Updated: updated, latest: latest,
-		families: familiesOf(th.Type)}
+		families: familiesOf(th.Type), webFaces: webFacesOf(th.Type)}
 }
 
 // writeIssue writes an issue's folder: its editions, cover pictures,
@@ -239,7 +239,7 @@ func (s *siteData) cards(k *kit, p *issuePage) {
 		if kicker == "" {
 			kicker = s.Lab.Issue + " " + fmt.Sprint(p.Issue.Number)
 		}
-		ap.Card = k.add(a.Slug, figureOf(a), cardText{Kicker: kicker, Headline: a.Title, Deck: a.Subtitle, Address: s.Host, Issue: issueLine})
+		ap.Card = k.add(a.Slug, figureOf(a), cardText{Kicker: kicker, Headline: a.Title, Deck: clip(ap.Summary, 240), Address: s.Host, Issue: issueLine})
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"image"
 	_ "image/png"
 	"io/fs"
@@ -27,8 +28,9 @@ import (
 )
 
 // The magazine the tests publish: synth.WriteMagazine's, built once for
-// the package (MAGZ_SITE_ISSUES issues, 2 unless set: the checks of a
-// whole archive use 24).
+// the package: MAGZ_SITE_ISSUES issues (2 unless set: the checks of a
+// whole archive use 24), in MAGZ_SITE_OUT/magazine when that is set (and
+// kept), else in a temporary folder.
 // temps are the folders the package's tests share, removed at the end.
 var temps []string
 
@@ -53,11 +55,13 @@ func magazine(t testing.TB) []Edition {
 		if s := os.Getenv("MAGZ_SITE_ISSUES"); s != "" {
 			n, _ = strconv.Atoi(s)
 		}
-		var dir string
-		if dir, magErr = os.MkdirTemp("", "magz-site-"); magErr != nil {
-			return
+		dir := filepath.Join(os.Getenv("MAGZ_SITE_OUT"), "magazine")
+		if os.Getenv("MAGZ_SITE_OUT") == "" {
+			if dir, magErr = os.MkdirTemp("", "magz-site-"); magErr != nil {
+				return
+			}
+			temps = append(temps, dir)
 		}
-		temps = append(temps, dir)
 		magEds, magErr = buildMagazine(dir, n)
 	})
 	if magErr != nil {
@@ -160,6 +164,7 @@ var (
 	srcsets  = regexp.MustCompile(`srcset="([^"]+)"`)
 	imgTags  = regexp.MustCompile(`<img [^>]*>`)
 	external = regexp.MustCompile(`^(?:https?:|mailto:)`)
+	cssURLs  = regexp.MustCompile(`url\("([^"]+)"\)`)
 )
 
 // TestSite: the index opens with the latest issue and lists them all, the
@@ -209,6 +214,11 @@ func TestSite(t *testing.T) {
 				if _, err := os.Stat(filepath.Join(out, filepath.Dir(page), filepath.FromSlash(strings.Fields(c)[0]))); err != nil {
 					t.Errorf("%s: srcset names %s, not in the site", page, c)
 				}
+			}
+		}
+		for _, m := range cssURLs.FindAllStringSubmatch(html, -1) {
+			if _, err := os.Stat(filepath.Join(out, filepath.Dir(page), filepath.FromSlash(m[1]))); err != nil {
+				t.Errorf("%s: the style sheet's %s is not in the site", page, m[1])
 			}
 		}
 		for _, img := range imgTags.FindAllString(html, -1) {
@@ -545,7 +555,9 @@ func TestSearch(t *testing.T) {
 }
 
 // TestSiteValidAndAccessible: every kind of page passes the Nu Html
-// Checker, and axe-core finds no violation on them.
+// Checker, and on a 390 px phone it is no wider than the screen (a wide
+// table scrolls in its place) and axe-core finds no violation on it, in
+// light mode or dark.
 func TestSiteValidAndAccessible(t *testing.T) {
 	eds := magazine(t)
 	out := published(t, "https://warta.example")
@@ -556,8 +568,14 @@ func TestSiteValidAndAccessible(t *testing.T) {
 		pages = append(pages, filepath.Join(out, p))
 	}
 	validate.HTML(t, pages...)
-	for _, v := range validate.Axe(t, pages...) {
-		t.Errorf("%s: %s (%s, %d places): %s", filepath.Base(v.Page), v.ID, v.Impact, v.Nodes, v.Help)
+	for _, view := range validate.Phone(t, 390, pages...) {
+		page, _ := filepath.Rel(out, view.Page)
+		if view.Width > 390 {
+			t.Errorf("%s (%s) is %d px wide on a 390 px phone", page, view.Scheme, view.Width)
+		}
+		for _, v := range view.Violations {
+			t.Errorf("%s (%s): %s (%s, %d places): %s", page, view.Scheme, v.ID, v.Impact, v.Nodes, v.Help)
+		}
 	}
 }
 
@@ -714,6 +732,38 @@ func TestSplitAuthors(t *testing.T) {
 			t.Errorf("%q: %q, role %q", tc.byline, got, authorRole(tc.byline))
 		}
 	}
+}
+
+// TestPublishForChecks writes the magazine's site into MAGZ_SITE_OUT/site
+// for the checks run on a served site (Lighthouse, the OPDS parsers), its
+// address http://127.0.0.1:8024 (MAGZ_SITE_BASE to change it):
+//
+//	MAGZ_SITE_ISSUES=24 MAGZ_SITE_OUT=/tmp/newsstand go test ./internal/site -run TestPublishForChecks
+//	(cd /tmp/newsstand/site && python3 -m http.server 8024)
+func TestPublishForChecks(t *testing.T) {
+	root := os.Getenv("MAGZ_SITE_OUT")
+	if root == "" {
+		t.Skip("MAGZ_SITE_OUT is not set")
+	}
+	base := os.Getenv("MAGZ_SITE_BASE")
+	if base == "" {
+		base = "http://127.0.0.1:8024"
+	}
+	eds := magazine(t)
+	out := filepath.Join(root, "site")
+	if err := Write(context.Background(), Options{Out: out, BaseURL: base}, eds); err != nil {
+		t.Fatal(err)
+	}
+	for _, ed := range eds {
+		for _, a := range ed.Issue.Articles {
+			for _, kind := range []string{"square", "story", "link"} {
+				if _, err := os.Stat(filepath.Join(out, ed.Issue.Name, "share", fmt.Sprintf("warta-lembah-%d-%s-%s.jpg", ed.Issue.Number, a.Slug, kind))); err != nil {
+					t.Error(err)
+				}
+			}
+		}
+	}
+	t.Logf("%d issues in %s", len(eds), out)
 }
 
 // TestNoIssues: a site needs an issue.

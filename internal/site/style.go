@@ -6,7 +6,7 @@ package site
 // covers and contents side by side on wide screens. Nothing in it asks
 // for a file of another site.
 const style = `{{define "style"}}
-{{.Fonts}}
+{{.FontFaces}}
 :root { color-scheme: light dark; --ink: {{.Colours.Ink}}; --paper: {{.Colours.Paper}}; --deep: {{.Colours.Deep}}; --accent: {{.Colours.Accent}};
  --muted: {{.Colours.Muted}}; --tint: {{.Colours.Tint}}; --rule: {{.Colours.Rule}};
  --text: {{.TextFamily}}; --display: {{.DisplayFamily}}; }
@@ -23,7 +23,7 @@ img { max-width: 100%; height: auto; }
 a { color: var(--deep); text-underline-offset: 0.15em; }
 a:hover { color: var(--accent); }
 :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-h1, h2, h3 { font-family: var(--display); color: var(--deep); line-height: 1.15; margin: 1.5rem 0 0.75rem; }
+h1, h2, h3 { font-family: var(--display); font-weight: 900; color: var(--deep); line-height: 1.15; margin: 1.5rem 0 0.75rem; }
 h1 { font-size: clamp(1.8rem, 6vw, 2.8rem); font-weight: 900; letter-spacing: -0.01em; }
 h2 { font-size: 1.4rem; }
 h3 { font-size: 1.15rem; }
@@ -51,7 +51,7 @@ ol.contents a { text-decoration: none; }
 ol.contents p { margin: 0.2rem 0 0; }
 ol.contents.rich li { display: grid; grid-template-columns: minmax(0, 1fr) 7rem; gap: 0 1rem; align-items: start; }
 ol.contents.rich li > div { grid-column: 1; }
-ol.contents.rich img { grid-column: 2; grid-row: 1; width: 7rem; height: auto; aspect-ratio: 1; object-fit: cover; }
+ol.contents.rich img { grid-column: 2; grid-row: 1; width: 7rem; height: auto; }
 .downloads, .share { list-style: none; padding: 0; margin: 0; }
 .downloads li { margin: 0 0 0.75rem; }
 .downloads a { font-weight: 700; }
