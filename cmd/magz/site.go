@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -23,11 +24,15 @@ func siteCommand(stdout, stderr io.Writer) *cli.Command {
 	return &cli.Command{
 		Name:  "site",
 		Usage: msg.T("publish every issue on a website for readers, with an OPDS catalog for e-book apps"),
-		Description: msg.T("Builds the screen PDF and the EPUB of every issue under ./issues (as magz build does,\n" +
-			"with the same photo cache) and writes a static website: the latest issue and the archive,\n" +
-			"a page per issue with its contents and downloads (size and SHA-256), an OPDS catalog\n" +
-			"(opds.xml) for e-book apps, an Atom feed, robots.txt, and with --base-url a sitemap\n" +
-			"and absolute links for sharing. It works opened from disk and from any static host.\n\n" +
+		Description: msg.T("Builds the screen PDF and the EPUB of every issue under ./issues that is not a draft\n" +
+			"(draft: true in issue.yaml) as magz build does, with the same photo cache, and writes a\n" +
+			"static website: the latest issue and the archive with their designed covers, a page per\n" +
+			"issue and per article, section and author pages, a search that works offline, downloads\n" +
+			"with their size and SHA-256, a sharing kit of cards for WhatsApp, Instagram and Facebook\n" +
+			"(share/ in each issue's folder), an OPDS catalog for e-book apps, an Atom feed and\n" +
+			"robots.txt; with --base-url also a sitemap, share links and absolute addresses. It works\n" +
+			"opened from disk and from any static host.\n" +
+			"\n" +
 			"Examples:\n" +
 			"   magz site\n" +
 			"   magz site --base-url https://majalah.example.go.id --out /srv/www"),
@@ -51,7 +56,7 @@ func siteCommand(stdout, stderr io.Writer) *cli.Command {
 			if out == "" {
 				out = filepath.Join(distDir(c), "site")
 			}
-			n, err := publish(c, out, stderr)
+			pub, err := publish(c, out, stderr)
 			if err != nil {
 				return err
 			}
@@ -59,25 +64,41 @@ func siteCommand(stdout, stderr io.Writer) *cli.Command {
 				return serve(c, out, stdout, stderr)
 			}
 			if !c.Bool("quiet") {
-				msg.Fprintf(stdout, "Published %s in %s: open %s\n", msg.Count(n, "issue"), diag.DisplayPath(out), diag.DisplayPath(filepath.Join(out, "index.html")))
+				msg.Fprintf(stdout, "Published %s in %s: open %s\n", msg.Count(pub.issues, "issue"), diag.DisplayPath(out), diag.DisplayPath(filepath.Join(out, "index.html")))
+				if len(pub.drafts) > 0 {
+					msg.Fprintf(stdout, "Left out %s (draft: true in issue.yaml): %s\n", msg.Count(len(pub.drafts), "draft issue"), strings.Join(pub.drafts, ", "))
+				}
 			}
 			return nil
 		},
 	}
 }
 
-// publish builds every issue's screen PDF and EPUB and writes the site
-// into out; it returns the number of issues.
-func publish(c *cli.Context, out string, stderr io.Writer) (int, error) {
+// published is what publish did: the issues on the site, and the drafts
+// it left out.
+type published struct {
+	issues int
+	drafts []string
+}
+
+// publish builds the screen PDF and EPUB of every issue that is not a
+// draft and writes the site into out.
+func publish(c *cli.Context, out string, stderr io.Writer) (published, error) {
+	var pub published
 	names := reader.List(issuesDir(c))
 	if len(names) == 0 {
-		return 0, fail(1, "magz site: no issues in %s", diag.DisplayPath(issuesDir(c)))
+		return pub, fail(1, "magz site: no issues in %s", diag.DisplayPath(issuesDir(c)))
 	}
 	var eds []site.Edition
 	codec := jpeg.CodecFor(os.Getenv(jpeg.EnvSwitch))
 	cacheDir := ""
 	for _, name := range names {
 		dir := filepath.Join(issuesDir(c), name)
+		// a draft stays off the website, built or not (and need not build)
+		if iss := reader.Read(dir, &diag.List{}); iss != nil && iss.Draft {
+			pub.drafts = append(pub.drafts, name)
+			continue
+		}
 		outDir := filepath.Join(distDir(c), name)
 		// the editions the site needs, with those built there already: a
 		// built issue is not built again for fewer editions
@@ -99,7 +120,7 @@ func publish(c *cli.Context, out string, stderr io.Writer) (int, error) {
 			}
 		}
 		if err != nil {
-			return 0, fail(1, "%v\nmagz site: %s does not build; fix it, or move it out of the issues folder", buildError(err), name)
+			return pub, fail(1, "%v\nmagz site: %s does not build; fix it, mark it draft: true in its issue.yaml, or move it out of the issues folder", buildError(err), name)
 		}
 		ed := site.Edition{Issue: res.Issue, Cover: res.Cover}
 		for _, o := range res.Outputs {
@@ -116,17 +137,21 @@ func publish(c *cli.Context, out string, stderr io.Writer) (int, error) {
 		}
 		eds = append(eds, ed)
 	}
+	if len(eds) == 0 {
+		return pub, fail(1, "magz site: every issue is a draft (draft: true in issue.yaml); delete that line from those ready to publish")
+	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
-		return 0, fail(1, "magz site: %v", err)
+		return pub, fail(1, "magz site: %v", err)
 	}
 	store, err := photoStore(cacheDir, codec)
 	if err != nil {
-		return 0, fail(1, "magz site: %v", err)
+		return pub, fail(1, "magz site: %v", err)
 	}
 	if err := site.Write(c.Context, site.Options{Out: out, BaseURL: c.String("base-url"), Store: store}, eds); err != nil {
-		return 0, fail(1, "magz site: %v", err)
+		return pub, fail(1, "magz site: %v", err)
 	}
-	return len(eds), nil
+	pub.issues = len(eds)
+	return pub, nil
 }
 
 // photoStore is the image stage the site's pictures are made by, with the

@@ -341,13 +341,11 @@ var indonesian = map[string]string{
 	"cover layout":                    "tata letak sampul",
 
 	// magz site
-	"publish every issue on a website for readers, with an OPDS catalog for e-book apps": "menerbitkan semua edisi di situs web untuk pembaca, dengan katalog OPDS untuk aplikasi e-book",
-	"Builds the screen PDF and the EPUB of every issue under ./issues (as magz build does,\nwith the same photo cache) and writes a static website: the latest issue and the archive,\na page per issue with its contents and downloads (size and SHA-256), an OPDS catalog\n(opds.xml) for e-book apps, an Atom feed, robots.txt, and with --base-url a sitemap\nand absolute links for sharing. It works opened from disk and from any static host.\n\nExamples:\n   magz site\n   magz site --base-url https://majalah.example.go.id --out /srv/www": "Membuat PDF layar dan EPUB setiap edisi di ./issues (seperti magz build, dengan cache foto\nyang sama) lalu menulis situs web statis: edisi terbaru dan arsip, satu halaman per edisi\ndengan daftar isi dan unduhan (ukuran dan SHA-256), katalog OPDS (opds.xml) untuk aplikasi\ne-book, umpan Atom, robots.txt, dan dengan --base-url sebuah sitemap dan tautan mutlak untuk\nberbagi. Situs ini bisa dibuka langsung dari disk dan dari hosting statis mana pun.\n\nContoh:\n   magz site\n   magz site --base-url https://majalah.example.go.id --out /srv/www",
+	"publish every issue on a website for readers, with an OPDS catalog for e-book apps":           "menerbitkan semua edisi di situs web untuk pembaca, dengan katalog OPDS untuk aplikasi e-book",
 	"write the site into `DIR` (default dist/site)":                                                "tulis situs ke dalam `FOLDER` (bawaan dist/site)",
 	"the `URL` the site will be served at, for feeds, the sitemap and shared links":                "`URL` tempat situs akan disajikan, untuk umpan, sitemap, dan tautan yang dibagikan",
 	"magz site: it publishes every issue and takes no issue name; run it in the magazine's folder": "magz site: perintah ini menerbitkan semua edisi dan tidak menerima nama edisi; jalankan di folder majalah",
-	"magz site: no issues in %s": "magz site: tidak ada edisi di %s",
-	"%v\nmagz site: %s does not build; fix it, or move it out of the issues folder": "%v\nmagz site: %s tidak bisa dibuat; perbaiki, atau pindahkan keluar dari folder issues",
+	"magz site: no issues in %s":        "magz site: tidak ada edisi di %s",
 	"magz site: %v":                     "magz site: %v",
 	"Published %s in %s: open %s\n":     "%s diterbitkan di %s: buka %s\n",
 	"issue":                             "edisi",

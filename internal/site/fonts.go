@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"magz/fonts"
@@ -68,8 +69,8 @@ func (d pageData) FontFaces() template.CSS {
 		if w.italic {
 			style = "italic"
 		}
-		fmt.Fprintf(&b, "@font-face { font-family: %q; src: url(%q) format(\"woff\"); font-weight: %d; font-style: %s; font-display: optional; }\n",
-			w.family, d.Root+w.file(), w.weight, style)
+		b.WriteString("@font-face { font-family: " + strconv.Quote(w.family) + "; src: url(" + strconv.Quote(d.Root+w.file()) + `) format("woff"); font-weight: ` +
+			strconv.Itoa(w.weight) + "; font-style: " + style + "; font-display: optional; }\n")
 	}
 	return template.CSS(b.String())
 }

@@ -81,7 +81,10 @@ func Write(ctx context.Context, opt Options, eds []Edition) error {
 	if len(eds) == 0 {
 		return msg.New("no issues to publish")
 	}
-	eds = slices.Clone(eds)
+	eds = slices.DeleteFunc(slices.Clone(eds), func(ed Edition) bool { return ed.Issue.Draft }) // never on the site
+	if len(eds) == 0 {
+		return msg.New("no issue to publish: every one is a draft")
+	}
 	slices.SortStableFunc(eds, func(a, b Edition) int {
 		if d := b.Issue.Date.Compare(a.Issue.Date); d != 0 {
 			return d

@@ -625,14 +625,14 @@ func TestSiteIncremental(t *testing.T) {
 	}
 }
 
-// TestSiteDrops: an issue no longer published leaves the site, and the
-// page of an article no longer in its issue goes with it.
+// TestSiteDrops: an issue made a draft leaves the site (as one no longer
+// given), and the page of an article no longer in its issue goes with it.
 func TestSiteDrops(t *testing.T) {
 	eds := magazine(t)
 	out := publish(t, eds, "")
 	gone := eds[0].Issue
-	eds = eds[1:]
-	kept := eds[0].Issue
+	gone.Draft = true
+	kept := eds[1].Issue
 	dropped := kept.Articles[len(kept.Articles)-1]
 	kept.Articles = kept.Articles[:len(kept.Articles)-1]
 	if err := Write(context.Background(), Options{Out: out}, eds); err != nil {
@@ -643,6 +643,17 @@ func TestSiteDrops(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, kept.Name, dropped.Slug+".html")); err == nil {
 		t.Error("the page of an article taken out is still there")
+	}
+	for _, f := range []string{"index.html", "opds.xml", "feed.xml", "search.html"} {
+		if strings.Contains(read(t, out, f), gone.Name+"/") {
+			t.Errorf("%s still names the draft", f)
+		}
+	}
+	for i := range eds {
+		eds[i].Issue.Draft = true
+	}
+	if err := Write(context.Background(), Options{Out: t.TempDir()}, eds); err == nil {
+		t.Error("a site of drafts alone")
 	}
 }
 

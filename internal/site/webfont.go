@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"compress/zlib"
 	"encoding/binary"
-	"errors"
 	"slices"
 	"sort"
 
 	"golang.org/x/image/font/sfnt"
+
+	"magz/internal/msg"
 )
 
 // Web fonts: the magazine's own faces on its pages, as in its editions.
@@ -27,7 +28,7 @@ func subsetFont(data []byte, runes []rune) ([]byte, error) {
 	}
 	head, maxp, loca, glyf := tables["head"], tables["maxp"], tables["loca"], tables["glyf"]
 	if len(head) < 54 || len(maxp) < 6 || loca == nil || glyf == nil {
-		return nil, errors.New("not a TrueType font with glyf outlines")
+		return nil, msg.New("not a TrueType font with glyf outlines")
 	}
 	n := int(binary.BigEndian.Uint16(maxp[4:]))
 	long := binary.BigEndian.Uint16(head[50:]) == 1
@@ -35,12 +36,12 @@ func subsetFont(data []byte, runes []rune) ([]byte, error) {
 	for i := range offsets {
 		if long {
 			if 4*i+4 > len(loca) {
-				return nil, errors.New("loca table cut short")
+				return nil, msg.New("the font is damaged (its glyph index is cut short)")
 			}
 			offsets[i] = binary.BigEndian.Uint32(loca[4*i:])
 		} else {
 			if 2*i+2 > len(loca) {
-				return nil, errors.New("loca table cut short")
+				return nil, msg.New("the font is damaged (its glyph index is cut short)")
 			}
 			offsets[i] = 2 * uint32(binary.BigEndian.Uint16(loca[2*i:]))
 		}
@@ -137,18 +138,18 @@ func components(g []byte) []int {
 // sfntTables reads a TrueType file's tables by tag.
 func sfntTables(data []byte) (map[string][]byte, error) {
 	if len(data) < 12 {
-		return nil, errors.New("font file cut short")
+		return nil, msg.New("the font is damaged (cut short)")
 	}
 	n := int(binary.BigEndian.Uint16(data[4:]))
 	if len(data) < 12+16*n {
-		return nil, errors.New("font file cut short")
+		return nil, msg.New("the font is damaged (cut short)")
 	}
 	tables := map[string][]byte{}
 	for i := 0; i < n; i++ {
 		rec := data[12+16*i:]
 		off, length := binary.BigEndian.Uint32(rec[8:]), binary.BigEndian.Uint32(rec[12:])
 		if uint64(off)+uint64(length) > uint64(len(data)) {
-			return nil, errors.New("font table outside the file")
+			return nil, msg.New("the font is damaged (a table lies outside the file)")
 		}
 		tables[string(rec[:4])] = data[off : off+length]
 	}
