@@ -23,6 +23,10 @@ type Options struct {
 	// ImageSize returns the pixel size of an image as displayed (after EXIF
 	// orientation); ok is false when the image could not be read.
 	ImageSize func(img *doc.Image) (w, h int, ok bool)
+	// Graphic tells flat art (screenshots, maps, logos: PNG, GIF) from
+	// photos: it is never cropped and never printed under doc.SharpPPI.
+	// Nil: every image is a photo.
+	Graphic func(img *doc.Image) bool
 	// Warn receives problems that do not stop the build.
 	Warn func(pos diag.Pos, format string, args ...any)
 	// NoCopyfit sets every article as designed (see copyfit.go), for

@@ -17,7 +17,7 @@ import (
 // as drawn wins when nothing is gained):
 //
 //  1. the opener photo taller or shorter (heroSteps: its crop changes,
-//     and it is never enlarged past page.SharpPPI);
+//     and it is never enlarged past doc.SharpPPI);
 //  2. the article's own figures taller or shorter (fitSteps);
 //  3. a short item that follows (an article with no opener photo) starts
 //     on the same page, below a rule, instead of on a page of its own

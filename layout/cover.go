@@ -4,6 +4,7 @@
 package layout
 
 import (
+	"magz/internal/doc"
 	"magz/internal/theme"
 	"magz/layout/page"
 	"slices"
@@ -46,6 +47,10 @@ func (c *composer) masthead(p *page.Page, x, top, w Length, col Color) Length {
 		lw, lh := w, Length(int64(w)*int64(sh)/int64(max(sw, 1)))
 		if lm := c.th.Cover.LogoMax; lh > lm {
 			lw, lh = Length(int64(lm)*int64(sw)/int64(max(sh, 1))), lm
+		}
+		if most := widthAt(int64(sw), doc.SharpPPI); lw > most {
+			// never larger than its pixels allow
+			lw, lh = most, Length(int64(lh)*int64(most)/int64(lw))
 		}
 		p.Items = append(p.Items, &page.Image{X: x, Y: top, W: lw, H: lh, Source: logo.Image.Path, Name: logo.Image.Rel,
 			Crop: cropFor(sw, sh, lw, lh, [2]float64{0.5, 0.5}), Node: c.pictureNode(logo)})

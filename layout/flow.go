@@ -238,58 +238,6 @@ func (b *builder) list(bl *doc.List, indent Length, ts TextStyle) {
 	b.noInd = true
 }
 
-func (b *builder) figure(f *doc.Figure) {
-	c := b.c
-	sw, sh := c.imageSize(f.Image)
-	pic, capt := c.figureNodes(f)
-	col := b.figureAt(f, b.colW, 55, pic, capt)
-	// Landscape photos in multi-column articles span the page width; the
-	// column version is kept for when the article turns out short.
-	if b.ncols >= 2 && sw*10 >= sh*12 {
-		wide := b.figureAt(f, b.textW, 45, pic, capt)
-		wide.kind = ePage
-		wide.narrow = &col
-		wide.fig = f
-		wide.figNodes = [2]int{pic, capt}
-		b.add(wide)
-		return
-	}
-	b.add(col)
-}
-
-// figureAt sets a figure at width w, its picture at most maxPct percent of
-// the body height; pic and capt are its structure elements.
-func (b *builder) figureAt(f *doc.Figure, w Length, maxPct int, pic, capt int) elem {
-	c := b.c
-	sw, sh := c.imageSize(f.Image)
-	h := Length(int64(w) * int64(sh) / int64(sw))
-	if maxH := (c.bodyBottom() - c.th.MarginTop) * Length(maxPct) / 100; h > maxH {
-		h = maxH
-	}
-	// copyfitting: the crop gives or takes; a photo is enlarged only as
-	// far as it stays sharp
-	if scaled := h * Length(c.fit.figs) / 100; c.fit.figs <= 100 || ppi(sw, cropFor(sw, sh, w, scaled, f.Focus), w) >= page.SharpPPI {
-		h = scaled
-	}
-	items := []page.Item{&page.Image{X: 0, Y: 0, W: w, H: h, Source: f.Image.Path, Name: f.Image.Rel, Crop: cropFor(sw, sh, w, h, f.Focus), Node: pic}}
-	y := h + c.th.Space.CaptionGap
-	capStyle := TextStyle{Regular: c.th.Type.Display, Italic: c.th.Type.DisplayItalic, Bold: c.th.Type.DisplayBold, BoldItalic: c.th.Type.DisplayBold,
-		Size: c.th.Scale.Caption.Size, Leading: c.th.Scale.Caption.Leading, Color: c.th.Ink, Align: Left}
-	spans := append([]doc.Span(nil), f.Caption...)
-	if f.Credit != "" {
-		if len(spans) > 0 {
-			spans = append(spans, doc.Span{Text: " "})
-		}
-		spans = append(spans, doc.Span{Text: c.lab.Photo + ": " + f.Credit, Style: doc.Emph})
-	}
-	if len(spans) > 0 {
-		lines := c.st.setParagraph(spans, capStyle, w, 0, nil)
-		items = append(items, tag(c.drawLines(lines, 0, y+capStyle.Size, capStyle, w), capt)...)
-		y += Length(len(lines))*capStyle.Leading + c.th.Space.CaptionAfter
-	}
-	return elem{kind: eFloat, h: b.roundGrid(y + c.th.Grid/2), items: items}
-}
-
 func (b *builder) pullQuote(q *doc.PullQuote) {
 	c := b.c
 	// In multi-column articles the quote is a band across the page.
@@ -714,48 +662,6 @@ func (c *composer) flow(elems []elem, firstTop Length, ncols int, colX []Length,
 		c.newPage(page.KindArticle)
 		top = c.th.MarginTop
 	}
-}
-
-// fullPageOK tells whether a photo has the pixels to fill a page at
-// 200 ppi once cropped to the page's shape.
-func (c *composer) fullPageOK(f *doc.Figure) bool {
-	sw, sh := c.imageSize(f.Image)
-	b := c.th.Bleed
-	cr := cropFor(sw, sh, c.W+2*b, c.H+2*b, f.Focus)
-	px := float64(cr[3]-cr[1]) / 1e6 * float64(sh)
-	inches := (c.H + 2*b).Points() / 72
-	return px/inches >= page.SharpPPI
-}
-
-// fullPagePhoto fills page pi with a photo bled off every edge, its
-// caption over a dark band at the foot.
-func (c *composer) fullPagePhoto(p *page.Page, pi int, f *doc.Figure, nodes [2]int) {
-	sw, sh := c.imageSize(f.Image)
-	b := c.th.Bleed
-	p.Items = append(p.Items, &page.Image{X: 0, Y: 0, W: c.W, H: c.H, Source: f.Image.Path, Name: f.Image.Rel,
-		Crop: cropFor(sw, sh, c.W+2*b, c.H+2*b, f.Focus), Bleed: page.EdgeTop | page.EdgeRight | page.EdgeBottom | page.EdgeLeft, Node: nodes[0]})
-	c.noRH[pi] = true
-	c.fullBleed[pi] = true
-	spans := append([]doc.Span(nil), f.Caption...)
-	if f.Credit != "" {
-		if len(spans) > 0 {
-			spans = append(spans, doc.Span{Text: " "})
-		}
-		spans = append(spans, doc.Span{Text: c.lab.Photo + ": " + f.Credit, Style: doc.Emph})
-	}
-	if len(spans) == 0 {
-		return
-	}
-	x, w := c.textBox(pi)
-	cs := TextStyle{Regular: c.th.Type.Display, Italic: c.th.Type.DisplayItalic, Bold: c.th.Type.DisplayBold, BoldItalic: c.th.Type.DisplayBold,
-		Size: c.th.Scale.PhotoCaption.Size, Leading: c.th.Scale.PhotoCaption.Leading, Color: c.th.Paper, Align: Left}
-	cw := w * Length(c.th.Space.PhotoBandThirds) / 3
-	lines := c.st.setParagraph(spans, cs, cw, 0, nil)
-	sp := c.th.Space
-	h := Length(len(lines))*cs.Leading + sp.PhotoBandPad
-	top := c.H - sp.PhotoBandFoot - h
-	p.Items = append(p.Items, &page.Rect{X: 0, Y: top, W: c.W, H: h + sp.PhotoBandFoot, Fill: Color{}, Alpha: sp.PhotoBandShade, Bleed: page.EdgeLeft | page.EdgeRight | page.EdgeBottom})
-	p.Items = append(p.Items, tag(c.drawLines(lines, x, top+sp.PhotoBandInset+cs.Size, cs, cw), nodes[1])...)
 }
 
 // openerFigures puts an article's wide figures at the foot of its opener

@@ -54,25 +54,29 @@ func (c *composer) opener(a *doc.Article, runIn bool) (first int, y Length) {
 		bleed := page.EdgeTop | page.EdgeLeft | page.EdgeRight
 		fw := c.W + 2*c.th.Bleed
 		sharp := func(h Length) bool { // the photo runs off the page at height h
-			return ppi(sw, cropFor(sw, sh, fw, h+c.th.Bleed, a.Hero.Focus), fw) >= page.SharpPPI
+			return ppiAt(sw, cropFor(sw, sh, fw, h+c.th.Bleed, a.Hero.Focus), fw) >= doc.SharpPPI
 		}
-		if scaled := hh * Length(c.fit.hero) / 100; c.fit.hero <= 100 || sharp(scaled) || !sharp(hh) && c.heroInsidePPI(sw, sh, a.Hero.Focus, scaled, w) >= page.SharpPPI {
+		insideSharp := func(h Length) bool {
+			ih := h * w / c.W
+			return ppiAt(sw, cropFor(sw, sh, w, ih, a.Hero.Focus), w) >= doc.SharpPPI
+		}
+		if scaled := hh * Length(c.fit.hero) / 100; c.fit.hero <= 100 || sharp(scaled) || !sharp(hh) && insideSharp(scaled) {
 			hh = scaled // copyfitting enlarges a photo only as far as it stays sharp
 		}
 		fh := hh + c.th.Bleed
 		crop := cropFor(sw, sh, fw, fh, a.Hero.Focus)
-		if ppi(sw, crop, fw) >= page.SharpPPI {
+		if ppiAt(sw, crop, fw) >= doc.SharpPPI {
 			// The photo has the pixels to run off the page.
 			opener.Items = append(opener.Items, &page.Image{X: 0, Y: 0, W: c.W, H: hh, Source: a.Hero.Image.Path, Name: a.Hero.Image.Rel, Crop: crop, Bleed: bleed, Node: heroNode})
 			c.noRH[first] = true
 			y = hh + op.UnderPhoto
 		} else {
 			// Too few pixels to bleed: the photo stays inside the margins,
-			// where it is printed smaller.
-			hh = hh * w / c.W
+			// where it is printed smaller — as small as its pixels ask.
+			p := c.fitPicture(a.Hero, w, hh*w/c.W)
 			y = c.th.MarginTop
-			opener.Items = append(opener.Items, &page.Image{X: x, Y: y, W: w, H: hh, Source: a.Hero.Image.Path, Name: a.Hero.Image.Rel, Crop: cropFor(sw, sh, w, hh, a.Hero.Focus), Node: heroNode})
-			y += hh + op.UnderPhoto
+			opener.Items = append(opener.Items, &page.Image{X: x, Y: y, W: p.w, H: p.h, Source: a.Hero.Image.Path, Name: a.Hero.Image.Rel, Crop: p.crop, Node: heroNode})
+			y += p.h + op.UnderPhoto
 		}
 		capText := doc.PlainText(a.Hero.Caption)
 		if a.Hero.Credit != "" {

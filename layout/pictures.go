@@ -16,17 +16,117 @@ func cropFor(sw, sh int, fw, fh Length, focus [2]float64) [4]int {
 	return images.Crop(sw, sh, int64(fw), int64(fh), focus)
 }
 
-// ppi is the resolution of a crop of an image sw pixels wide shown in a
-// frame w wide.
-// heroInsidePPI is the resolution of an opener photo of height h (as
-// drawn across the page) set inside the margins at width w.
-func (c *composer) heroInsidePPI(sw, sh int, focus [2]float64, h, w Length) float64 {
-	ih := h * w / c.W
-	return ppi(sw, cropFor(sw, sh, w, ih, focus), w)
+// inch is an inch in the page model's units.
+const inch = 72 * Pt
+
+// ppiAt is the resolution, in pixels per inch, of the crop of an image sw
+// pixels wide shown w wide. In integers: it decides sizes.
+func ppiAt(sw int, crop [4]int, w Length) int64 {
+	if w <= 0 {
+		return 0
+	}
+	return int64(crop[2]-crop[0]) * int64(sw) * int64(inch) / (images.Whole * int64(w))
 }
 
-func ppi(sw int, crop [4]int, w Length) float64 {
-	return float64(crop[2]-crop[0]) / 1e6 * float64(sw) / (w.Points() / 72)
+// widthAt is the width at which px pixels print at ppi.
+func widthAt(px int64, ppi int) Length {
+	return Length(max(px*int64(inch)/int64(ppi), 1))
+}
+
+// graphic tells flat art (screenshots, maps, logos: PNG, GIF) from
+// photos: it is never cropped, and never printed under doc.SharpPPI.
+func (c *composer) graphic(img *doc.Image) bool {
+	return c.opt.Graphic != nil && c.opt.Graphic(img)
+}
+
+// cropLimit is the most (percent) of either side of img a crop may take.
+func (c *composer) cropLimit(img *doc.Image) int {
+	if c.graphic(img) {
+		return 0
+	}
+	return c.th.Pictures.CropLimit
+}
+
+// leastPPI is the least resolution img may be printed at: MinPPI for a
+// photo, SharpPPI for flat art, whose edges show every missing pixel.
+func (c *composer) leastPPI(img *doc.Image) int64 {
+	if c.graphic(img) {
+		return doc.SharpPPI
+	}
+	return doc.MinPPI
+}
+
+// cropFits tells whether cropping an sw×sh image to the shape fw:fh takes
+// away no more than limit percent of its width or height (and, whatever
+// the limit, no more than the rounding of a frame: a fifth of a percent).
+func cropFits(sw, sh int, fw, fh Length, limit int) bool {
+	src, dst := int64(sw)*int64(fh), int64(fw)*int64(sh)
+	keep := int64(1000 - 10*limit - 2) // thousandths of the side cropped
+	if src > dst {                     // wider than the frame: the width is cropped
+		return dst*1000 >= src*keep
+	}
+	return src*1000 >= dst*keep
+}
+
+// picture is a picture sized for its place: its frame and the crop that
+// fills it.
+type picture struct {
+	w, h Length
+	crop [4]int
+}
+
+// fitPicture sizes a picture for a place w wide and at most maxH tall. It
+// fills the width, cropped in height when it is taller than maxH as far as
+// the crop limit allows (or a tenth taller than maxH, when that is all it
+// takes); taller still, it is fitted (narrower, cropped by no more than
+// the limit: a tall screenshot keeps its title). A picture
+// with too few pixels for that size is made smaller, to print at
+// doc.SharpPPI: never larger than its pixels allow.
+func (c *composer) fitPicture(f *doc.Figure, w, maxH Length) picture {
+	sw, sh := c.imageSize(f.Image)
+	limit := c.cropLimit(f.Image)
+	pw, ph := w, Length(int64(w)*int64(sh)/int64(sw))
+	if ph > maxH {
+		switch least := ph * Length(100-limit) / 100; {
+		case cropFits(sw, sh, w, maxH, limit):
+			ph = maxH
+		case least*10 <= maxH*11:
+			// a tenth taller than the place rather than a sliver narrower
+			ph = least
+		default:
+			pw, ph = Length(int64(maxH)*int64(sw)*100/(int64(sh)*int64(100-limit))), maxH
+		}
+	}
+	crop := cropFor(sw, sh, pw, ph, f.Focus)
+	if ppiAt(sw, crop, pw) < c.leastPPI(f.Image) {
+		px := int64(crop[2]-crop[0]) * int64(sw) / images.Whole
+		nw := widthAt(px, doc.SharpPPI)
+		ph, pw = max(Length(int64(ph)*int64(nw)/int64(pw)), 1), nw
+	}
+	return picture{w: pw, h: ph, crop: crop}
+}
+
+// refit changes a picture's height to h at the same width, as
+// copyfitting asks: the new crop must stay within the limit, and a
+// picture grows only as far as it stays sharp.
+func (c *composer) refit(f *doc.Figure, p picture, h Length) (picture, bool) {
+	sw, sh := c.imageSize(f.Image)
+	if h <= 0 || !cropFits(sw, sh, p.w, h, c.cropLimit(f.Image)) {
+		return p, false
+	}
+	crop := cropFor(sw, sh, p.w, h, f.Focus)
+	if h > p.h && ppiAt(sw, crop, p.w) < doc.SharpPPI {
+		return p, false
+	}
+	return picture{w: p.w, h: h, crop: crop}, true
+}
+
+// sharpAcross tells whether a figure fills a place w wide (at most maxH
+// tall) at doc.SharpPPI: only then does it go across the columns.
+func (c *composer) sharpAcross(f *doc.Figure, w, maxH Length) bool {
+	sw, _ := c.imageSize(f.Image)
+	p := c.fitPicture(f, w, maxH)
+	return p.w == w && ppiAt(sw, p.crop, p.w) >= doc.SharpPPI
 }
 
 func (c *composer) imageSize(img *doc.Image) (int, int) {

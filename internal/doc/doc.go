@@ -72,6 +72,17 @@ type Print struct {
 	Pos       diag.Pos
 }
 
+// The resolution of pictures in print, in pixels per inch where they are
+// placed: the layout sizes pictures for SharpPPI (a photo may fall to
+// MinPPI where its column asks for it; flat art such as screenshots and
+// logos never does), and never places one below MinPPI; the print edition
+// refuses a picture under MinPPI. One place for both numbers: the layout
+// and the print plan read them here.
+const (
+	MinPPI   = 150
+	SharpPPI = 200
+)
+
 // Trim is the trimmed page size in micrometres.
 type Trim struct{ Width, Height int }
 

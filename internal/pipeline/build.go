@@ -342,7 +342,7 @@ func compose(iss *doc.Issue, infos map[string]*images.Info, diags *diag.List) (*
 	if err != nil {
 		return nil, err
 	}
-	return layout.Compose(iss, layout.Options{Metrics: metrics, ImageSize: sizes(infos), Warn: diags.Warnf}), nil
+	return layout.Compose(iss, layout.Options{Metrics: metrics, ImageSize: sizes(infos), Graphic: graphic(infos), Warn: diags.Warnf}), nil
 }
 
 // renderPhotos makes every rendition, telling onPhoto as each photo is done.

@@ -110,6 +110,7 @@ func preflight(iss *doc.Issue, infos map[string]*images.Info, diags *diag.List) 
 			}
 		})
 	}
+	usedTwice(iss, diags)
 	// Photos in the folder that no article uses.
 	var unused []string
 	filepath.WalkDir(iss.Dir, func(p string, d fs.DirEntry, err error) error {

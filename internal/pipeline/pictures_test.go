@@ -2,21 +2,29 @@ package pipeline
 
 import (
 	"bytes"
+	"flag"
+	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
 	"image/jpeg"
 	"os"
+	"os/exec"
+	"path"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"magz/internal/cache"
 	"magz/internal/diag"
+	"magz/internal/doc"
 	"magz/internal/images"
 	magzjpeg "magz/internal/jpeg"
+	"magz/internal/synth"
 	"magz/internal/testissue"
+	"magz/internal/validate"
 	"magz/layout/page"
 )
 
@@ -128,4 +136,131 @@ Laut tenang pagi ini.
 	if n < 3 {
 		t.Errorf("the photo is placed %d times, want the cover, an opener and a figure", n)
 	}
+}
+
+var picturesIssueDir = flag.String("pictures-issue", "", "also write the pictures test issue (testdata/pictures.txtar) into this folder, to build and look at")
+
+// writePicturesIssue writes the pictures test issue and returns the
+// issue's folder.
+func writePicturesIssue(t *testing.T) string {
+	t.Helper()
+	a, err := txtar.ParseFile(filepath.Join("testdata", "pictures.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := t.TempDir()
+	if *picturesIssueDir != "" {
+		root = *picturesIssueDir
+	}
+	if err := testissue.Write(root, a); err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Join(root, "issues", "edisi-7")
+}
+
+func TestPicturesIssueWritten(t *testing.T) {
+	if *picturesIssueDir == "" {
+		t.Skip("-pictures-issue not given")
+	}
+	writePicturesIssue(t)
+}
+
+// boats reads where the pictures issue's synthetic photos have their
+// boat: the images made by "synth:boat WxH X,Y", painted again here.
+func boats(t *testing.T) map[string]image.Rectangle {
+	t.Helper()
+	a, err := txtar.ParseFile(filepath.Join("testdata", "pictures.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]image.Rectangle{}
+	for _, f := range a.Files {
+		var w, h int
+		var at [2]float64
+		if _, err := fmt.Sscanf(strings.TrimSpace(string(f.Data)), "synth:boat %dx%d %g,%g", &w, &h, &at[0], &at[1]); err != nil {
+			continue
+		}
+		_, r := synth.Boat(w, h, at, 0.12, int64(w*h))
+		out[path.Base(f.Name)] = r
+	}
+	return out
+}
+
+// TestPicturesIssue builds the pictures test issue: no picture prints
+// under doc.MinPPI (pdfimages -list on the print edition), no crop loses
+// its boat, the tall screenshots are shown whole, the tiny photo is a
+// thumbnail, and the photo used twice is a warning naming both places.
+func TestPicturesIssue(t *testing.T) {
+	dir := writePicturesIssue(t)
+	out := t.TempDir()
+	res, err := Run(t.Context(), dir, Options{Formats: []Format{Print}, OutDir: out, Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	twice := false
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Msg, "perahu-kiri.jpg is used twice") && strings.HasSuffix(w.Pos.Path, "05-galeri.md") &&
+			strings.Contains(w.Msg, "01-laporan.md:6") {
+			twice = true
+		}
+	}
+	if !twice {
+		t.Errorf("no warning of the photo used twice naming both places: %v", res.Warnings)
+	}
+	if validate.Required() || hasTool("pdfimages") {
+		for _, im := range validate.PDFImagePPI(t, filepath.Join(out, FileName("edisi-7", Print))) {
+			if im[1] < doc.MinPPI {
+				t.Errorf("page %d: a picture prints at %d ppi", im[0], im[1])
+			}
+		}
+	}
+	// the page model: crops and sizes
+	diags := &diag.List{}
+	c, _ := cache.Open("")
+	iss, infos := prepare(t.Context(), dir, images.NewStore(c, magzjpeg.Fast), diags)
+	model, err := compose(iss, infos, diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	where := boats(t)
+	seen := map[string]int{}
+	for pi, pg := range model.Pages {
+		for _, it := range pg.Items {
+			img, ok := it.(*page.Image)
+			if !ok {
+				continue
+			}
+			name := path.Base(img.Name)
+			seen[name]++
+			in := infos[img.Source]
+			if eff := int64(img.Crop[2]-img.Crop[0]) * int64(in.Width) * 72 * int64(page.Pt) / (images.Whole * int64(img.W)); eff < doc.MinPPI {
+				t.Errorf("page %d: %s placed at %d ppi", pi+1, name, eff)
+			}
+			if b, ok := where[name]; ok && !cropHolds(img.Crop, in.Width, in.Height, b) {
+				t.Errorf("page %d: %s cropped %v loses its boat %v", pi+1, name, img.Crop, b)
+			}
+			if strings.HasPrefix(name, "layar-") && (img.Crop[1] > 2000 || img.Crop[3] < images.Whole-2000) {
+				t.Errorf("page %d: screenshot %s cropped %v: its title or its foot is lost", pi+1, name, img.Crop)
+			}
+			if name == "kecil.jpg" && img.W > 120*72*page.Pt/doc.MinPPI {
+				t.Errorf("page %d: the 120-pixel photo is %v wide", pi+1, img.W)
+			}
+		}
+	}
+	for _, name := range []string{"sampul.jpg", "layar-1.png", "layar-2.png", "kecil.jpg", "perahu-kanan.jpg", "logo.png"} {
+		if seen[name] == 0 {
+			t.Errorf("%s is not placed", name)
+		}
+	}
+}
+
+// cropHolds tells whether a crop (millionths) of a w×h photo holds all of r.
+func cropHolds(c [4]int, w, h int, r image.Rectangle) bool {
+	return int64(c[0])*int64(w) <= int64(r.Min.X)*images.Whole && int64(c[2])*int64(w) >= int64(r.Max.X)*images.Whole &&
+		int64(c[1])*int64(h) <= int64(r.Min.Y)*images.Whole && int64(c[3])*int64(h) >= int64(r.Max.Y)*images.Whole
+}
+
+func hasTool(name string) bool {
+	_, err := exec.LookPath(name)
+	return err == nil
 }

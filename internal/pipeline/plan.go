@@ -15,10 +15,10 @@ import (
 // The renditions each edition gets. One place for the numbers: the image
 // stage makes what this plan asks for and knows nothing of editions.
 const (
-	printPPI       = 300           // the resolution print photos are made at
-	lowPrintPPI    = page.SharpPPI // below this a print photo looks soft: a warning
-	printQuality   = 88            // JPEG quality of print renditions
-	maxOriginalPPI = 450           // a JPEG up to this is embedded as it is (no re-encoding)
+	printPPI       = 300          // the resolution print photos are made at
+	lowPrintPPI    = doc.SharpPPI // below this a print photo looks soft: a warning
+	printQuality   = 88           // JPEG quality of print renditions
+	maxOriginalPPI = 450          // a JPEG up to this is embedded as it is (no re-encoding)
 
 	screenPPI     = 150
 	screenQuality = 82

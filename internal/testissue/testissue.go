@@ -13,6 +13,9 @@
 //	synth:truncated           a JPEG cut in half
 //	synth:bomb                a PNG header claiming 100000x100000 pixels
 //	synth:heic                the start of a HEIC file
+//	synth:boat 1600x1000 0.8,0.6  a seascape, a red boat centred there (JPEG)
+//	synth:screenshot 1080x2340    a phone screenshot, its title at the top (PNG)
+//	synth:logo 600x160            a logo on a transparent ground (PNG)
 package testissue
 
 import (
@@ -73,6 +76,7 @@ func MustSynth(t testing.TB, spec string) []byte {
 
 func Synth(spec string) ([]byte, error) {
 	kind, size, _ := strings.Cut(strings.TrimSpace(spec), " ")
+	size, arg, _ := strings.Cut(size, " ")
 	w, h := 320, 240
 	if size != "" {
 		if _, err := fmt.Sscanf(size, "%dx%d", &w, &h); err != nil {
@@ -119,6 +123,21 @@ func Synth(spec string) ([]byte, error) {
 			}
 		}
 		err := png.Encode(&buf, m)
+		return buf.Bytes(), err
+	case "boat":
+		var at [2]float64
+		if _, err := fmt.Sscanf(arg, "%g,%g", &at[0], &at[1]); err != nil {
+			return nil, fmt.Errorf("bad place %q for the boat", arg)
+		}
+		m, _ := synth.Boat(w, h, at, 0.12, int64(w*h))
+		err := jpeg.Encode(&buf, m, &jpeg.Options{Quality: 85})
+		return buf.Bytes(), err
+	case "screenshot":
+		m, _ := synth.Screenshot(w, h)
+		err := png.Encode(&buf, m)
+		return buf.Bytes(), err
+	case "logo":
+		err := png.Encode(&buf, synth.Logo(w, h))
 		return buf.Bytes(), err
 	case "cmyk":
 		return testdata.ReadFile("testdata/cmyk.jpg")

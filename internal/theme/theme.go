@@ -45,6 +45,8 @@ type Theme struct {
 	Opener   Opener
 	Contents Contents
 	Pages    Pages
+	// Pictures is how pictures are sized, cropped and grouped.
+	Pictures Pictures
 	// The colours: text, the accent (section labels, pull quotes, drop
 	// caps), the deep colour (headlines, rules, the back cover), muted
 	// text (captions, running heads), the paper, and the tint behind
@@ -180,6 +182,19 @@ type Opener struct {
 	UnderStandfirst, OverByline, OverRule, RuleWidth, UnderRule page.Length
 	// The least room (in grid lines) for text under the opener's head.
 	MinLines int
+}
+
+// Pictures is how pictures are sized, cropped and grouped.
+type Pictures struct {
+	// CropLimit is the most of a photo's width or height (percent) a crop
+	// may take away: a frame that would take more gets the photo fitted
+	// (whole, narrower) instead. Flat art — screenshots, maps, logos — is
+	// never cropped.
+	CropLimit int
+	// An inset (a picture narrower than its column, for want of pixels or
+	// of height): the gap between it and the caption beside it, and the
+	// least width of that caption (narrower, the caption goes under it).
+	InsetGap, InsetCaption page.Length
 }
 
 // Contents is the design of the contents pages.
@@ -337,6 +352,7 @@ func Default() Theme {
 			Attribution: Size{8 * page.Pt, 10 * page.Pt},
 		},
 		Headlines: Headlines{Lead: 40 * page.Pt, Feature: 32 * page.Pt, Short: 24 * page.Pt, Brief: 18 * page.Pt},
+		Pictures:  Pictures{CropLimit: 30, InsetGap: 4 * page.MM, InsetCaption: 30 * page.MM},
 		Opener: Opener{
 			PhotoLandscape: 46, PhotoPortrait: 52,
 			UnderPhoto: 5 * page.Pt, OverCaption: 7 * page.Pt, UnderCaption: 4 * page.Pt, AfterPhoto: 6 * page.Pt,

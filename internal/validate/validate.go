@@ -132,6 +132,31 @@ func PDFImages(t testing.TB, file string) [][2]int {
 	return sizes
 }
 
+// PDFImagePPI lists, for each image placed in a PDF, its page and the
+// lesser of its horizontal and vertical resolution where it is placed, as
+// poppler's pdfimages -list reports them.
+func PDFImagePPI(t testing.TB, file string) [][2]int {
+	t.Helper()
+	need(t, "pdfimages")
+	out, err := output(file, "pdfimages", "-list", file)
+	if err != nil {
+		t.Fatalf("pdfimages %s: %v", file, err)
+	}
+	var res [][2]int
+	for i, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		f := strings.Fields(l)
+		if i < 2 || len(f) < 14 || f[2] == "smask" {
+			continue // header lines, and masks (their image has the same size)
+		}
+		var pg, x, y int
+		fmt.Sscan(f[0], &pg)
+		fmt.Sscan(f[12], &x)
+		fmt.Sscan(f[13], &y)
+		res = append(res, [2]int{pg, min(x, y)})
+	}
+	return res
+}
+
 // PDFObjects returns the objects of a PDF as qpdf --json shows them, by
 // reference ("12 0 R", and "trailer"): dictionaries as maps, arrays as
 // slices, names as "/Name", references as "N 0 R".

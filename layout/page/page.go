@@ -118,11 +118,6 @@ type Fit struct {
 	Followed string // the short item that starts in that room
 }
 
-// SharpPPI is the least resolution at which a printed photo looks sharp:
-// below it, a photo does not run off the page, copyfitting does not
-// enlarge it, and the build warns.
-const SharpPPI = 200
-
 // Role is the part an element plays in the logical structure. The names
 // are PDF's standard structure types; HTML has an element for each.
 type Role string

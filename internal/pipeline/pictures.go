@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 
+	"magz/internal/diag"
 	"magz/internal/doc"
 	"magz/internal/images"
 )
@@ -54,4 +55,31 @@ func figures(iss *doc.Issue) []*doc.Figure {
 		})
 	}
 	return out
+}
+
+// graphic tells layout which images are flat art: PNG, GIF and BMP files
+// (screenshots, maps, logos), never cropped and never printed under
+// doc.SharpPPI. Photos come as JPEG (or WebP, TIFF).
+func graphic(infos map[string]*images.Info) func(*doc.Image) bool {
+	return func(img *doc.Image) bool {
+		in := infos[img.Path]
+		return in != nil && (in.Format == "png" || in.Format == "gif" || in.Format == "bmp")
+	}
+}
+
+// usedTwice warns of a photo placed twice (the cover, openers, figures;
+// the logo apart): readers take the second for a mistake. The warning
+// stands at the second place and names the first.
+func usedTwice(iss *doc.Issue, diags *diag.List) {
+	first := map[string]*doc.Figure{}
+	for _, f := range figures(iss) {
+		if f == iss.Logo {
+			continue
+		}
+		if prev, ok := first[f.Image.Path]; ok {
+			diags.Warnf(f.Pos, "photo %s is used twice, here and at %s; readers take the second for a mistake: choose another photo for one of them", f.Image.Rel, prev.Pos)
+			continue
+		}
+		first[f.Image.Path] = f
+	}
 }
