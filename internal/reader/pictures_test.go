@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/txtar"
@@ -62,5 +63,18 @@ Text.
 		if c.f.Focus != c.focus || c.f.FocusWritten != c.written {
 			t.Errorf("%s: focus %v written %v, want %v %v", c.what, c.f.Focus, c.f.FocusWritten, c.focus, c.written)
 		}
+	}
+}
+
+// TestCropLimit: magazine.yaml's theme: pictures: crop_limit: sets how
+// much of a photo a crop may take, from 0 to 50 percent.
+func TestCropLimit(t *testing.T) {
+	iss, problems := read(t, magazine(t, "magazine: M\ntheme:\n  pictures:\n    crop_limit: 10\n", "number: 1\ndate: 2026-05-01\n"))
+	if problems != "" || iss.Theme.Pictures.CropLimit != 10 {
+		t.Errorf("crop limit %d, problems %q", iss.Theme.Pictures.CropLimit, problems)
+	}
+	_, problems = read(t, magazine(t, "magazine: M\ntheme:\n  pictures:\n    crop_limit: 70\n", "number: 1\ndate: 2026-05-01\n"))
+	if want := "magazine.yaml:4:17: theme.pictures.crop_limit must be from 0 to 50, got 70"; !strings.Contains(problems, want) {
+		t.Errorf("problems %q, want %q", problems, want)
 	}
 }
