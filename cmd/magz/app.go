@@ -51,7 +51,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 		}
 	}()
 	app := newApp(stdout, stderr)
-	err := app.RunContext(ctx, flagsFirst(app, args))
+	err := app.RunContext(ctx, flagsFirst(app, helpAsOption(args)))
 	if err == nil {
 		return 0
 	}
@@ -105,6 +105,9 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			cli.OsExiter(2)
 		},
 		OnUsageError: usageError,
+		// urfave/cli's help command speaks English only: "magz help" and
+		// "magz help build" are read as --help (helpAsOption)
+		HideHelpCommand: true,
 	}
 	for _, c := range app.Commands {
 		c.OnUsageError = usageError
@@ -190,7 +193,6 @@ func localizeHelp(app *cli.App) {
 	for _, c := range app.Commands {
 		c.CustomHelpTemplate = tr(cli.CommandHelpTemplate)
 	}
-	app.HideHelpCommand = true // its text is urfave/cli's; --help says the same
 	cli.HelpFlag = &cli.BoolFlag{Name: "help", Aliases: []string{"h"}, Usage: msg.T("show help"), DisableDefaultText: true}
 	cli.VersionFlag = &cli.BoolFlag{Name: "version", Aliases: []string{"v"}, Usage: msg.T("print the version"), DisableDefaultText: true}
 }
@@ -284,6 +286,18 @@ func completionCommand(stdout io.Writer) *cli.Command {
 			return nil
 		},
 	}
+}
+
+// helpAsOption reads "magz help" as "magz --help" and "magz help CMD"
+// as "magz CMD --help", in every language.
+func helpAsOption(args []string) []string {
+	if len(args) < 2 || args[1] != "help" {
+		return args
+	}
+	if len(args) == 2 {
+		return []string{args[0], "--help"}
+	}
+	return append([]string{args[0], args[2], "--help"}, args[3:]...)
 }
 
 // flagsFirst lets options follow the issue name, as editors type them
