@@ -207,8 +207,11 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 	}
 	store := images.NewStore(c, opt.JPEG)
 	iss, infos := prepare(ctx, dir, store, diags)
-	if err := diags.Err(); err != nil {
-		return &Result{Warnings: warnings(diags)}, err
+	if diags.HasErrors() {
+		// the photos are decoded too, so that a damaged one is told in
+		// this run, with the rest, and not only once the rest is fixed
+		verifyPhotos(ctx, store, iss, infos, diags)
+		return &Result{Warnings: warnings(diags)}, diags.Err()
 	}
 	logf("read %s, %s", msg.Count(len(iss.Articles), "article"), msg.Count(len(infos), "photo"))
 	key := inputsKey(iss, opt)

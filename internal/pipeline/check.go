@@ -33,14 +33,8 @@ func Check(ctx context.Context, dir string, codec jpeg.Codec) (iss *doc.Issue, d
 	if iss == nil {
 		return nil, diags.All(), nil, nil
 	}
-	if !diags.HasErrors() && ctx.Err() == nil {
-		var paths []string
-		for p := range infos {
-			paths = append(paths, p)
-		}
-		sort.Strings(paths)
-		store.Verify(ctx, paths, positions(iss), diags)
-	}
+	// every photo is decoded whatever else is wrong: all problems at once
+	verifyPhotos(ctx, store, iss, infos, diags)
 	if !diags.HasErrors() && ctx.Err() == nil {
 		if model, err := compose(iss, infos, diags); err == nil {
 			fit = copyfitOf(model)
@@ -50,6 +44,20 @@ func Check(ctx context.Context, dir string, codec jpeg.Codec) (iss *doc.Issue, d
 		}
 	}
 	return iss, diags.All(), fit, notUA
+}
+
+// verifyPhotos decodes every photo the issue uses whole (a truncated JPEG
+// passes a look at its header) and reports those that cannot be.
+func verifyPhotos(ctx context.Context, store *images.Store, iss *doc.Issue, infos map[string]*images.Info, diags *diag.List) {
+	if iss == nil || ctx.Err() != nil {
+		return
+	}
+	var paths []string
+	for p := range infos {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	store.Verify(ctx, paths, positions(iss), diags)
 }
 
 // Copyfit is the copyfit report: how each article fills its pages, and
