@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"magz/fonts"
 	"magz/layout/page"
 	"magz/layout/pdf"
 )
@@ -98,13 +99,15 @@ func maxInk(m *page.Issue) int {
 	return most
 }
 
-// fontsUsed names the faces the pages are set in.
+// fontsUsed names the faces the pages are set in, as the PDF names them
+// (a magazine's own face by its file's name, never the path on the
+// machine that built it).
 func fontsUsed(m *page.Issue) []string {
 	seen := map[string]bool{}
 	for _, p := range m.Pages {
 		for _, it := range p.Items {
 			if t, ok := it.(*page.Text); ok {
-				seen[strings.TrimSuffix(t.Face, ".ttf")] = true
+				seen[fonts.Face(t.Face).Family()] = true
 			}
 		}
 	}

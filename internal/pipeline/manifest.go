@@ -132,11 +132,13 @@ func writeManifest(outDir, key string, res *Result, opt Options) {
 		}
 		m.Outputs = append(m.Outputs, manifestOutput{Format: o.Format, Name: filepath.Base(o.Path), Size: st.Size(), ModTime: st.ModTime().UnixNano()})
 	}
+	// paths relative to the issue folder: the output folder is handed on,
+	// and says nothing of the machine that built it
 	for _, w := range res.Warnings {
-		m.Warnings = append(m.Warnings, manifestDiag{w.Pos.Path, w.Pos.Line, w.Pos.Col, w.Msg})
+		m.Warnings = append(m.Warnings, manifestDiag{relTo(res.Issue.Dir, w.Pos.Path), w.Pos.Line, w.Pos.Col, w.Msg})
 	}
 	for _, s := range res.NotUA {
-		m.NotUA = append(m.NotUA, manifestDiag{s.Path, s.Line, s.Col, s.Reason})
+		m.NotUA = append(m.NotUA, manifestDiag{relTo(res.Issue.Dir, s.Path), s.Line, s.Col, s.Reason})
 	}
 	tmp, _, _, err := writeTemp(outDir, ManifestName, func(w io.Writer) error {
 		enc := json.NewEncoder(w)
@@ -164,10 +166,10 @@ func fromManifest(m *manifest, iss *doc.Issue, outDir string) *Result {
 		res.Cover = filepath.Join(outDir, m.Cover)
 	}
 	for _, w := range m.Warnings {
-		res.Warnings = append(res.Warnings, diag.Diagnostic{Pos: diag.Pos{Path: w.Path, Line: w.Line, Col: w.Col}, Severity: diag.Warning, Msg: w.Msg})
+		res.Warnings = append(res.Warnings, diag.Diagnostic{Pos: diag.Pos{Path: fromRel(iss.Dir, w.Path), Line: w.Line, Col: w.Col}, Severity: diag.Warning, Msg: w.Msg})
 	}
 	for _, s := range m.NotUA {
-		res.NotUA = append(res.NotUA, page.Shortfall{Path: s.Path, Line: s.Line, Col: s.Col, Reason: s.Msg})
+		res.NotUA = append(res.NotUA, page.Shortfall{Path: fromRel(iss.Dir, s.Path), Line: s.Line, Col: s.Col, Reason: s.Msg})
 	}
 	return res
 }
@@ -200,4 +202,20 @@ func Built(outDir string) []Format {
 		return m.Formats
 	}
 	return nil
+}
+
+// relTo writes path relative to dir, with slashes.
+func relTo(dir, path string) string {
+	if rel, err := filepath.Rel(dir, path); err == nil && path != "" {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(path)
+}
+
+// fromRel is the path relTo wrote, again.
+func fromRel(dir, rel string) string {
+	if rel == "" || filepath.IsAbs(rel) {
+		return rel
+	}
+	return filepath.Join(dir, filepath.FromSlash(rel))
 }
