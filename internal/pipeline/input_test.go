@@ -4,12 +4,17 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"fmt"
+	"image/jpeg"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"magz/internal/synth"
 )
 
 // copyTree copies the folder src to dst.
@@ -116,5 +121,84 @@ func TestNoAbsolutePaths(t *testing.T) {
 	}
 	if !again.UpToDate || len(again.Warnings) == 0 || again.Warnings[0].Pos.Path != res.Warnings[0].Pos.Path {
 		t.Errorf("up to date %v, warnings %v, want %v", again.UpToDate, again.Warnings, res.Warnings)
+	}
+}
+
+// repeatedPhotosIssue writes an issue that uses one photo on the cover,
+// as an opener and twice in the text, photos of one pixel size but
+// different pictures, and many photos.
+func repeatedPhotosIssue(t *testing.T, dir string) {
+	t.Helper()
+	photo := func(name string, seed int64, w, h int) {
+		var b bytes.Buffer
+		if err := jpeg.Encode(&b, synth.Photo(synth.Scene(seed%3), w, h, seed, 4), &jpeg.Options{Quality: 80}); err != nil {
+			t.Fatal(err)
+		}
+		os.MkdirAll(filepath.Join(dir, "images"), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, "images", name), b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	photo("a.jpg", 1, 900, 600)
+	var many strings.Builder
+	for i := range 14 {
+		name := fmt.Sprintf("p%02d.jpg", i)
+		photo(name, int64(10+i), 640, 480) // one size, different pictures
+		fmt.Fprintf(&many, "Paragraf %d tentang pasar.\n\n![Foto %d](../images/%s \"Keterangan %d | Tim\")\n\n", i, i, name, i)
+		if i%2 == 1 {
+			// the same picture again, of a width made distinct from the others'
+			fmt.Fprintf(&many, "![Lagi %d](../images/%s \"Foto yang sama | Tim\")\n\n", i, name)
+		}
+	}
+	files := map[string]string{
+		"issue.yaml": "magazine: Sama\nnumber: 1\ndate: 2026-01-01\ncover:\n  image: images/a.jpg\n  alt: Sampul\n  credit: Tim\n",
+		"articles/01-a.md": "---\ntitle: Satu foto di mana-mana\nimage: ../images/a.jpg\nalt: Pantai\ncredit: Tim\n---\nTeks pertama.\n\n" +
+			"![Pantai lagi](../images/a.jpg \"Pantai | Tim\")\n\nTeks kedua.\n\n![Pantai sekali lagi](../images/a.jpg \"Pantai lagi | Tim\")\n",
+		"articles/02-b.md": "# Banyak foto\n\n" + many.String(),
+	}
+	for name, content := range files {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestSameBytesEveryBuild builds an issue of repeated photos, photos of
+// equal size and many photos ten times, the first with an empty photo
+// cache and the others from it, as an editor's builds are, and compares
+// the editions byte for byte: the same issue always gives the same files.
+func TestSameBytesEveryBuild(t *testing.T) {
+	t.Parallel()
+	root := t.TempDir()
+	dir := filepath.Join(root, "issue-d")
+	repeatedPhotosIssue(t, dir)
+	sums := map[string]map[[32]byte]int{}
+	cache := filepath.Join(root, "cache")
+	for i := range 10 {
+		out := filepath.Join(root, fmt.Sprintf("out-%d", i))
+		res, err := Run(context.Background(), dir, Options{Formats: AllFormats, OutDir: out, Version: "test", CacheDir: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range res.Outputs {
+			data, err := os.ReadFile(o.Path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			name := filepath.Base(o.Path)
+			if sums[name] == nil {
+				sums[name] = map[[32]byte]int{}
+			}
+			sums[name][sha256.Sum256(data)]++
+		}
+	}
+	if len(sums) != len(AllFormats) {
+		t.Fatalf("editions %v", sums)
+	}
+	for name, s := range sums {
+		if len(s) != 1 {
+			t.Errorf("%s: %d different files in 10 builds", name, len(s))
+		}
 	}
 }

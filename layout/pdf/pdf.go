@@ -454,12 +454,15 @@ type ImageSize struct {
 // the same issue would give different bytes from run to run. The first
 // picture of each width keeps it; later ones lose a pixel or a few.
 func DistinctWidths(sizes []ImageSize) {
-	owner := map[int]string{} // width -> the picture that has it
-	given := map[string]int{} // picture -> its width
+	owner := map[int]string{}    // width -> the picture that has it
+	given := map[string][2]int{} // picture -> its width and height
 	for i := range sizes {
 		s := &sizes[i]
-		if w, ok := given[s.Same]; ok {
-			s.W, s.H = w, s.H*w/max(s.W, 1)
+		if wh, ok := given[s.Same]; ok {
+			// the same picture again gets the very same size: one
+			// rendition, not two of one width that fpdf would order by
+			// chance
+			s.W, s.H = wh[0], wh[1]
 			continue
 		}
 		w := s.W
@@ -474,7 +477,7 @@ func DistinctWidths(sizes []ImageSize) {
 			s.W = w
 		}
 		owner[w] = s.Same
-		given[s.Same] = w
+		given[s.Same] = [2]int{s.W, s.H}
 	}
 }
 

@@ -141,3 +141,33 @@ func TestSortBoxes(t *testing.T) {
 		}
 	}
 }
+
+// TestDistinctWidths: pictures that differ get widths of their own, and a
+// picture placed again gets the very size it got the first time (once
+// its height was computed otherwise, and two renditions of one width
+// came out in fpdf's map order).
+func TestDistinctWidths(t *testing.T) {
+	sizes := []ImageSize{
+		{Same: "a", W: 1052, H: 634},
+		{Same: "b", W: 1052, H: 633},
+		{Same: "c", W: 1052, H: 634},
+		{Same: "c", W: 1052, H: 634},
+		{Same: "a", W: 1052, H: 634},
+	}
+	DistinctWidths(sizes)
+	widths := map[int]string{}
+	for i, s := range sizes {
+		if o, ok := widths[s.W]; ok && o != s.Same {
+			t.Errorf("%s and %s are both %d pixels wide", o, s.Same, s.W)
+		}
+		widths[s.W] = s.Same
+		for _, r := range sizes[:i] {
+			if r.Same == s.Same && r != s {
+				t.Errorf("picture %s sized %dx%d and %dx%d", s.Same, r.W, r.H, s.W, s.H)
+			}
+		}
+	}
+	if sizes[0] != (ImageSize{"a", 1052, 634}) || sizes[2] != (ImageSize{"c", 1050, 633}) {
+		t.Errorf("sizes %v", sizes)
+	}
+}
