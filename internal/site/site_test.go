@@ -491,6 +491,19 @@ func TestFeeds(t *testing.T) {
 	}
 }
 
+// TestOPDSParsers: the parsers e-book apps are built on (Readium's and
+// NYPL's) list every issue with its date published and its editions
+// free to take, and find the catalog's search.
+func TestOPDSParsers(t *testing.T) {
+	eds := magazine(t)
+	out := published(t, "https://warta.example")
+	for _, r := range validate.OPDS(t, filepath.Join(out, "opds.xml")) {
+		if r.Entries != len(eds) || r.Published != len(eds) || r.OpenAccess != len(eds) || !r.Search {
+			t.Errorf("%s reads %d entries of %d, %d with a date published, %d open access, search %v", r.Parser, r.Entries, len(eds), r.Published, r.OpenAccess, r.Search)
+		}
+	}
+}
+
 // TestMetadata: every page says what a shared link shows (Open Graph,
 // complete) and what it is (JSON-LD: the magazine, an issue of it, an
 // article of an issue).
