@@ -26,6 +26,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"magz/internal/cache"
+	"magz/internal/counter"
 	"magz/internal/diag"
 	"magz/internal/doc"
 	"magz/internal/epub"
@@ -577,7 +578,7 @@ func writeTemp(dir, name string, write func(io.Writer) error) (tmp string, size 
 	}
 	bw := bufio.NewWriterSize(f, 256<<10)
 	h := sha256.New()
-	cw := &countWriter{w: io.MultiWriter(bw, h)}
+	cw := &counter.Writer{W: io.MultiWriter(bw, h)}
 	werr := write(cw)
 	if werr == nil {
 		werr = bw.Flush()
@@ -590,18 +591,7 @@ func writeTemp(dir, name string, write func(io.Writer) error) (tmp string, size 
 	}
 	_ = os.Chmod(f.Name(), 0o644)
 	h.Sum(sum[:0])
-	return f.Name(), cw.n, sum, nil
-}
-
-type countWriter struct {
-	w io.Writer
-	n int
-}
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += n
-	return n, err
+	return f.Name(), cw.N, sum, nil
 }
 
 // countWords counts the words of the articles' text.

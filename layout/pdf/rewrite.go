@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"sort"
+
+	"magz/internal/counter"
 )
 
 // The finishing step. fpdf has no hook for the catalog, the document
@@ -378,7 +380,7 @@ func stream(dict string, data []byte) []byte {
 // writeTo writes the finished file with the given header line and trailer
 // entries (besides /Size).
 func (r *rewrite) writeTo(w io.Writer, header, trailer string) error {
-	cw := &countingWriter{w: w}
+	cw := &counter.Writer{W: w}
 	fmt.Fprintf(cw, "%s\n%%\xe2\xe3\xcf\xd3\n", header)
 	total := len(r.src.offsets) + len(r.added)
 	offsets := make([]int, total)
@@ -392,16 +394,16 @@ func (r *rewrite) writeTo(w io.Writer, header, trailer string) error {
 		case r.src.offsets[n] == 0:
 			continue
 		default:
-			offsets[n] = cw.n
+			offsets[n] = cw.N
 			cw.Write(r.src.raw(n))
 			continue
 		}
-		offsets[n] = cw.n
+		offsets[n] = cw.N
 		fmt.Fprintf(cw, "%d 0 obj\n", n)
 		cw.Write(body)
 		cw.Write([]byte("\nendobj\n"))
 	}
-	xref := cw.n
+	xref := cw.N
 	fmt.Fprintf(cw, "xref\n0 %d\n0000000000 65535 f \n", total)
 	for n := 1; n < total; n++ {
 		if offsets[n] == 0 {
@@ -411,23 +413,7 @@ func (r *rewrite) writeTo(w io.Writer, header, trailer string) error {
 		fmt.Fprintf(cw, "%010d 00000 n \n", offsets[n])
 	}
 	fmt.Fprintf(cw, "trailer\n<</Size %d %s>>\nstartxref\n%d\n%%%%EOF\n", total, trailer, xref)
-	return cw.err
-}
-
-type countingWriter struct {
-	w   io.Writer
-	n   int
-	err error
-}
-
-func (c *countingWriter) Write(p []byte) (int, error) {
-	if c.err != nil {
-		return 0, c.err
-	}
-	n, err := c.w.Write(p)
-	c.n += n
-	c.err = err
-	return n, err
+	return cw.Err()
 }
 
 // sortedKeys returns the keys of m in order.
