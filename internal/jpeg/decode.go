@@ -497,23 +497,7 @@ func (r *bitReader) block(blk *[64]float32, dc, ac *jhuff, dq *dequant, pred *in
 // scan decodes the one scan of the image. body is the SOS header; the
 // entropy-coded data starts at start.
 func (d *jdec) scan(body []byte, start int) (*image.YCbCr, error) {
-	if len(body) < 1 || int(body[0]) != len(d.comps) || len(body) != 4+2*len(d.comps) {
-		return nil, errUnsupported
-	}
-	for i := range d.comps {
-		c := &d.comps[i]
-		if int(body[1+2*i]) != c.id {
-			return nil, errUnsupported
-		}
-		c.td, c.ta = int(body[2+2*i]>>4), int(body[2+2*i]&15)
-		if c.td > 3 || c.ta > 3 || d.dc[c.td] == nil || d.ac[c.ta] == nil || !d.hasQuant[c.tq] {
-			return nil, errUnsupported
-		}
-	}
-	if ss, se, a := body[1+2*len(d.comps)], body[2+2*len(d.comps)], body[3+2*len(d.comps)]; ss != 0 || se != 63 || a != 0 {
-		return nil, errUnsupported
-	}
-	if d.adobeRGB {
+	if !d.scanHeader(body) {
 		return nil, errUnsupported
 	}
 	segs, end, ok := unstuff(d.data[start:])
@@ -566,15 +550,7 @@ func (d *jdec) scan(body []byte, start int) (*image.YCbCr, error) {
 	cbPix := make([]uint8, cStride*cRows)
 	crPix := make([]uint8, cStride*cRows)
 
-	var qf [3]dequant
-	for i, c := range d.comps {
-		for k := range 64 {
-			z := zigzag[k]
-			f := aanScale[z/8] * aanScale[z%8] / 8
-			qf[i].q[z] = float32(d.quant[c.tq][k]) * f
-			qf[i].lim[z] = maxCoef * f
-		}
-	}
+	qf := d.dequantisers()
 	var blk [64]float32
 	var pred [3]int32
 	seg := 0
@@ -647,6 +623,41 @@ func (d *jdec) scan(body []byte, start int) (*image.YCbCr, error) {
 		Y: yPix, Cb: cbPix, Cr: crPix, YStride: yStride, CStride: cStride,
 		SubsampleRatio: ratio, Rect: image.Rect(0, 0, w, h),
 	}, nil
+}
+
+// scanHeader reads the header of the scan (SOS): the one scan of a
+// baseline image, of every component with its tables, as the fast path
+// takes it.
+func (d *jdec) scanHeader(body []byte) bool {
+	if len(body) < 1 || int(body[0]) != len(d.comps) || len(body) != 4+2*len(d.comps) {
+		return false
+	}
+	for i := range d.comps {
+		c := &d.comps[i]
+		if int(body[1+2*i]) != c.id {
+			return false
+		}
+		c.td, c.ta = int(body[2+2*i]>>4), int(body[2+2*i]&15)
+		if c.td > 3 || c.ta > 3 || d.dc[c.td] == nil || d.ac[c.ta] == nil || !d.hasQuant[c.tq] {
+			return false
+		}
+	}
+	ss, se, a := body[1+2*len(d.comps)], body[2+2*len(d.comps)], body[3+2*len(d.comps)]
+	return ss == 0 && se == 63 && a == 0 && !d.adobeRGB
+}
+
+// dequantisers returns each component's dequantiser in the inverse DCT's
+// scale, with the bounds of its coefficients.
+func (d *jdec) dequantisers() (qf [3]dequant) {
+	for i, c := range d.comps {
+		for k := range 64 {
+			z := zigzag[k]
+			f := aanScale[z/8] * aanScale[z%8] / 8
+			qf[i].q[z] = float32(d.quant[c.tq][k]) * f
+			qf[i].lim[z] = maxCoef * f
+		}
+	}
+	return qf
 }
 
 // dcSample is the mean of a block whose DC coefficient is pred (quantised
