@@ -69,6 +69,12 @@ type composer struct {
 	titlePct int
 	// short gathers the reasons the screen PDF cannot claim PDF/UA-1.
 	short *shortfalls
+	// arts are the articles and the planned pages from Markdown, in the
+	// order they are set; staffOnContents tells whether the masthead box
+	// stands on the contents page; report is what the layout tells editors.
+	arts            []*doc.Article
+	staffOnContents bool
+	report          *Report
 }
 
 // shortfalls are the reasons the screen PDF cannot claim PDF/UA-1, each
@@ -130,18 +136,24 @@ func tag(items []page.Item, n int) []page.Item {
 	return items
 }
 
-// Compose lays out the whole issue.
-func Compose(iss *doc.Issue, opt Options) *page.Issue {
+// Compose lays out the whole issue, and reports how the articles fill
+// their pages and how the pages are budgeted.
+func Compose(iss *doc.Issue, opt Options) (*page.Issue, *Report) {
 	th := iss.Theme.Or()
 	c := &composer{
 		iss: iss, opt: opt, th: th, lab: locale.For(iss.Language).Labels,
 		W: page.FromMicrometres(iss.Trim.Width), H: page.FromMicrometres(iss.Trim.Height),
 		heads: map[int]string{}, noRH: map[int]bool{}, fullBleed: map[int]bool{},
-		short: &shortfalls{seen: map[page.Shortfall]bool{}},
+		short:  &shortfalls{seen: map[page.Shortfall]bool{}},
+		report: &Report{},
 	}
 	c.st = &setter{m: opt.Metrics, hyph: hyph.For(locale.For(iss.Language).Hyphenation)}
 	c.out = &page.Issue{Width: c.W, Height: c.H, Bleed: th.Bleed, Language: iss.Language, Title: issueTitle(iss), Author: iss.Publisher,
 		Structure: []page.Node{{Role: page.RoleDocument}}}
+	c.arts = iss.Articles
+	if iss.Plan != nil {
+		c.arts = slices.Concat(iss.Articles, iss.Plan.Pages) // the planned pages from Markdown follow
+	}
 	// The parts of the issue in reading order; the cover and contents are
 	// drawn last, when the pages are known.
 	coverNode := c.node(page.RoleSection, "")
@@ -150,6 +162,7 @@ func Compose(iss *doc.Issue, opt Options) *page.Issue {
 	cover := &page.Page{Kind: page.KindCover}
 	entries, avail := c.tocEntries()
 	split := tocPages(entries, avail, avail+c.tocTop(true)-c.tocTop(false))
+	c.staffOnContents = c.staffFits(entries, split[len(split)-1], avail)
 	c.out.Pages = []*page.Page{cover}
 	var contents []*page.Page
 	for range split {
@@ -157,10 +170,42 @@ func Compose(iss *doc.Issue, opt Options) *page.Issue {
 		contents = append(contents, p)
 		c.out.Pages = append(c.out.Pages, p)
 	}
-	starts := make([]int, len(iss.Articles))
+	starts, ends := c.setArticles()
+	c.where = diag.Pos{} // what follows is magz's own
+	photo := 0
+	if p := iss.Plan; p != nil {
+		if p.Photo != nil {
+			c.photoPage(p.Photo)
+			photo = 1
+		}
+		for range p.NotesPages {
+			c.out.Pages = append(c.out.Pages, c.notesPage())
+		}
+	}
+	holes, used, left := c.fillHoles(ends)
+	c.copyfitReport(ends, holes)
+	b := c.budget(left)
+	c.within(c.node(page.RoleSection, ""), func() { c.out.Pages = append(c.out.Pages, c.backCover()) })
+	b.PhotoPages = photo
+	c.account(&b, used, ends)
+	c.report.Budget = b
+	for i, p := range c.out.Pages {
+		p.Folio = i + 1
+	}
+	c.within(coverNode, func() { c.cover(cover) })
+	c.within(tocNode, func() { c.contents(contents, entries, split, starts) })
+	c.furniture()
+	c.out.NotUA = c.short.list
+	return c.out, c.report
+}
+
+// setArticles sets the articles and the planned pages from Markdown, in
+// order: where each starts, and where each ends.
+func (c *composer) setArticles() ([]int, []ending) {
+	starts := make([]int, len(c.arts))
+	ends := make([]ending, len(c.arts))
 	prev := ending{} // the contents end full: the first article opens a page
-	ends := make([]ending, len(iss.Articles))
-	for i, a := range iss.Articles {
+	for i, a := range c.arts {
 		c.art = a
 		c.where = a.Pos
 		c.within(c.node(page.RoleArticle, ""), func() { _, prev = c.setArticle(a, prev) })
@@ -169,23 +214,7 @@ func Compose(iss *doc.Issue, opt Options) *page.Issue {
 		c.out.Outline = append(c.out.Outline, page.OutlineItem{Title: a.Title, Page: starts[i]})
 	}
 	c.art = nil
-	c.where = diag.Pos{} // what follows is magz's own
-	fillers := c.fillHoles(ends)
-	c.copyfitReport(ends, fillers)
-	// Saddle stitching needs a multiple of 4 pages: pad with planned notes
-	// pages before the back cover.
-	for (len(c.out.Pages)+1)%4 != 0 {
-		c.out.Pages = append(c.out.Pages, c.notesPage())
-	}
-	c.within(c.node(page.RoleSection, ""), func() { c.out.Pages = append(c.out.Pages, c.backCover()) })
-	for i, p := range c.out.Pages {
-		p.Folio = i + 1
-	}
-	c.within(coverNode, func() { c.cover(cover) })
-	c.within(tocNode, func() { c.contents(contents, entries, split, starts) })
-	c.furniture()
-	c.out.NotUA = c.short.list
-	return c.out
+	return starts, ends
 }
 
 func issueTitle(iss *doc.Issue) string {
@@ -363,8 +392,11 @@ func (c *composer) gridY(y Length) Length {
 	return top + k*c.th.Grid
 }
 
-func (c *composer) bodyBottom() Length {
-	top := c.th.MarginTop
-	n := (c.H - c.th.MarginBottom - top) / c.th.Grid
-	return top + n*c.th.Grid
+// bodyBottom is the foot of the text area: the last line of the grid.
+func (c *composer) bodyBottom() Length { return bodyBottomOf(c.th, c.H) }
+
+func bodyBottomOf(th Theme, H Length) Length {
+	top := th.MarginTop
+	n := (H - th.MarginBottom - top) / th.Grid
+	return top + n*th.Grid
 }

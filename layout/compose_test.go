@@ -38,7 +38,7 @@ func compose(t testing.TB, dir string) (*doc.Issue, *page.Issue) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	model := Compose(iss, Options{Metrics: m, ImageSize: func(img *doc.Image) (int, int, bool) {
+	model, _ := Compose(iss, Options{Metrics: m, ImageSize: func(img *doc.Image) (int, int, bool) {
 		in, ok := store.Probe(img, diags)
 		if !ok {
 			return 0, 0, false
@@ -102,8 +102,12 @@ func TestSampleGeometry(t *testing.T) {
 	if n := len(model.Pages); n%4 != 0 {
 		t.Errorf("%d pages, not a multiple of 4", n)
 	}
-	if len(model.Outline) != len(iss.Articles) {
-		t.Errorf("%d bookmarks for %d articles", len(model.Outline), len(iss.Articles))
+	want := len(iss.Articles)
+	if iss.Plan != nil {
+		want += len(iss.Plan.Pages)
+	}
+	if len(model.Outline) != want {
+		t.Errorf("%d bookmarks for %d articles and planned pages", len(model.Outline), want)
 	}
 	th := DefaultTheme()
 	for pi, p := range model.Pages {
@@ -176,7 +180,8 @@ func BenchmarkCompose(b *testing.B) {
 	b.ResetTimer()
 	pages := 0
 	for i := 0; i < b.N; i++ {
-		pages = len(Compose(iss, opt).Pages)
+		model, _ := Compose(iss, opt)
+		pages = len(model.Pages)
 	}
 	b.ReportMetric(float64(pages), "pages")
 }
@@ -224,7 +229,8 @@ func BenchmarkCompose48(b *testing.B) {
 	b.ResetTimer()
 	pages := 0
 	for i := 0; i < b.N; i++ {
-		pages = len(Compose(iss, opt).Pages)
+		model, _ := Compose(iss, opt)
+		pages = len(model.Pages)
 	}
 	b.ReportMetric(float64(pages), "pages")
 }

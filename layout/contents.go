@@ -51,7 +51,7 @@ func (c *composer) tocEntries() ([]tocEntry, Length) {
 	set := func(withSub bool) ([]tocEntry, Length) {
 		var out []tocEntry
 		total := Length(0)
-		for _, a := range c.iss.Articles {
+		for _, a := range c.arts {
 			e := tocEntry{tit: c.lines(a.Title, st.tit, tw, 3), title: a.Title}
 			if a.Section != "" {
 				e.sec = c.lines(strings.ToUpper(a.Section), st.sec, tw, 1)
@@ -156,8 +156,14 @@ func (c *composer) contents(pages []*page.Page, entries []tocEntry, split [][]in
 				p.Items = append(p.Items, &page.Rule{X1: x + numW, Y1: y - ct.EntryRuleRise, X2: x + w, Y2: y - ct.EntryRuleRise, Width: ct.EntryRuleWidth, Color: ct.EntryRule})
 			}
 		}
-		if pi == len(pages)-1 {
-			// Masthead box: who makes the magazine.
+		if pi == len(pages)-1 && c.staffOnContents {
+			// The masthead box: who makes the magazine.
+			var items []page.Item
+			var h Length
+			c.within(c.node(page.RoleSection, ""), func() { h, items = c.box(c.lab.Colophon, c.staffParas(), w) })
+			p.Items = append(p.Items, translate(items, x, c.bodyBottom()-h)...)
+		} else if pi == len(pages)-1 {
+			// The imprint: who makes the magazine.
 			info := c.iss.Magazine + " · " + c.lab.Issue + " " + strconv.Itoa(c.iss.Number) + " · " + c.lab.Date(c.iss.Date)
 			if c.iss.Publisher != "" {
 				info += " · " + c.lab.Publisher + " " + c.iss.Publisher
@@ -169,4 +175,18 @@ func (c *composer) contents(pages []*page.Page, entries []tocEntry, split [][]in
 			p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(lines, x, yb, is, w))...)
 		}
 	}
+}
+
+// staffFits tells whether the masthead box fits at the foot of the last
+// contents page, below its entries (last): there, every issue finds it.
+func (c *composer) staffFits(entries []tocEntry, last []int, avail Length) bool {
+	_, w := c.textBox(1)
+	mark := len(c.out.Structure)
+	h, _ := c.box(c.lab.Colophon, c.staffParas(), w)
+	c.out.Structure = c.out.Structure[:mark] // measured only
+	used := Length(0)
+	for _, i := range last {
+		used += entries[i].h
+	}
+	return used+h+c.th.Grid <= avail+c.th.Contents.Foot
 }

@@ -1,11 +1,8 @@
 package layout
 
 import (
-	"slices"
-	"strconv"
 	"strings"
 
-	"magz/internal/diag"
 	"magz/internal/doc"
 	"magz/layout/page"
 )
@@ -257,141 +254,26 @@ func (c *composer) contentBottom(pi int) Length {
 	return low
 }
 
-// ---- planned fillers ----------------------------------------------------------
-
-// fillerMin is the least room, in thousandths of the text area, worth a
-// filler: below it, an article's end is not a hole.
-const fillerMin = 250
-
-// fillHoles puts the planned fillers at the foot of the pages where
-// articles end with room to spare, the emptiest page first, one filler a
-// page: first the masthead box (the magazine, issue, publisher and the
-// issue's colophon: lines), then the issue's fillers: in their order.
-// Each is a tinted box the width of the text area; one that does not fit
-// the room left waits for the next page.
-// It returns the title of the box set on each page that got one.
-func (c *composer) fillHoles(ends []ending) map[int]string {
-	placed := map[int]string{}
-	if c.opt.NoCopyfit {
-		return placed
-	}
-	type hole struct {
-		page  int
-		empty int
-	}
-	var holes []hole
-	seen := map[int]bool{}
-	for _, e := range ends {
-		if e.empty >= fillerMin && !seen[e.last] && !c.fullBleed[e.last] {
-			seen[e.last] = true
-			holes = append(holes, hole{e.last, e.empty})
-		}
-	}
-	slices.SortStableFunc(holes, func(a, b hole) int { return b.empty - a.empty })
-	for _, f := range c.fillers() {
-		for k, h := range holes {
-			if h.page < 0 {
-				continue
-			}
-			x, w := c.textBox(h.page)
-			mark := c.snapshot()
-			var items []page.Item
-			var height Length
-			c.within(c.node(page.RoleSection, ""), func() { height, items = f.set(w) })
-			if height > c.bodyBottom()-c.contentBottom(h.page)-2*c.th.Grid {
-				c.out.Structure = c.out.Structure[:mark.nodes] // no room here
-				continue
-			}
-			p := c.out.Pages[h.page]
-			p.Items = append(p.Items, translate(items, x, c.bodyBottom()-height)...)
-			holes[k].page = -1
-			placed[h.page] = f.title
-			break
-		}
-	}
-	return placed
-}
-
-// fillers returns the planned fillers in the order they are placed, each
-// as a function that sets it at a width (inside the current structure
-// element) and returns its height and items.
-type plannedFiller struct {
-	title string
-	set   func(w Length) (Length, []page.Item)
-}
-
-func (c *composer) fillers() []plannedFiller {
-	iss := c.iss
-	mast := []string{iss.Magazine + " · " + c.lab.Issue + " " + strconv.Itoa(iss.Number) + " · " + c.lab.MonthYear(iss.Date)}
-	if iss.Publisher != "" {
-		mast = append(mast, c.lab.Publisher+" "+iss.Publisher)
-	}
-	mast = append(mast, iss.Colophon...)
-	// one paragraph, its parts run on, as a compact masthead
-	paras := [][]doc.Span{{{Text: strings.Join(mast, "\u00a0· ")}}} // the dot ends a line, never starts one
-	out := []plannedFiller{{c.lab.Colophon, func(w Length) (Length, []page.Item) { return c.box(c.lab.Colophon, paras, w) }}}
-	for _, f := range iss.Fillers {
-		out = append(out, plannedFiller{f.Title, func(w Length) (Length, []page.Item) {
-			defer func(was diag.Pos) { c.where = was }(c.where)
-			c.where = f.Pos // the box is read as written in issue.yaml
-			return c.box(f.Title, [][]doc.Span{f.Text}, w)
-		}})
-	}
-	return out
-}
-
-// box sets a titled box of paragraphs at width w, centred on a tinted
-// panel, as a heading and paragraphs of the current structure element.
-func (c *composer) box(title string, paras [][]doc.Span, w Length) (Length, []page.Item) {
-	pad := c.th.Space.BoxPad
-	inner := w - 2*pad
-	// As a notice: the title centred, the text justified with its last
-	// line centred; the box reads as one piece across the columns.
-	ts := sansStyle(c.th.Type.DisplayBlack, c.th.Scale.BoxTitle, c.th.Grid, c.th.Deep, Center)
-	bs := TextStyle{Regular: c.th.Type.Display, Italic: c.th.Type.DisplayItalic, Bold: c.th.Type.DisplayBold, BoldItalic: c.th.Type.DisplayBold,
-		Size: c.th.Scale.BoxText.Size, Leading: c.th.Scale.BoxText.Leading, Color: c.th.Ink, Align: Justify, Hyphenate: true}
-	last := bs
-	last.Align = Center
-	items := []page.Item{nil} // the panel, once its height is known
-	y := pad
-	tl := c.lines(title, ts, inner, 2)
-	items = append(items, c.as(page.Heading(2), c.drawLines(tl, pad, y+ts.Size, ts, inner))...)
-	y += Length(len(tl))*ts.Leading + c.th.Space.BoxTitleUnder
-	for _, p := range paras {
-		lines := c.st.setParagraph(p, bs, inner, 0, nil)
-		if len(lines) == 0 {
-			continue
-		}
-		n := len(lines) - 1
-		drawn := append(c.drawLines(lines[:n], pad, y+bs.Size, bs, inner), c.drawLines(lines[n:], pad, y+bs.Size+Length(n)*bs.Leading, last, inner)...)
-		items = append(items, c.as(page.RoleP, drawn)...)
-		y += Length(len(lines)) * bs.Leading
-	}
-	h := (y + pad + c.th.Grid - 1) / c.th.Grid * c.th.Grid
-	items[0] = &page.Rect{X: 0, Y: 0, W: w, H: h, Fill: c.th.Tint}
-	return h, items
-}
-
 // ---- the copyfit report ---------------------------------------------------------
 
 // copyfitReport records how each article fills its pages, for editors
 // (magz check), and warns where an article misses its flatplan.
 func (c *composer) copyfitReport(ends []ending, fillers map[int]string) {
 	textH := c.bodyBottom() - c.th.MarginTop
-	for i, a := range c.iss.Articles {
+	for i, a := range c.arts {
 		e := ends[i]
 		lines := Length(a.Columns) * textH / c.th.Grid // a full page of the article's columns
-		f := page.Fit{Path: a.Pos.Path, Title: a.Title, First: e.first + 1, Last: e.last + 1, Planned: a.Pages,
+		f := Fit{Path: a.Pos.Path, Title: a.Title, First: e.first + 1, Last: e.last + 1, Planned: a.Pages,
 			Empty: e.empty, HeroPct: e.fit.hero, FigsPct: e.fit.figs, RunIn: e.runIn, Filler: fillers[e.last],
 			WordsPerLine: wordsPerLine(a, e.textLines), TitlePct: e.titlePct}
 		if i+1 < len(ends) && ends[i+1].runIn {
-			f.Followed = c.iss.Articles[i+1].Title
+			f.Followed = c.arts[i+1].Title
 		}
 		f.ShortLines = int(lines * Length(e.empty) / 1000)
 		if e.pages() > 1 {
 			f.EndLines = int(lines) - f.ShortLines
 		}
-		c.out.Copyfit = append(c.out.Copyfit, f)
+		c.report.Articles = append(c.report.Articles, f)
 		if a.Pages == 0 || a.Pages == e.pages() || c.opt.Warn == nil {
 			continue
 		}

@@ -58,24 +58,32 @@ func issueOf(articles ...*doc.Article) *doc.Issue {
 	return &doc.Issue{Magazine: "Warta", Number: 1, Language: "id", Trim: doc.Trim{Width: 210000, Height: 280000}, Articles: articles}
 }
 
+// laid is an issue laid out, with the layout's report.
+type laid struct {
+	*page.Issue
+	Copyfit []Fit
+	Budget  Budget
+}
+
 // layOut composes an issue; photos are 3000×2000 pixels.
-func layOut(t *testing.T, iss *doc.Issue, noCopyfit bool) (*page.Issue, []string) {
+func layOut(t *testing.T, iss *doc.Issue, noCopyfit bool) (laid, []string) {
 	t.Helper()
 	m, err := NewMetrics()
 	if err != nil {
 		t.Fatal(err)
 	}
 	var warnings []string
-	return Compose(iss, Options{Metrics: m, NoCopyfit: noCopyfit,
+	model, report := Compose(iss, Options{Metrics: m, NoCopyfit: noCopyfit,
 		ImageSize: func(*doc.Image) (int, int, bool) { return 3000, 2000, true },
 		Warn:      func(_ diag.Pos, f string, args ...any) { warnings = append(warnings, fmt.Sprintf(f, args...)) },
-	}), warnings
+	})
+	return laid{model, report.Articles, report.Budget}, warnings
 }
 
 // find returns the first length of text (paragraphs of 60 words) for
 // which the article, as designed, ends as want says; the search makes the
 // tests independent of the exact metrics.
-func find(t *testing.T, mk func(paras int) *doc.Issue, want func(page.Fit) bool) (int, page.Fit) {
+func find(t *testing.T, mk func(paras int) *doc.Issue, want func(Fit) bool) (int, Fit) {
 	t.Helper()
 	for paras := 2; paras < 60; paras++ {
 		model, _ := layOut(t, mk(paras), true)
@@ -84,14 +92,14 @@ func find(t *testing.T, mk func(paras int) *doc.Issue, want func(page.Fit) bool)
 		}
 	}
 	t.Fatal("no article length gives the case to test")
-	return 0, page.Fit{}
+	return 0, Fit{}
 }
 
 // TestCopyfitPullsBack: an article that runs over onto a page of its own
 // by a few lines is pulled back by a shorter opener photo.
 func TestCopyfitPullsBack(t *testing.T) {
 	mk := func(paras int) *doc.Issue { return issueOf(story("a", 60, paras, true, false)) }
-	paras, designed := find(t, mk, func(f page.Fit) bool { return f.Last > f.First && f.EndLines > 0 && f.EndLines <= 10 })
+	paras, designed := find(t, mk, func(f Fit) bool { return f.Last > f.First && f.EndLines > 0 && f.EndLines <= 10 })
 	model, _ := layOut(t, mk(paras), false)
 	got := model.Copyfit[0]
 	if got.Last != got.First || got.HeroPct >= 100 {
@@ -104,7 +112,7 @@ func TestCopyfitPullsBack(t *testing.T) {
 // empty gets taller photos, and less of the page stays empty.
 func TestCopyfitFillsWithFigures(t *testing.T) {
 	mk := func(paras int) *doc.Issue { return issueOf(story("a", 60, paras, true, true)) }
-	paras, designed := find(t, mk, func(f page.Fit) bool { return f.Empty >= 150 && f.Empty <= 300 })
+	paras, designed := find(t, mk, func(f Fit) bool { return f.Empty >= 150 && f.Empty <= 300 })
 	model, _ := layOut(t, mk(paras), false)
 	got := model.Copyfit[0]
 	if got.Empty >= designed.Empty || got.HeroPct <= 100 && got.FigsPct <= 100 {
@@ -121,7 +129,7 @@ func TestShortItemRunsIn(t *testing.T) {
 		// a has nothing to grow: only the short item can fill its page
 		return issueOf(story("a", 60, paras, false, false), story("b", 40, 3, false, false))
 	}
-	paras, _ := find(t, mk, func(f page.Fit) bool { return f.Empty >= 500 })
+	paras, _ := find(t, mk, func(f Fit) bool { return f.Empty >= 500 })
 	designed, _ := layOut(t, mk(paras), true)
 	if a, b := designed.Copyfit[0], designed.Copyfit[1]; b.First != a.Last+1 {
 		t.Fatalf("as designed the short item starts on page %d, after %d", b.First, a.Last)
@@ -136,62 +144,12 @@ func TestShortItemRunsIn(t *testing.T) {
 	}
 }
 
-// TestFillersGoToHoles: the masthead box and the issue's notices go to
-// the foot of the emptiest last pages, one a page, tagged as sections
-// with a heading; as designed there are none.
-func TestFillersGoToHoles(t *testing.T) {
-	mk := func(paras int) *doc.Issue {
-		// a and c have nothing to grow, and c opens a page (b before it
-		// ends full): two holes
-		iss := issueOf(story("a", 60, paras, false, false), story("b", 60, 12, true, true), story("c", 60, paras, false, false))
-		iss.Colophon = []string{"Pemimpin redaksi: Maria"}
-		iss.Fillers = []doc.Filler{{Pos: diag.Pos{Path: "issue.yaml", Line: 9}, Title: "Layanan Warga", Text: []doc.Span{{Text: "Kirim pesan ke redaksi."}}}}
-		return iss
-	}
-	paras, _ := find(t, func(p int) *doc.Issue { return mk(p) }, func(f page.Fit) bool { return f.Empty >= 450 })
-	model, _ := layOut(t, mk(paras), false)
-	var titles []string
-	for _, f := range model.Copyfit {
-		if f.Filler != "" {
-			titles = append(titles, f.Filler)
-			p := model.Pages[f.Last-1]
-			var panel *page.Rect
-			for _, it := range p.Items {
-				if r, ok := it.(*page.Rect); ok && r.Fill == DefaultTheme().Tint {
-					panel = r
-				}
-			}
-			if panel == nil || panel.Y+panel.H != (&composer{th: DefaultTheme(), H: model.Height}).bodyBottom() {
-				t.Errorf("page %d: the %q box is not at the foot of the text area", f.Last, f.Filler)
-			}
-		}
-	}
-	if strings.Join(titles, ",") != "Redaksi,Layanan Warga" && strings.Join(titles, ",") != "Layanan Warga,Redaksi" {
-		t.Errorf("fillers placed: %v, want the masthead box and the notice", titles)
-	}
-	sections := 0
-	for i, n := range model.Structure {
-		if n.Role == page.RoleSection && i+1 < len(model.Structure) && model.Structure[i+1].Role == page.Heading(2) && model.Structure[i+1].Parent == i {
-			sections++
-		}
-	}
-	if sections < 2 {
-		t.Errorf("%d filler sections with a heading in the structure, want 2", sections)
-	}
-	designed, _ := layOut(t, mk(paras), true)
-	for _, f := range designed.Copyfit {
-		if f.Filler != "" {
-			t.Errorf("as designed, %q has a filler", f.Title)
-		}
-	}
-}
-
 // TestFlatplan: an article the flatplan gives one page is fitted to it;
 // one it gives more pages than it can fill is reported, with how much more
 // text would fill them.
 func TestFlatplan(t *testing.T) {
 	mk := func(paras int) *doc.Issue { return issueOf(story("a", 60, paras, true, false)) }
-	paras, _ := find(t, mk, func(f page.Fit) bool { return f.Last > f.First && f.EndLines > 0 && f.EndLines <= 10 })
+	paras, _ := find(t, mk, func(f Fit) bool { return f.Last > f.First && f.EndLines > 0 && f.EndLines <= 10 })
 	iss := mk(paras)
 	iss.Articles[0].Pages = 1
 	model, warnings := layOut(t, iss, false)

@@ -44,7 +44,7 @@ func FuzzLayout(f *testing.F) {
 			Articles: []*doc.Article{{Slug: "a", Title: text + "x", Subtitle: text, Author: text, Section: text, Columns: columns, Blocks: blocks,
 				Notes: []doc.Note{{N: 1, Spans: []doc.Span{{Text: text}}}}}}}
 		done := make(chan *page.Issue, 1)
-		go func() { done <- Compose(iss, Options{Metrics: m}) }()
+		go func() { model, _ := Compose(iss, Options{Metrics: m}); done <- model }()
 		var model *page.Issue
 		select {
 		case model = <-done:

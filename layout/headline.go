@@ -30,10 +30,10 @@ const (
 // news), unless a header names a lead; an article with photos is a
 // feature; the editorial and other pieces the cover skips are short
 // items at least.
-func articleRanks(iss *doc.Issue, skip []string) map[*doc.Article]doc.Rank {
+func articleRanks(arts []*doc.Article, skip []string) map[*doc.Article]doc.Rank {
 	out := map[*doc.Article]doc.Rank{}
-	named := slices.ContainsFunc(iss.Articles, func(a *doc.Article) bool { return a.Rank == doc.RankLead })
-	for _, a := range iss.Articles {
+	named := slices.ContainsFunc(arts, func(a *doc.Article) bool { return a.Rank == doc.RankLead })
+	for _, a := range arts {
 		if a.Rank != doc.RankUnset {
 			out[a] = a.Rank
 			continue
@@ -71,7 +71,11 @@ func articleWords(a *doc.Article) (words, heads int) {
 // rank is the rank of article a in the issue being composed.
 func (c *composer) rank(a *doc.Article) doc.Rank {
 	if c.ranks == nil {
-		c.ranks = articleRanks(c.iss, c.th.Cover.SkipSections)
+		arts := c.arts
+		if arts == nil {
+			arts = c.iss.Articles
+		}
+		c.ranks = articleRanks(arts, c.th.Cover.SkipSections)
 	}
 	if r, ok := c.ranks[a]; ok {
 		return r

@@ -61,7 +61,7 @@ func TestRanksByDefault(t *testing.T) {
 	editorial := &doc.Article{Title: "Tajuk", Section: "tajuk", Blocks: words(80, "kata")}
 	iss := &doc.Issue{Articles: []*doc.Article{tajuk, lead, feature, photos, short, brief, briefs, editorial}}
 	skip := DefaultTheme().Cover.SkipSections
-	got := articleRanks(iss, skip)
+	got := articleRanks(iss.Articles, skip)
 	want := map[*doc.Article]doc.Rank{tajuk: doc.RankFeature, lead: doc.RankLead, feature: doc.RankFeature, photos: doc.RankFeature,
 		short: doc.RankShort, brief: doc.RankBrief, briefs: doc.RankBrief, editorial: doc.RankShort}
 	for a, r := range want {
@@ -71,7 +71,7 @@ func TestRanksByDefault(t *testing.T) {
 	}
 	short.Rank = doc.RankLead
 	brief.Rank = doc.RankFeature
-	got = articleRanks(iss, skip)
+	got = articleRanks(iss.Articles, skip)
 	if got[short] != doc.RankLead || got[lead] != doc.RankFeature || got[brief] != doc.RankFeature {
 		t.Errorf("named ranks: kolom %s, laporan %s, singkat %s; want lead, feature, feature", got[short], got[lead], got[brief])
 	}

@@ -17,7 +17,8 @@ func composeArticle(t *testing.T, blocks ...doc.Block) *page.Issue {
 	}
 	iss := &doc.Issue{Magazine: "Kabar Uji", Number: 1, Language: "id", Trim: doc.Trim{Width: 210000, Height: 280000},
 		Articles: []*doc.Article{{Slug: "a", Title: "Judul", Columns: 2, Blocks: blocks}}}
-	return Compose(iss, Options{Metrics: m, ImageSize: func(*doc.Image) (int, int, bool) { return 1200, 800, true }})
+	model, _ := Compose(iss, Options{Metrics: m, ImageSize: func(*doc.Image) (int, int, bool) { return 1200, 800, true }})
+	return model
 }
 
 // textOf returns the text of the items that belong to element n or to

@@ -9,19 +9,20 @@ import (
 	"magz/internal/diag"
 	"magz/internal/msg"
 	"magz/internal/pipeline"
-	"magz/layout/page"
+	"magz/layout"
 )
 
 // copyfitLimit is how empty (in thousandths of the text area) an
 // article's last page may be before the report says what would fill it:
 // the layout's own threshold for a hole worth a filler.
-const copyfitLimit = 250
+const copyfitLimit = 150
 
 // copyfitJSON is the copyfit report in check --json (docs/check-json.md).
 type copyfitJSON struct {
 	Pages    int           `json:"pages"`
 	Printed  int           `json:"printed"`
 	Articles []articleJSON `json:"articles"`
+	Budget   budgetJSON    `json:"budget"`
 }
 
 type articleJSON struct {
@@ -41,13 +42,14 @@ type articleJSON struct {
 	Followed   string `json:"followed_by,omitempty"`
 }
 
-func words(lines int, f page.Fit) int { return (lines*f.WordsPerLine + 5) / 10 }
+func words(lines int, f layout.Fit) int { return (lines*f.WordsPerLine + 5) / 10 }
 
 func copyfitData(cf *pipeline.Copyfit) *copyfitJSON {
 	if cf == nil {
 		return nil
 	}
-	out := &copyfitJSON{Pages: cf.Pages, Printed: cf.Printed, Articles: []articleJSON{}}
+	b := cf.Budget
+	out := &copyfitJSON{Pages: b.Pages - b.Spare, Printed: b.Pages, Articles: []articleJSON{}, Budget: budgetData(b)}
 	for _, f := range cf.Articles {
 		out.Articles = append(out.Articles, articleJSON{Path: diag.DisplayPath(f.Path), Title: f.Title, First: f.First, Last: f.Last,
 			Planned: f.Planned, EndsAt: 100 - f.Empty/10, WordsShort: words(f.ShortLines, f), WordsOver: words(f.EndLines, f),
@@ -57,7 +59,7 @@ func copyfitData(cf *pipeline.Copyfit) *copyfitJSON {
 }
 
 // pagesOf writes an article's pages: "7" or "7–8".
-func pagesOf(f page.Fit) string {
+func pagesOf(f layout.Fit) string {
 	if f.First == f.Last {
 		return strconv.Itoa(f.First)
 	}
@@ -66,7 +68,7 @@ func pagesOf(f page.Fit) string {
 
 // fitLine says how one article fills its pages and, when its last page is
 // partly empty, what would fill it or pull it back a page.
-func fitLine(f page.Fit) string {
+func fitLine(f layout.Fit) string {
 	s := msg.Sprintf("ends %d %% down page %d", 100-f.Empty/10, f.Last)
 	switch {
 	case f.Filler != "":
@@ -107,22 +109,21 @@ func printCopyfit(w io.Writer, cf *pipeline.Copyfit, all bool) {
 	if cf == nil {
 		return
 	}
-	var rows []page.Fit
+	var rows []layout.Fit
 	for _, f := range cf.Articles {
 		if all || f.Empty >= copyfitLimit && f.Filler == "" && f.Followed == "" {
 			rows = append(rows, f)
 		}
 	}
-	notes := cf.Printed - cf.Pages
-	if len(rows) == 0 && (all || notes == 0) {
+	b := cf.Budget
+	if len(rows) == 0 && !all && b.Spare == 0 {
 		return
 	}
-	fmt.Fprintln(w, msg.T("Copyfit (how the articles fill their pages):"))
+	if len(rows) > 0 {
+		fmt.Fprintln(w, msg.T("Copyfit (how the articles fill their pages):"))
+	}
 	for _, f := range rows {
 		fmt.Fprintf(w, "  %-6s %s: %s\n", pagesOf(f), f.Title, fitLine(f))
 	}
-	if notes > 0 && cf.Printed > 4 {
-		msg.Fprintf(w, "  %d pages with content, printed as %d with %s; %s less would print %d.\n",
-			cf.Pages, cf.Printed, msg.Count(notes, "notes page"), msg.Count(cf.Pages-(cf.Printed-4), "page"), cf.Printed-4)
-	}
+	printBudget(w, b)
 }

@@ -38,6 +38,9 @@ type Issue struct {
 	// Fillers are the issue's planned fillers: notices set in a box at the
 	// foot of a page an article leaves partly empty.
 	Fillers []Filler
+	// Plan is the planned material that fills the pages the articles
+	// leave (issue.yaml planned:); nil when there is none.
+	Plan *Plan
 	// Theme is the magazine's design (magazine.yaml's theme:); unset, the
 	// house design.
 	Theme theme.Theme

@@ -28,6 +28,7 @@ func Dump(w io.Writer, iss *Issue) {
 	for _, f := range iss.Fillers {
 		fmt.Fprintf(w, "  filler line %d %q %s\n", f.Pos.Line, f.Title, dumpSpans(f.Text))
 	}
+	dumpPlan(w, iss.Plan)
 	for _, a := range iss.Articles {
 		fmt.Fprintf(w, "article %s line %d columns %d", a.Slug, a.Pos.Line, a.Columns)
 		if a.Pages > 0 {
@@ -153,4 +154,28 @@ func dumpSpans(spans []Span) string {
 		}
 	}
 	return b.String()
+}
+
+// dumpPlan writes the planned material: each ad, the photo page, the
+// Markdown pages by file.
+func dumpPlan(w io.Writer, p *Plan) {
+	if p == nil {
+		return
+	}
+	for _, a := range p.Ads {
+		kind := "ad"
+		if a.Notice {
+			kind = "notice"
+		}
+		dumpFigure(w, fmt.Sprintf("  planned %s %s %q", a.Size, kind, a.Title), a.Figure)
+	}
+	if p.Photo != nil {
+		dumpFigure(w, fmt.Sprintf("  planned photo %q", p.Photo.Title), p.Photo.Figure)
+	}
+	for _, a := range p.Pages {
+		fmt.Fprintf(w, "  planned page %s %q (%d blocks)\n", a.Slug, a.Title, len(a.Blocks))
+	}
+	if p.NotesPages > 0 {
+		fmt.Fprintf(w, "  planned notes pages %d\n", p.NotesPages)
+	}
 }

@@ -54,6 +54,9 @@ type Labels struct {
 	// BackToNote, followed by a note's number, names the link from the
 	// note back to where the text refers to it.
 	BackToNote string
+	// PhotoPage heads the photo page; Notice and Advert name planned
+	// material to readers (and label a notice in print).
+	PhotoPage, Notice, Advert string
 	// The website (magz site): the latest issue, the archive, the
 	// downloads and their kinds.
 	Latest, Archive, Download, ScreenPDF, EPUB, Checksum string
@@ -77,6 +80,7 @@ var indonesian = Locale{
 	Hyphenation: PUEBI,
 	Labels: Labels{Contents: "Daftar Isi", Notes: "Catatan", NotesPage: "Catatan", By: "Oleh", Issue: "Edisi",
 		Photo: "Foto", Publisher: "Diterbitkan oleh", Cover: "Sampul", Landmarks: "Penanda", Colophon: "Redaksi", BackToNote: "Kembali ke catatan",
+		PhotoPage: "Foto Bulan Ini", Notice: "Iklan Layanan Masyarakat", Advert: "Iklan",
 		Latest: "Edisi terbaru", Archive: "Semua edisi", Download: "Unduh", ScreenPDF: "PDF untuk dibaca di layar", EPUB: "EPUB untuk aplikasi e-book", Checksum: "SHA-256", Share: "Gambar untuk dibagikan (WhatsApp, Instagram, Facebook)", PrintPDF: "PDF untuk dicetak (PDF/X-4, besar)",
 		Months: [12]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"}},
 	Magazine:     "Nama Majalah",
@@ -90,6 +94,7 @@ var english = Locale{
 	Hyphenation: ExplicitHyphens,
 	Labels: Labels{Contents: "Contents", Notes: "Notes", NotesPage: "Notes", By: "By", Issue: "Issue",
 		Photo: "Photo", Publisher: "Published by", Cover: "Cover", Landmarks: "Landmarks", Colophon: "Masthead", BackToNote: "Back to note",
+		PhotoPage: "Photo of the Month", Notice: "Public Service Notice", Advert: "Advertisement",
 		Latest: "Latest issue", Archive: "All issues", Download: "Download", ScreenPDF: "PDF to read on screen", EPUB: "EPUB for e-book apps", Checksum: "SHA-256", Share: "Pictures to share (WhatsApp, Instagram, Facebook)", PrintPDF: "PDF for print (PDF/X-4, large)",
 		Months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}},
 	Magazine:     "Magazine Name",

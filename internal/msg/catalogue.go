@@ -287,8 +287,7 @@ var indonesian = map[string]string{
 	"opener photo at %d %%":                        "foto pembuka %d %%",
 	"photos at %d %%":                              "foto %d %%",
 	"starts below the article before":              "dimulai di bawah artikel sebelumnya",
-	"  %d pages with content, printed as %d with %s; %s less would print %d.\n": "  %d halaman berisi, dicetak %d dengan %s; %s lebih sedikit akan dicetak %d.\n",
-	"; %q follows below": "; %q menyusul di bawahnya",
+	"; %q follows below":                           "; %q menyusul di bawahnya",
 
 	// magazine.yaml and its theme
 	"%s belongs in each issue's %s, not in %s":                        "%s termasuk di %s setiap edisi, bukan di %s",

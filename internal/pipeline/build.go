@@ -231,7 +231,8 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 			return res, nil
 		}
 	}
-	model, err := compose(iss, infos, diags)
+	model, report, err := composeReport(iss, infos, diags)
+	budgetWarning(iss, report, diags)
 	if err != nil {
 		return nil, err
 	}
@@ -270,7 +271,7 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Issue: iss, Pages: len(model.Pages), Photos: len(infos), Words: countWords(iss), Copyfit: copyfitOf(model)}
+	res := &Result{Issue: iss, Pages: len(model.Pages), Photos: len(infos), Words: countWords(iss), Copyfit: copyfitOf(report)}
 	if want[Screen] {
 		res.NotUA = model.NotUA
 	}
@@ -342,11 +343,18 @@ func prepare(ctx context.Context, dir string, store *images.Store, diags *diag.L
 
 // compose lays the issue out.
 func compose(iss *doc.Issue, infos map[string]*images.Info, diags *diag.List) (*page.Issue, error) {
+	model, _, err := composeReport(iss, infos, diags)
+	return model, err
+}
+
+// composeReport lays the issue out, with the layout's report to editors.
+func composeReport(iss *doc.Issue, infos map[string]*images.Info, diags *diag.List) (*page.Issue, *layout.Report, error) {
 	metrics, err := layout.NewMetrics()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return layout.Compose(iss, layout.Options{Metrics: metrics, ImageSize: sizes(infos), Graphic: graphic(infos), Warn: diags.Warnf}), nil
+	model, report := layout.Compose(iss, layout.Options{Metrics: metrics, ImageSize: sizes(infos), Graphic: graphic(infos), Warn: diags.Warnf})
+	return model, report, nil
 }
 
 // renderPhotos makes every rendition, telling onPhoto as each photo is done.

@@ -5,10 +5,12 @@ import (
 	"io/fs"
 	"magz/internal/jpeg"
 	"magz/internal/msg"
+	"magz/layout"
 	"magz/layout/page"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -36,8 +38,9 @@ func Check(ctx context.Context, dir string, codec jpeg.Codec) (iss *doc.Issue, d
 	// every photo is decoded whatever else is wrong: all problems at once
 	verifyPhotos(ctx, store, iss, infos, diags)
 	if !diags.HasErrors() && ctx.Err() == nil {
-		if model, err := compose(iss, infos, diags); err == nil {
-			fit = copyfitOf(model)
+		if model, report, err := composeReport(iss, infos, diags); err == nil {
+			fit = copyfitOf(report)
+			budgetWarning(iss, report, diags)
 			notUA = model.NotUA
 			// planning the print edition warns of photos below print resolution
 			newPlan(iss, model, infos, map[Format]bool{Print: true}, false, diags)
@@ -60,22 +63,15 @@ func verifyPhotos(ctx context.Context, store *images.Store, iss *doc.Issue, info
 	store.Verify(ctx, paths, positions(iss), diags)
 }
 
-// Copyfit is the copyfit report: how each article fills its pages, and
-// how the issue's pages make up the printed copy.
+// Copyfit is the layout's report to editors: how each article fills its
+// pages, and the page budget (how the printed pages are made up).
 type Copyfit struct {
-	Articles []page.Fit
-	Pages    int // pages with content, the covers included
-	Printed  int // pages printed: a multiple of four, the rest notes pages
+	Articles []layout.Fit
+	Budget   layout.Budget
 }
 
-func copyfitOf(model *page.Issue) *Copyfit {
-	notes := 0
-	for _, p := range model.Pages {
-		if p.Kind == page.KindNotes {
-			notes++
-		}
-	}
-	return &Copyfit{Articles: model.Copyfit, Pages: len(model.Pages) - notes, Printed: len(model.Pages)}
+func copyfitOf(r *layout.Report) *Copyfit {
+	return &Copyfit{Articles: r.Articles, Budget: r.Budget}
 }
 
 // preflight adds the checks that do not stop a build but that an editor
@@ -105,7 +101,15 @@ func preflight(iss *doc.Issue, infos map[string]*images.Info, diags *diag.List) 
 		titles[strings.ToLower(a.Title)] = a
 	}
 	fig(iss.Cover, msg.T("cover photo"))
-	for _, a := range iss.Articles {
+	articles := iss.Articles
+	if p := iss.Plan; p != nil {
+		articles = append(slices.Clone(articles), p.Pages...)
+		if p.Photo != nil {
+			fig(p.Photo.Figure, msg.T("photo"))
+		}
+	}
+	checkAds(iss, infos, used, diags) // ads.go
+	for _, a := range articles {
 		fig(a.Hero, msg.T("photo"))
 		doc.Walk(a.Blocks, func(b doc.Block) {
 			switch b := b.(type) {

@@ -54,6 +54,9 @@ func figures(iss *doc.Issue) []*doc.Figure {
 			}
 		})
 	}
+	for _, f := range iss.Plan.Figures() { // ads, the photo page, planned pages
+		add(f)
+	}
 	return out
 }
 

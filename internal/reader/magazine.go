@@ -128,7 +128,7 @@ func parentKey(key string) string {
 }
 
 // issueOnly are the keys of issue.yaml that name one issue.
-var issueOnly = []string{"title", "number", "date", "cover", "articles", "fillers", "draft"}
+var issueOnly = []string{"title", "number", "date", "cover", "articles", "fillers", "draft", "planned"}
 
 // conflicts warns of the keys naming the magazine that issue.yaml sets
 // otherwise than magazine.yaml: the issue's win, and the website would

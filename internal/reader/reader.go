@@ -103,6 +103,7 @@ type issueYAML struct {
 	Accessibility *struct {
 		CertifiedBy string `yaml:"certified_by"`
 	} `yaml:"accessibility"`
+	Planned *plannedYAML `yaml:"planned"` // see plan.go
 }
 
 type printYAML struct {
@@ -256,6 +257,7 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 		iss.Fillers = append(iss.Fillers, fl)
 	}
 
+	iss.Plan = r.readPlan(y.Planned, path, keys.pos)
 	files := r.articleFiles(y.Articles, keys)
 	slugs := map[string]bool{}
 	for _, f := range files {

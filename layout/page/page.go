@@ -55,10 +55,11 @@ const (
 	KindArticle
 	KindNotes
 	KindBack
+	KindPlanned // planned material: an ad or notice page, the photo page
 )
 
 func (k PageKind) String() string {
-	return [...]string{"cover", "contents", "article", "notes", "back"}[k]
+	return [...]string{"cover", "contents", "article", "notes", "back", "planned"}[k]
 }
 
 // Issue is the page model of an issue.
@@ -75,9 +76,6 @@ type Issue struct {
 	// parent. Items point into it; writers for readers (the tagged screen
 	// PDF) build their structure tree from it.
 	Structure []Node
-	// Copyfit tells, article by article, how each fills its pages: the
-	// editors' copyfit report.
-	Copyfit []Fit
 	// NotUA lists why the screen PDF cannot claim PDF/UA-1 (a character
 	// no font can set, an informative photo without alternative text):
 	// the layout appends them, the PDF writer leaves the claim out when
@@ -93,30 +91,6 @@ type Shortfall struct {
 	Reason    string // in the editor's language
 }
 
-// Fit is how an article fills its pages, measured on the layout.
-type Fit struct {
-	Path        string // the article's file
-	Title       string
-	First, Last int // its first and last page, as folios
-	Planned     int // pages the flatplan gives it (0: none)
-	// Empty is the share of the last page's text area left empty below
-	// the article, in thousandths; ShortLines is that room in lines of
-	// body text across its columns, and EndLines the lines' worth set on
-	// the last page (what to cut to end a page sooner).
-	Empty                int
-	ShortLines, EndLines int
-	WordsPerLine         int // in tenths of a word, measured on the article
-	// What copyfitting did: the opener photo's and the figures' height in
-	// percent of the design, whether it starts below the article before,
-	// and the planned filler set in its last page's room.
-	HeroPct, FigsPct int
-	RunIn            bool
-	// TitlePct is the headline's size in percent of its rank's: under
-	// 100 only when it could not fit its opener otherwise.
-	TitlePct int
-	Filler   string // the planned filler set in the last page's room
-	Followed string // the short item that starts in that room
-}
 
 // Role is the part an element plays in the logical structure. The names
 // are PDF's standard structure types; HTML has an element for each.
