@@ -38,7 +38,6 @@ var pagesID = map[string]string{
 	// ads' preflight
 	"full-page ad %s has no bleed: it is made to the trim; make it %d×%d mm with %d mm more on every side (%d×%d pixels at 300 ppi)": "iklan satu halaman %s tidak memiliki bleed: dibuat seukuran potongan halaman; buat %d×%d mm dengan tambahan %d mm di setiap sisi (%d×%d piksel pada 300 ppi)",
 	"ad %s (%s) is %d×%d pixels, not the shape of its slot: make it %d×%d mm (%d×%d pixels at 300 ppi)":                              "iklan %s (%s) berukuran %d×%d piksel, tidak sesuai bentuk tempatnya: buat %d×%d mm (%d×%d piksel pada 300 ppi)",
-	"ad %s (%s) has %d ppi where it is printed (%d×%d mm); under %d it looks soft: make it %d×%d pixels":                             "iklan %s (%s) hanya %d ppi di tempat cetaknya (%d×%d mm); di bawah %d hasilnya kabur: buat %d×%d piksel",
 	"a full page":    "satu halaman penuh",
 	"half a page":    "setengah halaman",
 	"a quarter page": "seperempat halaman",
