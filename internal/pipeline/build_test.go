@@ -104,8 +104,9 @@ func TestSampleEditions(t *testing.T) {
 	})
 	t.Run("screen bookmarks and contents", func(t *testing.T) {
 		out := qpdfJSON(t, screenPDF)
-		if len(out.Outlines) != len(res.Issue.Articles) {
-			t.Fatalf("want %d bookmarks, got %d", len(res.Issue.Articles), len(out.Outlines))
+		// the articles, then the planned pages from Markdown (the agenda)
+		if want := len(res.Issue.Articles) + len(res.Issue.Plan.Pages); len(out.Outlines) != want {
+			t.Fatalf("want %d bookmarks, got %d", want, len(out.Outlines))
 		}
 		text := validate.PDFText(t, screenPDF, "-f", "2", "-l", "2")
 		for i, a := range res.Issue.Articles {

@@ -91,7 +91,6 @@ type Shortfall struct {
 	Reason    string // in the editor's language
 }
 
-
 // Role is the part an element plays in the logical structure. The names
 // are PDF's standard structure types; HTML has an element for each.
 type Role string
