@@ -589,12 +589,14 @@ func TestCancelMidBuild(t *testing.T) {
 			stop := func() { once.Do(func() { cancelled = time.Now(); cancel() }) }
 			opt := Options{Formats: AllFormats, OutDir: t.TempDir(), Previews: true}
 			switch at {
-			case "photo":
+			case "photo": // with the photos still being decoded
 				opt.OnPhoto = func(int, int) { stop() }
-			case "page":
+			case "page": // the photos from the package's cache: no time to decode them again
 				opt.OnPage = func(int, int) { stop() }
+				opt.CacheDir = photoCache(t)
 			case "edition":
 				opt.OnEdition = func(Format) { stop() }
+				opt.CacheDir = photoCache(t)
 			}
 			_, err := Run(ctx, sample, opt)
 			if cancelled.IsZero() {
