@@ -136,20 +136,23 @@ func paletteOf(th theme.Theme) palette {
 	return palette{
 		Ink: css(readable(th.Ink, paper)), Paper: css(paper), Deep: css(readable(th.Deep, paper)), Accent: css(readable(th.Accent, paper)),
 		Muted: css(readable(th.Muted, paper)), Tint: css(th.Tint), Rule: css(mix(th.Muted, paper, 60)), Highlight: css(th.Highlight),
-		DarkInk: css(darkInk), DarkPaper: css(dark), DarkDeep: css(readable(th.Deep, dark)), DarkAccent: css(readable(th.Accent, dark)),
+		DarkInk: css(darkInk), DarkPaper: css(dark), DarkDeep: css(readableAt(th.Deep, dark, 8)), DarkAccent: css(readable(th.Accent, dark)),
 		DarkMuted: css(readable(th.Muted, dark)), DarkTint: css(mix(th.Deep, page.Color{}, 55)), DarkRule: css(mix(darkInk, dark, 70)),
 	}
 }
 
 // readable moves c towards black or white (whichever bg is not) until it
 // has a contrast of 4.5:1 with bg, as text needs.
-func readable(c, bg page.Color) page.Color {
+func readable(c, bg page.Color) page.Color { return readableAt(c, bg, 4.6) }
+
+// readableAt is readable for a contrast of at least contrast.
+func readableAt(c, bg page.Color, contrast float64) page.Color {
 	towards := page.Color{R: 255, G: 255, B: 255}
 	if theme.Contrast(bg, page.Color{}) > theme.Contrast(bg, towards) {
 		towards = page.Color{}
 	}
 	for pct := 0; pct <= 100; pct += 5 {
-		if m := mix(c, towards, pct); theme.Contrast(m, bg) >= 4.6 {
+		if m := mix(c, towards, pct); theme.Contrast(m, bg) >= contrast {
 			return m
 		}
 	}

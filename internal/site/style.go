@@ -64,8 +64,8 @@ ol.contents.rich img { grid-column: 2; grid-row: 1; width: 7rem; height: auto; }
 .archive strong { display: block; font-family: var(--display); color: var(--deep); }
 .kit ul { display: grid; gap: 1.25rem 1rem; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); list-style: none; padding: 0; margin: 0; }
 .kit img { display: block; width: 100%; aspect-ratio: 1; border: 1px solid var(--rule); }
-.kit p { margin: 0.3rem 0 0; font-size: 0.9rem; line-height: 1.4; }
-.kit p:first-of-type { font-family: var(--display); font-weight: 700; }
+.kit li p { margin: 0.3rem 0 0; font-size: 0.9rem; line-height: 1.4; }
+.kit li p:first-of-type { font-family: var(--display); font-weight: 700; }
 .kit a { display: inline-block; padding: 0.2rem 0; }
 .article { max-width: 40rem; margin: 0 auto; }
 .article header { margin: 1.5rem 0 1rem; }
@@ -82,7 +82,11 @@ ol.contents.rich img { grid-column: 2; grid-row: 1; width: 7rem; height: auto; }
 .article .pullquote .attribution { font-size: 1rem; color: var(--muted); margin-top: 0.4rem; }
 .article blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid var(--accent); }
 .article pre { white-space: pre-wrap; background: var(--tint); color: var(--ink); padding: 0.75rem; overflow-wrap: anywhere; }
-.article .table { overflow-x: auto; margin: 1.5rem 0; }
+.article .table { overflow-x: auto; margin: 1.5rem 0;
+ background: linear-gradient(to right, var(--paper) 30%, transparent) left / 2rem 100% no-repeat local,
+  linear-gradient(to left, var(--paper) 30%, transparent) right / 2rem 100% no-repeat local,
+  radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / 0.2), transparent) left / 0.8rem 100% no-repeat scroll,
+  radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / 0.2), transparent) right / 0.8rem 100% no-repeat scroll; }
 .article table { border-collapse: collapse; font-size: 0.95rem; min-width: 100%; }
 .article th, .article td { border-bottom: 1px solid var(--rule); padding: 0.35rem 0.6rem; text-align: left; vertical-align: top; }
 .article th { font-family: var(--display); border-bottom: 2px solid var(--deep); white-space: nowrap; }
