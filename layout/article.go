@@ -72,7 +72,11 @@ func (c *composer) linkNotes(pages []*page.Page, first int) {
 		for _, it := range p.Items {
 			switch it := it.(type) {
 			case *page.Text:
-				if n, ok := noteOf[it.Node]; ok {
+				n, ok := noteOf[it.Node]
+				if !ok && it.Node > 0 && c.out.Structure[it.Node].Role == page.RoleLink {
+					n, ok = noteOf[c.out.Structure[it.Node].Parent] // the note's number
+				}
+				if ok {
 					if _, seen := notes[n]; !seen {
 						notes[n] = place{first + pi, it}
 					}
@@ -115,7 +119,7 @@ func (c *composer) linkNotes(pages []*page.Page, first int) {
 		}
 		t := note.text
 		back := &page.Link{X: t.X, Y: t.Y - t.Size, W: c.opt.Metrics.TextWidth(t), H: t.Size * 13 / 10, Node: t.Node,
-			Page: ref.page, TargetY: ref.text.Y - 2*ref.text.Size, Title: "↑ " + strconv.Itoa(n)}
+			Page: ref.page, TargetY: ref.text.Y - 2*ref.text.Size, Title: c.lab.BackToNote + " " + strconv.Itoa(n)}
 		p := c.out.Pages[note.page]
 		p.Items = append(p.Items, back)
 	}

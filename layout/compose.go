@@ -75,6 +75,8 @@ type composer struct {
 	arts            []*doc.Article
 	staffOnContents bool
 	report          *Report
+	// link is the link the text drawn last belongs to (see linkNode).
+	link openLink
 }
 
 // shortfalls are the reasons the screen PDF cannot claim PDF/UA-1, each
@@ -341,14 +343,25 @@ func (c *composer) drawLines(lines []line, x, y Length, ts TextStyle, width Leng
 				t.Lang = runs[0].Lang
 			}
 			items = append(items, t)
+			// A link is one Link element holding its text and its
+			// annotations (one for each line it takes).
 			switch {
 			case strings.HasPrefix(f.link, "http") || strings.HasPrefix(f.link, "mailto:"):
-				items = append(items, &page.Link{X: x + off + f.x, Y: base - f.size*8/10, W: f.width, H: f.size, URL: f.link})
+				t.Node = c.linkNode(f.link)
+				items = append(items, &page.Link{X: x + off + f.x, Y: base - f.size*8/10, W: f.width, H: f.size, URL: f.link, Node: t.Node})
 			case strings.HasPrefix(f.link, notePrefix):
 				// a footnote reference: its own element, linked to the note
 				n, _ := strconv.Atoi(strings.TrimPrefix(f.link, notePrefix))
-				t.Node = c.node(page.RoleReference, "")
+				c.endLink()
+				c.within(c.node(page.RoleReference, ""), func() { t.Node = c.linkNode(f.link) })
+				c.endLink()
 				items = append(items, &page.Link{X: t.X, Y: t.Y - f.size, W: f.width, H: f.size * 13 / 10, Note: n, Node: t.Node, Page: -1})
+			case strings.HasPrefix(f.link, backPrefix):
+				// a note's number, which links back to its reference once
+				// the note is placed (linkNotes)
+				t.Node = c.linkNode(f.link)
+			default:
+				c.endLink()
 			}
 		}
 	}

@@ -130,8 +130,12 @@ func (c *composer) contents(pages []*page.Page, entries []tocEntry, split [][]in
 				if toc == 0 {
 					toc = c.node(page.RoleTOC, "")
 				}
-				var entry int // one item: page number, section, title, standfirst, author
-				c.within(toc, func() { c.within(c.node(page.RoleTOCItem, ""), func() { entry = c.node(page.RoleP, "") }) })
+				// one item: page number, section, title, standfirst, author,
+				// all one link to the article
+				var entry int
+				c.within(toc, func() {
+					c.within(c.node(page.RoleTOCItem, ""), func() { c.within(c.node(page.RoleP, ""), func() { entry = c.node(page.RoleLink, "") }) })
+				})
 				start := len(p.Items)
 				p.Items = append(p.Items, c.drawLines(c.setText(strconv.Itoa(target+1), st.num, numW), x, y+ct.NumberDrop, st.num, numW)...)
 				if len(e.sec) > 0 {

@@ -62,7 +62,9 @@ func (c *composer) articleElems(a *doc.Article, colW, textW Length) []elem {
 		ns := c.bodyStyle()
 		ns.Size, ns.Leading = c.th.Scale.Notes.Size, c.th.Scale.Notes.Leading
 		for _, n := range a.Notes {
-			spans := append([]doc.Span{{Text: strconv.Itoa(n.N) + ". ", Style: doc.Strong}}, n.Spans...)
+			num := strconv.Itoa(n.N)
+			// the number links back to the reference (linkNotes)
+			spans := append([]doc.Span{{Text: num + ".", Style: doc.Strong, Link: backPrefix + num}, {Text: " ", Style: doc.Strong}}, n.Spans...)
 			b.tagged(page.RoleNote, func() {
 				c.notes[n.N] = c.parent
 				c.out.Structure[c.parent].Note = n.N
@@ -123,7 +125,11 @@ func (b *builder) paragraph(spans []doc.Span, ts TextStyle, indent, firstIndent 
 			// The first word, read as text, includes its drop cap.
 			for _, it := range items {
 				if t, ok := it.(*page.Text); ok {
-					t.Actual, t.HasActual = capItems[0].(*page.Text).Text+t.Text, true
+					word := t.Text
+					if t.HasActual { // the word goes on on the next line
+						word = t.Actual
+					}
+					t.Actual, t.HasActual = capItems[0].(*page.Text).Text+word, true
 					break
 				}
 			}

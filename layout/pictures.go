@@ -6,6 +6,7 @@ package layout
 import (
 	"magz/internal/doc"
 	"magz/internal/images"
+	"magz/internal/msg"
 	"magz/layout/page"
 )
 
@@ -138,23 +139,41 @@ func (c *composer) imageSize(img *doc.Image) (int, int) {
 	return 3, 2
 }
 
-// figureNodes makes the structure of a figure: the picture, with its
-// alternative text, holding its caption. A picture without alternative
-// text (or marked decorative) is decoration, and its caption a paragraph.
+// figureNodes makes the structure of a figure: a group holding the
+// picture, with its alternative text, and then its caption. The caption
+// stands beside the picture, not inside it: alternative text stands for
+// all of an element's content, and readers that honour it would skip a
+// caption inside. A decorative picture is decoration, and its caption a
+// paragraph.
 func (c *composer) figureNodes(f *doc.Figure) (picture, caption int) {
-	picture = c.pictureNode(f)
-	if picture == page.Decoration {
-		return picture, c.node(page.RoleP, "")
+	if f.Decorative {
+		return page.Decoration, c.node(page.RoleP, "")
 	}
-	c.within(picture, func() { caption = c.node(page.RoleCaption, "") })
+	c.within(c.node(page.RoleDiv, ""), func() {
+		picture = c.pictureNode(f)
+		caption = c.node(page.RoleCaption, "")
+	})
 	return picture, caption
 }
 
 // pictureNode makes the Figure element of a picture, or marks it as
-// decoration when it has no alternative text.
+// decoration. A picture that is not decoration stays a Figure without
+// alternative text when the editor gave none — the reader learns a
+// picture is there — and the screen PDF then cannot claim PDF/UA.
 func (c *composer) pictureNode(f *doc.Figure) int {
-	if f.Alt == "" || f.Decorative {
+	if f.Decorative {
 		return page.Decoration
+	}
+	if f.Alt == "" {
+		pos := f.Pos
+		if pos.Line == 0 {
+			pos = c.where
+		}
+		name := ""
+		if f.Image != nil {
+			name = f.Image.Rel
+		}
+		c.notUA(pos, msg.Sprintf("photo %s has no alternative text: describe it, or mark it as decoration with -", name))
 	}
 	return c.node(page.RoleFigure, f.Alt)
 }

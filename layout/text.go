@@ -87,6 +87,8 @@ type line struct {
 	// midWord: the line ends inside a word (a hyphen, an address, an
 	// emergency break), so no word space follows its last fragment
 	midWord bool
+	// hyphen: the breaking added a hyphen at the line's end.
+	hyphen bool
 }
 
 type placed struct {
@@ -485,7 +487,7 @@ func (st *setter) breakParagraph(spans []doc.Span, ts TextStyle, fullWidth, firs
 	}
 	breaks := breakLines(ns, widthAt, p)
 	var lines []line
-	var hyphenated []int // lines that end in a hyphen the breaking added
+	var hyphenated []int // lines that end inside a word
 	start := 0
 	for li, b := range breaks {
 		// skip discardable items at the line start
@@ -580,6 +582,7 @@ func (st *setter) breakParagraph(spans []doc.Span, ts TextStyle, fullWidth, firs
 			}
 		}
 		if hyphen && len(ln.frags) > 0 {
+			ln.hyphen = true
 			lf := &ln.frags[len(ln.frags)-1]
 			lf.text += "-"
 			lf.width += end.width
@@ -598,7 +601,7 @@ func (st *setter) breakParagraph(spans []doc.Span, ts TextStyle, fullWidth, firs
 		ln.width = x
 		lines = append(lines, ln)
 		start = b + 1
-		if hyphen {
+		if ln.midWord {
 			hyphenated = append(hyphenated, len(lines)-1)
 		}
 	}
@@ -606,16 +609,38 @@ func (st *setter) breakParagraph(spans []doc.Span, ts TextStyle, fullWidth, firs
 	return lines
 }
 
-// readWhole makes a word hyphenated at a line end read as one word: its
-// first part reads as the whole word, its rest as nothing.
-func readWhole(lines []line, hyphenated []int) {
-	for _, i := range hyphenated {
+// readWhole makes a word broken at a line end read as one word: its first
+// part reads as the whole word, its other parts as nothing. A word may go
+// on over several lines (a long address); a hyphen the breaking added is
+// not part of it, one written in the word is.
+func readWhole(lines []line, broken []int) {
+	for k := 0; k < len(broken); k++ {
+		i := broken[k]
 		if i+1 >= len(lines) || len(lines[i].frags) == 0 || len(lines[i+1].frags) == 0 {
 			continue
 		}
-		first, rest := &lines[i].frags[len(lines[i].frags)-1], &lines[i+1].frags[0]
-		first.actual, first.hasActual = strings.TrimSuffix(first.text, "-")+rest.text, true
-		rest.actual, rest.hasActual = "", true
+		first := &lines[i].frags[len(lines[i].frags)-1]
+		whole := first.text
+		if lines[i].hyphen {
+			whole = strings.TrimSuffix(whole, "-")
+		}
+		// the word's parts on the lines that follow, up to the line where
+		// it ends
+		for j := i + 1; j < len(lines) && len(lines[j].frags) > 0; j++ {
+			rest := &lines[j].frags[0]
+			part := rest.text
+			goesOn := k+1 < len(broken) && broken[k+1] == j && len(lines[j].frags) == 1
+			if goesOn && lines[j].hyphen {
+				part = strings.TrimSuffix(part, "-")
+			}
+			whole += part
+			rest.actual, rest.hasActual = "", true
+			if !goesOn {
+				break
+			}
+			k++
+		}
+		first.actual, first.hasActual = whole, true
 	}
 }
 

@@ -83,7 +83,8 @@ func checkUA(t *testing.T, file string, claim bool) {
 			}
 		case d["/Type"] == "/StructElem" && d["/S"] == "/Figure":
 			figures++
-			if alt, _ := d["/Alt"].(string); len(alt) <= 2 {
+			// an undescribed photo stays a figure, and takes back the claim
+			if alt, _ := d["/Alt"].(string); len(alt) <= 2 && claim {
 				t.Errorf("figure %s has no alternative text", ref)
 			}
 		case d["/Type"] == "/StructElem" && d["/S"] == "/Table":

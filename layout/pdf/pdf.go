@@ -78,7 +78,7 @@ func Write(w io.Writer, iss *page.Issue, opt Options) error {
 	} else {
 		f.AddSpotColor(registration, 100, 100, 100, 100)
 	}
-	d := &drawer{f: f, off: off, opt: opt, fonts: map[fonts.Face]bool{}, images: map[string]string{}, bleed: iss.Bleed}
+	d := &drawer{f: f, off: off, opt: opt, fonts: map[fonts.Face]bool{}, images: map[string]string{}, bleed: iss.Bleed, height: iss.Height + 2*off}
 	if opt.Edition == Screen && len(iss.Structure) > 0 {
 		// the screen edition is tagged for readers (PDF/UA)
 		d.tags = &tags{structure: iss.Structure, mcids: make([][]int, len(iss.Pages)), annots: make([][]annot, len(iss.Pages))}
@@ -155,6 +155,8 @@ type drawer struct {
 	track  page.Length       // letter-spacing in force on this page
 	page   int               // the page being drawn
 	tags   *tags             // the marked content of a tagged edition; nil when untagged
+	glyphs outlineFaces      // faces for text drawn as outlines (see readAs)
+	height page.Length       // of the page, with the slug
 }
 
 // tags records, page by page, which structure element each piece of
@@ -265,6 +267,8 @@ func (d *drawer) item(it page.Item, pageLinks []int) error {
 			text, read = text+" ", read+" "
 		}
 		switch {
+		case it.HasActual && d.tags != nil && d.opt.Edition == Screen:
+			return d.readAs(it)
 		case it.Lang != "" && d.tags != nil:
 			// a run in another script: its own piece of content, in its language
 			props := "/Lang " + textString(it.Lang)

@@ -18,9 +18,12 @@ type uaFinish struct {
 	has   []bool // by element: whether it is written (it or one below it has content)
 	obj   []int  // by element: its object number, when written
 	root  int    // the structure tree root
-	// links are the Link elements inside each element; parentTree maps
-	// each page's and annotation's key to its element(s).
+	// links are the Link elements inside each element made for an
+	// annotation alone; objrs the annotations inside each Link element of
+	// the page model; parentTree maps each page's and annotation's key to
+	// its element(s).
 	links      [][]int
+	objrs      [][]value
 	parentTree map[int]value
 }
 
@@ -49,6 +52,7 @@ func finishUA(w io.Writer, src *source, t *tags, meta Metadata, notUA bool) erro
 	}
 	u.root = u.r.reserve()
 	u.links = make([][]int, len(t.structure))
+	u.objrs = make([][]value, len(t.structure))
 	for pi := range pages {
 		if err := u.page(pi); err != nil {
 			return err
@@ -93,9 +97,10 @@ func keptElements(t *tags) []bool {
 }
 
 // page rewrites page pi: its link annotations become objects of their
-// own, each with a Link element that holds it, inside the element whose
-// text it links; the page names its key in the parent tree and orders
-// tabs by structure.
+// own, each in the Link element of the link's text (one element, however
+// many lines and annotations the link takes), or in a Link element of its
+// own inside the element whose text it links; the page names its key in
+// the parent tree and orders tabs by structure.
 func (u *uaFinish) page(pi int) error {
 	p := u.pages[pi]
 	d, err := pageDict(u.src, p)
@@ -119,13 +124,19 @@ func (u *uaFinish) page(pi int) error {
 			owner = 0
 		}
 		n := u.r.reserve()
-		link := u.r.add([]byte(fmt.Sprintf("<</Type /StructElem /S /Link /P %d 0 R /K [<</Type /OBJR /Obj %d 0 R /Pg %d 0 R>>]>>", u.obj[owner], n, p)))
+		objr := &dict{entries: []entry{{"Type", name("OBJR")}, {"Obj", ref{n, 0}}, {"Pg", ref{p, 0}}}}
+		if u.t.structure[owner].Role == page.RoleLink {
+			u.objrs[owner] = append(u.objrs[owner], objr)
+			u.parentTree[key] = ref{u.obj[owner], 0}
+		} else {
+			link := u.r.add((&dict{entries: []entry{{"Type", name("StructElem")}, {"S", name("Link")}, {"P", ref{u.obj[owner], 0}}, {"K", array{objr}}}}).appendTo(nil, " "))
+			u.links[owner] = append(u.links[owner], link)
+			u.parentTree[key] = ref{link, 0}
+		}
 		annot.set("StructParent", integer(key))
 		annot.set("Contents", pdfText(a.contents))
 		annot.set("F", integer(4))
 		u.r.fill(n, annot.bytes())
-		u.links[owner] = append(u.links[owner], link)
-		u.parentTree[key] = ref{link, 0}
 		refs = append(refs, ref{n, 0})
 	}
 	mcs := array{}
@@ -144,8 +155,8 @@ func (u *uaFinish) page(pi int) error {
 	return nil
 }
 
-// elements writes the structure elements, each with its marked content
-// (page by page), its links and its children, in reading order.
+// elements writes the structure elements, each with its marked content,
+// its children and its annotations in reading order.
 func (u *uaFinish) elements() {
 	st := u.t.structure
 	type mc struct{ page, mcid int }
@@ -161,6 +172,22 @@ func (u *uaFinish) elements() {
 			children[st[n].Parent] = append(children[st[n].Parent], n)
 		}
 	}
+	// A child (a link, a reference) stands where its first piece of
+	// content is among the element's own, so that a link in the middle of
+	// a paragraph is read there.
+	before := func(a, b mc) bool { return a.page < b.page || a.page == b.page && a.mcid < b.mcid }
+	first := make([]mc, len(st)) // the first piece of content in each element, its children's included
+	for n := range st {
+		first[n] = mc{len(u.pages), 0} // none
+		if len(content[n]) > 0 {
+			first[n] = content[n][0]
+		}
+	}
+	for n := len(st) - 1; n > 0; n-- { // children come after their parents
+		if p := st[n].Parent; before(first[n], first[p]) {
+			first[p] = first[n]
+		}
+	}
 	for n := range st {
 		if !u.has[n] {
 			continue
@@ -169,7 +196,15 @@ func (u *uaFinish) elements() {
 		// piece) is named by its MCID alone, the rest by reference.
 		k := array{}
 		pg := -1
+		kids := children[n]
+		child := func(upTo mc, all bool) { // the children whose content comes before upTo
+			for len(kids) > 0 && (all || before(first[kids[0]], upTo)) {
+				k = append(k, ref{u.obj[kids[0]], 0})
+				kids = kids[1:]
+			}
+		}
 		for _, m := range content[n] {
+			child(m, false)
 			if pg < 0 || pg == m.page {
 				pg = m.page
 				k = append(k, integer(m.mcid))
@@ -177,11 +212,10 @@ func (u *uaFinish) elements() {
 				k = append(k, &dict{entries: []entry{{"Type", name("MCR")}, {"Pg", ref{u.pages[m.page], 0}}, {"MCID", integer(m.mcid)}}})
 			}
 		}
+		child(mc{}, true)
+		k = append(k, u.objrs[n]...)
 		for _, l := range u.links[n] {
 			k = append(k, ref{l, 0})
-		}
-		for _, c := range children[n] {
-			k = append(k, ref{u.obj[c], 0})
 		}
 		parent := u.root
 		if n > 0 {
