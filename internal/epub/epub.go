@@ -88,6 +88,16 @@ type navHead struct {
 	text  string
 }
 
+// texts are the articles and the pages of the issue's own set from
+// Markdown (an agenda, letters), which the print edition sets after them.
+func (w *writer) texts() []*doc.Article {
+	out := slices.Clone(w.iss.Articles)
+	if w.iss.Plan != nil {
+		out = append(out, w.iss.Plan.Pages...)
+	}
+	return out
+}
+
 // Identifier is the stable identifier of an issue: a name-based UUID of the
 // magazine and the issue number.
 func Identifier(iss *doc.Issue) string {
@@ -114,12 +124,13 @@ func Write(out io.Writer, iss *doc.Issue, opt Options) error {
 	}
 	w.add("OEBPS/cover.xhtml", w.coverPage(coverHref), "cover", "application/xhtml+xml", "")
 	// the articles first: the navigation lists their headings and pages
-	bodies := make([][]byte, len(iss.Articles))
-	for i, a := range iss.Articles {
+	texts := w.texts()
+	bodies := make([][]byte, len(texts))
+	for i, a := range texts {
 		bodies[i] = w.article(a)
 	}
 	w.add("OEBPS/nav.xhtml", w.nav(), "nav", "application/xhtml+xml", "nav")
-	for i, a := range iss.Articles {
+	for i, a := range texts {
 		w.add("OEBPS/"+a.Slug+".xhtml", bodies[i], "a-"+a.Slug, "application/xhtml+xml", "")
 	}
 	w.add("OEBPS/colophon.xhtml", w.colophon(), "colophon", "application/xhtml+xml", "")
@@ -284,8 +295,8 @@ func (w *writer) nav() []byte {
 	var b strings.Builder
 	b.WriteString(w.partMarkers(page.PartContents))
 	fmt.Fprintf(&b, "<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\">\n<h1>%s</h1>\n<ol>\n", esc(w.lab.Contents))
-	for _, a := range w.iss.Articles {
-		// each article, with its sections (and their subsections) nested
+	for _, a := range w.texts() {
+		// each article (and page of the issue's own), with its sections (and their subsections) nested
 		fmt.Fprintf(&b, "<li><a href=\"%s.xhtml\">%s</a>", a.Slug, w.text(a.Title))
 		w.navHeads(&b, a.Slug, w.heads[a.Slug], 2)
 		b.WriteString("</li>\n")
@@ -601,7 +612,7 @@ func (w *writer) opf() []byte {
 	}
 	b.WriteString("</manifest>\n<spine>\n")
 	b.WriteString("<itemref idref=\"cover\" linear=\"yes\"/>\n<itemref idref=\"nav\"/>\n")
-	for _, a := range iss.Articles {
+	for _, a := range w.texts() {
 		fmt.Fprintf(&b, "<itemref idref=\"a-%s\"/>\n", a.Slug)
 	}
 	b.WriteString("<itemref idref=\"colophon\"/>\n")
@@ -741,7 +752,7 @@ func (w *writer) photos() (photos, described int) {
 	}
 	count(w.iss.Cover)
 	count(w.iss.Logo)
-	for _, a := range w.iss.Articles {
+	for _, a := range w.texts() {
 		count(a.Hero)
 		doc.Walk(a.Blocks, func(bl doc.Block) {
 			if f, ok := bl.(*doc.Figure); ok {

@@ -197,3 +197,24 @@ func TestAtWord(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnPages: the pages of the issue's own set from Markdown (an
+// agenda) are in the EPUB too, after the articles, in the spine and the
+// contents, with their print pages.
+func TestOwnPages(t *testing.T) {
+	iss := issue()
+	agenda := &doc.Article{Slug: "page-agenda", Title: "Agenda Desember", Pos: diag.Pos{Path: "/x/planned/agenda.md", Line: 1},
+		Blocks: []doc.Block{&doc.Paragraph{Pos: diag.Pos{Path: "/x/planned/agenda.md", Line: 5}, Spans: []doc.Span{{Text: "Posyandu setiap tanggal 10."}}}}}
+	iss.Plan = &doc.Plan{Pages: []*doc.Article{agenda}}
+	fs := files(t, iss, Options{Pages: []page.PageStart{{Folio: 1, Part: page.PartCover}, {Folio: 2, Part: page.PartArticle, Path: agenda.Pos.Path, Line: 1}}})
+	if !strings.Contains(fs["OEBPS/page-agenda.xhtml"], "<p>Posyandu setiap tanggal 10.</p>") || !strings.Contains(fs["OEBPS/page-agenda.xhtml"], marker(2)) {
+		t.Errorf("page-agenda.xhtml:\n%s", fs["OEBPS/page-agenda.xhtml"])
+	}
+	opf, nav := fs["OEBPS/content.opf"], fs["OEBPS/nav.xhtml"]
+	if !regexp.MustCompile(`idref="a-01-satu"/>\n<itemref idref="a-page-agenda"/>`).MatchString(opf) {
+		t.Errorf("the agenda is not in the spine after the articles:\n%s", opf)
+	}
+	if !strings.Contains(nav, `<a href="page-agenda.xhtml">Agenda Desember</a>`) || !strings.Contains(nav, `<a href="page-agenda.xhtml#page-2">2</a>`) {
+		t.Errorf("the agenda is not in the contents or its page not in the page list:\n%s", nav)
+	}
+}
