@@ -474,3 +474,15 @@ func TestUndescribedPhotoIsAFigure(t *testing.T) {
 		t.Errorf("the undescribed photo is not a Figure beside its caption:\n%s", st)
 	}
 }
+
+// TestSecondMagazineEPUBAccessible: Ace by DAISY finds no violation in
+// the second example magazine's EPUB either (issue-12's and the scripts
+// issue's are TestEPUBAccessible's).
+func TestSecondMagazineEPUBAccessible(t *testing.T) {
+	t.Parallel()
+	file := telukEditions.get(t).file(EPUB)
+	meta := validate.Ace(t, file)
+	if meta["schema:accessModeSufficient"] == nil {
+		t.Errorf("Ace reads no accessModeSufficient: %v", meta)
+	}
+}

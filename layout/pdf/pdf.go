@@ -78,10 +78,10 @@ func Write(w io.Writer, iss *page.Issue, opt Options) error {
 	} else {
 		f.AddSpotColor(registration, 100, 100, 100, 100)
 	}
-	d := &drawer{f: f, off: off, opt: opt, fonts: map[fonts.Face]bool{}, images: map[string]string{}, bleed: iss.Bleed, height: iss.Height + 2*off}
+	d := &drawer{f: f, off: off, opt: opt, fonts: map[fonts.Face]bool{}, images: map[string]string{}, bleed: iss.Bleed, silentFaces: map[fonts.Face]bool{}}
 	if opt.Edition == Screen && len(iss.Structure) > 0 {
 		// the screen edition is tagged for readers (PDF/UA)
-		d.tags = &tags{structure: iss.Structure, mcids: make([][]int, len(iss.Pages)), annots: make([][]annot, len(iss.Pages))}
+		d.tags = &tags{structure: iss.Structure, mcids: make([][]int, len(iss.Pages)), annots: make([][]annot, len(iss.Pages)), silent: silentFonts{}}
 	}
 
 	pageLinks := make([]int, len(iss.Pages))
@@ -155,8 +155,9 @@ type drawer struct {
 	track  page.Length       // letter-spacing in force on this page
 	page   int               // the page being drawn
 	tags   *tags             // the marked content of a tagged edition; nil when untagged
-	glyphs outlineFaces      // faces for text drawn as outlines (see readAs)
-	height page.Length       // of the page, with the slug
+	// silentFaces are the faces whose silent copy is registered (see
+	// readAs).
+	silentFaces map[fonts.Face]bool
 }
 
 // tags records, page by page, which structure element each piece of
@@ -165,7 +166,8 @@ type tags struct {
 	structure []page.Node
 	mcids     [][]int   // by page, by MCID: the structure element
 	annots    [][]annot // by page, in the order of fpdf's /Annots
-	open      int       // the element whose marked content is open
+	silent    silentFonts
+	open      int // the element whose marked content is open
 	isOpen    bool
 }
 

@@ -59,6 +59,9 @@ func finishUA(w io.Writer, src *source, t *tags, meta Metadata, notUA bool) erro
 		}
 	}
 	u.elements()
+	if err := silence(src, u.r, t.silent); err != nil {
+		return err
+	}
 	tree := u.r.add(u.parentTreeDict().bytes())
 	u.r.fill(u.root, []byte(fmt.Sprintf("<</Type /StructTreeRoot /K [%d 0 R] /ParentTree %d 0 R /ParentTreeNextKey %d>>", u.obj[0], tree, len(pages)+countAnnots(t.annots))))
 	return u.finish(w, meta, notUA)
