@@ -6,8 +6,11 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"html"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 
 	"magz/internal/epub"
@@ -151,7 +154,8 @@ func writeFeeds(out string, s *siteData) error {
 
 		// the feed: the issue, its editions as enclosures, then its articles
 		ie := atomEntry{Title: p.Title, ID: e.ID, Updated: date, Published: date, Authors: e.Authors, Summary: e.Summary,
-			Links: []atomLink{{Rel: "alternate", Href: s.abs(p.Name + "/index.html"), Type: "text/html"}}}
+			Content: &atomText{Type: "html", Text: s.issueContent(p)},
+			Links:   []atomLink{{Rel: "alternate", Href: s.abs(p.Name + "/index.html"), Type: "text/html"}}}
 		for _, l := range acquire {
 			l.Rel = "enclosure"
 			ie.Links = append(ie.Links, l)
@@ -208,8 +212,33 @@ func (s *siteData) articleEntry(out string, p *issuePage, ap *articlePage, date 
 	}
 	if card := p.Name + "/" + ap.Card.Link; ap.Card.Link != "" {
 		e.Links = append(e.Links, atomLink{Rel: "enclosure", Href: s.abs(card), Type: "image/jpeg", Length: sizeOf(out, card), Title: a.Title})
+		// what feed readers show: the article's picture and its summary
+		e.Content = &atomText{Type: "html", Text: `<p><img src="` + html.EscapeString(s.abs(card)) + `" width="1200" height="630" alt=""></p>` +
+			"<p>" + html.EscapeString(ap.Summary) + "</p>"}
 	}
 	return e
+}
+
+// issueContent is an issue as feed readers show it: its cover, its
+// contents linked to the articles, and its editions.
+func (s *siteData) issueContent(p *issuePage) string {
+	var b strings.Builder
+	if c := p.Cover; c != nil {
+		b.WriteString(`<p><img src="` + html.EscapeString(s.abs(c.Src)) + `" width="` + strconv.Itoa(c.W) + `" height="` + strconv.Itoa(c.H) +
+			`" alt="` + html.EscapeString(c.Alt) + `"></p>`)
+	}
+	b.WriteString("<ul>")
+	for _, ap := range p.Pages {
+		b.WriteString(`<li><a href="` + html.EscapeString(s.abs(p.Name+"/"+ap.Href)) + `">` + html.EscapeString(ap.Article.Title) + "</a></li>")
+	}
+	b.WriteString("</ul><p>")
+	for i, d := range p.Downloads {
+		if i > 0 {
+			b.WriteString(" · ")
+		}
+		b.WriteString(`<a href="` + html.EscapeString(s.abs(d.Href)) + `">` + html.EscapeString(d.Label) + "</a> (" + d.Size + ")")
+	}
+	return b.String() + "</p>"
 }
 
 func writeXML(path string, v any) error {

@@ -268,6 +268,10 @@ func humanSize(n int64) string {
 	return fmt.Sprintf("%d KB", (n+1023)>>10)
 }
 
+// legacy are the files of an issue's folder an earlier magz made and this
+// one does not (the bare cover photo and its stamp).
+var legacy = map[string]bool{"cover.jpg": true, "cover-small.jpg": true, "share.jpg": true, ".cover": true}
+
 // removeGone removes what an earlier run published and this one does not:
 // the folders of issues no longer on the site (taken off, or made drafts)
 // and pages of articles no longer in their issue. Only the site's own
@@ -282,7 +286,7 @@ func removeGone(out string, s *siteData) error {
 		}
 		entries, _ := os.ReadDir(filepath.Join(out, p.Name))
 		for _, e := range entries {
-			if !e.IsDir() && strings.HasSuffix(e.Name(), ".html") && !pages[e.Name()] {
+			if !e.IsDir() && (strings.HasSuffix(e.Name(), ".html") && !pages[e.Name()] || legacy[e.Name()]) {
 				os.Remove(filepath.Join(out, p.Name, e.Name()))
 			}
 		}

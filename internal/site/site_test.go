@@ -406,6 +406,7 @@ func TestFeeds(t *testing.T) {
 			Title     string `xml:"title"`
 			Published string `xml:"published"`
 			Summary   string `xml:"summary"`
+			Content   string `xml:"content"`
 			Links     []link `xml:"link"`
 		} `xml:"entry"`
 	}
@@ -468,8 +469,8 @@ func TestFeeds(t *testing.T) {
 				}
 			}
 		}
-		if enclosures == 0 || e.Summary == "" {
-			t.Errorf("%s: %d enclosures, summary %q", e.Title, enclosures, e.Summary)
+		if enclosures == 0 || e.Summary == "" || !strings.Contains(e.Content, `<img src="https://warta.example/`) {
+			t.Errorf("%s: %d enclosures, summary %q, content %q", e.Title, enclosures, e.Summary, e.Content)
 		}
 	}
 	var sm struct {
