@@ -791,6 +791,37 @@ func TestPublishForChecks(t *testing.T) {
 	t.Logf("%d issues in %s", len(eds), out)
 }
 
+// TestIcons: the site has its icons at the sizes browsers and phones ask
+// for, and a favicon.ico; a wide logo gives the masthead's initials on the
+// deep colour (some paper-coloured strokes in the middle of the deep).
+func TestIcons(t *testing.T) {
+	out := published(t, "")
+	for _, n := range iconSizes {
+		m := decode(t, filepath.Join(out, "icon-"+strconv.Itoa(n)+".png"))
+		if b := m.Bounds(); b.Dx() != n || b.Dy() != n {
+			t.Errorf("icon-%d.png is %v", n, b.Size())
+		}
+	}
+	ico := read(t, out, "favicon.ico")
+	if !strings.HasPrefix(ico, "\x00\x00\x01\x00\x01\x00") || !strings.Contains(ico[:40], "\x89PNG") {
+		t.Error("favicon.ico is not an icon file holding a PNG")
+	}
+	m := decode(t, filepath.Join(out, "icon-512.png"))
+	deep, light := 0, 0
+	for x := 0; x < 512; x += 8 {
+		for y := 0; y < 512; y += 8 {
+			if r, g, b, _ := m.At(x, y).RGBA(); r>>8 > 200 && g>>8 > 200 && b>>8 > 200 {
+				light++
+			} else {
+				deep++
+			}
+		}
+	}
+	if light == 0 || deep < light {
+		t.Errorf("the icon has %d light and %d dark samples: not initials on the deep colour", light, deep)
+	}
+}
+
 // TestNoIssues: a site needs an issue.
 func TestNoIssues(t *testing.T) {
 	if err := Write(context.Background(), Options{Out: t.TempDir()}, nil); err == nil {
