@@ -333,11 +333,19 @@ func (c *composer) drawLines(lines []line, x, y Length, ts TextStyle, width Leng
 			off = width - ln.width
 		}
 		base := y + Length(i)*ts.Leading
+		// a gap to the next run is a word space; a line ends in one
+		// unless the word goes on on the next line
+		spaces := make([]bool, len(ln.frags))
 		for k, f := range ln.frags {
-			// a gap to the next run is a word space; a line ends in one
-			// unless the word goes on on the next line
-			spaced := k+1 < len(ln.frags) && ln.frags[k+1].x > f.x+f.width+f.size/20 ||
+			spaces[k] = k+1 < len(ln.frags) && ln.frags[k+1].x > f.x+f.width+f.size/20 ||
 				k+1 == len(ln.frags) && !ln.midWord
+		}
+		if needs, rtl := needsBidi(ln); needs {
+			// right-to-left text in visual order (bidi.go)
+			ln.frags, spaces = c.st.visual(ln, spaces, rtl)
+		}
+		for k, f := range ln.frags {
+			spaced := spaces[k]
 			t := &page.Text{X: x + off + f.x, Y: base - f.rise, Face: string(f.face), Size: f.size, Color: f.color, Text: f.text, Track: f.track, Actual: f.actual, HasActual: f.hasActual, Broken: f.hasActual, Spaced: spaced}
 			if runs := locale.Runs(f.text); len(runs) == 1 {
 				t.Lang = runs[0].Lang

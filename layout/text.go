@@ -14,6 +14,7 @@ import (
 	"magz/fonts"
 	"magz/internal/doc"
 	"magz/layout/hyph"
+	"magz/layout/shape"
 )
 
 // TextStyle says how a paragraph is set.
@@ -148,7 +149,9 @@ func (st *setter) fragsFor(s string, face fonts.Face, size, rise Length, color C
 			cur.Reset()
 		}
 	}
-	for _, r := range s {
+	// Arabic letters take their joined forms here, before they are
+	// measured (see layout/shape)
+	for _, r := range shape.Arabic(s) {
 		f := face
 		switch {
 		case st.m.Has(face, r):

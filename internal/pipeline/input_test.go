@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"magz/internal/synth"
+	"magz/internal/validate"
 )
 
 // copyTree copies the folder src to dst.
@@ -199,6 +200,32 @@ func TestSameBytesEveryBuild(t *testing.T) {
 	for name, s := range sums {
 		if len(s) != 1 {
 			t.Errorf("%s: %d different files in 10 builds", name, len(s))
+		}
+	}
+}
+
+// TestArabicReadsInOrder: the Arabic of the scripts issue is shaped and
+// laid out right to left, so that text extraction gives its words in the
+// order written, as letters (not presentation forms), and no Arabic
+// character is among the reasons the screen PDF falls short of PDF/UA-1.
+func TestArabicReadsInOrder(t *testing.T) {
+	t.Parallel()
+	ed := scriptsEditions.get(t)
+	text := validate.PDFText(t, ed.file(Screen))
+	if !strings.Contains(text, "السلام عليكم") {
+		t.Errorf("the Arabic greeting does not read in order:\n%s", text)
+	}
+	for _, r := range text {
+		if r >= 0xFB50 && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFF {
+			t.Errorf("extracted text holds the presentation form %U, not a letter", r)
+			break
+		}
+	}
+	for _, s := range ed.res.NotUA {
+		for _, r := range s.Reason {
+			if r >= 0x0600 && r <= 0x06FF {
+				t.Errorf("an Arabic character falls short: %s", s.Reason)
+			}
 		}
 	}
 }

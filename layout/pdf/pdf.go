@@ -135,6 +135,7 @@ func Write(w io.Writer, iss *page.Issue, opt Options) error {
 	if err != nil {
 		return err
 	}
+	src.forms = drawsForms(iss)
 	meta := Metadata{Title: iss.Title, Author: iss.Author, Language: iss.Language, Creator: opt.Creator, Date: opt.Date, Outline: outlineTitles(iss.Outline, len(iss.Pages))}
 	switch {
 	case opt.Edition == Print && opt.OutputIntent != nil:

@@ -1,0 +1,201 @@
+package layout
+
+import (
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/bidi"
+)
+
+// Right-to-left text. Lines are broken in logical order (the order the
+// editor wrote); a line holding right-to-left text (Arabic, Hebrew) is
+// then laid out in visual order by the Unicode Bidirectional Algorithm
+// (UAX #9): levels are resolved by golang.org/x/text/unicode/bidi (the
+// weak and neutral types and paired brackets, with Unicode's tables), and
+// runs are reversed by level as rule L2 says. The fragments stay in
+// logical order (the order they are drawn in, and so the order readers
+// and the structure tree meet them); only their places change, and the
+// glyphs of a right-to-left fragment are written in visual order, which
+// is how PDF text is extracted: readers reverse right-to-left runs back.
+
+// needsBidi tells whether a line has right-to-left text, and whether it
+// is right to left as a whole (no left-to-right letter in it).
+func needsBidi(ln line) (needs, rtl bool) {
+	rtl = true
+	for _, f := range ln.frags {
+		for _, r := range f.text {
+			p, _ := bidi.LookupRune(r)
+			switch p.Class() {
+			case bidi.R, bidi.AL, bidi.AN:
+				needs = true
+			case bidi.L:
+				rtl = false
+			}
+		}
+	}
+	return needs, needs && rtl
+}
+
+// levels resolves the embedding level of each rune of text, a line in
+// logical order: even levels run left to right, odd ones right to left.
+// rtl is the paragraph's direction.
+func levels(text []rune, rtl bool) []int {
+	var p bidi.Paragraph
+	s := string(text)
+	if !rtl {
+		// x/text guesses a paragraph's direction from its first strong
+		// character; a left-to-right mark makes it left to right
+		s = "\u200e" + s
+	}
+	opts := []bidi.Option{}
+	if rtl {
+		opts = append(opts, bidi.DefaultDirection(bidi.RightToLeft))
+	}
+	p.SetString(s, opts...)
+	o, err := p.Order()
+	out := make([]int, len(text))
+	if err != nil {
+		return out
+	}
+	base := 0
+	if rtl {
+		base = 1
+	}
+	shift := 0
+	if !rtl {
+		shift = 1 // the mark
+	}
+	for i := range o.NumRuns() {
+		run := o.Run(i)
+		start, end := run.Pos()
+		lvl := base
+		switch {
+		case run.Direction() == bidi.RightToLeft:
+			lvl = 1
+		case base == 1 || arabicNumber(text, start-shift, end-shift):
+			lvl = 2 // left to right inside right to left
+		}
+		for k := max(start-shift, 0); k <= end-shift && k < len(out); k++ {
+			out[k] = lvl
+		}
+	}
+	return out
+}
+
+// arabicNumber tells whether text[start:end+1] is a number (or neutral
+// text) that follows right-to-left text, with no left-to-right letter in
+// it: the algorithm puts such a number at level 2 inside a left-to-right
+// paragraph (rules W2 and I1), so that it stays within the right-to-left
+// run around it.
+func arabicNumber(text []rune, start, end int) bool {
+	if start < 0 {
+		start = 0
+	}
+	for k := start; k <= end && k < len(text); k++ {
+		p, _ := bidi.LookupRune(text[k])
+		if p.Class() == bidi.L {
+			return false
+		}
+	}
+	for k := start - 1; k >= 0; k-- {
+		p, _ := bidi.LookupRune(text[k])
+		switch p.Class() {
+		case bidi.R, bidi.AL:
+			return true
+		case bidi.L:
+			return false
+		}
+	}
+	return false
+}
+
+// visual lays a line out in visual order: fragments of mixed levels are
+// split, runs are reversed from the highest level down (L2), each
+// reversal mirroring the fragments' places within the run's extent (so
+// justified gaps stay where they fall), and right-to-left fragments have
+// their glyphs reversed. spaced tells, in logical order, which fragments
+// a word space follows; the result says the same of the pieces.
+func (st *setter) visual(ln line, spaced []bool, rtl bool) ([]placed, []bool) {
+	var text []rune
+	for i, f := range ln.frags {
+		text = append(text, []rune(f.text)...)
+		if spaced[i] {
+			text = append(text, ' ')
+		}
+	}
+	lv := levels(text, rtl)
+	// split fragments where the level changes
+	type piece struct {
+		placed
+		level  int
+		spaced bool
+	}
+	var ps []piece
+	at := 0
+	for i, f := range ln.frags {
+		rs := []rune(f.text)
+		x := f.x
+		start := 0
+		for k := 1; k <= len(rs); k++ {
+			if k < len(rs) && lv[at+k] == lv[at+start] {
+				continue
+			}
+			p := piece{placed: f, level: lv[at+start]}
+			p.text = string(rs[start:k])
+			p.x = x
+			if start > 0 || k < len(rs) {
+				p.width = st.m.Width(f.face, f.size, p.text) + f.track*Length(k-start)
+				p.hasActual, p.actual = false, ""
+			}
+			p.spaced = spaced[i] && k == len(rs)
+			x += p.width
+			ps = append(ps, p)
+			start = k
+		}
+		at += len(rs)
+		if spaced[i] {
+			at++
+		}
+	}
+	// L2: from the highest level down to the lowest odd one, reverse every
+	// run at that level or above
+	order := make([]int, len(ps))
+	top, low := 0, 1<<30
+	for i := range ps {
+		order[i] = i
+		top = max(top, ps[i].level)
+		if ps[i].level%2 == 1 {
+			low = min(low, ps[i].level)
+		}
+	}
+	for lvl := top; lvl >= low && lvl >= 1; lvl-- {
+		for i := 0; i < len(order); {
+			if ps[order[i]].level < lvl {
+				i++
+				continue
+			}
+			j := i
+			for j < len(order) && ps[order[j]].level >= lvl {
+				j++
+			}
+			left := ps[order[i]].x
+			right := ps[order[j-1]].x + ps[order[j-1]].width
+			for k := i; k < j; k++ {
+				p := &ps[order[k]]
+				p.x = left + right - p.x - p.width
+			}
+			for a, b := i, j-1; a < b; a, b = a+1, b-1 {
+				order[a], order[b] = order[b], order[a]
+			}
+			i = j
+		}
+	}
+	out := make([]placed, len(ps))
+	sp := make([]bool, len(ps))
+	for i, p := range ps {
+		if p.level%2 == 1 && utf8.RuneCountInString(p.text) > 1 {
+			p.text = bidi.ReverseString(p.text) // marks stay after their letters, brackets mirror
+		}
+		out[i], sp[i] = p.placed, p.spaced
+	}
+	return out, sp
+}

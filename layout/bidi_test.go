@@ -1,0 +1,98 @@
+package layout
+
+import (
+	"testing"
+
+	"magz/fonts"
+)
+
+// TestVisualOrder lays out hand-made lines: Latin, two Arabic words and
+// Latin; a number inside Arabic; a right-to-left line. Fragments stay in
+// logical order; their places and glyphs are visual.
+func TestVisualOrder(t *testing.T) {
+	m, err := NewMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := &setter{m: m}
+	mk := func(words ...string) (line, []bool) {
+		var ln line
+		x := Length(0)
+		for _, w := range words {
+			f := st.fragsFor(w, fonts.Serif, 10*Pt, 0, Color{}, "")
+			for _, fr := range f {
+				ln.frags = append(ln.frags, placed{frag: fr, x: x})
+				x += fr.width
+			}
+			x += 3 * Pt // a word space
+		}
+		spaced := make([]bool, len(ln.frags))
+		for i := range spaced {
+			spaced[i] = i+1 < len(spaced)
+		}
+		return ln, spaced
+	}
+	order := func(ps []placed) []string {
+		// left to right as drawn
+		idx := make([]int, len(ps))
+		for i := range idx {
+			idx[i] = i
+		}
+		for i := range idx {
+			for j := i + 1; j < len(idx); j++ {
+				if ps[idx[j]].x < ps[idx[i]].x {
+					idx[i], idx[j] = idx[j], idx[i]
+				}
+			}
+		}
+		var out []string
+		for _, i := range idx {
+			out = append(out, ps[i].text)
+		}
+		return out
+	}
+	rev := func(s string) string {
+		r := []rune(s)
+		for a, b := 0, len(r)-1; a < b; a, b = a+1, b-1 {
+			r[a], r[b] = r[b], r[a]
+		}
+		return string(r)
+	}
+
+	ln, sp := mk("Kata", "مرحبا", "بكم", "lagi")
+	needs, rtl := needsBidi(ln)
+	if !needs || rtl {
+		t.Fatalf("needs %v rtl %v", needs, rtl)
+	}
+	ps, _ := st.visual(ln, sp, rtl)
+	got := order(ps)
+	w1, w2 := rev(ln.frags[1].text), rev(ln.frags[2].text) // shaped, glyphs reversed
+	if len(got) != 4 || got[0] != "Kata" || got[1] != w2 || got[2] != w1 || got[3] != "lagi" {
+		t.Errorf("visual order %q, want Kata, بكم, مرحبا, lagi", got)
+	}
+	if ps[1].text != w1 || ps[2].text != w2 {
+		t.Error("fragments are no longer in logical order")
+	}
+	if ps[0].x != ln.frags[0].x || ps[3].x != ln.frags[3].x {
+		t.Error("left-to-right words moved")
+	}
+
+	// a number inside Arabic stays inside it, between the words
+	ln, sp = mk("Kata", "مرحبا", "2026", "بكم", "lagi")
+	ps, _ = st.visual(ln, sp, false)
+	got = order(ps)
+	if len(got) != 5 || got[1] != rev(ln.frags[3].text) || got[2] != "2026" || got[3] != rev(ln.frags[1].text) {
+		t.Errorf("visual order %q, want Kata, بكم, 2026, مرحبا, lagi", got)
+	}
+
+	// a line of Arabic alone runs right to left from the right
+	ln, sp = mk("في", "السوق")
+	needs, rtl = needsBidi(ln)
+	if !needs || !rtl {
+		t.Fatalf("needs %v rtl %v", needs, rtl)
+	}
+	ps, _ = st.visual(ln, sp, rtl)
+	if got := order(ps); got[0] != rev(ln.frags[1].text) {
+		t.Errorf("visual order %q", got)
+	}
+}
