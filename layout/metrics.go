@@ -82,7 +82,10 @@ func (m *Metrics) width(face fonts.Face, r rune) int {
 	}
 	w := -1
 	gi, err := fm.f.GlyphIndex(&fm.buf, r)
-	if err == nil && gi != 0 {
+	// fpdf addresses a font's glyphs by 16-bit codes, the character's
+	// own: one beyond U+FFFF (𝐀, most emoji) cannot be drawn, even by a
+	// face that has it
+	if err == nil && gi != 0 && r <= 0xFFFF {
 		adv, err := fm.f.GlyphAdvance(&fm.buf, gi, fixed.I(fm.upem), font.HintingNone)
 		if err == nil {
 			// fpdf stores widths as round(advance*1000/unitsPerEm).
