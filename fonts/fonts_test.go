@@ -1,6 +1,10 @@
 package fonts
 
-import "testing"
+import (
+	"testing"
+
+	"golang.org/x/image/font/sfnt"
+)
 
 func TestFamily(t *testing.T) {
 	for face, want := range map[Face]string{
@@ -34,5 +38,31 @@ func TestInspect(t *testing.T) {
 		if (Info{TrueType: true, FsType: fs}).Embeddable() {
 			t.Errorf("fsType %#04x allowed", fs)
 		}
+	}
+}
+
+// TestCJK: the CJK fallback is TrueType that a PDF may embed, and has the
+// characters its comment promises and the space.
+func TestCJK(t *testing.T) {
+	data, err := Data(CJK)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := Inspect(data)
+	if err != nil || !info.TrueType || !info.Embeddable() {
+		t.Fatalf("%+v %v", info, err)
+	}
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b sfnt.Buffer
+	for _, r := range " 欢迎光临中国的人民こんにちはカタカナ。、「」！" {
+		if gi, err := f.GlyphIndex(&b, r); err != nil || gi == 0 {
+			t.Errorf("%q (%U) is not in the CJK face", r, r)
+		}
+	}
+	if len(data) > 700<<10 {
+		t.Errorf("the CJK face is %d KB: cut it down as its comment says", len(data)>>10)
 	}
 }

@@ -104,8 +104,11 @@ func (m *Metrics) Width(face fonts.Face, size Length, s string) Length {
 	total := 0
 	for _, r := range s {
 		w := m.width(face, r)
-		if w < 0 {
-			w = m.width(fonts.Fallback, r)
+		for _, fb := range fonts.Fallbacks {
+			if w >= 0 {
+				break
+			}
+			w = m.width(fb, r)
 		}
 		if w > 0 {
 			total += w

@@ -157,13 +157,20 @@ func (st *setter) fragsFor(s string, face fonts.Face, size, rise Length, color C
 		case st.m.Has(face, r):
 		case r == '\u00ad' || r == '\u200b' || r == '\ufe0f' || r == '\u200d':
 			continue // invisible: soft hyphen, zero width space, emoji joiners
-		case st.m.Has(fonts.Fallback, r):
-			f = fonts.Fallback
 		default:
-			if st.missing != nil {
-				st.missing(r)
+			f = ""
+			for _, fb := range fonts.Fallbacks {
+				if st.m.Has(fb, r) {
+					f = fb
+					break
+				}
 			}
-			continue
+			if f == "" {
+				if st.missing != nil {
+					st.missing(r)
+				}
+				continue
+			}
 		}
 		if f != curFace {
 			flush()

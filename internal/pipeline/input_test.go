@@ -206,14 +206,18 @@ func TestSameBytesEveryBuild(t *testing.T) {
 
 // TestArabicReadsInOrder: the Arabic of the scripts issue is shaped and
 // laid out right to left, so that text extraction gives its words in the
-// order written, as letters (not presentation forms), and no Arabic
-// character is among the reasons the screen PDF falls short of PDF/UA-1.
+// order written, as letters (not presentation forms), its Chinese is set
+// in the CJK face, and no Arabic or Chinese character is among the
+// reasons the screen PDF falls short of PDF/UA-1.
 func TestArabicReadsInOrder(t *testing.T) {
 	t.Parallel()
 	ed := scriptsEditions.get(t)
 	text := validate.PDFText(t, ed.file(Screen))
 	if !strings.Contains(text, "السلام عليكم") {
 		t.Errorf("the Arabic greeting does not read in order:\n%s", text)
+	}
+	if !strings.Contains(text, "欢迎光临") {
+		t.Errorf("the Chinese sign is not in the PDF:\n%s", text)
 	}
 	for _, r := range text {
 		if r >= 0xFB50 && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFF {
@@ -223,8 +227,8 @@ func TestArabicReadsInOrder(t *testing.T) {
 	}
 	for _, s := range ed.res.NotUA {
 		for _, r := range s.Reason {
-			if r >= 0x0600 && r <= 0x06FF {
-				t.Errorf("an Arabic character falls short: %s", s.Reason)
+			if r >= 0x0600 && r <= 0x06FF || r >= 0x4E00 && r <= 0x9FFF {
+				t.Errorf("an Arabic or Chinese character falls short: %s", s.Reason)
 			}
 		}
 	}
