@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"magz/fonts"
+	"magz/layout/page"
 )
 
 // TestVisualOrder lays out hand-made lines: Latin, two Arabic words and
@@ -94,5 +95,23 @@ func TestVisualOrder(t *testing.T) {
 	ps, _ = st.visual(ln, sp, rtl)
 	if got := order(ps); got[0] != rev(ln.frags[1].text) {
 		t.Errorf("visual order %q", got)
+	}
+}
+
+// TestRightToLeftLineSitsRight: a short line of Arabic alone (a
+// paragraph's last) is set against the right edge of the column.
+func TestRightToLeftLineSitsRight(t *testing.T) {
+	m, err := NewMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &composer{st: &setter{m: m}}
+	fr := c.st.fragsFor("السوق", fonts.Serif, 10*Pt, 0, Color{}, "")
+	ln := line{frags: []placed{{frag: fr[0]}}, width: fr[0].width}
+	width := 200 * Pt
+	items := c.drawLines([]line{ln}, 0, 0, TextStyle{Size: 10 * Pt, Leading: 12 * Pt, Align: Justify}, width)
+	tx := items[0].(*page.Text)
+	if right := tx.X + fr[0].width; right != width {
+		t.Errorf("the line ends at %d, the column at %d", right, width)
 	}
 }

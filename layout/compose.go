@@ -343,6 +343,15 @@ func (c *composer) drawLines(lines []line, x, y Length, ts TextStyle, width Leng
 		if needs, rtl := needsBidi(ln); needs {
 			// right-to-left text in visual order (bidi.go)
 			ln.frags, spaces = c.st.visual(ln, spaces, rtl)
+			if rtl && (ts.Align == Justify || ts.Align == Left) {
+				// a right-to-left line starts at the right: a short last
+				// line sits right, as a left-to-right one sits left
+				extent := Length(0)
+				for _, f := range ln.frags {
+					extent = max(extent, f.x+f.width)
+				}
+				off = max(width-extent, 0)
+			}
 		}
 		for k, f := range ln.frags {
 			spaced := spaces[k]
