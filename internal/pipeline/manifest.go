@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"magz/internal/cache"
@@ -134,11 +135,20 @@ func writeManifest(outDir, key string, res *Result, opt Options) {
 	}
 	// paths relative to the issue folder: the output folder is handed on,
 	// and says nothing of the machine that built it
+	// a message naming another file names it as seen from where magz
+	// ran: from outside the magazine, by its absolute path
+	root := filepath.Dir(filepath.Dir(res.Issue.Dir)) + string(filepath.Separator)
+	text := func(s string) string {
+		if len(root) < 3 { // the file system's root: nothing to take off
+			return s
+		}
+		return strings.ReplaceAll(s, filepath.ToSlash(root), "")
+	}
 	for _, w := range res.Warnings {
-		m.Warnings = append(m.Warnings, manifestDiag{relTo(res.Issue.Dir, w.Pos.Path), w.Pos.Line, w.Pos.Col, w.Msg})
+		m.Warnings = append(m.Warnings, manifestDiag{relTo(res.Issue.Dir, w.Pos.Path), w.Pos.Line, w.Pos.Col, text(w.Msg)})
 	}
 	for _, s := range res.NotUA {
-		m.NotUA = append(m.NotUA, manifestDiag{relTo(res.Issue.Dir, s.Path), s.Line, s.Col, s.Reason})
+		m.NotUA = append(m.NotUA, manifestDiag{relTo(res.Issue.Dir, s.Path), s.Line, s.Col, text(s.Reason)})
 	}
 	tmp, _, _, err := writeTemp(outDir, ManifestName, func(w io.Writer) error {
 		enc := json.NewEncoder(w)
