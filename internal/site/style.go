@@ -75,7 +75,7 @@ ol.contents.rich img { grid-column: 2; grid-row: 1; width: 7rem; height: auto; }
 .article .standfirst { font-size: 1.25rem; line-height: 1.45; margin: 0.5rem 0; }
 .article .byline, .article .dateline { margin: 0.2rem 0; }
 .article figure { margin: 1.5rem 0; }
-.article figure img { display: block; }
+.article figure img { display: block; width: auto; max-height: 85vh; }
 .article figcaption { font-size: 0.9rem; line-height: 1.45; color: var(--muted); margin-top: 0.4rem; }
 .article .pullquote { margin: 1.5rem 0; padding: 0.75rem 0; border-top: 3px solid var(--accent); border-bottom: 3px solid var(--accent); font-family: var(--display); font-size: 1.35rem; line-height: 1.35; color: var(--deep); }
 .article .pullquote p { margin: 0; }
