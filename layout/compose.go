@@ -63,6 +63,11 @@ type composer struct {
 	// textLines the lines of text it was set in (see copyfit.go).
 	fit       fit
 	textLines int
+	// designs are the articles' opener designs (opener.go), and
+	// openerPull the pull quote an interview's opener sets large, which
+	// its text then leaves out.
+	designs    map[*doc.Article]theme.Design
+	openerPull *doc.PullQuote
 	// ranks are the articles' ranks (headline.go); titlePct is the size
 	// the last headline was set at, in percent of its rank's.
 	ranks    map[*doc.Article]doc.Rank

@@ -16,39 +16,52 @@ const (
 	wideFigure   = 45
 )
 
+// figure adds a figure. In a multi-column article a landscape photo with
+// the pixels for it goes across the columns — the first of an article's
+// such photos, and every third after it, at full width (the dominant
+// picture), the others at a clearly smaller scale: two of three columns
+// with the caption in the third, or one column of two. The column version
+// is kept for when the article turns out short.
 func (b *builder) figure(f *doc.Figure) {
 	c := b.c
 	sw, sh := c.imageSize(f.Image)
 	pic, capt := c.figureNodes(f)
-	col := b.figureAt(f, b.colW, columnFigure, pic, capt)
-	// Landscape photos in multi-column articles span the page width when
-	// they have the pixels to; the column version is kept for when the
-	// article turns out short.
-	if b.ncols >= 2 && sw*10 >= sh*12 && c.sharpAcross(f, b.textW, c.bodyHeight()*wideFigure/100) {
-		wide := b.figureAt(f, b.textW, wideFigure, pic, capt)
-		wide.kind = ePage
-		wide.narrow = &col
-		wide.fig = f
-		wide.figNodes = [2]int{pic, capt}
-		b.add(wide)
+	col := b.figureAt(f, b.colW, b.colW, columnFigure, pic, capt)
+	if b.ncols < 2 || sw*10 < sh*12 || !c.sharpAcross(f, b.textW, c.bodyHeight()*wideFigure/100) {
+		b.add(col)
 		return
 	}
-	b.add(col)
+	b.wideFigs++
+	pw := b.textW
+	if b.wideFigs%3 != 1 { // a secondary picture
+		if b.ncols < 3 {
+			b.add(col)
+			return
+		}
+		pw = b.textW - b.colW - c.th.Gutter
+	}
+	wide := b.figureAt(f, b.textW, pw, wideFigure, pic, capt)
+	wide.kind = ePage
+	wide.narrow = &col
+	wide.fig = f
+	wide.figNodes = [2]int{pic, capt}
+	b.add(wide)
 }
 
 // bodyHeight is the height of the text area.
 func (c *composer) bodyHeight() Length { return c.bodyBottom() - c.th.MarginTop }
 
-// figureAt sets a figure in a place w wide, its picture at most maxPct
-// percent of the body height; pic and capt are its structure elements. A
-// picture narrower than its place (an inset) has its caption beside it
-// when there is room.
-func (b *builder) figureAt(f *doc.Figure, w Length, maxPct int, pic, capt int) elem {
+// figureAt sets a figure in a place w wide, its picture at most pw wide
+// and maxPct percent of the body height; pic and capt are its structure
+// elements. A picture narrower than its place (an inset, or a secondary
+// picture across the columns) has its caption beside it when there is
+// room.
+func (b *builder) figureAt(f *doc.Figure, w, pw Length, maxPct int, pic, capt int) elem {
 	c := b.c
-	p := c.fitPicture(f, w, c.bodyHeight()*Length(maxPct)/100)
+	p := c.fitPicture(f, pw, c.bodyHeight()*Length(maxPct)/100)
 	// copyfitting: the crop gives or takes, within the crop limit; a photo
 	// is enlarged only as far as it stays sharp
-	if c.fit.figs != 100 && p.w == w {
+	if c.fit.figs != 100 && p.w == pw {
 		if q, ok := c.refit(f, p, p.h*Length(c.fit.figs)/100); ok {
 			p = q
 		}

@@ -44,13 +44,20 @@ type builder struct {
 	ncols int
 	elems []elem
 	first bool // next paragraph is the first of the article (drop cap)
-	noInd bool // next paragraph is not indented
+	// wideFigs counts the figures set across the columns (figure.go)
+	wideFigs int
+	noInd    bool // next paragraph is not indented
 }
 
 func (c *composer) articleElems(a *doc.Article, colW, textW Length) []elem {
 	b := &builder{c: c, colW: colW, textW: textW, ncols: a.Columns, first: true, noInd: true}
-	for _, bl := range a.Blocks {
-		b.block(bl, 0, c.bodyStyle())
+	for i := 0; i < len(a.Blocks); i++ {
+		if run := figureRun(a.Blocks[i:]); len(run) >= 2 {
+			b.gallery(run) // gallery.go: one element, a lead picture
+			i += len(run) - 1
+			continue
+		}
+		b.block(a.Blocks[i], 0, c.bodyStyle())
 	}
 	if len(a.Notes) > 0 {
 		// set as a third-level heading, read as a section heading; magz's
@@ -182,6 +189,9 @@ func (b *builder) block(bl doc.Block, indent Length, ts TextStyle) {
 	case *doc.Figure:
 		b.figure(bl)
 	case *doc.PullQuote:
+		if bl == c.openerPull {
+			return // set large in the opener, beside the portrait
+		}
 		// read where it stands in the source, whatever page it is set on
 		b.tagged(page.RoleBlockQuote, func() { b.pullQuote(bl) })
 	case *doc.Quote:

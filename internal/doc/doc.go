@@ -111,6 +111,9 @@ type Article struct {
 	// Rank is the article's importance as its header names it (rank:),
 	// RankUnset when it names none.
 	Rank Rank
+	// Opener is the design of its first page as its header names it
+	// (opener:); DesignAuto lets the layout choose.
+	Opener theme.Design
 }
 
 // Block is a block-level element of an article.

@@ -37,6 +37,9 @@ func Dump(w io.Writer, iss *Issue) {
 		if a.Rank != RankUnset {
 			fmt.Fprintf(w, " rank %s", a.Rank)
 		}
+		if a.Opener != 0 {
+			fmt.Fprintf(w, " opener %s", a.Opener)
+		}
 		fmt.Fprintln(w)
 		for _, kv := range [][2]string{{"title", a.Title}, {"subtitle", a.Subtitle}, {"author", a.Author}, {"section", a.Section}} {
 			if kv[1] != "" {

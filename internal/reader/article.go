@@ -37,6 +37,7 @@ type frontMatter struct {
 	Columns  *int   `yaml:"columns"`
 	Pages    *int   `yaml:"pages"`
 	Rank     string `yaml:"rank"` // see plan.go
+	Opener   string `yaml:"opener"`
 }
 
 // maxArticlePages is the most pages the flatplan may give one article.
@@ -123,6 +124,7 @@ func (r *reader) readArticle(path string, namedAt diag.Pos) *doc.Article {
 		}
 	}
 	a.Rank = r.rank(fm.Rank, keys.pos("rank"))
+	a.Opener = design(fm.Opener, keys.pos("opener"), r.diags)
 	if fm.Image != "" {
 		pos := keys.pos("image")
 		if img := r.resolveImage(path, fm.Image, pos); img != nil {

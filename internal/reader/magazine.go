@@ -63,6 +63,7 @@ type themeYAML struct {
 		SkipSections []string `yaml:"skip_sections"` // sections given no cover line
 	} `yaml:"cover"`
 	Headlines *headlinesYAML `yaml:"headlines"` // see plan.go
+	Opener    *openerYAML    `yaml:"opener"`    // see pictures.go
 	Pictures  *struct {
 		CropLimit *float64 `yaml:"crop_limit"` // percent of a photo's side a crop may take
 	} `yaml:"pictures"`
@@ -212,6 +213,7 @@ func readTheme(y *themeYAML, at func(key string) diag.Pos, dirOf func(key string
 		size("theme.margins.outer", m.Outer, 8, 40, page.MM, &th.MarginOuter)
 	}
 	size("theme.gutter", y.Gutter, 2, 12, page.MM, &th.Gutter)
+	readOpener(y.Opener, &th, at, diags)
 	if p := y.Pictures; p != nil && p.CropLimit != nil {
 		if v := *p.CropLimit; v < 0 || v > 50 || v != math.Trunc(v) {
 			diags.Errorf(at("theme.pictures.crop_limit"), "%s must be from %g to %g, got %g", "theme.pictures.crop_limit", 0.0, 50.0, v)

@@ -161,6 +161,21 @@ type Space struct {
 
 // Opener is the design of an article's first page.
 type Opener struct {
+	// Design is the design photo stories take first (DesignAuto: by each
+	// article's kind and photo); Interviews are the sections (compared
+	// without case) whose articles open with a portrait and a quote.
+	Design     Design
+	Interviews []string
+	// Beside and portrait openers: the photo's width, in percent of the
+	// page's; its height (percent of the page's) at least and at most.
+	BesideWidth, PortraitWidth int
+	BesideMin, BesideMax       int
+	PortraitMin, PortraitMax   int
+	// The quote of a portrait opener: its size, and the rules above and
+	// below it.
+	Quote Size
+	// A band opener: the band's padding.
+	BandPad page.Length
 	// The opener photo's height, in percent of the page's: landscape and
 	// portrait photos.
 	PhotoLandscape, PhotoPortrait int
@@ -354,6 +369,9 @@ func Default() Theme {
 		Headlines: Headlines{Lead: 40 * page.Pt, Feature: 32 * page.Pt, Short: 24 * page.Pt, Brief: 18 * page.Pt},
 		Pictures:  Pictures{CropLimit: 30, InsetGap: 4 * page.MM, InsetCaption: 30 * page.MM},
 		Opener: Opener{
+			Interviews:  []string{"wawancara", "interview", "profil", "profile", "sosok", "tokoh"},
+			BesideWidth: 44, PortraitWidth: 42, BesideMin: 26, BesideMax: 50, PortraitMin: 48, PortraitMax: 62,
+			Quote: Size{17 * page.Pt, 21 * page.Pt}, BandPad: 8 * page.MM,
 			PhotoLandscape: 46, PhotoPortrait: 52,
 			UnderPhoto: 5 * page.Pt, OverCaption: 7 * page.Pt, UnderCaption: 4 * page.Pt, AfterPhoto: 6 * page.Pt,
 			CaptionThirds: 2, Caption: Size{7 * page.Pt, 8500},
