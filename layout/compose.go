@@ -66,8 +66,9 @@ type composer struct {
 	// designs are the articles' opener designs (opener.go), and
 	// openerPull the pull quote an interview's opener sets large, which
 	// its text then leaves out.
-	designs    map[*doc.Article]theme.Design
-	openerPull *doc.PullQuote
+	designs         map[*doc.Article]theme.Design
+	openerPull      *doc.PullQuote
+	openerPullItems []page.Item
 	// ranks are the articles' ranks (headline.go); titlePct is the size
 	// the last headline was set at, in percent of its rank's.
 	ranks    map[*doc.Article]doc.Rank

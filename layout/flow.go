@@ -190,7 +190,9 @@ func (b *builder) block(bl doc.Block, indent Length, ts TextStyle) {
 		b.figure(bl)
 	case *doc.PullQuote:
 		if bl == c.openerPull {
-			return // set large in the opener, beside the portrait
+			// set large in the opener, beside the portrait; read here
+			c.as(page.RoleBlockQuote, c.openerPullItems)
+			return
 		}
 		// read where it stands in the source, whatever page it is set on
 		b.tagged(page.RoleBlockQuote, func() { b.pullQuote(bl) })

@@ -298,24 +298,27 @@ func (c *composer) openerQuote(p *page.Page, a *doc.Article, x, y, w Length) Len
 	if q == nil {
 		return y
 	}
-	c.openerPull = q
+	// its structure element is made where the quote stands in the text
+	// (flow.go), so that it is read there
+	c.openerPull, c.openerPullItems = q, nil
 	op, sp := c.th.Opener, c.th.Space
 	ts := TextStyle{Regular: c.th.Type.TextBoldItalic, Italic: c.th.Type.TextBold, Bold: c.th.Type.TextBoldItalic, BoldItalic: c.th.Type.TextBold,
 		Size: op.Quote.Size, Leading: op.Quote.Leading, Color: c.th.Accent, Align: Left}
-	node := c.node(page.RoleBlockQuote, "")
 	y += op.OverRule + sp.PullRule
 	p.Items = append(p.Items, &page.Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: sp.PullRuleWidth, Color: c.th.Accent})
 	spans := append([]doc.Span{{Text: "“"}}, q.Spans...)
 	spans = append(spans, doc.Span{Text: "”"})
 	lines := c.st.setParagraph(spans, ts, w, 0, nil)
 	y += sp.PullOver + ts.Size
-	p.Items = append(p.Items, tag(c.drawLines(lines, x, y, ts, w), node)...)
+	quote := c.drawLines(lines, x, y, ts, w)
 	y += Length(len(lines)-1) * ts.Leading
 	if q.Attribution != "" {
 		as := sansStyle(c.th.Type.DisplayBold, c.th.Scale.Attribution.Size, c.th.Scale.Attribution.Leading, c.th.Ink, Left)
 		y += sp.PullAttribution + as.Size
-		p.Items = append(p.Items, tag(c.drawLines(c.lines("— "+q.Attribution, as, w, 2), x, y, as, w), node)...)
+		quote = append(quote, c.drawLines(c.lines("— "+q.Attribution, as, w, 2), x, y, as, w)...)
 	}
+	p.Items = append(p.Items, quote...)
+	c.openerPullItems = quote
 	y += sp.PullUnder
 	p.Items = append(p.Items, &page.Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: sp.PullRuleWidth, Color: c.th.Accent})
 	return y
