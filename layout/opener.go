@@ -179,14 +179,14 @@ func (c *composer) heroHeight(f *doc.Figure, fw, h, bleedH Length) Length {
 	return scaled
 }
 
-// topHeight is the height of a photo across the top: the photo's own
-// shape, between the theme's landscape and portrait heights.
+// topHeight is the height of a photo across the top: the theme's, for a
+// landscape or a portrait photo.
 func (c *composer) topHeight(f *doc.Figure) Length {
 	sw, sh := c.imageSize(f.Image)
-	op := c.th.Opener
-	lo, hi := c.H*Length(op.PhotoLandscape-8)/100, c.H*Length(op.PhotoPortrait)/100
-	h := Length(int64(c.W+2*c.th.Bleed)*int64(sh)/int64(sw)) - c.th.Bleed
-	return max(lo, min(h, hi))
+	if sw < sh {
+		return c.H * Length(c.th.Opener.PhotoPortrait) / 100
+	}
+	return c.H * Length(c.th.Opener.PhotoLandscape) / 100
 }
 
 // topOpener: the photo across the top of the page (inside the margins

@@ -70,13 +70,20 @@ func graphic(infos map[string]*images.Info) func(*doc.Image) bool {
 	}
 }
 
-// usedTwice warns of a photo placed twice (the cover, openers, figures;
-// the logo apart): readers take the second for a mistake. The warning
-// stands at the second place and names the first.
+// usedTwice warns of a photo placed twice (the cover, openers, figures,
+// the photo page; the logo and ads apart, which a magazine repeats on
+// purpose): readers take the second for a mistake. The warning stands at
+// the second place and names the first.
 func usedTwice(iss *doc.Issue, diags *diag.List) {
 	first := map[string]*doc.Figure{}
+	repeated := map[*doc.Figure]bool{iss.Logo: true}
+	if iss.Plan != nil {
+		for _, ad := range iss.Plan.Ads {
+			repeated[ad.Figure] = true
+		}
+	}
 	for _, f := range figures(iss) {
-		if f == iss.Logo {
+		if repeated[f] {
 			continue
 		}
 		if prev, ok := first[f.Image.Path]; ok {
