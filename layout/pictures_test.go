@@ -27,7 +27,7 @@ func pictureComposer(sizes map[string][2]int, graphics ...string) *composer {
 }
 
 func figureOf(path string) *doc.Figure {
-	return &doc.Figure{Image: &doc.Image{Path: path, Rel: path}, Focus: [2]float64{0.5, 0.5}}
+	return &doc.Figure{Image: &doc.Image{Path: path, Rel: path}, Alt: "foto", Focus: [2]float64{0.5, 0.5}}
 }
 
 // TestFitPicture: a picture fills its place when it has the pixels and
