@@ -190,7 +190,7 @@ type Result struct {
 
 // PipelineVersion is part of every cache key: change it when renditions
 // would come out differently, and old cache entries are simply not found.
-const PipelineVersion = "renditions-6"
+const PipelineVersion = "renditions-7"
 
 // memBudget bounds the pixels decoded at the same time (4 bytes each and a
 // few working copies): a 54-megapixel panorama runs alone rather than
@@ -408,7 +408,10 @@ func render(lv *levels, r Request) (Result, error) {
 	var buf bytes.Buffer
 	switch r.Encoding {
 	case PNG:
-		if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, m); err != nil {
+		// zlib's default level: the best level takes nine times as long
+		// (15 s against 1.7 s for a full-page ad of 2551×3378) for files
+		// 7 % smaller
+		if err := (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(&buf, m); err != nil {
 			return Result{}, err
 		}
 	default:
