@@ -212,9 +212,12 @@ func textString(s string) string {
 	return "(" + strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`).Replace(s) + ")"
 }
 
+// deflate compresses an embedded profile at zlib's default level: the
+// best level takes five times as long on the FOGRA39 profile, every print
+// build, to save 77 bytes of 177 KB.
 func deflate(data []byte) []byte {
 	var b bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&b, zlib.BestCompression)
+	zw, _ := zlib.NewWriterLevel(&b, zlib.DefaultCompression)
 	zw.Write(data)
 	zw.Close()
 	return b.Bytes()
