@@ -15,7 +15,9 @@ package pipeline
 // needs other options builds its own issue (writeIssue, Run) and may pass
 // photoCache(t) as CacheDir so that photos other tests made are not made
 // again (not where the test is about the cache or a cold build). A new
-// fixture is one more variable below.
+// fixture is one more variable, here or beside the tests that read it:
+// an issue folder (dir), a txtar archive (archive) or a function that
+// writes the issue (write, e.g. synth.WriteIssue), and the build options.
 
 import (
 	"context"
@@ -45,8 +47,9 @@ var (
 // fixture is an issue built once, when a test first asks for it.
 type fixture struct {
 	name    string
-	dir     string // the issue folder, or
-	archive string // an issue as a txtar archive, written out first
+	dir     string                 // the issue folder, or
+	archive string                 // an issue as a txtar archive, written out first, or
+	write   func(dir string) error // what writes the issue into dir (synth)
 	opt     Options
 
 	once sync.Once
@@ -80,9 +83,15 @@ func (f *fixture) build() (*built, error) {
 		return nil, err
 	}
 	b := &built{src: f.dir, dir: filepath.Join(root, f.name+"-out")}
-	if f.archive != "" {
+	switch {
+	case f.archive != "":
 		b.src = filepath.Join(root, f.name, "issue-x")
 		if err := testissue.Write(b.src, txtar.Parse([]byte(f.archive))); err != nil {
+			return nil, err
+		}
+	case f.write != nil:
+		b.src = filepath.Join(root, f.name, "issue-"+f.name)
+		if err := f.write(b.src); err != nil {
 			return nil, err
 		}
 	}

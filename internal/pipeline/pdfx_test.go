@@ -331,12 +331,8 @@ theme:
 // cover, three columns, its colours; and its editions pass the validators.
 func TestSecondExample(t *testing.T) {
 	t.Parallel()
-	dir := "../../docs/examples/suara-teluk/issues/issue-1"
-	out := t.TempDir()
-	res, err := Run(context.Background(), dir, Options{Formats: AllFormats, OutDir: out})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ed := telukEditions.get(t)
+	res, out := ed.res, ed.dir
 	if len(res.Warnings) > 0 {
 		t.Errorf("warnings: %v", res.Warnings)
 	}

@@ -17,7 +17,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
 	"magz/internal/doc"
@@ -26,31 +25,18 @@ import (
 )
 
 var (
-	// telukEditions is the second example magazine, on screen and as an
-	// EPUB.
-	telukEditions = &fixture{name: "teluk", dir: "../../docs/examples/suara-teluk/issues/issue-1", opt: Options{Formats: []Format{Screen, EPUB}, Version: "test"}}
+	// telukEditions is the second example magazine in every edition.
+	telukEditions = &fixture{name: "teluk", dir: "../../docs/examples/suara-teluk/issues/issue-1", opt: Options{Formats: AllFormats, Version: "test"}}
 	// longEditions is a long synthetic issue (12 articles of 800 words,
 	// 24 photos), on screen and as an EPUB.
-	longEditions = &fixture{name: "long", opt: Options{Formats: []Format{Screen, EPUB}, Version: "test"}}
-	longOnce     sync.Once
-	longErr      error
+	longEditions = &fixture{name: "long", opt: Options{Formats: []Format{Screen, EPUB}, Version: "test"}, write: func(dir string) error {
+		return synth.WriteIssue(dir, synth.IssueSpec{Articles: 12, Photos: 24, Width: 600, Height: 400, Words: 800, Seed: 26})
+	}}
 )
 
 // readersEditions returns the editions the readers' tests read.
 func readersEditions(t *testing.T) map[string]*built {
 	t.Helper()
-	longOnce.Do(func() {
-		root, err := fixtures.root()
-		if err != nil {
-			longErr = err
-			return
-		}
-		longEditions.dir = filepath.Join(root, "long", "issue-long")
-		longErr = synth.WriteIssue(longEditions.dir, synth.IssueSpec{Articles: 12, Photos: 24, Width: 600, Height: 400, Words: 800, Seed: 26})
-	})
-	if longErr != nil {
-		t.Fatal(longErr)
-	}
 	return map[string]*built{"issue-12": sampleEditions.get(t), "suara-teluk": telukEditions.get(t), "long": longEditions.get(t)}
 }
 
