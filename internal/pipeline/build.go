@@ -267,8 +267,16 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 			formats = append(formats, f)
 		}
 	}
+	// The cover picture and the previews are drawn while the editions are
+	// written: the print edition keeps one processor busy the longest.
+	side := w.drawSide(ctx, opt.OutDir, want[Screen], opt.Previews)
 	eds, err := w.writeAll(ctx, opt.OutDir, formats, opt.OnEdition, opt.OnPage)
-	if err != nil {
+	cover, previewTmp, sideErr := side()
+	if err = reported([]error{err, sideErr}); err != nil {
+		removeTemps(append(eds, cover))
+		if previewTmp != "" {
+			os.RemoveAll(previewTmp)
+		}
 		return nil, err
 	}
 	res := &Result{Issue: iss, Pages: len(model.Pages), Photos: len(infos), Words: countWords(iss), Copyfit: copyfitOf(report)}
@@ -289,28 +297,11 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 		eds = append(eds, sheet)
 		res.Handoff = sheet.dst
 	}
-	if want[Screen] {
-		cover, err := writeCover(ctx, opt.OutDir, model, iss.Name, func(it *page.Image) ([]byte, bool) {
-			r, ok := done[pl.screen[it]]
-			return r.Data, ok
-		})
-		if err != nil {
-			removeTemps(eds)
-			return nil, err
-		}
+	if cover.tmp != "" {
 		eds = append(eds, cover)
 		res.Cover = cover.dst
 	}
-	var previewTmp string
-	if opt.Previews {
-		previewTmp, err = writePreviews(ctx, opt.OutDir, model, func(it *page.Image) ([]byte, bool) {
-			r, ok := done[pl.screen[it]]
-			return r.Data, ok
-		})
-		if err != nil {
-			removeTemps(eds)
-			return nil, err
-		}
+	if previewTmp != "" {
 		logf("drew %d page previews", len(model.Pages))
 	}
 	if err := moveIntoPlace(eds, previewTmp); err != nil {
@@ -461,6 +452,30 @@ func (w *editionWriter) writeAll(ctx context.Context, outDir string, formats []F
 		return nil, err
 	}
 	return out, nil
+}
+
+// drawSide starts drawing the cover picture (with the screen edition)
+// and the previews (when asked for) beside the editions; the function it
+// returns waits for them and gives their temporary file and folder.
+func (w *editionWriter) drawSide(ctx context.Context, outDir string, cover, previews bool) func() (written, string, error) {
+	rendition := func(it *page.Image) ([]byte, bool) {
+		r, ok := w.done[w.plan.screen[it]]
+		return r.Data, ok
+	}
+	var c written
+	var previewTmp string
+	var coverErr, previewErr error
+	var wg sync.WaitGroup
+	if cover {
+		wg.Go(func() { c, coverErr = writeCover(ctx, outDir, w.model, w.iss.Name, rendition) })
+	}
+	if previews {
+		wg.Go(func() { previewTmp, previewErr = writePreviews(ctx, outDir, w.model, rendition) })
+	}
+	return func() (written, string, error) {
+		wg.Wait()
+		return c, previewTmp, errors.Join(coverErr, previewErr)
+	}
 }
 
 // reported picks the error of a set of editions to report: a
