@@ -129,7 +129,7 @@ func (c *composer) linkNotes(pages []*page.Page, first int) {
 // the text box).
 func (c *composer) columns(n int, x, w Length) (Length, []Length) {
 	if n == 1 {
-		cw := w * Length(c.th.OneColumn) / 100
+		cw := min(w*Length(c.th.OneColumn)/100, c.measure())
 		return cw, []Length{(w - cw) / 2}
 	}
 	cw := (w - Length(n-1)*c.th.Gutter) / Length(n)
@@ -138,4 +138,16 @@ func (c *composer) columns(n int, x, w Length) (Length, []Length) {
 		xs[i] = Length(i) * (cw + c.th.Gutter)
 	}
 	return cw, xs
+}
+
+// measureSample is running Indonesian text, whose characters (spaces
+// included) give the body face's average width.
+const measureSample = "Pembangunan jalan di kabupaten itu membawa perubahan bagi masyarakat kampung, terutama bagi para pedagang dan petani."
+
+// measure is the width of a single column: the theme's Measure in
+// characters of body text, as wide as they run on average.
+func (c *composer) measure() Length {
+	ts := c.bodyStyle()
+	per := c.opt.Metrics.Width(ts.Regular, ts.Size, measureSample) / Length(utf8.RuneCountInString(measureSample))
+	return per * Length(c.th.Measure)
 }

@@ -35,6 +35,7 @@ type elem struct {
 	narrow      *elem  // a wide figure set at column width, for short articles
 	fig         *doc.Figure
 	figNodes    [2]int // structure elements of fig: picture and caption
+	head        *elem  // a long table's header, set again atop each column its rows continue in
 }
 
 type builder struct {
@@ -105,7 +106,10 @@ func (b *builder) paragraph(spans []doc.Span, ts TextStyle, indent, firstIndent 
 	width := b.colW - indent
 	var capItems []page.Item
 	var shape []Length
-	if b.first && indent == 0 {
+	// A drop cap opens a paragraph in a column wide enough to keep a
+	// measure beside it (narrowEms): in a narrower one its lines beside
+	// the letter would hold too few words to justify.
+	if b.first && indent == 0 && width >= narrowEms*ts.Size {
 		sp := c.th.Space
 		if letter, rest, ok := firstLetter(spans); ok && len(doc.PlainText(rest)) > sp.DropCapMin && !strings.HasPrefix(rest[0].Text, " ") {
 			n := Length(sp.DropCapLines)
@@ -353,28 +357,119 @@ func (st *setter) monoLine(s string, size Length, color Color) []line {
 	return []line{ln}
 }
 
+// maxWholeTable is the most rows (under its header) a table has and is
+// never split: a longer one may break between rows, its header repeated
+// at the top of the next column.
+const maxWholeTable = 12
+
 func (b *builder) table(t *doc.Table, indent Length) {
 	c := b.c
 	ncol := len(t.Align)
 	if ncol == 0 {
 		return
 	}
-	w := b.colW - indent
+	// Cells are never hyphenated: a word too long for its column is what
+	// the column's width is made for.
 	ts := TextStyle{Regular: c.th.Type.Display, Italic: c.th.Type.DisplayItalic, Bold: c.th.Type.DisplayBold, BoldItalic: c.th.Type.DisplayBold,
 		Size: c.th.Scale.Caption.Size, Leading: c.th.Scale.Caption.Leading, Color: c.th.Ink, Align: Left}
-	// Each column gets at least its longest word, and the rest of the width
-	// in proportion to how much text it holds.
-	ts.Hyphenate = true
+	widths, fits := b.tableWidths(t, b.colW-indent, ts)
+	for size := ts.Size; !fits && size > ts.Size*8/10; {
+		// a table whose longest words do not fit the column is set a
+		// little smaller, before a word would have to break
+		size -= ts.Size / 20
+		small := ts
+		small.Size, small.Leading = size, ts.Leading*size/ts.Size
+		if widths, fits = b.tableWidths(t, b.colW-indent, small); fits {
+			ts = small
+		}
+	}
+	rows := append([][][]doc.Span{t.Header}, t.Rows...)
+	var elems []elem
+	for ri, r := range rows {
+		if ri == 0 && len(t.Header) == 0 {
+			continue
+		}
+		elems = append(elems, b.tableRow(t, r, ri == 0, widths, indent, ts))
+	}
+	// the last row completes the table to whole grid lines
+	sum := Length(0)
+	for _, e := range elems {
+		sum += e.h
+	}
+	elems[len(elems)-1].h += b.roundGrid(sum+c.th.Grid/2) - sum
+	elems[0].spaceBefore = c.th.Grid / 2
+	if len(t.Rows) <= maxWholeTable {
+		// one block: a short table is read whole, never split
+		whole := elem{kind: eBlock, spaceBefore: elems[0].spaceBefore}
+		for _, e := range elems {
+			whole.items = append(whole.items, translate(e.items, 0, whole.h)...)
+			whole.h += e.h
+		}
+		b.add(whole)
+	} else {
+		var head *elem
+		if len(t.Header) > 0 {
+			elems[0].keepNext = true
+			// the header again, as decoration, atop each column the
+			// table continues in
+			h := elems[0]
+			h.items, h.spaceBefore = decoration(h.items), 0
+			head = &h
+		}
+		for k := range elems {
+			if k > 0 || head == nil {
+				elems[k].head = head
+			}
+			b.add(elems[k])
+		}
+	}
+	b.noInd = true
+}
+
+// decoration copies items as decoration: read by no one (a repeated
+// table header: its cells were read where the table starts).
+func decoration(items []page.Item) []page.Item {
+	out := make([]page.Item, len(items))
+	for i, it := range items {
+		out[i] = it.Moved(0, 0)
+		switch t := out[i].(type) {
+		case *page.Text:
+			t.Node = page.Decoration
+		case *page.Image:
+			t.Node = page.Decoration
+		}
+	}
+	return out
+}
+
+// tableWidths gives each column at least its longest word (in the
+// header's bold face for the header) and the rest of the width w in
+// proportion to how much text it holds; fits is false when the longest
+// words do not fit w.
+func (b *builder) tableWidths(t *doc.Table, w Length, ts TextStyle) (widths []Length, fits bool) {
+	c := b.c
+	ncol := len(t.Align)
 	need := make([]Length, ncol)
 	want := make([]Length, ncol)
 	rows := append([][][]doc.Span{t.Header}, t.Rows...)
-	for _, r := range rows {
+	for ri, r := range rows {
+		face := c.th.Type.Display
+		if ri == 0 {
+			face = c.th.Type.DisplayBold
+		}
 		for j := 0; j < ncol && j < len(r); j++ {
 			txt := doc.PlainText(r[j])
-			want[j] = max(want[j], c.opt.Metrics.Width(c.th.Type.Display, ts.Size, txt)+2*c.th.Space.CellPad)
+			want[j] = max(want[j], c.opt.Metrics.Width(face, ts.Size, txt)+2*c.th.Space.CellPad)
 			for _, word := range strings.Fields(txt) {
-				need[j] = max(need[j], min(c.opt.Metrics.Width(c.th.Type.Display, ts.Size, word)+2*c.th.Space.CellPad, w/Length(ncol)))
+				need[j] = max(need[j], c.opt.Metrics.Width(face, ts.Size, word)+2*c.th.Space.CellPad)
 			}
+		}
+	}
+	if fits = sumOf(need) <= w; !fits {
+		// the longest words cannot all be whole: none takes more than
+		// its share
+		for j := range need {
+			need[j] = min(need[j], w/Length(ncol))
 		}
 	}
 	total, extra := Length(0), Length(0)
@@ -384,7 +479,7 @@ func (b *builder) table(t *doc.Table, indent Length) {
 		total += need[j]
 		extra += want[j] - need[j]
 	}
-	widths := make([]Length, ncol)
+	widths = make([]Length, ncol)
 	for j := range widths {
 		switch {
 		case total >= w:
@@ -403,69 +498,61 @@ func (b *builder) table(t *doc.Table, indent Length) {
 	for j := range widths {
 		widths[j] += (w - sum) / Length(ncol)
 	}
-	for ri, r := range rows {
-		if ri == 0 && len(t.Header) == 0 {
-			continue
-		}
-		rs := ts
-		if ri == 0 {
-			rs.Regular = c.th.Type.DisplayBold
-		}
-		var items []page.Item
-		maxLines := 1
-		x := indent
-		row := c.node(page.RoleRow, "")
-		cellRole := page.RoleCell
-		if ri == 0 {
-			cellRole = page.RoleHeaderCell
-		}
-		for j := 0; j < ncol; j++ {
-			var cell []doc.Span
-			if j < len(r) {
-				cell = r[j]
-			}
-			cs := rs
-			switch t.Align[j] {
-			case doc.AlignRight:
-				cs.Align = Right
-			case doc.AlignCenter:
-				cs.Align = Center
-			}
-			pad := c.th.Space.CellPad
-			lines := c.st.setParagraph(cell, cs, widths[j]-2*pad, 0, nil)
-			var cellItems []page.Item
-			c.within(row, func() {
-				cell := c.cell(cellRole)
-				c.within(cell, func() { cellItems = tag(c.drawLines(lines, x+pad, pad+ts.Size, cs, widths[j]-2*pad), cell) })
-			})
-			items = append(items, cellItems...)
-			if len(lines) > maxLines {
-				maxLines = len(lines)
-			}
-			x += widths[j]
-		}
-		h := Length(maxLines)*ts.Leading + c.th.Space.RowUnder
-		if ri == 0 {
-			items = append(items, &page.Rect{X: indent, Y: 0, W: w, H: h, Fill: c.th.Tint})
-			// draw the tint first
-			items = append(items[len(items)-1:], items[:len(items)-1]...)
-		}
-		items = append(items, &page.Rule{X1: indent, Y1: h, X2: indent + w, Y2: h, Width: c.th.Space.RowRuleWidth, Color: c.th.Muted})
-		e := elem{kind: eBlock, h: h, items: items, keepNext: ri == 0}
-		if ri == len(rows)-1 {
-			// the last row completes the table to whole grid lines
-			sum := h
-			for k := len(b.elems) - 1; k >= 0 && len(rows) > 1 && k > len(b.elems)-len(rows); k-- {
-				sum += b.elems[k].h
-			}
-			e.h = h + (b.roundGrid(sum+c.th.Grid/2) - sum)
-		}
-		if ri == 0 || (ri == 1 && len(t.Header) == 0) {
-			e.spaceBefore = c.th.Grid / 2
-		}
-		b.add(e)
+	return widths, fits
+}
+
+func sumOf(ls []Length) Length {
+	s := Length(0)
+	for _, l := range ls {
+		s += l
 	}
-	b.noInd = true
+	return s
+}
+
+// tableRow sets one row of a table (the header when head) as an element:
+// its cells, as structure, and the rule under it.
+func (b *builder) tableRow(t *doc.Table, r [][]doc.Span, head bool, widths []Length, indent Length, ts TextStyle) elem {
+	c := b.c
+	rs := ts
+	cellRole := page.RoleCell
+	if head {
+		rs.Regular, cellRole = c.th.Type.DisplayBold, page.RoleHeaderCell
+	}
+	var items []page.Item
+	maxLines := 1
+	x := indent
+	row := c.node(page.RoleRow, "")
+	for j := range widths {
+		var cell []doc.Span
+		if j < len(r) {
+			cell = r[j]
+		}
+		cs := rs
+		switch t.Align[j] {
+		case doc.AlignRight:
+			cs.Align = Right
+		case doc.AlignCenter:
+			cs.Align = Center
+		}
+		pad := c.th.Space.CellPad
+		lines := c.st.setParagraph(cell, cs, widths[j]-2*pad, 0, nil)
+		var cellItems []page.Item
+		c.within(row, func() {
+			cell := c.cell(cellRole)
+			c.within(cell, func() { cellItems = tag(c.drawLines(lines, x+pad, pad+ts.Size, cs, widths[j]-2*pad), cell) })
+		})
+		items = append(items, cellItems...)
+		maxLines = max(maxLines, len(lines))
+		x += widths[j]
+	}
+	w := b.colW - indent
+	h := Length(maxLines)*ts.Leading + c.th.Space.RowUnder
+	if head {
+		// the tint first, under the cells
+		items = append([]page.Item{&page.Rect{X: indent, Y: 0, W: w, H: h, Fill: c.th.Tint}}, items...)
+	}
+	items = append(items, &page.Rule{X1: indent, Y1: h, X2: indent + w, Y2: h, Width: c.th.Space.RowRuleWidth, Color: c.th.Muted})
+	return elem{kind: eBlock, h: h, items: items}
 }
 
 // ---- the flow ----------------------------------------------------------------
@@ -527,6 +614,11 @@ func (c *composer) fill(frames []frame, elems []elem, i int, pending []int) ([]p
 				sb = 0
 			}
 			need := sb + e.h
+			var head *elem // a long table's rows continue: its header again
+			if e.head != nil && y == 0 {
+				head = e.head
+				need += head.h
+			}
 			if e.kind == eFloat {
 				if y+need > fr.h && y > 0 {
 					pending = append(pending, i)
@@ -575,6 +667,11 @@ func (c *composer) fill(frames []frame, elems []elem, i int, pending []int) ([]p
 			}
 			if y+need > fr.h && y > 0 {
 				break
+			}
+			if head != nil {
+				out = append(out, placement{head, fi, y})
+				y += head.h
+				need -= head.h
 			}
 			out = append(out, placement{e, fi, y + sb})
 			y += need

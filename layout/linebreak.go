@@ -27,6 +27,10 @@ type node struct {
 	shrink  Length
 	penalty int
 	flagged bool // a hyphenation point
+	// dash marks a break after a hyphen the word already has (anak-anak):
+	// no hyphen is added, but the line ends in one, and counts in a run of
+	// hyphenated lines.
+	dash bool
 	// emergency marks a break inside a word too long for any line; such
 	// breaks do not count towards the run of hyphenated lines.
 	emergency bool
@@ -49,18 +53,25 @@ type BreakParams struct {
 	FitnessDemerits  int // demerits for adjacent lines of very different tightness
 	MaxHyphenRun     int // never more consecutive hyphenated lines than this
 	EmergencyStretch Length
+	// A hyphen leaves at least MinBefore letters before it and MinAfter
+	// after it, and words of fewer than MinWord letters are never
+	// hyphenated: a reader should not notice the break (per-ubahan, not
+	// ba-ru).
+	MinBefore, MinAfter, MinWord int
 }
 
 // NewBreakParams returns the defaults for body text of width lineWidth.
 // The tolerances are looser than TeX's and the hyphen penalties higher,
-// with letter-spacing taking more of the slack (trackStretch): measured
-// with ../shared/tools/pdfgeom.py, 9.7 % of issue-12's lines end in a
-// hyphen (15.6 % with TeX's 100/200 and 50) and 14.2 % of the synthetic
-// issue's (22.8 %), loose lines stay under 1.5 % and the 95th percentile of
-// word spacing under 1.43 times the median.
+// with letter-spacing taking more of the slack (trackStretch, tracking
+// shrink, narrower columns more) and word spaces stretching by 45 %:
+// measured with ../shared/tools/pdfgeom.py on the print editions, with
+// three letters each side of a hyphen, 6.3 % of issue-12's lines end in a
+// hyphen, 9.9 % of the synthetic issue's and 9 % of Suara Teluk's (three
+// narrow columns); loose lines stay at 3 % or under and the 95th
+// percentile of word spacing about 1.5 times the median.
 func NewBreakParams(lineWidth Length) BreakParams {
 	return BreakParams{
-		PreTolerance:     200,
+		PreTolerance:     130,
 		Tolerance:        300,
 		LinePenalty:      10,
 		HyphenPenalty:    250,
@@ -70,6 +81,9 @@ func NewBreakParams(lineWidth Length) BreakParams {
 		FitnessDemerits:  3000,
 		MaxHyphenRun:     2,
 		EmergencyStretch: lineWidth / 5,
+		MinBefore:        3,
+		MinAfter:         3,
+		MinWord:          6,
 	}
 }
 
@@ -200,7 +214,7 @@ func kpPass(nodes []node, widthAt func(line int) Length, p BreakParams, toleranc
 			switch {
 			case nd.kind == nPenalty && nd.emergency:
 				hy = a.hyphens
-			case nd.kind == nPenalty && nd.flagged:
+			case nd.kind == nPenalty && (nd.flagged || nd.dash):
 				hy = a.hyphens + 1
 				if hy > p.MaxHyphenRun {
 					continue

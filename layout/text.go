@@ -30,10 +30,13 @@ type TextStyle struct {
 	TrackStretch, TrackShrink int
 }
 
-func (s TextStyle) track() (stretch, shrink int) {
+func (s TextStyle) track(width Length) (stretch, shrink int) {
 	stretch, shrink = s.TrackStretch, s.TrackShrink
 	if stretch == 0 {
 		stretch = trackStretch
+		if width < narrowEms*s.Size {
+			stretch = trackStretchNarrow
+		}
 	}
 	if shrink == 0 {
 		shrink = trackShrink
@@ -234,7 +237,7 @@ func (st *setter) nodes(spans []doc.Span, ts TextStyle, width Length, firstInden
 		flushWord()
 		if k := len(ns); k > 0 && ns[k-1].kind != nGlue {
 			if ts.Align == Justify {
-				ns = append(ns, node{kind: nGlue, width: spaceW, stretch: spaceW * 55 / 100, shrink: spaceW * 2 / 5})
+				ns = append(ns, node{kind: nGlue, width: spaceW, stretch: spaceW * 45 / 100, shrink: spaceW * 2 / 5})
 			} else {
 				ns = append(ns, node{kind: nGlue, width: spaceW})
 			}
@@ -293,88 +296,157 @@ func (st *setter) nodes(spans []doc.Span, ts TextStyle, width Length, firstInden
 		ns = rag
 	}
 	if ts.Align == Justify {
-		withTracking(ns, ts)
+		withTracking(ns, ts, width)
 	}
 	return append(ns, node{kind: nGlue, stretch: fil}, node{kind: nPenalty, penalty: -infPenalty})
 }
 
+// keeps tells whether breaking word (or a part of it) after pos bytes
+// leaves enough letters on each side, in a word long enough to break.
+func (p BreakParams) keeps(word string, pos int) bool {
+	letters := func(s string) int {
+		n := 0
+		for _, r := range s {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				n++
+			}
+		}
+		return n
+	}
+	before, after := letters(word[:pos]), letters(word[pos:])
+	return before >= p.MinBefore && after >= p.MinAfter && before+after >= p.MinWord
+}
+
 // urlBreakAfter are the characters a web or mail address may break after.
 // UAX #14 has no rules for addresses (it would break "https:" from "//"),
-// so they follow the custom of printed addresses instead.
-var urlBreakAfter = "/.-_?&=#"
+// so they follow the custom of printed addresses instead: after a slash,
+// a dot, a hyphen, a question mark or an ampersand, and never with a
+// hyphen added.
+var urlBreakAfter = "/.-?&"
+
+// breakPoint is a place inside a word where a line may end.
+type breakPoint struct {
+	pos       int
+	penalty   int
+	flagged   bool // a hyphen is added
+	dash      bool // after a hyphen the word has
+	emergency bool // only because the word is too long for a line
+}
+
+// isURL tells whether a word is a web or mail address.
+func isURL(txt string) bool {
+	return strings.Contains(txt, "://") || strings.HasPrefix(txt, "www.") || strings.Contains(txt, "@")
+}
 
 // wordNodes returns a word as boxes, with hyphenation penalties between its
 // syllables, and emergency break points in words too long for a line.
 func (st *setter) wordNodes(w word, ts TextStyle, width Length) []node {
 	txt := w.text()
-	type bp struct {
-		pos       int
-		penalty   int
-		flagged   bool
-		emergency bool
-	}
-	var bps []bp
-	total := Length(0)
-	for _, f := range w.frags {
-		total += f.width
-	}
-	isURL := strings.Contains(txt, "://") || strings.HasPrefix(txt, "www.") || strings.Contains(txt, "@")
+	var bps []breakPoint
 	switch {
-	case isURL:
-		for i := 0; i < len(txt)-1; i++ {
-			if strings.IndexByte(urlBreakAfter, txt[i]) >= 0 && i > 0 {
-				bps = append(bps, bp{pos: i + 1, penalty: 50})
-			}
-		}
+	case isURL(txt):
+		bps = st.urlBreaks(w, txt, width)
 	case ts.Hyphenate:
-		// after dashes and between ideographs, as UAX #14 allows
-		for _, p := range w.breaks {
-			if !strings.HasSuffix(txt[:p], "-") && p > 0 && p < len(txt) {
-				bps = append(bps, bp{pos: p, penalty: 40})
-			}
-		}
-		// hyphenate the letters, not the punctuation around them
-		start := strings.IndexFunc(txt, unicode.IsLetter)
-		end := strings.LastIndexFunc(txt, unicode.IsLetter)
-		if start >= 0 && end > start {
-			_, sz := utf8.DecodeRuneInString(txt[end:])
-			core := txt[start : end+sz]
-			params := NewBreakParams(width)
-			for _, b := range st.hyph.Breaks(core) {
-				p := bp{pos: start + b.Pos, penalty: params.HyphenPenalty, flagged: !b.Explicit}
-				if b.Preferred {
-					p.penalty = params.PreferredPenalty
-				}
-				if b.Explicit {
-					p.penalty = 40
-				}
-				bps = append(bps, p)
-			}
-		}
+		bps = st.hyphenBreaks(w, txt, width)
 	default:
 		// UAX #14's opportunities, keeping two characters each side
 		for _, p := range w.breaks {
 			if p >= 2 && len(txt)-p >= 2 {
-				bps = append(bps, bp{pos: p, penalty: 40})
+				bps = append(bps, breakPoint{pos: p, penalty: 40})
 			}
 		}
 	}
 	sort.SliceStable(bps, func(i, j int) bool { return bps[i].pos < bps[j].pos })
-	bps = slices.CompactFunc(bps, func(a, b bp) bool { return a.pos == b.pos })
-	if total > width*9/10 {
+	bps = slices.CompactFunc(bps, func(a, b breakPoint) bool { return a.pos == b.pos })
+	if !isURL(txt) && wordWidth(w.frags) > width*9/10 {
 		// Too long for a line whatever happens: allow a break anywhere,
 		// expensive, so nothing ever overflows the column.
-		have := map[int]bool{}
-		for _, b := range bps {
-			have[b.pos] = true
-		}
-		for i := range txt {
-			if i >= 2 && len(txt)-i >= 2 && !have[i] {
-				bps = append(bps, bp{pos: i, penalty: 900, flagged: !isURL, emergency: true})
-			}
-		}
-		sort.Slice(bps, func(i, j int) bool { return bps[i].pos < bps[j].pos })
+		bps = emergencyBreaks(bps, txt, 0, len(txt), true)
 	}
+	return st.wordBoxes(w, bps)
+}
+
+func wordWidth(fs []frag) Length {
+	total := Length(0)
+	for _, f := range fs {
+		total += f.width
+	}
+	return total
+}
+
+// urlBreaks are an address's breaks: after urlBreakAfter's characters,
+// and anywhere inside a part between them too long for a line.
+func (st *setter) urlBreaks(w word, txt string, width Length) []breakPoint {
+	var bps []breakPoint
+	for i := 1; i < len(txt)-1; i++ {
+		if strings.IndexByte(urlBreakAfter, txt[i]) >= 0 && txt[i+1] != txt[i] { // not inside "//"
+			bps = append(bps, breakPoint{pos: i + 1, penalty: 50})
+		}
+	}
+	last := 0
+	for _, b := range append(slices.Clone(bps), breakPoint{pos: len(txt)}) {
+		if wordWidth(sliceFrags(st.m, w.frags, last, b.pos)) > width*9/10 {
+			bps = emergencyBreaks(bps, txt, last, b.pos, false)
+		}
+		last = b.pos
+	}
+	return bps
+}
+
+// hyphenBreaks are a word's hyphenation points (the language's, keeping
+// BreakParams' letters on each side) and UAX #14's after dashes.
+func (st *setter) hyphenBreaks(w word, txt string, width Length) []breakPoint {
+	var bps []breakPoint
+	params := NewBreakParams(width)
+	// after dashes and between ideographs, as UAX #14 allows
+	for _, p := range w.breaks {
+		if !strings.HasSuffix(txt[:p], "-") && p > 0 && p < len(txt) && params.keeps(txt, p) {
+			bps = append(bps, breakPoint{pos: p, penalty: 40})
+		}
+	}
+	// hyphenate the letters, not the punctuation around them
+	start := strings.IndexFunc(txt, unicode.IsLetter)
+	end := strings.LastIndexFunc(txt, unicode.IsLetter)
+	if start < 0 || end <= start {
+		return bps
+	}
+	_, sz := utf8.DecodeRuneInString(txt[end:])
+	core := txt[start : end+sz]
+	for _, b := range st.hyph.Breaks(core) {
+		if !params.keeps(core, b.Pos) {
+			continue // too few letters on a side, or a short word
+		}
+		p := breakPoint{pos: start + b.Pos, penalty: params.HyphenPenalty, flagged: !b.Explicit}
+		if b.Preferred {
+			p.penalty = params.PreferredPenalty
+		}
+		if b.Explicit {
+			p.penalty, p.dash = 40, true
+		}
+		bps = append(bps, p)
+	}
+	return bps
+}
+
+// emergencyBreaks adds an expensive break at every character of
+// txt[from:to] (three from either end of the word) that has none.
+func emergencyBreaks(bps []breakPoint, txt string, from, to int, hyphen bool) []breakPoint {
+	have := map[int]bool{}
+	for _, b := range bps {
+		have[b.pos] = true
+	}
+	for k := range txt[from:to] {
+		if i := from + k; i >= 3 && len(txt)-i >= 3 && i > from && !have[i] {
+			bps = append(bps, breakPoint{pos: i, penalty: 900, flagged: hyphen, emergency: true})
+		}
+	}
+	sort.Slice(bps, func(i, j int) bool { return bps[i].pos < bps[j].pos })
+	return bps
+}
+
+// wordBoxes cuts a word into boxes at its break points.
+func (st *setter) wordBoxes(w word, bps []breakPoint) []node {
+	txt := w.text()
 	var out []node
 	last := 0
 	for _, b := range bps {
@@ -385,7 +457,7 @@ func (st *setter) wordNodes(w word, ts TextStyle, width Length) []node {
 			lf := piece[len(piece)-1]
 			hw = st.m.Width(lf.face, lf.size, "-")
 		}
-		out = append(out, node{kind: nPenalty, width: hw, penalty: b.penalty, flagged: b.flagged, emergency: b.emergency})
+		out = append(out, node{kind: nPenalty, width: hw, penalty: b.penalty, flagged: b.flagged, dash: b.dash, emergency: b.emergency})
 		last = b.pos
 	}
 	out = append(out, boxOf(sliceFrags(st.m, w.frags, last, len(txt))))
@@ -405,13 +477,17 @@ func boxOf(fs []frag) node {
 // alone would show as holes (as pdfTeX's font expansion does).
 const (
 	trackStretch = 22
-	trackShrink  = 8
+	trackShrink  = 16
+	// A narrow column (under narrowEms ems, some 35 characters) has few
+	// spaces to share its slack: its letters may space a little more.
+	narrowEms          = 20
+	trackStretchNarrow = 44
 )
 
 // withTracking gives the boxes of a justified paragraph their letter
 // stretch and shrink.
-func withTracking(ns []node, ts TextStyle) {
-	trackStretch, trackShrink := ts.track()
+func withTracking(ns []node, ts TextStyle, width Length) {
+	trackStretch, trackShrink := ts.track(width)
 	for i := range ns {
 		if ns[i].kind != nBox {
 			continue
@@ -561,7 +637,7 @@ func (st *setter) breakParagraph(spans []doc.Span, ts TextStyle, fullWidth, firs
 			case nBox:
 				for _, f := range nd.frags {
 					if ts.Align == Justify && lRatio != 0 && f.face != fonts.Mono {
-						per, shrink := ts.track()
+						per, shrink := ts.track(fullWidth)
 						if lRatio < 0 {
 							per = shrink
 						}

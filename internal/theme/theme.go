@@ -26,8 +26,10 @@ type Theme struct {
 	// every column keeps to.
 	BodySize, Grid page.Length
 	// Columns is an article's number of columns when its header names none;
-	// OneColumn is a single column's width, in percent of the text width.
-	Columns, OneColumn int
+	// OneColumn is a single column's widest, in percent of the text
+	// width; Measure the characters of a line it holds at most (a single
+	// column is as narrow as that: 55 to 70 characters read best).
+	Columns, OneColumn, Measure int
 	// Type is the typefaces.
 	Type Typefaces
 	// Cover is the cover's layout.
@@ -327,7 +329,7 @@ func Default() Theme {
 		MarginTop: 20 * page.MM, MarginBottom: 20 * page.MM, MarginInner: 17 * page.MM, MarginOuter: 15 * page.MM,
 		Gutter: 5 * page.MM, Bleed: 3 * page.MM,
 		BodySize: 9600, Grid: 13 * page.Pt,
-		Columns: 2, OneColumn: 70,
+		Columns: 2, OneColumn: 70, Measure: 62,
 		Type: Typefaces{Text: fonts.Serif, TextItalic: fonts.SerifItalic, TextBold: fonts.SerifBold, TextBoldItalic: fonts.SerifBoldItalic,
 			Display: fonts.Sans, DisplayItalic: fonts.SansItalic, DisplayBold: fonts.SansBold, DisplayBlack: fonts.SansBlack},
 		// Text ink is black ink alone in print: small type on one plate
