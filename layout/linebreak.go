@@ -1,6 +1,9 @@
 package layout
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // The line breaker is Knuth and Plass's total-fit algorithm ("Breaking
 // paragraphs into lines", 1981): a paragraph is a list of boxes, glue and
@@ -122,152 +125,48 @@ func breakLines(nodes []node, width func(line int) Length, p BreakParams) []int 
 	return b
 }
 
+// kp is one pass of the line breaker over a paragraph's nodes: the
+// running sums of widths, stretch and shrink, and the pass's settings.
+type kp struct {
+	nodes      []node
+	widthAt    func(line int) Length
+	p          BreakParams
+	tolerance  int
+	emergency  Length // extra stretch every line may take
+	hyphenate  bool   // hyphenation points are legal breaks
+	final      bool   // an overfull line is accepted rather than none
+	sw, sy, sz []Length
+}
+
+// candidate is a way to end a line at the node being considered: after
+// active a, with its demerits, fitness and run of hyphenated lines.
+type candidate struct {
+	a        *active
+	demerits float64
+	fitness  int
+	hyphens  int
+}
+
 func kpPass(nodes []node, widthAt func(line int) Length, p BreakParams, tolerance int, emergency Length, hyphenate, final bool) ([]int, bool) {
 	n := len(nodes)
-	sw := make([]Length, n+1)
-	sy := make([]Length, n+1)
-	sz := make([]Length, n+1)
+	k := &kp{nodes: nodes, widthAt: widthAt, p: p, tolerance: tolerance, emergency: emergency, hyphenate: hyphenate, final: final,
+		sw: make([]Length, n+1), sy: make([]Length, n+1), sz: make([]Length, n+1)}
 	for i, nd := range nodes {
-		sw[i+1], sy[i+1], sz[i+1] = sw[i], sy[i], sz[i]
+		k.sw[i+1], k.sy[i+1], k.sz[i+1] = k.sw[i], k.sy[i], k.sz[i]
 		if nd.kind == nBox || nd.kind == nGlue {
-			sw[i+1] += nd.width
-			sy[i+1] += nd.stretch
-			sz[i+1] += nd.shrink
+			k.sw[i+1] += nd.width
+			k.sy[i+1] += nd.stretch
+			k.sz[i+1] += nd.shrink
 		}
-	}
-	after := func(b int) (Length, Length, Length) {
-		// Sums after breaking at b: discardable glue and penalties that
-		// follow the break vanish at the start of the next line.
-		i := b + 1
-		for i < n && nodes[i].kind != nBox {
-			if nodes[i].kind == nPenalty && nodes[i].penalty <= -infPenalty {
-				break
-			}
-			i++
-		}
-		return sw[i], sy[i], sz[i]
 	}
 	actives := []*active{{pos: -1, fitness: 1}}
 	for b := 0; b < n; b++ {
-		nd := nodes[b]
-		legal := false
-		switch nd.kind {
-		case nGlue:
-			legal = b > 0 && nodes[b-1].kind == nBox
-		case nPenalty:
-			legal = nd.penalty < infPenalty && (hyphenate || !nd.flagged)
-		}
-		if !legal {
+		if !k.legal(b) {
 			continue
 		}
-		type cand struct {
-			a        *active
-			demerits float64
-			fitness  int
-			hyphens  int
-		}
-		var best []cand
-		var keep []*active
-		var rescue *active
-		for _, a := range actives {
-			width := widthAt(a.line)
-			L := sw[b] - a.sw
-			if nd.kind == nPenalty {
-				L += nd.width
-			}
-			var r float64
-			switch {
-			case L < width:
-				y := sy[b] - a.sy + emergency
-				if y >= fil {
-					r = 0
-				} else if y > 0 {
-					r = float64(width-L) / float64(y)
-				} else {
-					r = math.Inf(1)
-				}
-			case L > width:
-				z := sz[b] - a.sz
-				if z > 0 {
-					r = float64(width-L) / float64(z)
-				} else {
-					r = math.Inf(-1)
-				}
-			}
-			forced := nd.kind == nPenalty && nd.penalty <= -infPenalty
-			if r < -1 || forced {
-				// this active can no longer start a line reaching past b
-			} else {
-				keep = append(keep, a)
-			}
-			if r < -1 {
-				if final && rescue == nil {
-					rescue = a
-				}
-				continue
-			}
-			bad := badness(r)
-			if bad > float64(tolerance) {
-				continue
-			}
-			hy := 0
-			switch {
-			case nd.kind == nPenalty && nd.emergency:
-				hy = a.hyphens
-			case nd.kind == nPenalty && (nd.flagged || nd.dash):
-				hy = a.hyphens + 1
-				if hy > p.MaxHyphenRun {
-					continue
-				}
-			}
-			// Each product is rounded on its own (float64 conversions):
-			// fused multiply-adds would make arm64 choose other breaks.
-			d := float64(p.LinePenalty) + bad
-			d = float64(d * d)
-			if nd.kind == nPenalty {
-				if nd.penalty >= 0 {
-					d += float64(int64(nd.penalty) * int64(nd.penalty))
-				} else if nd.penalty > -infPenalty {
-					d -= float64(int64(nd.penalty) * int64(nd.penalty))
-				}
-			}
-			if hy > 1 {
-				d += float64(p.DoubleHyphen)
-			}
-			if hy > 0 && b+3 >= n {
-				d += float64(p.FinalHyphen)
-			}
-			fit := fitnessClass(r)
-			if abs(fit-a.fitness) > 1 {
-				d += float64(p.FitnessDemerits)
-			}
-			best = append(best, cand{a, a.demerits + d, fit, hy})
-		}
-		actives = keep
-		if len(best) == 0 && rescue != nil && len(actives) == 0 {
-			best = append(best, cand{rescue, rescue.demerits + 1e9, 1, 0})
-		}
-		// one new active per (fitness, hyphen state), the cheapest
-		var added [4][3]*active
-		for _, c := range best {
-			h := c.hyphens
-			if h > 2 {
-				h = 2
-			}
-			cur := added[c.fitness][h]
-			if cur == nil || c.demerits < cur.demerits {
-				a := &active{pos: b, line: c.a.line + 1, fitness: c.fitness, hyphens: c.hyphens, demerits: c.demerits, prev: c.a}
-				a.sw, a.sy, a.sz = after(b)
-				added[c.fitness][h] = a
-			}
-		}
-		for f := range added {
-			for h := range added[f] {
-				if added[f][h] != nil {
-					actives = append(actives, added[f][h])
-				}
-			}
-		}
+		var best []candidate
+		best, actives = k.candidates(b, actives)
+		actives = append(actives, k.newActives(b, best)...)
 		if len(actives) == 0 {
 			return nil, false
 		}
@@ -286,10 +185,154 @@ func kpPass(nodes []node, widthAt func(line int) Length, p BreakParams, toleranc
 	for a := bestA; a != nil && a.pos >= 0; a = a.prev {
 		breaks = append(breaks, a.pos)
 	}
-	for i, j := 0, len(breaks)-1; i < j; i, j = i+1, j-1 {
-		breaks[i], breaks[j] = breaks[j], breaks[i]
-	}
+	slices.Reverse(breaks)
 	return breaks, true
+}
+
+// legal tells whether a line may end at node b: at glue after a box, or
+// at a penalty that is not infinite (a hyphen only when hyphenating).
+func (k *kp) legal(b int) bool {
+	nd := k.nodes[b]
+	switch nd.kind {
+	case nGlue:
+		return b > 0 && k.nodes[b-1].kind == nBox
+	case nPenalty:
+		return nd.penalty < infPenalty && (k.hyphenate || !nd.flagged)
+	}
+	return false
+}
+
+// after is the sums after breaking at b: discardable glue and penalties
+// that follow the break vanish at the start of the next line.
+func (k *kp) after(b int) (Length, Length, Length) {
+	i := b + 1
+	for i < len(k.nodes) && k.nodes[i].kind != nBox {
+		if k.nodes[i].kind == nPenalty && k.nodes[i].penalty <= -infPenalty {
+			break
+		}
+		i++
+	}
+	return k.sw[i], k.sy[i], k.sz[i]
+}
+
+// ratio is how far a line from active a to node b stretches (> 0) or
+// shrinks (< 0) to its width, in units of what it can.
+func (k *kp) ratio(a *active, b int) float64 {
+	nd := k.nodes[b]
+	width := k.widthAt(a.line)
+	L := k.sw[b] - a.sw
+	if nd.kind == nPenalty {
+		L += nd.width
+	}
+	switch {
+	case L < width:
+		y := k.sy[b] - a.sy + k.emergency
+		if y >= fil {
+			return 0
+		} else if y > 0 {
+			return float64(width-L) / float64(y)
+		}
+		return math.Inf(1)
+	case L > width:
+		if z := k.sz[b] - a.sz; z > 0 {
+			return float64(width-L) / float64(z)
+		}
+		return math.Inf(-1)
+	}
+	return 0
+}
+
+// candidates are the ways to end a line at node b from the actives, and
+// the actives that may still start a line reaching past b.
+func (k *kp) candidates(b int, actives []*active) (best []candidate, keep []*active) {
+	nd := k.nodes[b]
+	var rescue *active
+	forced := nd.kind == nPenalty && nd.penalty <= -infPenalty
+	for _, a := range actives {
+		r := k.ratio(a, b)
+		if r >= -1 && !forced {
+			keep = append(keep, a)
+		}
+		if r < -1 {
+			if k.final && rescue == nil {
+				rescue = a
+			}
+			continue
+		}
+		if c, ok := k.demerits(a, b, r); ok {
+			best = append(best, c)
+		}
+	}
+	if len(best) == 0 && rescue != nil && len(keep) == 0 {
+		best = append(best, candidate{rescue, rescue.demerits + 1e9, 1, 0})
+	}
+	return best, keep
+}
+
+// demerits prices a line from active a to node b at ratio r; ok is false
+// when the line is not allowed (too loose, or a hyphen too many).
+func (k *kp) demerits(a *active, b int, r float64) (candidate, bool) {
+	nd, p := k.nodes[b], k.p
+	bad := badness(r)
+	if bad > float64(k.tolerance) {
+		return candidate{}, false
+	}
+	hy := 0
+	switch {
+	case nd.kind == nPenalty && nd.emergency:
+		hy = a.hyphens
+	case nd.kind == nPenalty && (nd.flagged || nd.dash):
+		hy = a.hyphens + 1
+		if hy > p.MaxHyphenRun {
+			return candidate{}, false
+		}
+	}
+	// Each product is rounded on its own (float64 conversions):
+	// fused multiply-adds would make arm64 choose other breaks.
+	d := float64(p.LinePenalty) + bad
+	d = float64(d * d)
+	if nd.kind == nPenalty {
+		if nd.penalty >= 0 {
+			d += float64(int64(nd.penalty) * int64(nd.penalty))
+		} else if nd.penalty > -infPenalty {
+			d -= float64(int64(nd.penalty) * int64(nd.penalty))
+		}
+	}
+	if hy > 1 {
+		d += float64(p.DoubleHyphen)
+	}
+	if hy > 0 && b+3 >= len(k.nodes) {
+		d += float64(p.FinalHyphen)
+	}
+	fit := fitnessClass(r)
+	if abs(fit-a.fitness) > 1 {
+		d += float64(p.FitnessDemerits)
+	}
+	return candidate{a, a.demerits + d, fit, hy}, true
+}
+
+// newActives keeps, of the candidates ending a line at b, the cheapest
+// for each fitness class and run of hyphens, as new actives.
+func (k *kp) newActives(b int, best []candidate) []*active {
+	var added [4][3]*active
+	for _, c := range best {
+		h := min(c.hyphens, 2)
+		cur := added[c.fitness][h]
+		if cur == nil || c.demerits < cur.demerits {
+			a := &active{pos: b, line: c.a.line + 1, fitness: c.fitness, hyphens: c.hyphens, demerits: c.demerits, prev: c.a}
+			a.sw, a.sy, a.sz = k.after(b)
+			added[c.fitness][h] = a
+		}
+	}
+	var out []*active
+	for f := range added {
+		for h := range added[f] {
+			if added[f][h] != nil {
+				out = append(out, added[f][h])
+			}
+		}
+	}
+	return out
 }
 
 // badness is TeX's 100·|r|³, but not capped at 10000: when a paragraph
