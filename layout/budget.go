@@ -15,6 +15,7 @@
 package layout
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -51,6 +52,7 @@ type piece struct {
 	h     Length // with the line above it
 	ad    *doc.Ad
 	box   *plannedFiller
+	order int // where it is listed
 }
 
 // pieces lists the smaller planned material in the order it is used: the
@@ -76,10 +78,14 @@ func (c *composer) pieces() []piece {
 			}
 		}
 	}
+	all := append(ads, out...)
 	if len(out) > 0 && !c.staffOnContents {
-		return slices.Concat(out[:1], ads, out[1:])
+		all = slices.Concat(out[:1], ads, out[1:])
 	}
-	return append(ads, out...)
+	for k := range all {
+		all[k].order = k
+	}
+	return all
 }
 
 // fillerMin is the least room, in thousandths of the text area, worth a
@@ -89,60 +95,79 @@ const fillerMin = 150
 // maxPerHole is the most pieces set in one article's room.
 const maxPerHole = 3
 
-// fillHoles sets planned pieces in the room below the articles' ends, the
-// emptiest page first: on each, the pieces (up to maxPerHole) that leave
-// the least room, the first listed winning a tie. Pieces stand at the
-// foot of the page, or straight below the text when the room left is a
-// gap of its own. It returns the title of the first piece set on each
-// page, and the pieces left.
-func (c *composer) fillHoles(ends []ending) (placed map[int]string, used, left []piece) {
-	placed = map[int]string{}
-	left = c.pieces()
-	if c.opt.NoCopyfit {
-		return placed, nil, left
+// reserve chooses, for the room below an article's end (e), the pieces
+// still free that leave the least of it (up to maxPerHole, the first
+// listed winning a tie), and sets e.left to the room they leave. They are
+// set on the page when all articles are set (placeReserved): the article
+// after may yet run in below instead (unreserve).
+func (c *composer) reserve(e *ending) {
+	e.left = e.empty
+	if e.empty < fillerMin || c.fullBleed[e.last] || c.opt.NoCopyfit {
+		return
 	}
-	type hole struct{ page, empty int }
-	var holes []hole
-	seen := map[int]bool{}
-	for _, e := range ends {
-		if e.empty >= fillerMin && !seen[e.last] && !c.fullBleed[e.last] {
-			seen[e.last] = true
-			holes = append(holes, hole{e.last, e.empty})
+	room := c.bodyBottom() - c.contentBottom(e.last) - c.th.Grid
+	pick := bestFit(c.left, room)
+	if len(pick) == 0 {
+		return
+	}
+	var took, rest []piece
+	h := Length(0)
+	for k := range c.left {
+		if slices.Contains(pick, k) {
+			took = append(took, c.left[k])
+			h += c.left[k].h
+		} else {
+			rest = append(rest, c.left[k])
 		}
 	}
-	slices.SortStableFunc(holes, func(a, b hole) int { return b.empty - a.empty })
-	for _, h := range holes {
-		room := c.bodyBottom() - c.contentBottom(h.page) - c.th.Grid
-		pick := bestFit(left, room)
-		if len(pick) == 0 {
-			continue
-		}
+	if c.reserved == nil {
+		c.reserved = map[int][]piece{}
+	}
+	c.reserved[e.last], c.left = took, rest
+	e.left = int(1000 * int64(room-h) / int64(c.bodyBottom()-c.th.MarginTop))
+}
+
+// unreserve frees the pieces reserved below the end of page pi, in the
+// order they are listed.
+func (c *composer) unreserve(pi int) {
+	took := c.reserved[pi]
+	if len(took) == 0 {
+		return
+	}
+	c.reserved = maps.Clone(c.reserved)
+	delete(c.reserved, pi)
+	c.left = slices.Concat(took, c.left)
+	slices.SortStableFunc(c.left, func(a, b piece) int { return a.order - b.order })
+}
+
+// placeReserved sets the reserved pieces on their pages: at the foot of
+// the page, or straight below the text when the room they leave is a gap
+// of its own. It returns the title of the first piece set on each page,
+// and the pieces set.
+func (c *composer) placeReserved() (map[int]string, []piece) {
+	placed := map[int]string{}
+	var used []piece
+	for _, pi := range slices.Sorted(maps.Keys(c.reserved)) {
+		ps := c.reserved[pi]
 		total := Length(0)
-		for _, k := range pick {
-			total += left[k].h
+		for _, pc := range ps {
+			total += pc.h
 		}
-		x, w := c.textBox(h.page)
+		x, w := c.textBox(pi)
+		room := c.bodyBottom() - c.contentBottom(pi) - c.th.Grid
 		y := c.bodyBottom() - total + c.th.Grid
 		if (room-total)*1000 >= fillerMin*(c.bodyBottom()-c.th.MarginTop) {
-			y = c.gridY(c.contentBottom(h.page) + c.th.Grid)
+			y = c.gridY(c.contentBottom(pi) + c.th.Grid)
 		}
-		p := c.out.Pages[h.page]
-		for _, k := range pick {
-			p.Items = append(p.Items, c.pieceItems(left[k], x, y, w)...)
-			y += left[k].h
+		p := c.out.Pages[pi]
+		for _, pc := range ps {
+			p.Items = append(p.Items, c.pieceItems(pc, x, y, w)...)
+			y += pc.h
 		}
-		placed[h.page] = left[pick[0]].title
-		var rest []piece
-		for k := range left {
-			if slices.Contains(pick, k) {
-				used = append(used, left[k])
-			} else {
-				rest = append(rest, left[k])
-			}
-		}
-		left = rest
+		placed[pi] = ps[0].title
+		used = append(used, ps...)
 	}
-	return placed, used, left
+	return placed, used
 }
 
 // bestFit chooses up to maxPerHole of the pieces that fit room together

@@ -83,6 +83,10 @@ type composer struct {
 	report          *Report
 	// link is the link the text drawn last belongs to (see linkNode).
 	link openLink
+	// left are the planned pieces (ads, boxes) not yet given a place;
+	// reserved those given the room below an article's end, by page.
+	left     []piece
+	reserved map[int][]piece
 }
 
 // shortfalls are the reasons the screen PDF cannot claim PDF/UA-1, each
@@ -178,6 +182,7 @@ func Compose(iss *doc.Issue, opt Options) (*page.Issue, *Report) {
 		contents = append(contents, p)
 		c.out.Pages = append(c.out.Pages, p)
 	}
+	c.left = c.pieces()
 	starts, ends := c.setArticles()
 	c.where = diag.Pos{} // what follows is magz's own
 	photo := 0
@@ -190,9 +195,9 @@ func Compose(iss *doc.Issue, opt Options) (*page.Issue, *Report) {
 			c.out.Pages = append(c.out.Pages, c.notesPage())
 		}
 	}
-	holes, used, left := c.fillHoles(ends)
+	holes, used := c.placeReserved()
 	c.copyfitReport(ends, holes)
-	b := c.budget(left)
+	b := c.budget(c.left)
 	c.within(c.node(page.RoleSection, ""), func() { c.out.Pages = append(c.out.Pages, c.backCover()) })
 	b.PhotoPages = photo
 	c.account(&b, used, ends)

@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"magz/internal/doc"
@@ -9,9 +11,12 @@ import (
 
 // Copyfitting: an article that would end part-way down a page, or run
 // over onto a page by a few lines, is set again with the means a designer
-// uses, and the setting that leaves the least empty space wins. The means,
-// in the order they are preferred (each costs a little, so that the design
-// as drawn wins when nothing is gained):
+// uses, and the setting that leaves the least empty space wins — counted
+// once the planned pieces still free (ads of a half and a quarter page,
+// boxes) fill what they can below its end, so that copy is fitted to the
+// ads, as a magazine fits it. The means, in the order they are preferred
+// (each costs a little, so that the design as drawn wins when nothing is
+// gained):
 //
 //  1. the opener photo taller or shorter (heroSteps: its crop changes,
 //     and it is never enlarged past doc.SharpPPI);
@@ -19,15 +24,15 @@ import (
 //  3. a short item that follows (an article with no opener photo) starts
 //     on the same page, below a rule, instead of on a page of its own
 //     (setArticle);
-//  4. the planned fillers (the masthead box, the notices) at the
-//     foot of the pages still left partly empty (fillHoles).
+//  4. the planned pieces reserved for the room below its end (reserve,
+//     budget.go), set when every article is (placeReserved).
 //
 // An article's flatplan (pages: N) outweighs the empty space: a setting
 // with N pages wins over any other, and a miss is reported in words and
-// lines (copyfitReport). Every setting is tried from the same state on
-// the page the article starts on: the result is deterministic, and costs a
-// dozen layouts of one article at most, its paragraphs broken into lines
-// once (the setter remembers them).
+// lines (copyfitReport). Every setting is a trial on a scratch copy of the
+// composer (scratch), and the best trial is adopted as it was set: the
+// result is deterministic, and costs a dozen layouts of one article at
+// most, its paragraphs broken into lines once (the setter remembers them).
 
 // fit is one setting of an article's adjustable parts.
 type fit struct {
@@ -69,6 +74,7 @@ func (f fit) cost() int {
 type ending struct {
 	first, last int // the article's first and last page
 	empty       int // thousandths of the last page's text area left empty below its content
+	left        int // the same, once the planned pieces reserved for it are set there
 	fit         fit
 	runIn       bool
 	textLines   int // lines of text, as set
@@ -82,79 +88,80 @@ func (e ending) pages() int { return e.last - e.first + 1 }
 // article costs: more than any empty space.
 const flatplanCost = 1000
 
-// snapshot is the composer's state before an article, to set it again.
-type snapshot struct {
-	pages, nodes int
-	items        int // on the last page, which a short item running in shares
+// scratch is a copy of the composer to try a setting on: it shares what
+// trials only read, and copies what an article changes (the pages, the
+// last article page's items, which a short item running in adds to, the
+// structure, the furniture's maps, the planned pieces still free), so
+// that any number of trials leave c as it was. The winner is adopted.
+func (c *composer) scratch() *composer {
+	t := *c
+	out := *c.out
+	out.Pages = slices.Clip(c.out.Pages)
+	if n := len(out.Pages); n > 0 && out.Pages[n-1].Kind == page.KindArticle {
+		last := *out.Pages[n-1]
+		last.Items = slices.Clip(last.Items)
+		out.Pages = append(out.Pages[:n-1:n-1], &last)
+	}
+	out.Structure = slices.Clip(c.out.Structure)
+	t.out = &out
+	t.heads, t.noRH, t.fullBleed = maps.Clone(c.heads), maps.Clone(c.noRH), maps.Clone(c.fullBleed)
+	t.reserved = maps.Clone(c.reserved)
+	t.left = slices.Clip(c.left)
+	return &t
 }
 
-func (c *composer) snapshot() snapshot {
-	s := snapshot{pages: len(c.out.Pages), nodes: len(c.out.Structure)}
-	if s.pages > 0 {
-		s.items = len(c.out.Pages[s.pages-1].Items)
-	}
-	return s
-}
-
-// restore takes back everything composed since s.
-func (c *composer) restore(s snapshot) {
-	for i := s.pages; i < len(c.out.Pages); i++ {
-		delete(c.heads, i)
-		delete(c.noRH, i)
-		delete(c.fullBleed, i)
-	}
-	c.out.Pages = c.out.Pages[:s.pages]
-	c.out.Structure = c.out.Structure[:s.nodes]
-	if s.pages > 0 {
-		last := c.out.Pages[s.pages-1]
-		last.Items = last.Items[:s.items]
-	}
-}
+// adopt makes the trial t the composer's state.
+func (c *composer) adopt(t *composer) { *c = *t }
 
 // fitArticle sets an article with the setting that leaves the least
-// space empty on its last page, and returns where it ended.
+// space empty on its last page, once the planned pieces still free have
+// filled what they can, and returns where it ended. Each setting is a
+// trial on scratch state; the best is kept as it was set.
 func (c *composer) fitArticle(a *doc.Article, runIn bool) ending {
-	start := c.snapshot()
-	first := start.pages
+	first := len(c.out.Pages)
 	if runIn {
 		first--
 	}
+	set := func(t *composer, f fit) ending {
+		t.fit = f
+		node := t.parent
+		t.article(a, runIn)
+		t.parent = node
+		e := t.ending(first, len(t.out.Pages)-1)
+		e.fit, e.runIn, e.textLines, e.titlePct = f, runIn, t.textLines, t.titlePct
+		return e
+	}
 	if c.opt.NoCopyfit || a.Hero == nil && !hasFigures(a) {
 		// as designed, or nothing to turn
-		c.fit = designed
-		c.article(a, runIn)
-		e := c.ending(first, len(c.out.Pages)-1)
-		e.fit, e.runIn, e.textLines, e.titlePct = designed, runIn, c.textLines, c.titlePct
+		e := set(c, designed)
+		c.reserve(&e)
 		return e
 	}
 	// The design is tried first, and warns (of characters the fonts lack,
 	// found as paragraphs are broken into lines, once: the setter remembers
 	// them); the other trials would only repeat its warnings.
-	warn := c.opt.Warn
-	best, bestCost := designed, 1<<30
+	var best *composer
+	var bestEnd ending
+	bestCost := 1 << 30
 	tried := map[fit]bool{}
 	try := func(f fit) {
 		if tried[f] || bestCost <= f.cost() {
 			return // no better than what was found
 		}
 		tried[f] = true
-		c.opt.Warn = nil
-		if f == designed {
-			c.opt.Warn = warn
+		t := c.scratch()
+		if f != designed {
+			t.opt.Warn = nil
 		}
-		c.fit = f
-		node := c.parent
-		c.article(a, runIn)
-		c.parent = node
-		e := c.ending(first, len(c.out.Pages)-1)
-		cost := e.empty + f.cost()
+		e := set(t, f)
+		t.reserve(&e)
+		cost := e.left + f.cost()
 		if a.Pages > 0 {
 			cost += flatplanCost * abs(e.pages()-a.Pages)
 		}
 		if cost < bestCost {
-			best, bestCost = f, cost
+			best, bestEnd, bestCost = t, e, cost
 		}
-		c.restore(start)
 	}
 	// One knob at a time, the opener photo first, then the figures with
 	// the best photo: a dozen trials rather than every combination.
@@ -165,17 +172,14 @@ func (c *composer) fitArticle(a *doc.Article, runIn bool) ending {
 		}
 	}
 	if hasFigures(a) {
-		hero := best.hero
+		hero := bestEnd.fit.hero
 		for _, g := range fitSteps {
 			try(fit{hero: hero, figs: g})
 		}
 	}
-	c.opt.Warn = warn
-	c.fit = best
-	c.article(a, runIn)
-	e := c.ending(first, len(c.out.Pages)-1)
-	e.fit, e.runIn, e.textLines, e.titlePct = best, runIn, c.textLines, c.titlePct
-	return e
+	best.opt.Warn = c.opt.Warn
+	c.adopt(best)
+	return bestEnd
 }
 
 func hasFigures(a *doc.Article) bool {
@@ -234,15 +238,17 @@ func (c *composer) setArticle(a *doc.Article, prev ending) (bool, ending) {
 	if !c.mayRunIn(prev, a) {
 		return false, c.fitArticle(a, false)
 	}
-	start := c.snapshot()
-	in := c.fitArticle(a, true)
-	c.restore(start)
-	fresh := c.fitArticle(a, false)
-	if in.empty < prev.empty+fresh.empty {
-		c.restore(start)
-		return true, c.fitArticle(a, true)
+	in := c.scratch()
+	in.unreserve(prev.last) // the room below prev is a's
+	inEnd := in.fitArticle(a, true)
+	fresh := c.scratch()
+	freshEnd := fresh.fitArticle(a, false)
+	if inEnd.left < prev.left+freshEnd.left {
+		c.adopt(in)
+		return true, inEnd
 	}
-	return false, fresh
+	c.adopt(fresh)
+	return false, freshEnd
 }
 
 // contentBottom is the lowest point of what is set on page pi.
