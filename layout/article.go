@@ -43,7 +43,7 @@ func (c *composer) article(a *doc.Article, runIn bool) {
 			c.textLines++
 		}
 	}
-	c.flow(elems, y, ncols, colX, a.Hero != nil)
+	c.flow(elems, y, ncols, colX, a.Hero != nil, runIn)
 	c.linkNotes(c.out.Pages[first:], first)
 	for i := first; i < len(c.out.Pages); i++ {
 		if c.heads[i] == "" {

@@ -331,3 +331,26 @@ func TestAdSlots(t *testing.T) {
 		t.Errorf("half %s×%s, quarter %s×%s in a text area %s high", half.W, half.H, quarter.W, quarter.H, live)
 	}
 }
+
+// TestEveryFigurePlaced: however the pages are made up, every figure of
+// every article is set, once, in the sample issues.
+func TestEveryFigurePlaced(t *testing.T) {
+	for _, dir := range []string{"../issues/issue-12", "../docs/examples/suara-teluk/issues/issue-1"} {
+		iss, model := compose(t, dir)
+		set := map[string]int{}
+		for _, p := range model.Pages {
+			for _, it := range p.Items {
+				if im, ok := it.(*page.Image); ok {
+					set[im.Source]++
+				}
+			}
+		}
+		for _, a := range iss.Articles {
+			doc.Walk(a.Blocks, func(b doc.Block) {
+				if f, ok := b.(*doc.Figure); ok && set[f.Image.Path] != 1 {
+					t.Errorf("%s: %s is set %d times", a.Slug, f.Image.Rel, set[f.Image.Path])
+				}
+			})
+		}
+	}
+}

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"magz/layout/page"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -681,7 +682,7 @@ func (c *composer) fill(frames []frame, elems []elem, i int, pending []int) ([]p
 	return out, i, pending
 }
 
-func (c *composer) flow(elems []elem, firstTop Length, ncols int, colX []Length, hero bool) {
+func (c *composer) flow(elems []elem, firstTop Length, ncols int, colX []Length, hero, runIn bool) {
 	unplaced := func() bool {
 		for k := range elems {
 			if elems[k].kind == ePage && !elems[k].placed {
@@ -701,7 +702,9 @@ func (c *composer) flow(elems []elem, firstTop Length, ncols int, colX []Length,
 			text += e.h + e.spaceBefore
 		}
 	}
-	if text*narrowSlack/10 <= Length(ncols)*(c.bodyBottom()-firstTop) {
+	// So does a short item running in below another: its photos stay in
+	// its columns, never at the head of a page above what follows.
+	if runIn || text*narrowSlack/10 <= Length(ncols)*(c.bodyBottom()-firstTop) {
 		for k := range elems {
 			if elems[k].narrow != nil {
 				elems[k] = *elems[k].narrow
@@ -738,6 +741,9 @@ func (c *composer) flow(elems []elem, firstTop Length, ncols int, colX []Length,
 		placed, next, still := c.fill(frames, elems, i, pending)
 		i, pending = next, still
 		textDone := i >= len(elems) && len(pending) == 0
+		if textDone && !band && len(frames) > 0 {
+			placed = c.narrowLast(frames, elems, startI, startPending, placed)
+		}
 		if textDone && ncols > 1 && !band && len(placed) > 0 {
 			// The text ends on this page: balance its columns (photos
 			// still to come go on pages of their own).
@@ -745,31 +751,7 @@ func (c *composer) flow(elems []elem, firstTop Length, ncols int, colX []Length,
 		}
 		c.put(pg, frames, placed)
 		if textDone && unplaced() && !band && len(frames) > 0 {
-			// Room left under the last lines takes the photos still to come.
-			used := Length(0)
-			for _, pl := range placed {
-				used = max(used, frames[pl.frame].y+pl.y+pl.e.h)
-			}
-			if used == 0 {
-				used = frames[0].y
-			}
-			room := c.bodyBottom() - used - c.th.Grid
-			x, _ := c.textBox(len(c.out.Pages) - 1)
-			var take []int
-			h := Length(0)
-			for k := range elems {
-				e := &elems[k]
-				if e.kind == ePage && !e.placed && !e.band && h+e.h <= room {
-					take = append(take, k)
-					h += e.h
-				}
-			}
-			y := c.bodyBottom() - h
-			for _, k := range take {
-				pg.Items = append(pg.Items, translate(elems[k].items, x, y)...)
-				elems[k].placed = true
-				y += elems[k].h
-			}
+			c.figuresUnder(pg, frames, elems, placed)
 		}
 		if textDone && !unplaced() {
 			return
@@ -945,4 +927,69 @@ func (c *composer) put(p *page.Page, frames []frame, placed []placement) {
 		fr := frames[pl.frame]
 		p.Items = append(p.Items, translate(pl.e.items, fr.x, fr.y+pl.y)...)
 	}
+}
+
+// figuresUnder sets, in the room left under an article's last lines on
+// page pg, the wide figures still to come that fit there.
+func (c *composer) figuresUnder(pg *page.Page, frames []frame, elems []elem, placed []placement) {
+	used := Length(0)
+	for _, pl := range placed {
+		used = max(used, frames[pl.frame].y+pl.y+pl.e.h)
+	}
+	if used == 0 {
+		used = frames[0].y
+	}
+	room := c.bodyBottom() - used - c.th.Grid
+	x, _ := c.textBox(len(c.out.Pages) - 1)
+	var take []int
+	h := Length(0)
+	for k := range elems {
+		e := &elems[k]
+		if e.kind == ePage && !e.placed && !e.band && h+e.h <= room {
+			take = append(take, k)
+			h += e.h
+		}
+	}
+	y := c.bodyBottom() - h
+	for _, k := range take {
+		pg.Items = append(pg.Items, translate(elems[k].items, x, y)...)
+		elems[k].placed = true
+		y += elems[k].h
+	}
+}
+
+// narrowLast keeps an article's last figures on the page its text ends
+// on, near the paragraphs that introduce them: when the wide figures
+// still to come (one or two; a photo story's more go on pages of photos)
+// would not fit under the last lines, they are set at column width in the
+// flow, if all then fits this page. It returns the placements.
+func (c *composer) narrowLast(frames []frame, elems []elem, i int, pending []int, placed []placement) []placement {
+	var wide []int
+	need := Length(0)
+	for k := range elems {
+		if e := &elems[k]; e.kind == ePage && !e.placed && !e.band && e.narrow != nil {
+			wide = append(wide, k)
+			need += e.h
+		}
+	}
+	if len(wide) == 0 || len(wide) > 2 || wide[0] < i {
+		return placed // none; a photo story's pages of photos; or the text they follow is set already
+	}
+	used := frames[0].y
+	for _, pl := range placed {
+		used = max(used, frames[pl.frame].y+pl.y+pl.e.h)
+	}
+	if need <= c.bodyBottom()-used-c.th.Grid {
+		return placed // they fit wide under the text
+	}
+	trial := slices.Clone(elems)
+	for _, k := range wide {
+		trial[k] = *trial[k].narrow
+	}
+	p, next, still := c.fill(frames, trial, i, slices.Clone(pending))
+	if next < len(trial) || len(still) > 0 {
+		return placed
+	}
+	copy(elems, trial)
+	return p
 }
