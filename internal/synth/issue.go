@@ -20,11 +20,18 @@ type IssueSpec struct {
 	Width, Height int // pixels of each photo (4000×3000)
 	Words         int // words per article
 	Seed          int64
+	// Planned adds planned material (issue.yaml planned:): ads and notices
+	// of each size, a photo page and an agenda, for the page budget.
+	Planned bool
 }
 
 // StandardIssue is the benchmark issue of the photo pipeline: 12 articles
 // and 30 camera-sized photos.
 var StandardIssue = IssueSpec{Articles: 12, Photos: 30, Width: 4000, Height: 3000, Words: 700, Seed: 1}
+
+// LayoutIssue is the standard issue with planned material: the long issue
+// the page layout is measured on.
+var LayoutIssue = IssueSpec{Articles: 12, Photos: 30, Width: 4000, Height: 3000, Words: 700, Seed: 1, Planned: true}
 
 var vocab = strings.Fields(`dan yang di ke dari untuk dengan pada dalam itu ini juga tidak akan sudah masih
 pembangunan masyarakat kabupaten pendidikan kesehatan pemerintah kampung distrik jalan pasar perahu danau
@@ -73,6 +80,12 @@ func WriteIssue(dir string, spec IssueSpec) error {
 	}
 	yaml := "magazine: Kabar Uji Kinerja\ntitle: Edisi Tolok Ukur\nnumber: 99\ndate: 2026-11-01\nlanguage: id\n" +
 		"publisher: Tim magz\ncover:\n  image: images/photo-01.jpg\n  alt: Bukit berlapis di bawah langit\n  credit: Generator magz\n"
+	if spec.Planned {
+		if err := writePlanned(dir, rng); err != nil {
+			return err
+		}
+		yaml += plannedYAML()
+	}
 	if err := os.WriteFile(filepath.Join(dir, "issue.yaml"), []byte(yaml), 0o644); err != nil {
 		return err
 	}
