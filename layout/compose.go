@@ -172,12 +172,11 @@ func Compose(iss *doc.Issue, opt Options) (*page.Issue, *Report) {
 	tocNode := c.node(page.RoleSection, "")
 
 	cover := &page.Page{Kind: page.KindCover}
-	entries, avail := c.tocEntries()
-	split := tocPages(entries, avail, avail+c.tocTop(true)-c.tocTop(false))
-	c.staffOnContents = c.staffFits(entries, split[len(split)-1], avail)
+	toc := c.tocPlan()
+	c.staffOnContents = c.staffFits(toc)
 	c.out.Pages = []*page.Page{cover}
 	var contents []*page.Page
-	for range split {
+	for range toc.split {
 		p := &page.Page{Kind: page.KindContents}
 		contents = append(contents, p)
 		c.out.Pages = append(c.out.Pages, p)
@@ -206,7 +205,7 @@ func Compose(iss *doc.Issue, opt Options) (*page.Issue, *Report) {
 		p.Folio = i + 1
 	}
 	c.within(coverNode, func() { c.cover(cover) })
-	c.within(tocNode, func() { c.contents(contents, entries, split, starts) })
+	c.within(tocNode, func() { c.contents(contents, toc, starts) })
 	c.furniture()
 	c.out.NotUA = c.short.list
 	return c.out, c.report

@@ -41,50 +41,79 @@ func (c *composer) tocTop(first bool) Length {
 	return y + ct.UnderRule
 }
 
-// tocEntries sets the contents entries, with the standfirsts when all
-// entries then fit on one page.
-func (c *composer) tocEntries() ([]tocEntry, Length) {
-	st := c.tocStyles()
-	_, w := c.textBox(1)
-	tw := w - c.th.Contents.NumberColumn
-	avail := c.bodyBottom() - c.tocTop(true) - c.th.Contents.Foot
-	set := func(withSub bool) ([]tocEntry, Length) {
-		var out []tocEntry
-		total := Length(0)
-		for _, a := range c.arts {
-			e := tocEntry{tit: c.lines(a.Title, st.tit, tw, 3), title: a.Title}
-			if a.Section != "" {
-				e.sec = c.lines(strings.ToUpper(a.Section), st.sec, tw, 1)
-			}
-			if withSub && a.Subtitle != "" {
-				e.sub = c.lines(a.Subtitle, st.sub, tw, 3)
-			}
-			if a.Author != "" {
-				e.by = c.lines(a.Author, st.by, tw, 1)
-			}
-			e.h = Length(len(e.sec))*st.sec.Leading + Length(len(e.tit))*st.tit.Leading + c.th.Contents.UnderTitle +
-				Length(len(e.sub))*st.sub.Leading + Length(len(e.by))*st.by.Leading + c.th.Contents.UnderEntry
-			out = append(out, e)
-			total += e.h
-		}
-		return out, total
-	}
-	entries, total := set(true)
-	if total > avail {
-		entries, _ = set(false)
-	}
-	return entries, avail
+// tocPlan is how the contents are set: the entries set at the width of
+// a column, the columns on a page, the entries on each page.
+type tocPlan struct {
+	entries []tocEntry
+	cols    int
+	colW    Length // a column's width, page number included
+	split   [][]int
+	avail   Length // the height the entries take on the first page
 }
 
-// tocPages splits the entries into pages.
-func tocPages(entries []tocEntry, firstAvail, avail Length) [][]int {
+// tocPlan sets the contents so that they fit one page: with the
+// standfirsts when they all fit then, in one column, else in two; past
+// two columns, on further pages.
+func (c *composer) tocPlan() tocPlan {
+	_, w := c.textBox(1)
+	avail := c.bodyBottom() - c.tocTop(true) - c.th.Contents.Foot
+	var plan tocPlan
+	for _, try := range []struct {
+		cols int
+		sub  bool
+	}{{1, true}, {1, false}, {2, true}, {2, false}} {
+		colW := (w - Length(try.cols-1)*c.th.Gutter) / Length(try.cols)
+		entries := c.tocEntries(colW-c.th.Contents.NumberColumn, try.sub)
+		plan = tocPlan{entries: entries, cols: try.cols, colW: colW, avail: avail,
+			split: tocPages(entries, avail, avail+c.tocTop(true)-c.tocTop(false), try.cols)}
+		if len(plan.split) == 1 {
+			break
+		}
+	}
+	return plan
+}
+
+// tocEntries sets the contents entries at width tw (the page number's
+// column aside), with the standfirsts when withSub.
+func (c *composer) tocEntries(tw Length, withSub bool) []tocEntry {
+	st := c.tocStyles()
+	var out []tocEntry
+	for _, a := range c.arts {
+		e := tocEntry{title: a.Title}
+		e.tit, _ = c.headlineLines(a.Title, st.tit, tw, 3)
+		if a.Section != "" {
+			e.sec = c.lines(strings.ToUpper(a.Section), st.sec, tw, 1)
+		}
+		if withSub && a.Subtitle != "" {
+			e.sub = c.lines(a.Subtitle, st.sub, tw, 3)
+		}
+		if a.Author != "" {
+			e.by = c.lines(a.Author, st.by, tw, 1)
+		}
+		e.h = Length(len(e.sec))*st.sec.Leading + Length(len(e.tit))*st.tit.Leading + c.th.Contents.UnderTitle +
+			Length(len(e.sub))*st.sub.Leading + Length(len(e.by))*st.by.Leading + c.th.Contents.UnderEntry
+		out = append(out, e)
+	}
+	return out
+}
+
+// tocPages splits the entries into pages of cols columns.
+func tocPages(entries []tocEntry, firstAvail, avail Length, cols int) [][]int {
 	var pages [][]int
 	var cur []int
-	room := firstAvail
+	room, col := firstAvail, 0
 	for i, e := range entries {
 		if len(cur) > 0 && e.h > room {
-			pages = append(pages, cur)
-			cur, room = nil, avail
+			if col+1 < cols {
+				col++
+				room = firstAvail
+				if len(pages) > 0 {
+					room = avail
+				}
+			} else {
+				pages = append(pages, cur)
+				cur, room, col = nil, avail, 0
+			}
 		}
 		cur = append(cur, i)
 		room -= e.h
@@ -92,8 +121,23 @@ func tocPages(entries []tocEntry, firstAvail, avail Length) [][]int {
 	return append(pages, cur)
 }
 
+// tocColumns gives each entry of a page its column and its top, from the
+// entries' top y, in columns of height avail.
+func tocColumns(entries []tocEntry, idx []int, y, avail Length, cols int) (col []int, top []Length) {
+	room, k, at := avail, 0, y
+	for n, i := range idx {
+		if n > 0 && entries[i].h > room && k+1 < cols {
+			k, room, at = k+1, avail, y
+		}
+		col, top = append(col, k), append(top, at)
+		room -= entries[i].h
+		at += entries[i].h
+	}
+	return col, top
+}
+
 // contents draws the contents pages (pages[0] is page index 1).
-func (c *composer) contents(pages []*page.Page, entries []tocEntry, split [][]int, starts []int) {
+func (c *composer) contents(pages []*page.Page, plan tocPlan, starts []int) {
 	st := c.tocStyles()
 	toc := 0 // the TOC element, made at the first entry
 	for pi, p := range pages {
@@ -121,10 +165,17 @@ func (c *composer) contents(pages []*page.Page, entries []tocEntry, split [][]in
 		p.Items = append(p.Items, &page.Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: ct.RuleWidth, Color: c.th.Deep})
 		y = c.tocTop(pi == 0)
 		numW := ct.NumberColumn
-		tw := w - numW
-		if pi < len(split) {
-			for _, i := range split[pi] {
-				e := entries[i]
+		tw := plan.colW - numW
+		avail := plan.avail
+		if pi > 0 {
+			avail += c.tocTop(true) - c.tocTop(false)
+		}
+		if pi < len(plan.split) {
+			cols, tops := tocColumns(plan.entries, plan.split[pi], y, avail, plan.cols)
+			for n, i := range plan.split[pi] {
+				e := plan.entries[i]
+				x := x + Length(cols[n])*(plan.colW+c.th.Gutter)
+				y = tops[n]
 				top := y
 				target := starts[i]
 				if toc == 0 {
@@ -155,9 +206,9 @@ func (c *composer) contents(pages []*page.Page, entries []tocEntry, split [][]in
 					p.Items = append(p.Items, c.drawLines(e.by, x+numW, y, st.by, tw)...)
 				}
 				y += ct.UnderEntry
-				p.Items = append(p.Items, &page.Link{X: x, Y: top, W: w, H: y - top, Page: target, Title: e.title})
+				p.Items = append(p.Items, &page.Link{X: x, Y: top, W: plan.colW, H: y - top, Page: target, Title: e.title})
 				tag(p.Items[start:], entry)
-				p.Items = append(p.Items, &page.Rule{X1: x + numW, Y1: y - ct.EntryRuleRise, X2: x + w, Y2: y - ct.EntryRuleRise, Width: ct.EntryRuleWidth, Color: ct.EntryRule})
+				p.Items = append(p.Items, &page.Rule{X1: x + numW, Y1: y - ct.EntryRuleRise, X2: x + plan.colW, Y2: y - ct.EntryRuleRise, Width: ct.EntryRuleWidth, Color: ct.EntryRule})
 			}
 		}
 		if pi == len(pages)-1 && c.staffOnContents {
@@ -182,15 +233,17 @@ func (c *composer) contents(pages []*page.Page, entries []tocEntry, split [][]in
 }
 
 // staffFits tells whether the masthead box fits at the foot of the last
-// contents page, below its entries (last): there, every issue finds it.
-func (c *composer) staffFits(entries []tocEntry, last []int, avail Length) bool {
+// contents page, below its entries: there, every issue finds it.
+func (c *composer) staffFits(plan tocPlan) bool {
 	_, w := c.textBox(1)
 	mark := len(c.out.Structure)
 	h, _ := c.box(c.lab.Colophon, c.staffParas(), w)
 	c.out.Structure = c.out.Structure[:mark] // measured only
+	last := plan.split[len(plan.split)-1]
 	used := Length(0)
-	for _, i := range last {
-		used += entries[i].h
+	_, tops := tocColumns(plan.entries, last, 0, plan.avail, plan.cols)
+	for n, i := range last {
+		used = max(used, tops[n]+plan.entries[i].h)
 	}
-	return used+h+c.th.Grid <= avail+c.th.Contents.Foot
+	return used+h+c.th.Grid <= plan.avail+c.th.Contents.Foot
 }
