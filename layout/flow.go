@@ -621,9 +621,20 @@ func (c *composer) fill(frames []frame, elems []elem, i int, pending []int) ([]p
 				need += head.h
 			}
 			if e.kind == eFloat {
+				if len(pending) > 0 {
+					// a figure already waits for the next column: the text
+					// runs on to this one and no further, so that figures
+					// stay near the paragraphs that introduce them
+					break
+				}
 				if y+need > fr.h && y > 0 {
 					pending = append(pending, i)
 					i++
+					if next := nextFloat(elems, i); next >= 0 && e.h+elems[next].h > fr.h {
+						// the next figure could not join it atop the next
+						// column: its paragraph waits there too
+						break
+					}
 					continue
 				}
 			}
@@ -992,4 +1003,15 @@ func (c *composer) narrowLast(frames []frame, elems []elem, i int, pending []int
 	}
 	copy(elems, trial)
 	return p
+}
+
+// nextFloat is the index of the first figure in the column flow from i,
+// or -1.
+func nextFloat(elems []elem, i int) int {
+	for k := i; k < len(elems); k++ {
+		if elems[k].kind == eFloat {
+			return k
+		}
+	}
+	return -1
 }
