@@ -266,7 +266,9 @@ func TestEverythingTaggedButFurniture(t *testing.T) {
 			switch {
 			case isFurniture && node != 0:
 				t.Errorf("page %d: %q in the margin is tagged as content (node %d)", i+1, what, node)
-			case !isFurniture && node <= 0 && !(p.Kind == page.KindNotes):
+			case !isFurniture && node == 0 && !(p.Kind == page.KindNotes):
+				// (decoration on purpose, page.Decoration, is an artifact:
+				// a pull quote that repeats the text, a table's repeated header)
 				t.Errorf("page %d: %q is not tagged", i+1, what)
 			case isFurniture:
 				furniture++

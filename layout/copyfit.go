@@ -24,7 +24,8 @@ import (
 //  3. a short item that follows (an article with no opener photo) starts
 //     on the same page, below a rule, instead of on a page of its own
 //     (setArticle);
-//  4. the planned pieces reserved for the room below its end (reserve,
+//  4. a pull quote from the article (pull.go), across its columns;
+//  5. the planned pieces reserved for the room below its end (reserve,
 //     budget.go), set when every article is (placeReserved).
 //
 // An article's flatplan (pages: N) outweighs the empty space: a setting
@@ -36,8 +37,9 @@ import (
 
 // fit is one setting of an article's adjustable parts.
 type fit struct {
-	hero int // the opener photo's height, in percent of its designed height
-	figs int // the figures' height, in percent of their designed height
+	hero int  // the opener photo's height, in percent of its designed height
+	figs int  // the figures' height, in percent of their designed height
+	pull bool // a pull quote from the article (pull.go)
 }
 
 // designed is the article as drawn.
@@ -66,8 +68,16 @@ func (f fit) cost() int {
 		}
 		return v - 100
 	}
-	return fitCost * (d(f.hero) + d(f.figs))
+	c := fitCost * (d(f.hero) + d(f.figs))
+	if f.pull {
+		c += pullCost
+	}
+	return c
 }
+
+// pullCost is what a pull quote from the article costs: as much as a
+// tenth more or less of a photo.
+const pullCost = 10 * fitCost
 
 // ending is where an article's text ends: on its last page, the empty
 // part of the text area below the lowest thing set there.
@@ -131,7 +141,9 @@ func (c *composer) fitArticle(a *doc.Article, runIn bool) ending {
 		e.fit, e.runIn, e.textLines, e.titlePct = f, runIn, t.textLines, t.titlePct
 		return e
 	}
-	if c.opt.NoCopyfit || a.Hero == nil && !hasFigures(a) {
+	_, _, canPull := pullQuote(a)
+	canPull = canPull && !runIn && a.Columns > 1 // a band across columns, on a page of the article's own
+	if c.opt.NoCopyfit || a.Hero == nil && !hasFigures(a) && !canPull {
 		// as designed, or nothing to turn
 		e := set(c, designed)
 		c.reserve(&e)
@@ -176,6 +188,9 @@ func (c *composer) fitArticle(a *doc.Article, runIn bool) ending {
 		for _, g := range fitSteps {
 			try(fit{hero: hero, figs: g})
 		}
+	}
+	if canPull {
+		try(fit{hero: bestEnd.fit.hero, figs: bestEnd.fit.figs, pull: true})
 	}
 	best.opt.Warn = c.opt.Warn
 	c.adopt(best)
@@ -270,7 +285,7 @@ func (c *composer) copyfitReport(ends []ending, fillers map[int]string) {
 		e := ends[i]
 		lines := Length(a.Columns) * textH / c.th.Grid // a full page of the article's columns
 		f := Fit{Path: a.Pos.Path, Title: a.Title, First: e.first + 1, Last: e.last + 1, Planned: a.Pages,
-			Empty: e.empty, HeroPct: e.fit.hero, FigsPct: e.fit.figs, RunIn: e.runIn, Filler: fillers[e.last],
+			Empty: e.empty, HeroPct: e.fit.hero, FigsPct: e.fit.figs, RunIn: e.runIn, Pull: e.fit.pull, Filler: fillers[e.last],
 			WordsPerLine: wordsPerLine(a, e.textLines), TitlePct: e.titlePct}
 		if i+1 < len(ends) && ends[i+1].runIn {
 			f.Followed = c.arts[i+1].Title

@@ -53,6 +53,7 @@ type builder struct {
 
 func (c *composer) articleElems(a *doc.Article, colW, textW Length) []elem {
 	b := &builder{c: c, colW: colW, textW: textW, ncols: a.Columns, first: true, noInd: true}
+	q, after, pull := pullQuote(a)
 	for i := 0; i < len(a.Blocks); i++ {
 		if run := figureRun(a.Blocks[i:]); len(run) >= 2 {
 			b.gallery(run) // gallery.go: one element, a lead picture
@@ -60,6 +61,9 @@ func (c *composer) articleElems(a *doc.Article, colW, textW Length) []elem {
 			continue
 		}
 		b.block(a.Blocks[i], 0, c.bodyStyle())
+		if pull && c.fit.pull && i == after {
+			b.pulled(q) // copyfitting's
+		}
 	}
 	if len(a.Notes) > 0 {
 		// set as a third-level heading, read as a section heading; magz's

@@ -1,6 +1,10 @@
 package layout
 
-import "testing"
+import (
+	"testing"
+
+	"magz/internal/doc"
+)
 
 // TestFiguresKeepTheirPlace: in a single column, figures between
 // paragraphs that do not fit where they stand wait for the next column,
@@ -36,5 +40,25 @@ func TestFiguresKeepTheirPlace(t *testing.T) {
 		if got := col[&elems[k]]; got > before+1 || got < before {
 			t.Errorf("figure %d in column %d, its paragraph in column %d", k, got, before)
 		}
+	}
+}
+
+// TestPullQuoteChoice: the sentence copyfitting may pull is a quotation
+// from the text when there is one, else a sentence of fitting length from
+// the middle; none when the article has a pull quote of its own.
+func TestPullQuoteChoice(t *testing.T) {
+	para := func(s string) doc.Block { return &doc.Paragraph{Spans: []doc.Span{{Text: s}}} }
+	filler := "Warga kampung membawa hasil kebun ke pasar distrik setiap minggu sejak jalan baru dibuka oleh pemerintah."
+	a := &doc.Article{Blocks: []doc.Block{para(filler), para(filler), para("Kata kepala kampung, “Jalan ini bukan hanya untuk mobil, jalan ini untuk kami.” Lalu ia pulang."), para(filler), para(filler)}}
+	if q, _, ok := pullQuote(a); !ok || q != "Jalan ini bukan hanya untuk mobil, jalan ini untuk kami." {
+		t.Errorf("pulled %q (%v), want the quotation", q, ok)
+	}
+	a.Blocks[2] = para(filler)
+	if q, _, ok := pullQuote(a); !ok || q != filler {
+		t.Errorf("pulled %q (%v), want a sentence of the text", q, ok)
+	}
+	a.Blocks = append(a.Blocks, &doc.PullQuote{Spans: []doc.Span{{Text: "Sudah ada."}}})
+	if _, _, ok := pullQuote(a); ok {
+		t.Errorf("an article with a pull quote of its own gets another")
 	}
 }

@@ -27,6 +27,7 @@ type Fit struct {
 	// and the planned filler set in its last page's room.
 	HeroPct, FigsPct int
 	RunIn            bool
+	Pull             bool // a pull quote from the article was added
 	// TitlePct is the headline's size in percent of its rank's: under
 	// 100 only when it could not fit its opener otherwise.
 	TitlePct int

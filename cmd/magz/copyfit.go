@@ -38,6 +38,7 @@ type articleJSON struct {
 	FigsPct    int    `json:"figures_percent"`
 	RunIn      bool   `json:"runs_in"`
 	TitlePct   int    `json:"headline_percent"`
+	Pull       bool   `json:"pull_quote_added"`
 	Filler     string `json:"filler,omitempty"`
 	Followed   string `json:"followed_by,omitempty"`
 }
@@ -53,7 +54,7 @@ func copyfitData(cf *pipeline.Copyfit) *copyfitJSON {
 	for _, f := range cf.Articles {
 		out.Articles = append(out.Articles, articleJSON{Path: diag.DisplayPath(f.Path), Title: f.Title, First: f.First, Last: f.Last,
 			Planned: f.Planned, EndsAt: 100 - f.Empty/10, WordsShort: words(f.ShortLines, f), WordsOver: words(f.EndLines, f),
-			HeroPct: f.HeroPct, FigsPct: f.FigsPct, RunIn: f.RunIn, TitlePct: f.TitlePct, Filler: f.Filler, Followed: f.Followed})
+			HeroPct: f.HeroPct, FigsPct: f.FigsPct, RunIn: f.RunIn, TitlePct: f.TitlePct, Pull: f.Pull, Filler: f.Filler, Followed: f.Followed})
 	}
 	return out
 }
@@ -93,6 +94,9 @@ func fitLine(f layout.Fit) string {
 	}
 	if f.RunIn {
 		means = append(means, msg.T("starts below the article before"))
+	}
+	if f.Pull {
+		means = append(means, msg.T("a pull quote from its text"))
 	}
 	if f.TitlePct > 0 && f.TitlePct < 100 {
 		means = append(means, msg.Sprintf("headline at %d %% of its rank's size", f.TitlePct))

@@ -9,6 +9,7 @@ var pagesID = map[string]string{
 	"the headline does not fit its opener in %d lines at its rank's size (%s pt): it is set at %s pt; shorten it":       "judul tidak muat dalam %d baris di halaman pembukanya pada ukuran peringkatnya (%s pt): judul dicetak %s pt; persingkat judulnya",
 	"the standfirst does not fit its opener in %d lines at its size (%s pt): it is set at %s pt; shorten it":            "pengantar tidak muat dalam %d baris di halaman pembukanya pada ukurannya (%s pt): pengantar dicetak %s pt; persingkat pengantarnya",
 	"headline at %d %% of its rank's size": "judul %d %% dari ukuran peringkatnya",
+	"a pull quote from its text":           "kutipan dari teksnya ditampilkan besar",
 	// planned material
 	"an ad's size must be one of %s, got %q":   "ukuran iklan harus salah satu dari %s, bukan %q",
 	"ad":                                       "iklan",
