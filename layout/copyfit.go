@@ -142,7 +142,9 @@ func (c *composer) fitArticle(a *doc.Article, runIn bool) ending {
 		return e
 	}
 	_, _, canPull := pullQuote(a)
-	canPull = canPull && !runIn && a.Columns > 1 // a band across columns, on a page of the article's own
+	// a band across columns, on a page of the article's own; not in news
+	// briefs nor in the planned pages (an agenda, letters)
+	canPull = canPull && !runIn && a.Columns > 1 && c.rank(a) != doc.RankBrief && slices.Contains(c.iss.Articles, a)
 	if c.opt.NoCopyfit || a.Hero == nil && !hasFigures(a) && !canPull {
 		// as designed, or nothing to turn
 		e := set(c, designed)

@@ -43,9 +43,11 @@ func articleRanks(arts []*doc.Article, skip []string) map[*doc.Article]doc.Rank 
 		switch {
 		case !named && a.Hero != nil && !skipped:
 			out[a], named = doc.RankLead, true
+		case !skipped && a.Hero == nil && heads >= briefHeads && words < briefWords*heads:
+			out[a] = doc.RankBrief // a collection of briefs, photos or not
 		case a.Hero != nil || hasFigures(a) && words >= briefWords:
 			out[a] = doc.RankFeature
-		case !skipped && (words < briefWords || heads >= briefHeads && words < briefWords*heads):
+		case !skipped && words < briefWords:
 			out[a] = doc.RankBrief
 		default:
 			out[a] = doc.RankShort
