@@ -257,3 +257,44 @@ func TestHeadlineShrinksLast(t *testing.T) {
 		t.Errorf("a text that cannot fit: %d lines ending %q, want 3 ending in …", len(ls), last)
 	}
 }
+
+// TestSampleHeadlinesNoLonelyWord: in the sample issues, no article's
+// headline of two lines or more leaves one word alone on its last line.
+func TestSampleHeadlinesNoLonelyWord(t *testing.T) {
+	for _, dir := range []string{"../issues/issue-12", "../docs/examples/suara-teluk/issues/issue-1"} {
+		_, model := compose(t, dir)
+		lines := map[int]map[Length][]string{} // H1 element → baseline → words
+		for _, p := range model.Pages {
+			if p.Kind == page.KindCover {
+				continue // the cover lines are the cover's
+			}
+			for _, it := range p.Items {
+				tx, ok := it.(*page.Text)
+				if !ok || tx.Node <= 0 || model.Structure[tx.Node].Role != page.RoleH1 {
+					continue
+				}
+				if lines[tx.Node] == nil {
+					lines[tx.Node] = map[Length][]string{}
+				}
+				lines[tx.Node][tx.Y] = append(lines[tx.Node][tx.Y], tx.Text)
+			}
+		}
+		checked := 0
+		for _, byY := range lines {
+			if len(byY) < 2 {
+				continue
+			}
+			checked++
+			last := Length(0)
+			for y := range byY {
+				last = max(last, y)
+			}
+			if words := strings.Fields(strings.Join(byY[last], " ")); len(words) == 1 {
+				t.Errorf("%s: a headline ends on %q alone", dir, words[0])
+			}
+		}
+		if checked == 0 {
+			t.Errorf("%s: no headline of two lines to check", dir)
+		}
+	}
+}
