@@ -35,6 +35,10 @@ func plannedAds() []ad {
 		{"iklan-setengah-2.png", "half", 2102, 1381, false},
 		{"iklan-penuh-2.png", "full", 2551, 3378, false},
 		{"iklan-seperempat-2.png", "quarter", 2102, 664, true},
+		{"iklan-setengah-3.png", "half", 2102, 1381, true},
+		{"iklan-seperempat-3.png", "quarter", 2102, 664, false},
+		{"iklan-setengah-4.png", "half", 2102, 1381, false},
+		{"iklan-seperempat-4.png", "quarter", 2102, 664, true},
 	}
 }
 
