@@ -153,6 +153,12 @@ type Figure struct {
 	// layout.
 	Focus        [2]float64
 	FocusWritten bool
+	// Luma is how light the photo's parts are: the mean lightness (0–255)
+	// of an 8×8 grid over it, rows from the top, as it is shown; HasLuma
+	// tells that the pipeline looked (before layout), so that type can be
+	// set over the photo in a colour that reads.
+	Luma    [8][8]uint8
+	HasLuma bool
 }
 
 // Quote is a block quotation.

@@ -2,6 +2,7 @@ package images
 
 import (
 	"context"
+	"encoding/hex"
 	"fmt"
 	"image"
 	"image/color"
@@ -44,58 +45,102 @@ import (
 // All of it is integer arithmetic: the same point on every machine.
 
 // FocusVersion names the measure; it is part of the cache key of every
-// focal point, so a change of the measure finds every photo again.
-const FocusVersion = "focus-1"
+// look at a photo, so a change of the measure looks at every photo again.
+const FocusVersion = "focus-2"
 
 // analysisSide is the long side, in pixels, of the copy measured.
 const analysisSide = 128
 
-// Focus returns the focal point of the photo at path (0..1 across and
-// down), from the cache when the photo was measured before.
-func (s *Store) Focus(path string) ([2]float64, error) {
+// Look is what magz sees in a photo: its focal point, and how light its
+// parts are — the mean lightness (Y′, 0–255) of an 8×8 grid over it, rows
+// from the top, in display orientation — so that the layout can set type
+// over it in a colour that reads.
+type Look struct {
+	Focus [2]float64
+	Luma  [8][8]uint8
+}
+
+// Look looks at the photo at path, from the cache when it was looked at
+// before.
+func (s *Store) Look(path string) (Look, error) {
 	srcKey, data, err := s.sourceKey(path)
 	if err != nil {
-		return centre, err
+		return Look{Focus: centre}, err
 	}
 	key := cache.Key(FocusVersion, srcKey)
 	if b, ok := s.cache.Get(key); ok {
-		if f, ok := parseFocus(string(b)); ok {
-			return f, nil
+		if l, ok := parseLook(string(b)); ok {
+			return l, nil
 		}
 	}
 	if data == nil {
 		if data, err = os.ReadFile(path); err != nil {
-			return centre, msg.Errorf("cannot be read: %v", err)
+			return Look{Focus: centre}, msg.Errorf("cannot be read: %v", err)
 		}
 	}
 	sm, err := s.look(data)
 	if err != nil {
-		return centre, err
+		return Look{Focus: centre}, err
 	}
 	fx, fy := focalPoint(sm, saliency(sm))
-	_ = s.cache.Put(key, []byte(fmt.Sprintf("%d,%d", fx, fy)))
-	return [2]float64{float64(fx) / 1000, float64(fy) / 1000}, nil
+	l := Look{Focus: [2]float64{float64(fx) / 1000, float64(fy) / 1000}, Luma: lumaGrid(sm)}
+	_ = s.cache.Put(key, []byte(fmt.Sprintf("%d,%d;%x", fx, fy, l.Luma)))
+	return l, nil
+}
+
+// Focus is the photo's focal point (0..1 across and down).
+func (s *Store) Focus(path string) ([2]float64, error) {
+	l, err := s.Look(path)
+	return l.Focus, err
 }
 
 var centre = [2]float64{0.5, 0.5}
 
-func parseFocus(s string) ([2]float64, bool) {
-	a, b, ok := strings.Cut(s, ",")
+func parseLook(s string) (Look, bool) {
+	f, grid, ok := strings.Cut(s, ";")
+	a, b, ok2 := strings.Cut(f, ",")
 	x, err1 := strconv.Atoi(a)
 	y, err2 := strconv.Atoi(b)
-	if !ok || err1 != nil || err2 != nil || x < 0 || x > 1000 || y < 0 || y > 1000 {
-		return centre, false
+	raw, err3 := hex.DecodeString(grid)
+	if !ok || !ok2 || err1 != nil || err2 != nil || err3 != nil || len(raw) != 64 || x < 0 || x > 1000 || y < 0 || y > 1000 {
+		return Look{Focus: centre}, false
 	}
-	return [2]float64{float64(x) / 1000, float64(y) / 1000}, true
+	l := Look{Focus: [2]float64{float64(x) / 1000, float64(y) / 1000}}
+	for i, v := range raw {
+		l.Luma[i/8][i%8] = v
+	}
+	return l, true
 }
 
-// Focuses finds the focal points of the photos at paths, several at a
-// time. A photo that cannot be read or decoded is left out: the stage that
-// renders it reports why.
-func (s *Store) Focuses(ctx context.Context, paths []string) map[string][2]float64 {
+// lumaGrid is the mean lightness of an 8×8 grid over the sample.
+func lumaGrid(sm *sample) [8][8]uint8 {
+	var g [8][8]uint8
+	for r := 0; r < 8; r++ {
+		y0, y1 := r*sm.h/8, max((r+1)*sm.h/8, r*sm.h/8+1)
+		for c := 0; c < 8; c++ {
+			x0, x1 := c*sm.w/8, max((c+1)*sm.w/8, c*sm.w/8+1)
+			var sum, n int
+			for y := y0; y < min(y1, sm.h); y++ {
+				for x := x0; x < min(x1, sm.w); x++ {
+					sum += int(sm.y[y*sm.w+x])
+					n++
+				}
+			}
+			if n > 0 {
+				g[r][c] = uint8((sum + n/2) / n)
+			}
+		}
+	}
+	return g
+}
+
+// Looks looks at the photos at paths, several at a time. A photo that
+// cannot be read or decoded is left out: the stage that renders it
+// reports why.
+func (s *Store) Looks(ctx context.Context, paths []string) map[string]Look {
 	paths = append([]string(nil), paths...)
 	sort.Strings(paths)
-	out := map[string][2]float64{}
+	out := map[string]Look{}
 	var mu sync.Mutex
 	var g errgroup.Group
 	g.SetLimit(runtime.NumCPU())
@@ -115,10 +160,10 @@ func (s *Store) Focuses(ctx context.Context, paths []string) map[string][2]float
 				return nil
 			}
 			defer mem.Release(weight)
-			f, err := s.Focus(p)
+			l, err := s.Look(p)
 			if err == nil {
 				mu.Lock()
-				out[p] = f
+				out[p] = l
 				mu.Unlock()
 			}
 			return nil

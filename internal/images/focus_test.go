@@ -10,6 +10,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/disintegration/imaging"
@@ -268,7 +269,7 @@ func TestFocusCached(t *testing.T) {
 		t.Fatal(err)
 	}
 	srcKey, _, _ := s.sourceKey(p)
-	if err := c.Put(cache.Key(FocusVersion, srcKey), []byte("123,456")); err != nil {
+	if err := c.Put(cache.Key(FocusVersion, srcKey), []byte("123,456;"+strings.Repeat("80", 64))); err != nil {
 		t.Fatal(err)
 	}
 	if f, _ := NewStore(c, jpeg.Fast).Focus(p); f != [2]float64{0.123, 0.456} {
@@ -290,7 +291,7 @@ func TestFocusDamaged(t *testing.T) {
 	if _, err := NewStore(nil, jpeg.Fast).Focus(p); err == nil {
 		t.Error("no error for a truncated JPEG")
 	}
-	got := NewStore(nil, jpeg.Fast).Focuses(t.Context(), []string{p, filepath.Join(t.TempDir(), "missing.jpg")})
+	got := NewStore(nil, jpeg.Fast).Looks(t.Context(), []string{p, filepath.Join(t.TempDir(), "missing.jpg")})
 	if len(got) != 0 {
 		t.Errorf("focal points for unreadable photos: %v", got)
 	}
@@ -338,4 +339,32 @@ func BenchmarkFocus(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(data))/1e6, "MB/photo")
+}
+
+// TestLookLuma: a look at a photo tells how light its parts are, as it is
+// shown: dark above and light below, whether stored so or turned by its
+// EXIF orientation.
+func TestLookLuma(t *testing.T) {
+	m := image.NewRGBA(image.Rect(0, 0, 640, 480))
+	fill(m, image.Rect(0, 0, 640, 240), color.RGBA{0x20, 0x28, 0x30, 255}, false)
+	fill(m, image.Rect(0, 240, 640, 480), color.RGBA{0xe8, 0xe4, 0xd8, 255}, false)
+	for name, data := range map[string][]byte{
+		"upright": encodeJPEG(t, m),
+		"exif 6":  testissue.WithOrientation(encodeJPEG(t, imaging.Rotate90(m)), 6),
+		"png":     encodePNG(t, m),
+	} {
+		p := filepath.Join(t.TempDir(), "p")
+		os.WriteFile(p, data, 0o644)
+		l, err := NewStore(nil, jpeg.Fast).Look(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r := 0; r < 8; r++ {
+			for c := 0; c < 8; c++ {
+				if v := l.Luma[r][c]; r < 4 && v > 60 || r >= 4 && v < 200 {
+					t.Errorf("%s: row %d column %d has lightness %d", name, r, c, v)
+				}
+			}
+		}
+	}
 }

@@ -8,17 +8,18 @@ import (
 	"magz/internal/images"
 )
 
-// findFocus gives every photo whose editor wrote no focus: (cover, logo,
-// openers, figures) the focal point the image stage finds in it, before
-// layout: every crop of every edition — pages, EPUB, website, sharing kit
-// — is then centred on the same point. A written focus is kept. A photo
-// that cannot be decoded stays centred; the rendering reports it.
+// findFocus looks at every photo (cover, logo, openers, figures) before
+// layout: each whose editor wrote no focus: gets the focal point found in
+// it, so that every crop of every edition — pages, EPUB, website, sharing
+// kit — is centred on the same point (a written focus is kept), and each
+// gets the lightness of its parts, for type set over it. A photo that
+// cannot be decoded stays centred; the rendering reports it.
 func findFocus(ctx context.Context, store *images.Store, iss *doc.Issue, infos map[string]*images.Info) {
 	var todo []*doc.Figure
 	var paths []string
 	seen := map[string]bool{}
 	for _, f := range figures(iss) {
-		if f.FocusWritten || infos[f.Image.Path] == nil {
+		if infos[f.Image.Path] == nil {
 			continue
 		}
 		todo = append(todo, f)
@@ -27,10 +28,15 @@ func findFocus(ctx context.Context, store *images.Store, iss *doc.Issue, infos m
 			paths = append(paths, f.Image.Path)
 		}
 	}
-	found := store.Focuses(ctx, paths)
+	found := store.Looks(ctx, paths)
 	for _, f := range todo {
-		if p, ok := found[f.Image.Path]; ok {
-			f.Focus = p
+		l, ok := found[f.Image.Path]
+		if !ok {
+			continue
+		}
+		f.Luma, f.HasLuma = l.Luma, true
+		if !f.FocusWritten {
+			f.Focus = l.Focus
 		}
 	}
 }

@@ -101,10 +101,8 @@ type Scale struct {
 	ContentsSection, ContentsTitle, ContentsStandfirst Size
 	ContentsBy, ContentsNumber, ContentsTheme          Size
 	Imprint                                            Size
-	// The cover: the issue's theme, and the cover lines' sections and
-	// titles (on the photo, and on a framed cover).
-	CoverTheme, CoverSection     Size
-	CoverTitle, CoverTitleFramed Size
+	// The cover lines' sections (their titles: Cover).
+	CoverSection Size
 	// A pull quote\'s attribution.
 	Attribution Size
 }
@@ -246,10 +244,14 @@ type Pages struct {
 	NotesLine                                  page.Color
 	// The back cover: the name's size, the issue line's and the
 	// publisher's; the side margin, the name's rise above the middle, the
-	// publisher's distance from the foot and its colour.
+	// publisher's distance from the foot and its colour; with a logo, the
+	// logo's width (percent of the width between the margins) and the
+	// padding of the paper's plate under it.
 	BackName, BackIssue, BackPublisher Size
 	BackMargin, BackRise, BackFoot     page.Length
 	BackPublisherColour                page.Color
+	BackLogo                           int
+	BackPlate                          page.Length
 }
 
 // Folio positions.
@@ -284,20 +286,29 @@ type Cover struct {
 	SkipSections []string
 	// The type's margin; the largest masthead name and the tallest logo;
 	// where the name's baseline falls (percent of its size); the issue
-	// line's size and the space over it; the space over the issue's theme.
+	// line's size and the space over it.
 	Margin, MastheadMax, LogoMax page.Length
 	MastheadDrop                 int
 	IssueLine                    Size
-	UnderMasthead, OverTheme     page.Length
-	// On the photo: the dark band's least height, the space under its
-	// type, its shade; the cover lines' width (percent), distance from the
-	// foot, the band over them and its shade; the space between lines;
-	// the credit's size, colour and distance from the foot.
-	Band, UnderBand      page.Length
+	UnderMasthead                page.Length
+	// The cover lines: the lead's title and standfirst, and the others'
+	// titles (their sections are Scale.CoverSection).
+	LeadTitle, LeadStandfirst, SecondTitle Size
+	// On the photo: the space under the masthead band's type and the
+	// band's shade (a logo stands on the paper instead); the reach of the
+	// photo's subject about its focal point (percent of the page's width),
+	// which the masthead and lines keep clear of; the cover lines' width
+	// (percent), distance from the foot, the band over them and its shade,
+	// or, beside a low subject, their column's least width (percent); the
+	// space between lines; the credit's size, colour and distance from the
+	// foot.
+	UnderBand            page.Length
 	BandShade            int
+	Subject              int
 	LinesWidth           int
 	LinesFoot, LinesBand page.Length
 	LinesShade           int
+	SideWidth            int
 	BetweenLines         page.Length
 	Credit               Size
 	CreditColour         page.Color
@@ -343,8 +354,9 @@ func Default() Theme {
 		Highlight: page.Color{R: 0xff, G: 0xd9, B: 0xb0}, // sunrise
 		Cover: Cover{Layout: CoverPhoto, SkipSections: []string{"editorial", "tajuk"},
 			Margin: 14 * page.MM, MastheadMax: 96 * page.Pt, LogoMax: 40 * page.MM, MastheadDrop: 72,
-			IssueLine: Size{10 * page.Pt, 13 * page.Pt}, UnderMasthead: 8 * page.Pt, OverTheme: 22 * page.Pt,
-			Band: 62 * page.MM, UnderBand: 8 * page.MM, BandShade: 45,
+			IssueLine: Size{10 * page.Pt, 13 * page.Pt}, UnderMasthead: 8 * page.Pt,
+			LeadTitle: Size{30 * page.Pt, 32 * page.Pt}, LeadStandfirst: Size{11 * page.Pt, 14 * page.Pt}, SecondTitle: Size{16 * page.Pt, 18 * page.Pt},
+			UnderBand: 8 * page.MM, BandShade: 45, Subject: 8, SideWidth: 38,
 			LinesWidth: 62, LinesFoot: 16 * page.MM, LinesBand: 12 * page.MM, LinesShade: 40, BetweenLines: 8 * page.Pt,
 			Credit: Size{6 * page.Pt, 7 * page.Pt}, CreditColour: page.Color{R: 0xee, G: 0xee, B: 0xee}, CreditFoot: 6 * page.MM,
 			UnderMastheadFramed: 6 * page.Pt, OverRule: 3 * page.MM, UnderRule: 5 * page.MM, RuleWidth: 1500,
@@ -364,9 +376,8 @@ func Default() Theme {
 			ContentsBy: Size{7500, 10 * page.Pt}, ContentsNumber: Size{20 * page.Pt, 20 * page.Pt}, ContentsTheme: Size{13 * page.Pt, 16 * page.Pt},
 			Imprint:  Size{7500, 10 * page.Pt},
 			BoxTitle: 9500, BoxText: Size{8500, 11 * page.Pt},
-			CoverTheme: Size{16 * page.Pt, 19 * page.Pt}, CoverSection: Size{8 * page.Pt, 10 * page.Pt},
-			CoverTitle: Size{17 * page.Pt, 19 * page.Pt}, CoverTitleFramed: Size{15 * page.Pt, 17 * page.Pt},
-			Attribution: Size{8 * page.Pt, 10 * page.Pt},
+			CoverSection: Size{8 * page.Pt, 10 * page.Pt},
+			Attribution:  Size{8 * page.Pt, 10 * page.Pt},
 		},
 		Headlines: Headlines{Lead: 40 * page.Pt, Feature: 32 * page.Pt, Short: 24 * page.Pt, Brief: 18 * page.Pt},
 		Pictures:  Pictures{CropLimit: 30, InsetGap: 4 * page.MM, InsetCaption: 30 * page.MM},
@@ -399,7 +410,7 @@ func Default() Theme {
 			NotesLine: page.Color{R: 0xbb, G: 0xb5, B: 0xad},
 			BackName:  Size{44 * page.Pt, 48 * page.Pt}, BackIssue: Size{11 * page.Pt, 15 * page.Pt}, BackPublisher: Size{9 * page.Pt, 12 * page.Pt},
 			BackMargin: 20 * page.MM, BackRise: 10 * page.Pt, BackFoot: 25 * page.MM,
-			BackPublisherColour: page.Color{R: 0xcf, G: 0xe0, B: 0xe3},
+			BackPublisherColour: page.Color{R: 0xcf, G: 0xe0, B: 0xe3}, BackLogo: 60, BackPlate: 8 * page.MM,
 		},
 		Space: Space{
 			DropCapGap: 3 * page.Pt, DropCapLines: 3, DropCapScale: 70, DropCapMin: 200, PullLeading: 125,
