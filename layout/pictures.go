@@ -52,10 +52,14 @@ func (c *composer) cropLimit(img *doc.Image) int {
 // photo, SharpPPI for flat art, whose edges show every missing pixel.
 func (c *composer) leastPPI(img *doc.Image) int64 {
 	if c.graphic(img) {
-		return doc.SharpPPI
+		return max(doc.SharpPPI, c.minPPI())
 	}
-	return doc.MinPPI
+	return c.minPPI()
 }
+
+// minPPI is the least resolution the print edition takes (doc.MinPPI; the
+// place for a magazine's own print: min_ppi:).
+func (c *composer) minPPI() int64 { return doc.MinPPI }
 
 // cropFits tells whether cropping an sw×sh image to the shape fw:fh takes
 // away no more than limit percent of its width or height (and, whatever

@@ -181,13 +181,15 @@ func boats(t *testing.T) map[string]image.Rectangle {
 }
 
 // TestPicturesIssue builds the pictures test issue: no picture prints
-// under doc.MinPPI (pdfimages -list on the print edition), no crop loses
-// its boat, the tall screenshots are shown whole, the tiny photo is a
-// thumbnail, and the photo used twice is a warning naming both places.
+// under doc.MinPPI (pdfimages -list on the print edition), the transparent
+// logo keeps a soft mask (screen edition; the print edition's is the
+// print plan's), no crop loses its boat, the tall screenshots are shown
+// whole, the tiny photo is a thumbnail, and the photo used twice is a
+// warning naming both places.
 func TestPicturesIssue(t *testing.T) {
 	dir := writePicturesIssue(t)
 	out := t.TempDir()
-	res, err := Run(t.Context(), dir, Options{Formats: []Format{Print}, OutDir: out, Version: "test"})
+	res, err := Run(t.Context(), dir, Options{Formats: AllFormats, OutDir: out, Version: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,6 +208,15 @@ func TestPicturesIssue(t *testing.T) {
 			if im[1] < doc.MinPPI {
 				t.Errorf("page %d: a picture prints at %d ppi", im[0], im[1])
 			}
+		}
+		// the transparent logo keeps its transparency (a soft mask) on the
+		// cover and the back cover of the screen edition
+		masks := map[int]bool{}
+		for _, im := range validate.PDFSoftMasks(t, filepath.Join(out, FileName("edisi-7", Screen))) {
+			masks[im] = true
+		}
+		if !masks[1] || len(masks) < 2 {
+			t.Errorf("the logo's soft masks are on pages %v, want the cover and the back cover", masks)
 		}
 	}
 	// the page model: crops and sizes

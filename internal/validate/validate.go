@@ -157,6 +157,28 @@ func PDFImagePPI(t testing.TB, file string) [][2]int {
 	return res
 }
 
+// PDFSoftMasks lists the pages on which a PDF draws an image with a soft
+// mask (its transparency), as poppler's pdfimages -list reports them.
+func PDFSoftMasks(t testing.TB, file string) []int {
+	t.Helper()
+	need(t, "pdfimages")
+	out, err := output(file, "pdfimages", "-list", file)
+	if err != nil {
+		t.Fatalf("pdfimages %s: %v", file, err)
+	}
+	var pages []int
+	for i, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		f := strings.Fields(l)
+		if i < 2 || len(f) < 3 || f[2] != "smask" {
+			continue
+		}
+		var pg int
+		fmt.Sscan(f[0], &pg)
+		pages = append(pages, pg)
+	}
+	return pages
+}
+
 // PDFObjects returns the objects of a PDF as qpdf --json shows them, by
 // reference ("12 0 R", and "trailer"): dictionaries as maps, arrays as
 // slices, names as "/Name", references as "N 0 R".
