@@ -179,36 +179,7 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 		Publisher: strings.TrimSpace(y.Publisher),
 		Draft:     y.Draft,
 	}
-	// a required key written with a wrong value was reported as that
-	missing := func(key string) bool { return !keys.has(key) }
-	if iss.Magazine == "" && missing("magazine") {
-		diags.Errorf(at("magazine"), "missing required key \"magazine\" (the masthead name)")
-	}
-	if y.Number == nil {
-		if missing("number") {
-			diags.Errorf(at("number"), "missing required key \"number\" (the issue number)")
-		}
-	} else if *y.Number < 0 {
-		diags.Errorf(at("number"), "number must not be negative, got %d", *y.Number)
-	} else {
-		iss.Number = *y.Number
-	}
-	if y.Date == "" {
-		diags.Errorf(at("date"), "missing required key \"date\" (YYYY-MM-DD)")
-	} else if t, err := time.Parse("2006-01-02", strings.TrimSpace(y.Date)); err != nil {
-		if isoDate.MatchString(strings.TrimSpace(y.Date)) {
-			diags.Errorf(at("date"), "date %q does not exist (check the day and the month)", y.Date)
-		} else {
-			diags.Errorf(at("date"), "date %q is not a date in the form YYYY-MM-DD", y.Date)
-		}
-	} else {
-		iss.Date = t
-	}
-	if iss.Language == "" {
-		iss.Language = locale.DefaultTag
-	} else if !langTag.MatchString(iss.Language) {
-		diags.Errorf(at("language"), "language %q is not a BCP 47 tag such as id or en", iss.Language)
-	}
+	readIdentity(iss, y, keys, at, diags)
 	trim, err := parseTrim(y.Trim)
 	if err != nil {
 		diags.Errorf(at("trim"), "%v", err)
@@ -276,6 +247,41 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 		diags.Errorf(diag.Pos{Path: filepath.Join(dir, "articles")}, "the issue has no articles: add Markdown files to the articles folder")
 	}
 	return iss
+}
+
+// readIdentity checks and sets what names the issue: the masthead, the
+// number, the date and the language.
+func readIdentity(iss *doc.Issue, y issueYAML, keys places, at func(string) diag.Pos, diags *diag.List) {
+	// a required key written with a wrong value was reported as that
+	missing := func(key string) bool { return !keys.has(key) }
+	if iss.Magazine == "" && missing("magazine") {
+		diags.Errorf(at("magazine"), "missing required key \"magazine\" (the masthead name)")
+	}
+	if y.Number == nil {
+		if missing("number") {
+			diags.Errorf(at("number"), "missing required key \"number\" (the issue number)")
+		}
+	} else if *y.Number < 0 {
+		diags.Errorf(at("number"), "number must not be negative, got %d", *y.Number)
+	} else {
+		iss.Number = *y.Number
+	}
+	if y.Date == "" {
+		diags.Errorf(at("date"), "missing required key \"date\" (YYYY-MM-DD)")
+	} else if t, err := time.Parse("2006-01-02", strings.TrimSpace(y.Date)); err != nil {
+		if isoDate.MatchString(strings.TrimSpace(y.Date)) {
+			diags.Errorf(at("date"), "date %q does not exist (check the day and the month)", y.Date)
+		} else {
+			diags.Errorf(at("date"), "date %q is not a date in the form YYYY-MM-DD", y.Date)
+		}
+	} else {
+		iss.Date = t
+	}
+	if iss.Language == "" {
+		iss.Language = locale.DefaultTag
+	} else if !langTag.MatchString(iss.Language) {
+		diags.Errorf(at("language"), "language %q is not a BCP 47 tag such as id or en", iss.Language)
+	}
 }
 
 type articleFile struct {
