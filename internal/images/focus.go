@@ -82,9 +82,14 @@ func (s *Store) Look(path string) (Look, error) {
 	if err != nil {
 		return Look{Focus: centre}, err
 	}
+	s.Looked.Add(1)
 	fx, fy := focalPoint(sm, saliency(sm))
 	l := Look{Focus: [2]float64{float64(fx) / 1000, float64(fy) / 1000}, Luma: lumaGrid(sm)}
-	_ = s.cache.Put(key, []byte(fmt.Sprintf("%d,%d;%x", fx, fy, l.Luma)))
+	grid := make([]byte, 0, 64)
+	for _, row := range l.Luma {
+		grid = append(grid, row[:]...)
+	}
+	_ = s.cache.Put(key, []byte(fmt.Sprintf("%d,%d;%s", fx, fy, hex.EncodeToString(grid))))
 	return l, nil
 }
 

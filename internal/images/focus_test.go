@@ -249,9 +249,10 @@ func TestFocusPlainPhoto(t *testing.T) {
 	}
 }
 
-// TestFocusCached: a focal point is found once per photo's content; the
-// second time it comes from the cache (a cache entry changed by hand is
-// what the second call returns), and a changed photo is measured again.
+// TestFocusCached: a photo is looked at once per content: a second store
+// on the same cache decodes nothing and gets the same look; the cache's
+// entry is what is returned (one changed by hand comes back changed), for
+// a copy of the photo under another name too.
 func TestFocusCached(t *testing.T) {
 	c, err := cache.Open(t.TempDir())
 	if err != nil {
@@ -264,9 +265,14 @@ func TestFocusCached(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := NewStore(c, jpeg.Fast)
-	first, err := s.Focus(p)
-	if err != nil {
-		t.Fatal(err)
+	first, err := s.Look(p)
+	if err != nil || s.Looked.Load() != 1 {
+		t.Fatal(err, s.Looked.Load())
+	}
+	// a second store on the same cache finds the whole look there
+	s2 := NewStore(c, jpeg.Fast)
+	if again, err := s2.Look(p); err != nil || again != first || s2.Looked.Load() != 0 {
+		t.Errorf("second look: %v, %d looks, %v; want the first's from the cache", again, s2.Looked.Load(), err)
 	}
 	srcKey, _, _ := s.sourceKey(p)
 	if err := c.Put(cache.Key(FocusVersion, srcKey), []byte("123,456;"+strings.Repeat("80", 64))); err != nil {

@@ -63,6 +63,9 @@ type Store struct {
 	// Decoded counts the sources decoded (cache misses), for summaries
 	// and tests.
 	Decoded atomic.Int64
+	// Looked counts the photos looked at for their focal point and
+	// lightness (cache misses; see focus.go).
+	Looked atomic.Int64
 	// OnSourceDone, when set, is called as each source is finished.
 	OnSourceDone func()
 }

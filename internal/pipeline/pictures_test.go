@@ -193,6 +193,13 @@ func TestPicturesIssue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// what the website and the sharing kit crop with: the issue the build
+	// returns carries the focal points found
+	where := boats(t)
+	f := res.Issue.Cover.Focus
+	if b := where["sampul.jpg"]; !image.Pt(int(f[0]*2100), int(f[1]*2800)).In(b.Inset(-30)) {
+		t.Errorf("the built issue's cover focus %v is not on the boat %v", f, b)
+	}
 	twice := false
 	for _, w := range res.Warnings {
 		if strings.Contains(w.Msg, "perahu-kiri.jpg is used twice") && strings.HasSuffix(w.Pos.Path, "05-galeri.md") &&
@@ -227,7 +234,6 @@ func TestPicturesIssue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	where := boats(t)
 	seen := map[string]int{}
 	for pi, pg := range model.Pages {
 		for _, it := range pg.Items {
