@@ -29,7 +29,12 @@ func ask(file string, run func() ([]byte, error), name string, args ...string) (
 	if err != nil {
 		return run() // the tool says what is wrong with the file
 	}
-	key := fmt.Sprintf("%x %q %q", sha256.Sum256(data), name, args)
+	return once(fmt.Sprintf("%x %q %q", sha256.Sum256(data), name, args), run)
+}
+
+// once returns run's answer to the question key, running it only the
+// first time it is asked.
+func once(key string, run func() ([]byte, error)) ([]byte, error) {
 	a, _ := answers.LoadOrStore(key, &answer{})
 	an := a.(*answer)
 	an.once.Do(func() { an.out, an.err = run() })

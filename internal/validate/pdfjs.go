@@ -2,6 +2,7 @@ package validate
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -84,17 +85,24 @@ func PDFJS(t testing.TB, file string) []PDFJSPage {
 	node := need(t, "node")
 	root := npmRoot(t)
 	needFile(t, filepath.Join(root, "pdfjs-dist", "legacy", "build", "pdf.mjs"), "pdfjs-dist")
-	script := filepath.Join(t.TempDir(), "pdfjs.cjs")
-	if err := os.WriteFile(script, []byte(pdfjsScript), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(node, script, root, file).Output()
-	if err != nil {
-		msg := ""
-		if ee, ok := err.(*exec.ExitError); ok {
-			msg = string(ee.Stderr)
+	out, err := ask(file, func() ([]byte, error) {
+		dir, err := os.MkdirTemp("", "magz-pdfjs-")
+		if err != nil {
+			return nil, err
 		}
-		t.Fatalf("pdf.js reading %s: %v\n%s", file, err, msg)
+		defer os.RemoveAll(dir)
+		script := filepath.Join(dir, "pdfjs.cjs")
+		if err := os.WriteFile(script, []byte(pdfjsScript), 0o644); err != nil {
+			return nil, err
+		}
+		out, err := exec.Command(node, script, root, file).Output()
+		if ee, ok := err.(*exec.ExitError); ok {
+			err = fmt.Errorf("%w\n%s", err, ee.Stderr)
+		}
+		return out, err
+	}, node, "pdfjs", file)
+	if err != nil {
+		t.Fatalf("pdf.js reading %s: %v", file, err)
 	}
 	var pages []PDFJSPage
 	if err := json.Unmarshal(out, &pages); err != nil {

@@ -14,7 +14,8 @@ import (
 func npmRoot(t testing.TB) string {
 	t.Helper()
 	npm := need(t, "npm")
-	out, err := exec.Command(npm, "root", "-g").Output()
+	// node starts for seconds under load: npm is asked once per test binary
+	out, err := once("npm root -g", exec.Command(npm, "root", "-g").Output)
 	if err != nil {
 		t.Fatalf("npm root -g: %v", err)
 	}
