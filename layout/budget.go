@@ -4,7 +4,7 @@
 // the photo page and the notes pages an editor asks for; that many pages,
 // rounded up to a multiple of four, is the issue. Where an article ends
 // part-way down a page, the room below it takes the masthead box, half-
-// and quarter-page ads and the notices in text (fillHoles); the pages
+// and quarter-page ads and the notices in text (reserve, placeReserved); the pages
 // still spare take the full-page ads, then pages of the smaller ads left
 // over. Only when the material runs out are ruled notes pages printed, and
 // the budget says what to add or cut.
@@ -317,7 +317,7 @@ func (c *composer) piecesPage(ps []piece) {
 // account fills in the budget's count of the pages as set (covers and
 // contents, articles, notes pages asked for), of the pieces set below the
 // articles' ends, and what printing four pages fewer would take.
-func (c *composer) account(b *Budget, used []piece, ends []ending) {
+func (c *composer) account(b *Budget, used []piece) {
 	for _, p := range c.out.Pages {
 		switch p.Kind {
 		case page.KindCover, page.KindBack, page.KindContents:

@@ -199,7 +199,7 @@ func Compose(iss *doc.Issue, opt Options) (*page.Issue, *Report) {
 	b := c.budget(c.left)
 	c.within(c.node(page.RoleSection, ""), func() { c.out.Pages = append(c.out.Pages, c.backCover()) })
 	b.PhotoPages = photo
-	c.account(&b, used, ends)
+	c.account(&b, used)
 	c.report.Budget = b
 	for i, p := range c.out.Pages {
 		p.Folio = i + 1
