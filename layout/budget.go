@@ -105,7 +105,7 @@ func (c *composer) reserve(e *ending) {
 	if e.empty < fillerMin || c.fullBleed[e.last] || c.opt.NoCopyfit {
 		return
 	}
-	room := c.bodyBottom() - c.contentBottom(e.last) - c.th.Grid
+	room := c.bodyBottom() - c.contentBottom(e.last) // a piece's height holds the line above it
 	pick := bestFit(c.left, room)
 	if len(pick) == 0 {
 		return
@@ -154,8 +154,8 @@ func (c *composer) placeReserved() (map[int]string, []piece) {
 			total += pc.h
 		}
 		x, w := c.textBox(pi)
-		room := c.bodyBottom() - c.contentBottom(pi) - c.th.Grid
-		y := c.bodyBottom() - total + c.th.Grid
+		room := c.bodyBottom() - c.contentBottom(pi)
+		y := c.bodyBottom() - total // the last piece ends on the text area's foot
 		if (room-total)*1000 >= fillerMin*(c.bodyBottom()-c.th.MarginTop) {
 			y = c.gridY(c.contentBottom(pi) + c.th.Grid)
 		}
