@@ -23,12 +23,16 @@ type LinkOptions struct {
 	// InkLimit, in percent, caps the total ink of the output: inks above
 	// it are taken back from cyan, magenta and yellow, keeping black.
 	InkLimit int
+	// SourceRelative reads the source colorimetrically (its relative
+	// table) whatever the intent: a CMYK original's colours as they are,
+	// separated again for the destination with the intent.
+	SourceRelative bool
 }
 
 // NewLink samples the conversion from src to dst with the given intent.
 func NewLink(src, dst *Profile, intent Intent, opt LinkOptions) (*Link, error) {
 	srcIntent := intent
-	if opt.Paper {
+	if opt.Paper || opt.SourceRelative {
 		srcIntent = Relative
 	}
 	from, err := src.toPCS(srcIntent)
@@ -95,6 +99,22 @@ func NewLink(src, dst *Profile, intent Intent, opt LinkOptions) (*Link, error) {
 		}
 	}
 	return l, nil
+}
+
+// MaxInk is the most total ink (in percent, rounded) at any point of the
+// link's table, and so anywhere: interpolation between the points never
+// puts down more.
+func (l *Link) MaxInk() int {
+	var most int64
+	t := l.table
+	for i := 0; i+t.out <= len(t.values); i += t.out {
+		var s int64
+		for _, v := range t.values[i : i+t.out] {
+			s += int64(v)
+		}
+		most = max(most, s)
+	}
+	return int(divRound(most*100, 65535))
 }
 
 // limitInk takes ink above limit (summed, 16-bit units) back from cyan,

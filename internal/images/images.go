@@ -183,12 +183,23 @@ type Request struct {
 	// Original allows embedding the source file's own bytes when it is a
 	// JPEG that needs no rotation, crop or resampling (no generational loss).
 	Original bool
+	// Colour is the colour of the pixels; Inks needs Press, and makes a
+	// JPEG (CMYK or grey) whatever the Encoding.
+	Colour Colour
+	Press  *Press
 }
 
 // Result is an encoded rendition.
 type Result struct {
 	Data []byte
 	W, H int
+	// Colour is what Data holds; for Inks, MaxInk is the most ink any
+	// pixel of it puts down (tenths of a percent, read back from the
+	// file) and Mask, when the picture has transparency, a greyscale PNG
+	// of its alpha (a PDF soft mask).
+	Colour Colour
+	MaxInk int
+	Mask   []byte
 }
 
 // PipelineVersion is part of every cache key: change it when renditions
@@ -264,10 +275,14 @@ func (s *Store) Render(ctx context.Context, reqs []Request, pos map[string]diag.
 }
 
 // recipeFormat writes a rendition's recipe into its cache key.
-const recipeFormat = "crop=%v size=%dx%d enc=%d q=%d orig=%v"
+const recipeFormat = "crop=%v size=%dx%d enc=%d q=%d orig=%v colour=%d press=%s"
 
 func (r Request) recipe() string {
-	return fmt.Sprintf(recipeFormat, r.Crop, r.W, r.H, r.Encoding, r.Quality, r.Original)
+	press := ""
+	if r.Press != nil {
+		press = r.Press.Key()
+	}
+	return fmt.Sprintf(recipeFormat, r.Crop, r.W, r.H, r.Encoding, r.Quality, r.Original, r.Colour, press)
 }
 
 // sourceKey returns the hash of a source file's bytes. The cache remembers
@@ -309,7 +324,7 @@ func (s *Store) renderSource(ctx context.Context, path string, reqs []Request, m
 	out := map[Request]Result{}
 	var missing []Request
 	for _, r := range reqs {
-		if r.Original {
+		if r.Original && r.Colour == RGB {
 			if err := read(); err != nil {
 				return nil, err
 			}
@@ -319,8 +334,10 @@ func (s *Store) renderSource(ctx context.Context, path string, reqs []Request, m
 			}
 		}
 		if b, ok := s.cache.Get(cache.Key(PipelineVersion, s.codec.String(), srcKey, r.recipe())); ok {
-			out[r] = Result{Data: b, W: r.W, H: r.H}
-			continue
+			if res, ok := unmarshalResult(b, r); ok {
+				out[r] = res
+				continue
+			}
 		}
 		missing = append(missing, r)
 	}
@@ -356,19 +373,22 @@ func (s *Store) renderSource(ctx context.Context, path string, reqs []Request, m
 		var err error
 		var m *image.YCbCr
 		ok := false
-		if pl != nil && r.Encoding == JPEG {
+		if pl != nil && r.Encoding == JPEG && r.Colour == RGB {
 			m, ok = pl.rendition(orient, r.Crop, r.W, r.H)
 		}
-		if ok {
+		switch {
+		case ok:
 			res, err = s.encodeJPEG(m, r)
-		} else {
+		case r.Colour == Inks:
+			res, err = renderInks(img, orient, lv, r)
+		default:
 			res, err = render(lv, r)
 		}
 		if err != nil {
 			return nil, err
 		}
 		out[r] = res
-		if err := s.cache.Put(cache.Key(PipelineVersion, s.codec.String(), srcKey, r.recipe()), res.Data); err != nil {
+		if err := s.cache.Put(cache.Key(PipelineVersion, s.codec.String(), srcKey, r.recipe()), res.marshal()); err != nil {
 			// A cache that cannot be written only costs time.
 			_ = err
 		}
@@ -376,7 +396,8 @@ func (s *Store) renderSource(ctx context.Context, path string, reqs []Request, m
 	return out, nil
 }
 
-func render(lv *levels, r Request) (Result, error) {
+// frame crops and resamples the request's rendition from the levels.
+func frame(lv *levels, r Request) (*image.NRGBA, int, int) {
 	W, H := lv.orientedSize()
 	cw := float64(float64(r.Crop[2]-r.Crop[0]) / 1e6 * float64(W))
 	ch := float64(float64(r.Crop[3]-r.Crop[1]) / 1e6 * float64(H))
@@ -394,7 +415,7 @@ func render(lv *levels, r Request) (Result, error) {
 	if rect.Dx() < 1 || rect.Dy() < 1 {
 		rect = b
 	}
-	var m image.Image = src
+	m := src
 	switch {
 	case w == rect.Dx() && h == rect.Dy():
 		if rect != b {
@@ -408,6 +429,11 @@ func render(lv *levels, r Request) (Result, error) {
 			m = imaging.Resize(imaging.Crop(src, rect), w, h, imaging.CatmullRom)
 		}
 	}
+	return m, w, h
+}
+
+func render(lv *levels, r Request) (Result, error) {
+	m, w, h := frame(lv, r)
 	var buf bytes.Buffer
 	switch r.Encoding {
 	case PNG:

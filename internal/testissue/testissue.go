@@ -5,6 +5,9 @@
 //	synth:jpeg 400x300        an RGB JPEG
 //	synth:jpeg-exif6 400x300  stored landscape, EXIF orientation 6 (shows portrait)
 //	synth:cmyk                a small CMYK JPEG
+//	synth:cmyk 400x300        an Adobe CMYK JPEG of a photo, at most 240 % of ink
+//	synth:cmyk-heavy 400x300  the same with a band of 390 % ink (rich black)
+//	synth:gray16 200x200      a 16-bit greyscale PNG
 //	synth:gray 200x200        a grayscale JPEG
 //	synth:png 300x200         an RGB PNG
 //	synth:png16 300x200       a 16-bit PNG
@@ -35,6 +38,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/txtar"
 
+	jpg "magz/internal/jpeg"
 	"magz/internal/synth"
 )
 
@@ -140,7 +144,21 @@ func Synth(spec string) ([]byte, error) {
 		err := png.Encode(&buf, synth.Logo(w, h))
 		return buf.Bytes(), err
 	case "cmyk":
-		return testdata.ReadFile("testdata/cmyk.jpg")
+		if size == "" {
+			return testdata.ReadFile("testdata/cmyk.jpg")
+		}
+		return cmykPhoto(photo(), false), nil
+	case "cmyk-heavy":
+		return cmykPhoto(photo(), true), nil
+	case "gray16":
+		g := image.NewGray16(image.Rect(0, 0, w, h))
+		for y := 0; y < h; y++ {
+			for x := 0; x < w; x++ {
+				g.SetGray16(x, y, color.Gray16{uint16((x*65535/max(w-1, 1) + y*977) % 65536)})
+			}
+		}
+		err := png.Encode(&buf, g)
+		return buf.Bytes(), err
 	case "webp":
 		return testdata.ReadFile("testdata/tiny.webp")
 	case "truncated":
@@ -154,6 +172,32 @@ func Synth(spec string) ([]byte, error) {
 		return []byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic"), nil
 	}
 	return nil, fmt.Errorf("unknown synth kind %q", kind)
+}
+
+// cmykPhoto separates a photo naively (grey component to black, at most
+// 240 % of ink) into an Adobe CMYK JPEG; heavy adds a band of 390 %.
+func cmykPhoto(m image.Image, heavy bool) []byte {
+	b := m.Bounds()
+	w, h := b.Dx(), b.Dy()
+	ps := make([]jpg.Plane, 4)
+	for c := range ps {
+		ps[c] = jpg.Plane{Pix: make([]uint8, w*h), Stride: w, W: w, H: h}
+	}
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			r, g, bl, _ := m.At(b.Min.X+x, b.Min.Y+y).RGBA()
+			c, mm, yy := 255-int(r>>8), 255-int(g>>8), 255-int(bl>>8)
+			k := min(c, mm, yy) * 3 / 4
+			ink := [4]int{(c - k) * 7 / 10, (mm - k) * 7 / 10, (yy - k) * 7 / 10, k}
+			if heavy && y > h/3 && y < h/3+h/8 {
+				ink = [4]int{255, 240, 240, 255}
+			}
+			for i := range ps {
+				ps[i].Pix[y*w+x] = uint8(ink[i])
+			}
+		}
+	}
+	return jpg.EncodeCMYK(ps[0], ps[1], ps[2], ps[3], 95)
 }
 
 // pngHeader returns a PNG signature and IHDR chunk claiming w×h, and nothing
