@@ -67,12 +67,39 @@ const (
 )
 
 // Print is how the print edition is printed: the paper, or the printer's
-// own ICC output profile and the name of its printing condition.
+// own ICC output profile and the name of its printing condition, and the
+// job's details for the print shop.
 type Print struct {
 	Paper     Paper
 	Profile   string // absolute path of the printer's profile; empty for magz's own
 	Condition string // the printing condition the profile characterises
-	Pos       diag.Pos
+	// RGB keeps photos in sRGB for a printer who separates them in the
+	// RIP (colour: rgb); by default magz separates them itself.
+	RGB bool
+	// MinPPI is the least resolution a photo may have where it is placed
+	// (min_ppi:); 0 for magz's own rule.
+	MinPPI int
+	Job    Job
+	// Sheet is the press sheet an imposed booklet is printed on, in
+	// micrometres; zero for SRA3.
+	Sheet Trim
+	// Caliper is the paper's thickness in micrometres (thickness:, or
+	// from the weight); 0 when neither is given.
+	Caliper int
+	Pos     diag.Pos
+}
+
+// Job is what a print shop asks with a file: the paper they sell, its
+// weight, how many copies, which inks, the binding, who to call and where
+// and when the copies go. Free text, printed on the hand-off sheet.
+type Job struct {
+	Stock    string // the paper by name, such as "HVS 80 g" or "Art paper 120 g"
+	Weight   int    // g/m²; 0 when not given
+	Quantity int    // copies; 0 when not given
+	Colours  string // such as "4/4 (CMYK both sides)"
+	Binding  string
+	Contact  string
+	Delivery string
 }
 
 // The resolution of pictures in print, in pixels per inch where they are

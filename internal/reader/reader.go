@@ -110,6 +110,18 @@ type printYAML struct {
 	Paper     string `yaml:"paper"`
 	Profile   string `yaml:"profile"`
 	Condition string `yaml:"condition"`
+	// the rest is read in print.go
+	Colour    string   `yaml:"colour"`
+	MinPPI    *int     `yaml:"min_ppi"`
+	Stock     string   `yaml:"stock"`
+	Weight    *float64 `yaml:"weight"`
+	Thickness *float64 `yaml:"thickness"`
+	Quantity  *int     `yaml:"quantity"`
+	Colours   string   `yaml:"colours"`
+	Binding   string   `yaml:"binding"`
+	Contact   string   `yaml:"contact"`
+	Delivery  string   `yaml:"delivery"`
+	Sheet     string   `yaml:"sheet"`
 }
 
 type coverYAML struct {
@@ -190,6 +202,7 @@ func Read(dir string, diags *diag.List) *doc.Issue {
 		iss.Settings = append(iss.Settings, mpath)
 	}
 	iss.Print = readPrint(y.Print, profileDir, at, diags)
+	readPrintJob(y.Print, &iss.Print, at, diags)
 	if iss.Print.Profile != "" {
 		iss.Settings = append(iss.Settings, iss.Print.Profile)
 	}
