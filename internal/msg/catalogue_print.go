@@ -1,4 +1,23 @@
 package msg
 
 // printID holds the Indonesian of the messages of the print edition: colour separation, ink, the printer's sheet, imposition.
-var printID = map[string]string{}
+var printID = map[string]string{
+	// the plan of the print edition
+	"photo %s is %d ppi where it is placed in the print edition (%d×%d mm), under the %d ppi a print shop accepts; use a larger photo, place it smaller, or lower print: min_ppi: on purpose": "foto %s hanya %d ppi di tempatnya pada edisi cetak (%d×%d mm), di bawah %d ppi yang diterima percetakan; pakai foto yang lebih besar, pasang lebih kecil, atau turunkan print: min_ppi: dengan sengaja",
+	"the print profile cannot separate photos: %w": "profil cetak tidak dapat memisahkan warna foto: %w",
+	// print: settings
+	"colour %q is not cmyk or rgb (rgb only when the printer separates photos in the RIP)": "colour %q bukan cmyk atau rgb (rgb hanya bila percetakan memisahkan warna foto di RIP)",
+	"min_ppi must be from %d to %d, got %d":                                                "min_ppi harus antara %d dan %d, tertulis %d",
+	"weight is the paper's grammage, from 40 to 400 g/m², got %g":                          "weight adalah gramatur kertas, antara 40 dan 400 g/m², tertulis %g",
+	"quantity must be at least 1, got %d":                                                  "quantity paling sedikit 1, tertulis %d",
+	"thickness is one sheet's, in millimetres, from 0.03 to 0.6, got %g":                   "thickness adalah tebal selembar kertas dalam milimeter, antara 0,03 dan 0,6, tertulis %g",
+	"sheet %q is not SRA3, SRA4, A3, B3, A4 or WIDTHxHEIGHTmm (for example 320x450mm)":     "sheet %q bukan SRA3, SRA4, A3, B3, A4 atau LEBARxTINGGImm (misalnya 320x450mm)",
+	// the image stage's separation
+	"the output profile: %w":                                     "profil keluaran: %w",
+	"the output profile is for %s, not CMYK":                     "profil keluaran untuk %s, bukan CMYK",
+	"the sRGB profile: %w":                                       "profil sRGB: %w",
+	"reading back the separated picture: %w":                     "membaca kembali gambar yang sudah dipisah warnanya: %w",
+	"the separated picture is neither CMYK nor grey":             "gambar yang sudah dipisah warnanya bukan CMYK dan bukan abu-abu",
+	"a rendition in inks without a press":                        "versi gambar dalam tinta cetak tanpa kondisi cetak",
+	"a CMYK picture of %d×%d pixels cannot be enlarged to %d×%d": "gambar CMYK %d×%d piksel tidak dapat diperbesar menjadi %d×%d",
+}

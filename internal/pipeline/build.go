@@ -245,7 +245,15 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 	for _, f := range opt.Formats {
 		want[f] = true
 	}
-	pl := newPlan(iss, model, infos, want, opt.Previews, diags)
+	var pr press
+	if want[Print] {
+		if pr, err = pressFor(iss.Print); err != nil {
+			return nil, err
+		}
+	}
+	// a photo below print resolution is an error of the plan: reported
+	// with whatever rendering finds, all at once
+	pl := newPlan(iss, model, infos, pr, want, opt.Previews, diags)
 	reqs := pl.requests()
 	logf("processing %d photo renditions", len(reqs))
 	done, err := renderPhotos(ctx, store, iss, reqs, opt.OnPhoto, diags)
@@ -504,11 +512,7 @@ func (w *editionWriter) write(wr io.Writer, f Format, onPage func()) error {
 		}
 		opt := pdf.Options{Edition: ed, Date: w.date, Creator: w.creator, OnPage: onPage}
 		if f == Print {
-			pr, err := pressFor(w.iss.Print)
-			if err != nil {
-				return err
-			}
-			opt.OutputIntent, opt.SRGB = &pr.intent, assets.SRGB
+			opt.OutputIntent, opt.SRGB = &w.plan.press.intent, assets.SRGB
 		}
 		opt.Image = func(it *page.Image) ([]byte, error) {
 			r, ok := w.done[m[it]]

@@ -383,6 +383,8 @@ func writeIssue(t *testing.T, archive string) string {
 }
 
 const awkward = `-- issue.yaml --
+print:
+  min_ppi: 10
 magazine: Awkward Review
 title: Edge Cases
 number: 7

@@ -43,7 +43,7 @@ func Check(ctx context.Context, dir string, codec jpeg.Codec) (iss *doc.Issue, d
 			budgetWarning(iss, report, diags)
 			notUA = model.NotUA
 			// planning the print edition warns of photos below print resolution
-			newPlan(iss, model, infos, map[Format]bool{Print: true}, false, diags)
+			newPlan(iss, model, infos, press{}, map[Format]bool{Print: true}, false, diags)
 		}
 	}
 	return iss, diags.All(), fit, notUA

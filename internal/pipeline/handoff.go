@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"magz/fonts"
+	"magz/internal/images"
 	"magz/layout/page"
 	"magz/layout/pdf"
 )
@@ -25,12 +26,8 @@ func HandoffName(issueName string) string { return issueName + "-print.txt" }
 // edition: what the file is, how it is to be printed and how to check it
 // arrived whole.
 func (w *editionWriter) writeHandoff(outDir string, print written) (written, error) {
-	pr, err := pressFor(w.iss.Print)
-	if err != nil {
-		return written{}, err
-	}
 	var b bytes.Buffer
-	w.handoff(&b, print, pr)
+	w.handoff(&b, print, w.plan.press)
 	name := HandoffName(w.iss.Name)
 	tmp, size, sum, err := writeTemp(outDir, name, func(wr io.Writer) error {
 		_, err := wr.Write(b.Bytes())
@@ -67,19 +64,79 @@ func (w *editionWriter) handoff(out io.Writer, print written, pr press) {
 		binding = "perfect binding"
 	}
 	row("Pages", "%d, cover included: %s", n, binding)
-	row("Colour", "CMYK. Text, rules and furniture in black ink alone; photos are sRGB, separated by the output profile")
+	ph := w.photoInks()
 	vec := maxInk(m)
-	if pr.inkLimit > 0 {
-		row("Total ink", "at most %d %% (magz's own colours at most %d %%; photos at most the output profile's limit, %d %%)", pr.inkLimit, vec, pr.inkLimit)
+	if pr.inks != nil {
+		row("Colour", "CMYK, separated by magz through the output profile: %s", ph.describe())
+		row("Total ink", "at most %s on the photos (measured on the file) and %d %% in magz's own colours; the printing condition allows %d %%", percent(ph.most), vec, pr.inkLimit)
 	} else {
-		row("Total ink", "magz's own colours at most %d %%; photos as the printer's profile separates them", vec)
+		row("Colour", "CMYK in magz's own colours; %d photos in sRGB (print: colour: rgb), for the RIP to separate with the output profile", ph.rgb)
+		row("Total ink", "%d %% at most in magz's own colours; photos as the RIP separates them (the profile's tables put down at most %d %%)", vec, pr.inkLimit)
 	}
 	row("Fonts", "%s; all embedded", strings.Join(fontsUsed(m), ", "))
 	if w.plan.lowestPhoto != "" {
 		row("Photos", "lowest effective resolution %d ppi (%s); 300 ppi is best", w.plan.lowestPPI, w.plan.lowestPhoto)
 	}
+	w.job(row)
 	tw.Flush()
 }
+
+// job adds the print shop's job details (print: in the settings).
+func (w *editionWriter) job(row func(k, format string, args ...any)) {
+	j := w.iss.Print.Job
+	if j.Stock != "" || j.Weight > 0 {
+		paper := j.Stock
+		if j.Weight > 0 {
+			paper = strings.TrimSpace(fmt.Sprintf("%s, %d g/m²", paper, j.Weight))
+			paper = strings.TrimPrefix(paper, ", ")
+		}
+		row("Paper", "%s (%s)", paper, w.iss.Print.Paper)
+	}
+	if j.Quantity > 0 {
+		row("Quantity", "%d copies", j.Quantity)
+	}
+	for _, kv := range [][2]string{{"Inks", j.Colours}, {"Binding", j.Binding}, {"Contact", j.Contact}, {"Delivery", j.Delivery}} {
+		if kv[1] != "" {
+			row(kv[0], "%s", kv[1])
+		}
+	}
+}
+
+// photoCount is what the print edition's photos are, read from their
+// renditions: how many in four inks, in black alone and in sRGB, and the
+// most ink any pixel of them puts down (tenths of a percent).
+type photoCount struct {
+	cmyk, gray, rgb, most int
+}
+
+func (w *editionWriter) photoInks() photoCount {
+	var c photoCount
+	seen := map[images.Request]bool{}
+	for _, req := range w.plan.print {
+		if seen[req] {
+			continue
+		}
+		seen[req] = true
+		res := w.done[req]
+		switch images.Channels(res.Data) {
+		case 4:
+			c.cmyk++
+		case 1:
+			c.gray++
+		default:
+			c.rgb++
+		}
+		c.most = max(c.most, res.MaxInk)
+	}
+	return c
+}
+
+func (c photoCount) describe() string {
+	return fmt.Sprintf("%d pictures in four inks (perceptual), %d greyscale in black ink alone", c.cmyk, c.gray)
+}
+
+// percent writes tenths of a percent.
+func percent(tenths int) string { return fmt.Sprintf("%d.%d %%", tenths/10, tenths%10) }
 
 // maxInk is the most ink any of magz's own colours puts down, in percent.
 func maxInk(m *page.Issue) int {

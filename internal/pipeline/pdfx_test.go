@@ -41,7 +41,7 @@ func TestPrintEditionIsPDFX(t *testing.T) {
 // of ink.
 func TestUncoatedPaper(t *testing.T) {
 	t.Parallel()
-	dir := writeIssue(t, strings.Replace(awkward, "-- issue.yaml --\n", "-- issue.yaml --\nprint:\n  paper: uncoated\n", 1))
+	dir := writeIssue(t, withPrint(awkward, "  paper: uncoated\n"))
 	out := t.TempDir()
 	if _, err := Run(context.Background(), dir, Options{Formats: []Format{Print}, OutDir: out, Version: "test"}); err != nil {
 		t.Fatal(err)
@@ -63,7 +63,7 @@ func TestPrintersOwnProfile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := writeIssue(t, strings.Replace(awkward, "-- issue.yaml --\n", "-- issue.yaml --\nprint:\n  profile: printer.icc\n  condition: Percetakan Jayapura, HVS 80 g\n", 1))
+	dir := writeIssue(t, withPrint(awkward, "  profile: printer.icc\n  condition: Percetakan Jayapura, HVS 80 g\n"))
 	if err := os.WriteFile(filepath.Join(dir, "printer.icc"), prof, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -97,13 +97,17 @@ func TestPrintSettingsErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct{ yaml, want string }{
-		{"print:\n  paper: glossy\n", `issue.yaml:2:10: paper "glossy" is not coated or uncoated`},
-		{"print:\n  profile: rgb.icc\n  condition: X\n", `issue.yaml:2:12: profile rgb.icc: is an ICC profile for "RGB", not for CMYK printing`},
-		{"print:\n  profile: none.icc\n  condition: X\n", `issue.yaml:2:12: profile none.icc:`},
-		{"print:\n  profile: rgb.icc\n", `issue.yaml:2:12: profile rgb.icc:`},
-		{"print:\n  condition: X\n", `issue.yaml:2:14: condition names the printing condition of a printer's own profile`},
+		{"  paper: glossy\n", `issue.yaml:2:10: paper "glossy" is not coated or uncoated`},
+		{"  profile: rgb.icc\n  condition: X\n", `issue.yaml:2:12: profile rgb.icc: is an ICC profile for "RGB", not for CMYK printing`},
+		{"  profile: none.icc\n  condition: X\n", `issue.yaml:2:12: profile none.icc:`},
+		{"  profile: rgb.icc\n", `issue.yaml:2:12: profile rgb.icc:`},
+		{"  condition: X\n", `issue.yaml:2:14: condition names the printing condition of a printer's own profile`},
+		{"  colour: spot\n", `issue.yaml:2:11: colour "spot" is not cmyk or rgb`},
+		{"  weight: 5\n", `issue.yaml:2:11: weight is the paper's grammage`},
+		{"  sheet: huge\n", `issue.yaml:2:10: sheet "huge" is not SRA3`},
+		{"  quantity: 0\n", `issue.yaml:2:13: quantity must be at least 1`},
 	} {
-		dir := writeIssue(t, strings.Replace(awkward, "-- issue.yaml --\n", "-- issue.yaml --\n"+tc.yaml, 1))
+		dir := writeIssue(t, withPrint(awkward, tc.yaml))
 		if err := os.WriteFile(filepath.Join(dir, "rgb.icc"), srgb, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -116,6 +120,12 @@ func TestPrintSettingsErrors(t *testing.T) {
 			t.Errorf("%q: a failed build wrote files", tc.yaml)
 		}
 	}
+}
+
+// withPrint adds keys (indented lines) to the print: settings of an
+// archive's issue.yaml, as its first ones.
+func withPrint(archive, keys string) string {
+	return strings.Replace(archive, "-- issue.yaml --\nprint:\n", "-- issue.yaml --\nprint:\n"+keys, 1)
 }
 
 func intentOf(t *testing.T, objs map[string]any) map[string]any {

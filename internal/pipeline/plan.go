@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"sort"
@@ -15,10 +16,15 @@ import (
 // The renditions each edition gets. One place for the numbers: the image
 // stage makes what this plan asks for and knows nothing of editions.
 const (
-	printPPI       = 300          // the resolution print photos are made at
-	lowPrintPPI    = doc.SharpPPI // below this a print photo looks soft: a warning
-	printQuality   = 88           // JPEG quality of print renditions
-	maxOriginalPPI = 450          // a JPEG up to this is embedded as it is (no re-encoding)
+	printPPI    = 300          // the resolution print photos are made at
+	lowPrintPPI = doc.SharpPPI // below this a print photo looks soft: a warning
+	// minPrintPPI is the least resolution a print photo may have where
+	// it is placed: below it the print shop would query the file, so the
+	// print build fails (print: min_ppi: lowers it on purpose).
+	minPrintPPI    = doc.MinPPI
+	printQuality   = 88  // JPEG quality of print renditions (RGB)
+	inkQuality     = 90  // and of renditions separated into inks
+	maxOriginalPPI = 450 // an RGB JPEG up to this is embedded as it is (no re-encoding)
 
 	screenPPI     = 150
 	screenQuality = 82
@@ -36,6 +42,8 @@ const (
 type plan struct {
 	infos  map[string]*images.Info
 	bleed  page.Length
+	press  press // the print edition's printing condition
+	minPPI int   // the least resolution of a print photo
 	print  map[*page.Image]images.Request
 	screen map[*page.Image]images.Request
 	epub   map[string]images.Request // by source path
@@ -47,8 +55,8 @@ type plan struct {
 // newPlan plans the renditions of the editions in want (screen ones also for
 // previews). Photos below print resolution are warned of at their use in
 // the text.
-func newPlan(iss *doc.Issue, model *page.Issue, infos map[string]*images.Info, want map[Format]bool, previews bool, diags *diag.List) *plan {
-	p := &plan{infos: infos, bleed: model.Bleed}
+func newPlan(iss *doc.Issue, model *page.Issue, infos map[string]*images.Info, pr press, want map[Format]bool, previews bool, diags *diag.List) *plan {
+	p := &plan{infos: infos, bleed: model.Bleed, press: pr, minPPI: cmp.Or(iss.Print.MinPPI, minPrintPPI)}
 	if want[Print] {
 		p.print = p.forPDF(model, printPPI, true, positions(iss), diags)
 	}
@@ -136,13 +144,28 @@ func (p *plan) forPDF(model *page.Issue, ppi int, print bool, pos map[string]dia
 				if p.lowestPhoto == "" || eff < p.lowestPPI {
 					p.lowestPPI, p.lowestPhoto = eff, img.Name
 				}
-				if eff < lowPrintPPI && diags != nil {
+				wmm, hmm := (w*254+perInch*5)/(perInch*10), (h*254+perInch*5)/(perInch*10)
+				switch {
+				case diags == nil:
+				case eff < int64(p.minPPI):
+					diags.Errorf(pos[img.Source], "photo %s is %d ppi where it is placed in the print edition (%d×%d mm), under the %d ppi a print shop accepts; use a larger photo, place it smaller, or lower print: min_ppi: on purpose",
+						img.Name, eff, wmm, hmm, p.minPPI)
+				case eff < lowPrintPPI:
 					diags.Warnf(pos[img.Source], "photo %s is low resolution for print: %d ppi where it is placed (%d×%d mm); %d ppi is best, under %d looks soft",
-						img.Name, eff, (w*254+perInch*5)/(perInch*10), (h*254+perInch*5)/(perInch*10), printPPI, lowPrintPPI)
+						img.Name, eff, wmm, hmm, printPPI, lowPrintPPI)
 				}
-				if full && in.Format == "jpeg" && in.Orientation == 1 && in.Model != "cmyk" && eff <= maxOriginalPPI {
+				switch {
+				case p.press.inks != nil:
+					// separated at build time into the press's inks
+					req.Colour, req.Press, req.Quality = images.Inks, p.press.inks, inkQuality
+				case full && in.Format == "jpeg" && in.Orientation == 1 && in.Model != "cmyk" && eff <= maxOriginalPPI:
 					req = images.Request{Path: img.Source, Crop: [4]int{0, 0, 1e6, 1e6}, W: in.Width, H: in.Height, Original: true}
 				}
+			}
+			if in.Alpha && req.Colour == images.RGB {
+				// transparency stays: a PNG, whose alpha the PDF keeps as
+				// a soft mask (a JPEG would put a white box down)
+				req.Encoding, req.Original = images.PNG, false
 			}
 			out[img] = req
 			order = append(order, img)
@@ -153,7 +176,7 @@ func (p *plan) forPDF(model *page.Issue, ppi int, print bool, pos map[string]dia
 	sizes := make([]pdf.ImageSize, len(order))
 	for i, img := range order {
 		r := out[img]
-		sizes[i] = pdf.ImageSize{Same: fmt.Sprint(r.Path, r.Crop, r.W, r.H, r.Original), W: r.W, H: r.H}
+		sizes[i] = pdf.ImageSize{Same: fmt.Sprint(r.Path, r.Crop, r.W, r.H, r.Original, r.Colour, r.Encoding), W: r.W, H: r.H}
 	}
 	pdf.DistinctWidths(sizes)
 	for i, img := range order {

@@ -1,0 +1,258 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"magz/internal/validate"
+)
+
+// sourcesArchive is an issue whose photos come in every colour a print
+// shop meets (see its head).
+//
+//go:embed testdata/sources.txtar
+var sourcesArchive string
+
+var (
+	// sourcesEditions is that issue's print edition.
+	sourcesEditions = &fixture{name: "sources", archive: sourcesArchive, opt: Options{Formats: []Format{Print}, Version: "test"}}
+	// telukEditions is the second example's (uncoated paper).
+	telukEditions = &fixture{name: "teluk", dir: "../../docs/examples/suara-teluk/issues/issue-1", opt: Options{Formats: []Format{Print}, Version: "test"}}
+)
+
+// pdfImageColours lists the colour space of each image pdfimages finds
+// in a PDF (rgb, cmyk, gray, icc, …).
+func pdfImageColours(t *testing.T, file string) []string {
+	t.Helper()
+	needTool(t, "pdfimages")
+	out, err := exec.Command("pdfimages", "-list", file).Output()
+	if err != nil {
+		t.Fatalf("pdfimages %s: %v", file, err)
+	}
+	var cs []string
+	for i, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		if f := strings.Fields(l); i >= 2 && len(f) > 5 && f[2] == "image" {
+			cs = append(cs, f[5])
+		}
+	}
+	return cs
+}
+
+// needTool skips the test when a tool is missing, or fails it when the
+// validators are required.
+func needTool(t *testing.T, name string) {
+	t.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		if validate.Required() {
+			t.Fatalf("%s is required (MAGZ_REQUIRE_VALIDATORS=1) but not installed", name)
+		}
+		t.Skipf("%s not installed", name)
+	}
+}
+
+// inkWays are the ways a RIP may separate a file: with the file's own
+// output profile, with and without black point compensation, and with
+// Ghostscript's own default profiles.
+var inkWays = []struct {
+	name    string
+	profile bool
+	args    []string
+}{
+	{"output profile, black point compensation", true, nil},
+	{"output profile, no black point compensation", true, []string{"-dBlackPtComp=0"}},
+	{"the RIP's default profiles", false, nil},
+}
+
+// maxTotalInk renders a print PDF within its bleed box with Ghostscript
+// and returns the most ink (C+M+Y+K, percent) of any pixel.
+func maxTotalInk(t *testing.T, file, profile string, args []string, dpi int) float64 {
+	t.Helper()
+	needTool(t, "gs")
+	dir := t.TempDir()
+	all := []string{"-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-dUseBleedBox", "-sDEVICE=pamcmyk32", fmt.Sprintf("-r%d", dpi)}
+	if profile != "" {
+		all = append(all, "-sOutputICCProfile="+profile, "-sDefaultCMYKProfile="+profile)
+	}
+	all = append(append(all, args...), "-o", filepath.Join(dir, "p%03d.pam"), file)
+	if out, err := exec.Command("gs", all...).CombinedOutput(); err != nil {
+		t.Fatalf("gs %s: %v\n%s", file, err, out)
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "p*.pam"))
+	most := 0
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		end := bytes.Index(b, []byte("ENDHDR\n"))
+		for i := end + 7; i+3 < len(b); i += 4 {
+			most = max(most, int(b[i])+int(b[i+1])+int(b[i+2])+int(b[i+3]))
+		}
+	}
+	return float64(most) * 100 / 255
+}
+
+// checkSeparated: the print edition holds only CMYK and grey images, and
+// its total ink stays within the limit however the RIP separates it.
+func checkSeparated(t *testing.T, file string, profile []byte, limit int) {
+	t.Helper()
+	for i, cs := range pdfImageColours(t, file) {
+		if cs != "cmyk" && cs != "gray" {
+			t.Errorf("%s: image %d is %s, not CMYK or grey", filepath.Base(file), i, cs)
+		}
+	}
+	prof := filepath.Join(t.TempDir(), "output.icc")
+	if err := os.WriteFile(prof, profile, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, way := range inkWays {
+		p := ""
+		if way.profile {
+			p = prof
+		}
+		ink := maxTotalInk(t, file, p, way.args, 40)
+		if ink > float64(limit) {
+			t.Errorf("%s, %s: %.1f %% of ink, over the limit of %d %%", filepath.Base(file), way.name, ink, limit)
+		}
+		t.Logf("%s, %s: at most %.1f %% of ink (limit %d %%)", filepath.Base(file), way.name, ink, limit)
+	}
+}
+
+// TestPrintSeparated: photos of every kind (RGB, 16-bit, grey, CMYK within
+// and over the limit, transparent) and the sample issue are separated at
+// build time.
+func TestPrintSeparated(t *testing.T) {
+	t.Parallel()
+	for _, f := range []*fixture{sourcesEditions, sampleEditions, telukEditions} {
+		ed := f.get(t)
+		pr, err := pressFor(ed.res.Issue.Print)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSeparated(t, ed.file(Print), pr.intent.Profile, pr.inkLimit)
+	}
+}
+
+// TestHandoffMeasured: the hand-off sheet says what the file holds — the
+// photos' inks as pdfimages counts them.
+func TestHandoffMeasured(t *testing.T) {
+	t.Parallel()
+	ed := sourcesEditions.get(t)
+	sheet, err := os.ReadFile(ed.res.Handoff)
+	if err != nil {
+		t.Fatal(err)
+	}
+	counts := map[string]int{}
+	seen := map[string]bool{}
+	out, _ := exec.Command("pdfimages", "-list", ed.file(Print)).Output()
+	for _, l := range strings.Split(string(out), "\n")[2:] {
+		// one count per image object, however often it is placed
+		if f := strings.Fields(l); len(f) > 11 && !seen[f[10]] {
+			seen[f[10]] = true
+			counts[f[5]]++
+		}
+	}
+	if len(pdfImageColours(t, ed.file(Print))) == 0 {
+		t.Fatal("no images in the print edition")
+	}
+	want := fmt.Sprintf("%d pictures in four inks (perceptual), %d greyscale in black ink alone", counts["cmyk"], counts["gray"])
+	if !strings.Contains(string(sheet), want) {
+		t.Errorf("the sheet does not say %q:\n%s", want, sheet)
+	}
+	m := regexp.MustCompile(`at most ([0-9.]+) % on the photos`).FindSubmatch(sheet)
+	if m == nil {
+		t.Fatalf("the sheet gives no photo ink:\n%s", sheet)
+	}
+	if ink, _ := strconv.ParseFloat(string(m[1]), 64); ink > 300 || ink < 150 {
+		t.Errorf("the sheet says the photos put down at most %.1f %%", ink)
+	}
+}
+
+// TestLowResolutionFails: a photo under 150 ppi where it is placed fails
+// the print build, naming the photo and its resolution; print: min_ppi:
+// lowers the bar on purpose (a warning remains).
+func TestLowResolutionFails(t *testing.T) {
+	t.Parallel()
+	const archive = `-- issue.yaml --
+magazine: Kabar Kecil
+title: Foto Kecil
+number: 1
+date: 2026-05-01
+language: id
+-- images/kecil.jpg --
+synth:jpeg 200x150
+-- articles/satu.md --
+---
+title: Foto yang terlalu kecil
+author: Tim Uji
+---
+
+Sebuah paragraf sebelum foto.
+
+![Foto kecil](../images/kecil.jpg "Foto yang terlalu kecil | Tim Uji")
+
+Sebuah paragraf sesudah foto.
+`
+	dir := writeIssue(t, archive)
+	_, err := Run(context.Background(), dir, Options{Formats: []Format{Print}, OutDir: t.TempDir(), CacheDir: photoCache(t)})
+	if err == nil {
+		t.Fatal("a 24 ppi photo built")
+	}
+	m := regexp.MustCompile(`photo images/kecil\.jpg is (\d+) ppi where it is placed in the print edition`).FindStringSubmatch(err.Error())
+	if m == nil {
+		t.Fatalf("the error does not name the photo and its resolution: %v", err)
+	}
+	if ppi, _ := strconv.Atoi(m[1]); ppi >= 150 || ppi < 10 {
+		t.Fatalf("the photo is said to be %d ppi", ppi)
+	}
+	// the screen edition has no such bar
+	if _, err := Run(context.Background(), dir, Options{Formats: []Format{Screen}, OutDir: t.TempDir(), CacheDir: photoCache(t)}); err != nil {
+		t.Errorf("the screen edition failed: %v", err)
+	}
+	low := writeIssue(t, strings.Replace(archive, "language: id\n", "language: id\nprint:\n  min_ppi: "+m[1]+"\n", 1))
+	res, err := Run(context.Background(), low, Options{Formats: []Format{Print}, OutDir: t.TempDir(), CacheDir: photoCache(t)})
+	if err != nil {
+		t.Fatalf("with min_ppi: %s the build failed: %v", m[1], err)
+	}
+	warned := false
+	for _, w := range res.Warnings {
+		warned = warned || strings.Contains(w.Msg, "low resolution for print")
+	}
+	if !warned {
+		t.Error("a photo let through by min_ppi is not warned of")
+	}
+}
+
+// TestColourRGB: print: colour: rgb keeps photos sRGB for a RIP that
+// separates them.
+func TestColourRGB(t *testing.T) {
+	t.Parallel()
+	dir := writeIssue(t, withPrint(awkward, "  colour: rgb\n"))
+	out := t.TempDir()
+	res, err := Run(context.Background(), dir, Options{Formats: []Format{Print}, OutDir: out, CacheDir: photoCache(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rgb := 0
+	for _, cs := range pdfImageColours(t, filepath.Join(out, FileName(res.Issue.Name, Print))) {
+		if cs == "icc" || cs == "rgb" {
+			rgb++
+		}
+	}
+	if rgb == 0 {
+		t.Error("colour: rgb left no photo in RGB")
+	}
+	sheet, _ := os.ReadFile(res.Handoff)
+	if !strings.Contains(string(sheet), "print: colour: rgb") {
+		t.Errorf("the sheet does not say the photos are sRGB:\n%s", sheet)
+	}
+}
