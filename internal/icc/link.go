@@ -221,3 +221,63 @@ func BlackRamp(src, dst *Profile) ([256]uint8, error) {
 	}
 	return ramp, nil
 }
+
+// MaxInk sweeps the whole Lab space (L* every 2, a* and b* every 8)
+// through the profile's table for an intent, as a RIP reads it without
+// black point compensation, and returns the most total ink it puts down
+// (in tenths of a percent) and the Lab colour where.
+func (p *Profile) MaxInk(intent Intent) (int, [3]int, error) {
+	t, err := p.fromPCS(intent)
+	if err != nil {
+		return 0, [3]int{}, err
+	}
+	most, at := int64(-1), [3]int{}
+	e := make([]int32, maxChannels)
+	for L := 0; L <= 100; L += 2 {
+		for a := -128; a <= 127; a += 8 {
+			for b := -128; b <= 127; b += 8 {
+				c := pcsColour{lab: true, v: [3]int64{int64(L) << 16, int64(a) << 16, int64(b) << 16}}
+				e = e[:maxChannels]
+				encodePCS(t.in, c, e)
+				out := t.p.eval(e[:3])
+				var s int64
+				for _, v := range out {
+					s += int64(v)
+				}
+				if s > most {
+					most, at = s, [3]int{L, a, b}
+				}
+			}
+		}
+	}
+	return int(divRound(most*1000, 65535)), at, nil
+}
+
+// Colorimeter reads a profile's device colours as Lab (relative
+// colorimetric, in hundredths: L* 0 to 10000).
+type Colorimeter struct {
+	t transform
+}
+
+// NewColorimeter makes a colorimeter for p's device colours.
+func NewColorimeter(p *Profile) (*Colorimeter, error) {
+	t, err := p.toPCS(Relative)
+	if err != nil {
+		return nil, err
+	}
+	return &Colorimeter{t: t}, nil
+}
+
+// Lab measures a device colour (16-bit values).
+func (c *Colorimeter) Lab(dev []uint16) [3]int {
+	v := make([]int32, maxChannels)
+	for i := range c.t.p.in {
+		v[i] = int32(dev[i])
+	}
+	lab := decodePCS(c.t.out, c.t.p.eval(v[:c.t.p.in])).toLab()
+	var out [3]int
+	for i := range out {
+		out[i] = int(divRound(lab.v[i]*100, 1<<16))
+	}
+	return out
+}

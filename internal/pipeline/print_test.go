@@ -256,3 +256,73 @@ func TestColourRGB(t *testing.T) {
 		t.Errorf("the sheet does not say the photos are sRGB:\n%s", sheet)
 	}
 }
+
+var (
+	fontSize   = regexp.MustCompile(`/\S+ ([0-9.]+) Tf`)
+	lineWidth  = regexp.MustCompile(`^([0-9.]+) w$`)
+	strokeCMYK = regexp.MustCompile(`^([0-9.]+) ([0-9.]+) ([0-9.]+) ([0-9.]+) K$`)
+	strokeLine = regexp.MustCompile(` (l|re) S$|^S$`)
+)
+
+// chromaticInks counts the inks other than black among parsed c, m, y.
+func chromaticInks(m []string) int {
+	n := 0
+	for _, v := range m[1:4] {
+		if f, _ := strconv.ParseFloat(v, 64); f > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// checkSmallInks: no text under 12 pt and no rule under 0.5 pt of a
+// print edition uses more than one ink besides black; returns how many
+// small text runs and thin rules it saw.
+func checkSmallInks(t *testing.T, file string) (texts, rules int) {
+	t.Helper()
+	for pi, content := range validate.PDFContent(t, file) {
+		size, width := 0.0, 0.0
+		var fill, stroke []string
+		for _, line := range strings.Split(content, "\n") {
+			switch {
+			case fontSize.MatchString(line):
+				size, _ = strconv.ParseFloat(fontSize.FindStringSubmatch(line)[1], 64)
+			case fillCMYK.MatchString(line):
+				fill = fillCMYK.FindStringSubmatch(line)
+			case strokeCMYK.MatchString(line):
+				stroke = strokeCMYK.FindStringSubmatch(line)
+			case strings.HasSuffix(line, " SCN") || strings.HasSuffix(line, " CS"):
+				stroke = nil // a spot colour (registration)
+			case lineWidth.MatchString(line):
+				width, _ = strconv.ParseFloat(lineWidth.FindStringSubmatch(line)[1], 64)
+			case showText.MatchString(line) && size < 12:
+				texts++
+				if fill == nil || chromaticInks(fill) > 1 {
+					t.Errorf("%s page %d: %.1f pt text in %v: %q", filepath.Base(file), pi+1, size, fill, line)
+				}
+			case strokeLine.MatchString(line) && width < 0.5 && stroke != nil:
+				rules++
+				if chromaticInks(stroke) > 1 {
+					t.Errorf("%s page %d: %.2f pt rule in %v", filepath.Base(file), pi+1, width, stroke)
+				}
+			}
+		}
+	}
+	return texts, rules
+}
+
+// TestSmallTypeInks: small text and thin rules in black ink alone or in
+// one process ink with black, in the sample issue, the second example
+// (whose theme has four-colour accents and a blue-grey for captions) and
+// the sources issue.
+func TestSmallTypeInks(t *testing.T) {
+	t.Parallel()
+	for _, f := range []*fixture{sampleEditions, telukEditions, sourcesEditions} {
+		ed := f.get(t)
+		texts, rules := checkSmallInks(t, ed.file(Print))
+		if texts == 0 {
+			t.Errorf("%s: no small text found: the check saw nothing", f.name)
+		}
+		t.Logf("%s: %d small text runs, %d thin rules", f.name, texts, rules)
+	}
+}

@@ -31,10 +31,9 @@ func inks(c page.Color) [4]int {
 	return [4]int{sep(r), sep(g), sep(b), (100*(255-hi) + 127) / 255}
 }
 
-// inkOp returns the PDF operator that sets c as a process colour: k for
-// fills and text, K for strokes.
-func inkOp(c page.Color, op string) string {
-	v := inks(c)
+// inkOp returns the PDF operator that sets inks as a process colour: k
+// for fills and text, K for strokes.
+func inkOp(v [4]int, op string) string {
 	return fmt.Sprintf("%s %s %s %s %s\n", pct(v[0]), pct(v[1]), pct(v[2]), pct(v[3]), op)
 }
 
@@ -55,3 +54,6 @@ func TotalInk(c page.Color) int {
 	v := inks(c)
 	return v[0] + v[1] + v[2] + v[3]
 }
+
+// Inks is the print form of c: cyan, magenta, yellow and black, 0 to 100.
+func Inks(c page.Color) [4]int { return inks(c) }

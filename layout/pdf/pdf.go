@@ -79,6 +79,12 @@ func Write(w io.Writer, iss *page.Issue, opt Options) error {
 		f.AddSpotColor(registration, 100, 100, 100, 100)
 	}
 	d := &drawer{f: f, off: off, opt: opt, fonts: map[fonts.Face]bool{}, images: map[string]string{}, bleed: iss.Bleed, silentFaces: map[fonts.Face]bool{}}
+	if opt.Edition == Print && opt.OutputIntent != nil {
+		var err error
+		if d.rules, err = newInkRules(opt.OutputIntent.Profile); err != nil {
+			return err
+		}
+	}
 	if opt.Edition == Screen && len(iss.Structure) > 0 {
 		// the screen edition is tagged for readers (PDF/UA)
 		d.tags = &tags{structure: iss.Structure, mcids: make([][]int, len(iss.Pages)), annots: make([][]annot, len(iss.Pages)), silent: silentFonts{}}
@@ -159,6 +165,7 @@ type drawer struct {
 	// silentFaces are the faces whose silent copy is registered (see
 	// readAs).
 	silentFaces map[fonts.Face]bool
+	rules       *inkRules // the ink rules of small type and thin rules (print)
 }
 
 // tags records, page by page, which structure element each piece of
@@ -256,7 +263,7 @@ func (d *drawer) item(it page.Item, pageLinks []int) error {
 			return err
 		}
 		f.SetFont(family(fonts.Face(it.Face)), "", pt(it.Size))
-		d.textColor(it.Color)
+		d.textColor(it.Color, it.Size < SmallText)
 		if it.Track != d.track {
 			// fpdf has no letter-spacing call: set the PDF text state
 			// (Tc) directly; it persists until changed on this page.
@@ -309,7 +316,7 @@ func (d *drawer) item(it page.Item, pageLinks []int) error {
 		}
 	case *page.Rule:
 		d.mark(0)
-		d.strokeColor(it.Color)
+		d.strokeColor(it.Color, it.Width < ThinRule)
 		f.SetLineWidth(pt(it.Width))
 		f.Line(d.x(it.X1), d.x(it.Y1), d.x(it.X2), d.x(it.Y2))
 	case *page.Image:
@@ -361,23 +368,39 @@ func (d *drawer) item(it page.Item, pageLinks []int) error {
 // colour fpdf just set. Text takes the fill colour: fpdf writes no colour
 // of its own for text when the text and fill colours are equal.
 
-func (d *drawer) fillColor(c page.Color) {
+func (d *drawer) fillColor(c page.Color) { d.fill(c, inks(c)) }
+
+// fill sets c as the fill colour, printing in the inks v.
+func (d *drawer) fill(c page.Color, v [4]int) {
 	d.f.SetFillColor(int(c.R), int(c.G), int(c.B))
 	if d.opt.Edition == Print {
-		d.f.RawWriteStr(inkOp(c, "k"))
+		d.f.RawWriteStr(inkOp(v, "k"))
 	}
 }
 
-func (d *drawer) textColor(c page.Color) {
+// textColor sets the colour of text; small text (under SmallText) keeps
+// to the ink rules.
+func (d *drawer) textColor(c page.Color, small bool) {
 	d.f.SetTextColor(int(c.R), int(c.G), int(c.B))
-	d.fillColor(c)
+	d.fill(c, d.inksOf(c, small))
 }
 
-func (d *drawer) strokeColor(c page.Color) {
+// strokeColor sets the colour of lines; thin ones (under ThinRule) keep
+// to the ink rules.
+func (d *drawer) strokeColor(c page.Color, thin bool) {
 	d.f.SetDrawColor(int(c.R), int(c.G), int(c.B))
 	if d.opt.Edition == Print {
-		d.f.RawWriteStr(inkOp(c, "K"))
+		d.f.RawWriteStr(inkOp(d.inksOf(c, thin), "K"))
 	}
+}
+
+// inksOf is c in print; small and thin items in black or one ink.
+func (d *drawer) inksOf(c page.Color, small bool) [4]int {
+	v := inks(c)
+	if small && d.rules != nil {
+		v = d.rules.small(v)
+	}
+	return v
 }
 
 // annotate records the link annotation fpdf just added to the page.

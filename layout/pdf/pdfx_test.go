@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"magz/assets"
 	"magz/layout/page"
 )
 
@@ -68,7 +69,7 @@ func TestFinishPrint(t *testing.T) {
 		var b bytes.Buffer
 		opt := Options{Edition: Print, Date: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), Creator: "magz test",
 			Image:        func(*page.Image) ([]byte, error) { return jpegBytes(t, 64, 80), nil },
-			OutputIntent: &OutputIntent{Profile: []byte("profile bytes"), Identifier: "FOGRA39", Registry: "http://www.color.org", Condition: "Coated (FOGRA39)"},
+			OutputIntent: &OutputIntent{Profile: assets.CoatedProfile, Identifier: "FOGRA39", Registry: "http://www.color.org", Condition: "Coated (FOGRA39)"},
 			SRGB:         []byte("srgb bytes")}
 		if err := Write(&b, model(), opt); err != nil {
 			t.Fatal(err)
