@@ -24,7 +24,7 @@ import (
 
 var outputFlags = []cli.Flag{
 	&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: msg.T("write the editions into `DIR` (default dist/ISSUE)")},
-	&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: msg.T("editions to build, a comma `LIST` of print, screen, epub (default: all three)")},
+	&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: msg.T("what to build, a comma `LIST` of print, screen, epub (the default: all three) and, for the print shop, booklet, spreads, softproof")},
 	&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: msg.T("print only problems"), DisableDefaultText: true},
 	&cli.BoolFlag{Name: "previews", Aliases: []string{"p"}, Usage: msg.T("also draw a PNG of every page and a contact sheet into DIR/previews"), DisableDefaultText: true},
 	&cli.StringFlag{Name: "cache", Usage: msg.T("keep processed photos in `DIR` (default .magz-cache beside the issues)")},
@@ -192,6 +192,9 @@ func summary(w io.Writer, res *pipeline.Result, took time.Duration, upToDate str
 	}
 	if res.Previews != "" {
 		msg.Fprintf(w, "  %-9s %s/ (page-NN.png, contact-sheet.png)\n", msg.T("preview"), diag.DisplayPath(res.Previews))
+	}
+	if res.SoftProof != "" {
+		msg.Fprintf(w, "  %-9s %s/ (page-NN.png: the pages as the press prints them)\n", msg.T("softproof"), diag.DisplayPath(res.SoftProof))
 	}
 	for _, p := range res.Stale {
 		msg.Fprintf(w, "  %-9s %s is from an earlier build: not rebuilt now\n", msg.T("old"), diag.DisplayPath(p))

@@ -281,3 +281,29 @@ func (c *Colorimeter) Lab(dev []uint16) [3]int {
 	}
 	return out
 }
+
+// Then returns the link that converts through l and then next, sampled
+// on l's grid: what a colour becomes when l's output goes through next
+// (a soft proof: sRGB to the press's inks, then the inks to a screen).
+func (l *Link) Then(next *Link) (*Link, error) {
+	if l.Out != next.In {
+		return nil, fmt.Errorf("a link to %d channels cannot feed one from %d", l.Out, next.In)
+	}
+	t, err := newCLUT(l.In, next.Out, l.table.grid, 1<<24)
+	if err != nil {
+		return nil, err
+	}
+	v := make([]int32, maxChannels)
+	for n := 0; n*next.Out < len(t.values); n++ {
+		mid := l.table.values[n*l.Out : (n+1)*l.Out]
+		v = v[:maxChannels]
+		for i, x := range mid {
+			v[i] = int32(x)
+		}
+		out := next.table.apply(v[:next.In])
+		for o := range next.Out {
+			t.values[n*next.Out+o] = uint16(clamp16(int64(out[o])))
+		}
+	}
+	return &Link{In: l.In, Out: next.Out, table: t}, nil
+}

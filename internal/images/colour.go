@@ -34,6 +34,8 @@ const (
 // shared by the requests of the print edition.
 type Press struct {
 	key   string
+	out   *icc.Profile // the output profile
+	srgb  *icc.Profile
 	limit int       // percent
 	photo *icc.Link // sRGB to the inks, perceptual
 	reink *icc.Link // the condition's own CMYK to itself, for originals over the limit
@@ -55,7 +57,7 @@ func NewPress(output, srgb []byte, limit int) (*Press, error) {
 	if err != nil {
 		return nil, msg.Errorf("the sRGB profile: %w", err)
 	}
-	p := &Press{limit: limit}
+	p := &Press{limit: limit, out: out, srgb: in}
 	if p.limit == 0 {
 		free, err := icc.NewLink(in, out, icc.Perceptual, icc.LinkOptions{})
 		if err != nil {
@@ -87,6 +89,18 @@ func NewPress(output, srgb []byte, limit int) (*Press, error) {
 // inkHeadroom is how far (in percent) under the limit photos are
 // separated, for the JPEG's errors; checked on the encoded file.
 const inkHeadroom = 3
+
+// SoftProof returns the conversion of sRGB to what the press prints, seen
+// on a screen: separated as photos are (perceptual, within the limit),
+// then the inks measured on the paper (whose own colour is kept) and
+// shown in sRGB.
+func (p *Press) SoftProof() (*icc.Link, error) {
+	view, err := icc.NewLink(p.out, p.srgb, icc.Relative, icc.LinkOptions{Paper: true})
+	if err != nil {
+		return nil, err
+	}
+	return p.photo.Then(view)
+}
 
 // InkLimit is the total ink the press allows, in percent.
 func (p *Press) InkLimit() int { return p.limit }

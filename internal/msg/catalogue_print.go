@@ -20,4 +20,13 @@ var printID = map[string]string{
 	"the separated picture is neither CMYK nor grey":             "gambar yang sudah dipisah warnanya bukan CMYK dan bukan abu-abu",
 	"a rendition in inks without a press":                        "versi gambar dalam tinta cetak tanpa kondisi cetak",
 	"a CMYK picture of %d×%d pixels cannot be enlarged to %d×%d": "gambar CMYK %d×%d piksel tidak dapat diperbesar menjadi %d×%d",
+	// formats for the print shop
+	"what to build, a comma `LIST` of print, screen, epub (the default: all three) and, for the print shop, booklet, spreads, softproof": "apa yang dibuat, `DAFTAR` dengan koma dari print, screen, epub (bawaan: ketiganya) dan, untuk percetakan, booklet, spreads, softproof",
+	"unknown format %q; use print, screen, epub, booklet, spreads or softproof, separated by commas":                                     "format %q tidak dikenal; gunakan print, screen, epub, booklet, spreads, atau softproof, dipisah koma",
+	"no format given; use print, screen, epub, booklet, spreads or softproof, separated by commas":                                       "tidak ada format; gunakan print, screen, epub, booklet, spreads, atau softproof, dipisah koma",
+	"the soft proof: %w": "cetak coba layar: %w",
+	"no pages to impose": "tidak ada halaman untuk diimposisi",
+	"two pages of %s × %s mm with bleed and marks need a sheet of %s × %s mm; the sheet is %s × %s mm": "dua halaman %s × %s mm dengan bleed dan tanda potong perlu lembar cetak %s × %s mm; lembarnya %s × %s mm",
+	"softproof": "cetak coba",
+	"  %-9s %s/ (page-NN.png: the pages as the press prints them)\n": "  %-9s %s/ (page-NN.png: halaman seperti yang dicetak mesin cetak)\n",
 }

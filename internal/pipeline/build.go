@@ -44,10 +44,20 @@ const (
 	Print  Format = "print"
 	Screen Format = "screen"
 	EPUB   Format = "epub"
+	// For the print shop: the print edition imposed for saddle stitching
+	// on press sheets, reader spreads for approval, and pictures of the
+	// pages as the press will print them (soft proofs).
+	Booklet   Format = "booklet"
+	Spreads   Format = "spreads"
+	SoftProof Format = "softproof"
 )
 
 // AllFormats lists the editions in the order they are written.
 var AllFormats = []Format{Print, Screen, EPUB}
+
+// Formats is every format magz makes, in the order they are written; the
+// editions (AllFormats) are the default.
+var Formats = []Format{Print, Screen, EPUB, Booklet, Spreads, SoftProof}
 
 // ParseFormats reads a comma-separated list such as "print,epub".
 func ParseFormats(s string) ([]Format, error) {
@@ -58,7 +68,7 @@ func ParseFormats(s string) ([]Format, error) {
 		switch f {
 		case "":
 			continue
-		case Print, Screen, EPUB:
+		case Print, Screen, EPUB, Booklet, Spreads, SoftProof:
 			if !seen[f] {
 				out = append(out, f)
 				seen[f] = true
@@ -66,11 +76,11 @@ func ParseFormats(s string) ([]Format, error) {
 		case "all":
 			return AllFormats, nil
 		default:
-			return nil, msg.Errorf("unknown format %q; use print, screen or epub, separated by commas", p)
+			return nil, msg.Errorf("unknown format %q; use print, screen, epub, booklet, spreads or softproof, separated by commas", p)
 		}
 	}
 	if len(out) == 0 {
-		return nil, msg.Errorf("no format given; use print, screen or epub, separated by commas")
+		return nil, msg.Errorf("no format given; use print, screen, epub, booklet, spreads or softproof, separated by commas")
 	}
 	return out, nil
 }
@@ -128,6 +138,8 @@ type Result struct {
 	Photos   int
 	Outputs  []Output
 	Previews string // folder of page pictures, when asked for
+	// SoftProof is the folder of page pictures as the press prints them.
+	SoftProof string
 	Handoff  string // the printer's hand-off sheet, with the print edition
 	Cover    string // the designed cover as a picture, with the screen edition (CoverName)
 	// Stale are editions in the output folder from an earlier build that
@@ -148,6 +160,12 @@ func FileName(issueName string, f Format) string {
 		return issueName + "-print.pdf"
 	case Screen:
 		return issueName + "-screen.pdf"
+	case Booklet:
+		return issueName + "-booklet.pdf"
+	case Spreads:
+		return issueName + "-spreads.pdf"
+	case SoftProof:
+		return "softproof"
 	}
 	return issueName + ".epub"
 }
@@ -246,7 +264,7 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 		want[f] = true
 	}
 	var pr press
-	if want[Print] {
+	if printed(want) || want[SoftProof] {
 		if pr, err = pressFor(iss.Print); err != nil {
 			return nil, err
 		}
@@ -270,21 +288,23 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 		w.date = opt.Date
 	}
 	var formats []Format
-	for _, f := range AllFormats {
-		if want[f] {
+	for _, f := range Formats {
+		if want[f] && f != SoftProof {
 			formats = append(formats, f)
 		}
 	}
 	// The cover picture and the previews are drawn while the editions are
 	// written: the print edition keeps one processor busy the longest.
-	side := w.drawSide(ctx, opt.OutDir, want[Screen], opt.Previews)
+	var proof *press
+	if want[SoftProof] {
+		proof = &pr
+	}
+	side := w.drawSide(ctx, opt.OutDir, want[Screen], opt.Previews, proof)
 	eds, err := w.writeAll(ctx, opt.OutDir, formats, opt.OnEdition, opt.OnPage)
-	cover, previewTmp, sideErr := side()
+	cover, folders, sideErr := side()
 	if err = reported([]error{err, sideErr}); err != nil {
 		removeTemps(append(eds, cover))
-		if previewTmp != "" {
-			os.RemoveAll(previewTmp)
-		}
+		removeFolders(folders)
 		return nil, err
 	}
 	res := &Result{Issue: iss, Pages: len(model.Pages), Photos: len(infos), Words: countWords(iss), Copyfit: copyfitOf(report)}
@@ -300,6 +320,7 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 		sheet, err := w.writeHandoff(opt.OutDir, eds[i])
 		if err != nil {
 			removeTemps(eds)
+			removeFolders(folders)
 			return nil, err
 		}
 		eds = append(eds, sheet)
@@ -309,14 +330,19 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 		eds = append(eds, cover)
 		res.Cover = cover.dst
 	}
-	if previewTmp != "" {
+	if opt.Previews {
 		logf("drew %d page previews", len(model.Pages))
 	}
-	if err := moveIntoPlace(eds, previewTmp); err != nil {
+	if err := moveIntoPlace(eds, folders...); err != nil {
 		return nil, err
 	}
-	if previewTmp != "" {
-		res.Previews = filepath.Join(opt.OutDir, "previews")
+	for _, f := range folders {
+		switch f.name {
+		case "previews":
+			res.Previews = filepath.Join(opt.OutDir, f.name)
+		default:
+			res.SoftProof = filepath.Join(opt.OutDir, f.name)
+		}
 	}
 	res.Warnings = warnings(diags)
 	for _, f := range AllFormats {
@@ -465,24 +491,34 @@ func (w *editionWriter) writeAll(ctx context.Context, outDir string, formats []F
 // drawSide starts drawing the cover picture (with the screen edition)
 // and the previews (when asked for) beside the editions; the function it
 // returns waits for them and gives their temporary file and folder.
-func (w *editionWriter) drawSide(ctx context.Context, outDir string, cover, previews bool) func() (written, string, error) {
+func (w *editionWriter) drawSide(ctx context.Context, outDir string, cover, previews bool, proof *press) func() (written, []folder, error) {
 	rendition := func(it *page.Image) ([]byte, bool) {
 		r, ok := w.done[w.plan.screen[it]]
 		return r.Data, ok
 	}
 	var c written
-	var previewTmp string
-	var coverErr, previewErr error
+	var previewTmp, proofTmp string
+	var coverErr, previewErr, proofErr error
 	var wg sync.WaitGroup
 	if cover {
 		wg.Go(func() { c, coverErr = writeCover(ctx, outDir, w.model, w.iss.Name, rendition) })
 	}
 	if previews {
-		wg.Go(func() { previewTmp, previewErr = writePreviews(ctx, outDir, w.model, rendition) })
+		wg.Go(func() { previewTmp, previewErr = writePreviews(ctx, outDir, w.model, rendition, nil) })
 	}
-	return func() (written, string, error) {
+	if proof != nil {
+		wg.Go(func() { proofTmp, proofErr = writeSoftProof(ctx, outDir, w.model, rendition, *proof) })
+	}
+	return func() (written, []folder, error) {
 		wg.Wait()
-		return c, previewTmp, errors.Join(coverErr, previewErr)
+		var fs []folder
+		if previewTmp != "" {
+			fs = append(fs, folder{previewTmp, "previews"})
+		}
+		if proofTmp != "" {
+			fs = append(fs, folder{proofTmp, FileName(w.iss.Name, SoftProof)})
+		}
+		return c, fs, errors.Join(coverErr, previewErr, proofErr)
 	}
 }
 
@@ -514,14 +550,16 @@ func (w *editionWriter) write(wr io.Writer, f Format, onPage func()) error {
 		if f == Print {
 			opt.OutputIntent, opt.SRGB = &w.plan.press.intent, assets.SRGB
 		}
-		opt.Image = func(it *page.Image) ([]byte, error) {
-			r, ok := w.done[m[it]]
-			if !ok {
-				return nil, msg.Errorf("no rendition of %s", it.Name)
-			}
-			return r.Data, nil
-		}
+		opt.Image = w.picture(m)
 		return pdf.Write(wr, w.model, opt)
+	case Booklet, Spreads:
+		opt := pdf.Options{Date: w.date, Creator: w.creator, OnPage: onPage, Image: w.picture(w.plan.print),
+			OutputIntent: &w.plan.press.intent, SRGB: assets.SRGB}
+		sheets, err := w.sheets(f)
+		if err != nil {
+			return err
+		}
+		return pdf.WriteSheets(wr, w.model, sheets, opt)
 	}
 	return epub.Write(wr, w.iss, epub.Options{Date: w.date, Creator: w.creator, Pages: w.model.PageStarts(),
 		Image: func(img *doc.Image) ([]byte, string, error) {
@@ -537,6 +575,17 @@ func (w *editionWriter) write(wr io.Writer, f Format, onPage func()) error {
 		}})
 }
 
+// picture gives the PDF writer the rendition each image has in a plan.
+func (w *editionWriter) picture(m map[*page.Image]images.Request) func(*page.Image) ([]byte, error) {
+	return func(it *page.Image) ([]byte, error) {
+		r, ok := w.done[m[it]]
+		if !ok {
+			return nil, msg.Errorf("no rendition of %s", it.Name)
+		}
+		return r.Data, nil
+	}
+}
+
 func removeTemps(ws []written) {
 	for _, w := range ws {
 		if w.tmp != "" {
@@ -547,25 +596,36 @@ func removeTemps(ws []written) {
 
 // moveIntoPlace renames the written editions (and the previews folder, when
 // there is one) over the old ones, together.
-func moveIntoPlace(ws []written, previewTmp string) error {
+func moveIntoPlace(ws []written, folders ...folder) error {
 	for i, w := range ws {
 		if err := os.Rename(w.tmp, w.dst); err != nil {
 			removeTemps(ws[i:])
-			os.RemoveAll(previewTmp)
+			removeFolders(folders)
 			return msg.Errorf("cannot move %s into place: %w", w.dst, err)
 		}
 	}
-	if previewTmp == "" {
-		return nil
-	}
-	dst := filepath.Join(filepath.Dir(previewTmp), "previews")
-	os.RemoveAll(dst)
-	if err := os.Rename(previewTmp, dst); err != nil {
-		os.RemoveAll(previewTmp)
-		return msg.Errorf("cannot move the previews into place: %w", err)
+	for i, f := range folders {
+		dst := filepath.Join(filepath.Dir(f.tmp), f.name)
+		os.RemoveAll(dst)
+		if err := os.Rename(f.tmp, dst); err != nil {
+			removeFolders(folders[i:])
+			return msg.Errorf("cannot move the previews into place: %w", err)
+		}
 	}
 	return nil
 }
+
+// folder is a folder of pictures in its temporary place, and its name.
+type folder struct{ tmp, name string }
+
+func removeFolders(fs []folder) {
+	for _, f := range fs {
+		os.RemoveAll(f.tmp)
+	}
+}
+
+// printed tells whether the formats want the print edition's renditions.
+func printed(want map[Format]bool) bool { return want[Print] || want[Booklet] || want[Spreads] }
 
 func warnings(d *diag.List) []diag.Diagnostic {
 	var out []diag.Diagnostic

@@ -57,13 +57,13 @@ type plan struct {
 // the text.
 func newPlan(iss *doc.Issue, model *page.Issue, infos map[string]*images.Info, pr press, want map[Format]bool, previews bool, diags *diag.List) *plan {
 	p := &plan{infos: infos, bleed: model.Bleed, press: pr, minPPI: cmp.Or(iss.Print.MinPPI, minPrintPPI)}
-	if want[Print] {
+	if printed(want) {
 		p.print = p.forPDF(model, printPPI, true, positions(iss), diags)
 	}
 	if want[EPUB] {
 		p.epub = p.forEPUB(Images(iss))
 	}
-	if want[Screen] || previews {
+	if want[Screen] || previews || want[SoftProof] {
 		p.screen = p.forPDF(model, screenPPI, false, nil, nil)
 	}
 	return p

@@ -22,8 +22,9 @@ type press struct {
 	// printer's own.
 	inkLimit int
 	// inks separates photos for the press; nil when they stay sRGB
-	// (colour: rgb), for the RIP to separate.
-	inks *images.Press
+	// (colour: rgb), for the RIP to separate. separation is the same,
+	// whatever the setting (soft proofs use it).
+	inks, separation *images.Press
 }
 
 // pressFor returns the printing condition the settings name.
@@ -48,6 +49,7 @@ func pressFor(p doc.Print) (press, error) {
 		return press{}, msg.Errorf("the print profile cannot separate photos: %w", err)
 	}
 	pr.inkLimit = inks.InkLimit()
+	pr.separation = inks
 	if !p.RGB {
 		pr.inks = inks
 	}

@@ -23,7 +23,8 @@ const previewDPI = 70
 
 // writePreviews draws every page and a contact sheet into a new temporary
 // folder inside outDir and returns it; the caller moves it into place.
-func writePreviews(ctx context.Context, outDir string, model *page.Issue, rendition func(*page.Image) ([]byte, bool)) (string, error) {
+// tone, when set, changes the colours of each drawn page (a soft proof).
+func writePreviews(ctx context.Context, outDir string, model *page.Issue, rendition func(*page.Image) ([]byte, bool), tone func(*image.RGBA)) (string, error) {
 	tmp, err := os.MkdirTemp(outDir, ".previews-tmp-")
 	if err != nil {
 		return "", msg.Errorf("cannot write previews: %w", err)
@@ -63,6 +64,9 @@ func writePreviews(ctx context.Context, outDir string, model *page.Issue, rendit
 				return nil
 			}
 			img, err := r.Page(model, p)
+			if err == nil && tone != nil {
+				tone(img)
+			}
 			if err == nil {
 				err = savePNG(filepath.Join(tmp, preview.Name(i)), img)
 			}

@@ -5,6 +5,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -324,5 +325,56 @@ func TestSmallTypeInks(t *testing.T) {
 			t.Errorf("%s: no small text found: the check saw nothing", f.name)
 		}
 		t.Logf("%s: %d small text runs, %d thin rules", f.name, texts, rules)
+	}
+}
+
+// TestPrintShopFormats: --format booklet, spreads and softproof of the
+// sample issue (20 pages): ten SRA3 sheet sides, eleven reader spreads,
+// and a picture of every page as the press prints it.
+func TestPrintShopFormats(t *testing.T) {
+	t.Parallel()
+	out := t.TempDir()
+	res, err := Run(context.Background(), sample, Options{Formats: []Format{Booklet, Spreads, SoftProof}, OutDir: out, CacheDir: photoCache(t), Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Pages != 20 {
+		t.Fatalf("the sample has %d pages, the test expects 20", res.Pages)
+	}
+	booklet := filepath.Join(out, FileName(res.Issue.Name, Booklet))
+	info := validate.PDFInfo(t, booklet)
+	if !regexp.MustCompile(`Pages:\s+10\n`).MatchString(info) || !strings.Contains(info, "1275.59 x 907.09 pts") || !strings.Contains(info, "PDF/X-4") {
+		t.Errorf("the booklet is not ten SRA3 sheet sides in PDF/X-4:\n%s", info)
+	}
+	for _, cs := range pdfImageColours(t, booklet) {
+		if cs != "cmyk" && cs != "gray" {
+			t.Errorf("the booklet holds a %s image", cs)
+		}
+	}
+	// the first sheet's front: the back cover and the cover
+	text := validate.PDFText(t, booklet, "-f", "1", "-l", "1")
+	if !strings.Contains(text, res.Issue.Magazine) {
+		t.Errorf("the first sheet does not carry the cover:\n%.300s", text)
+	}
+	spreads := filepath.Join(out, FileName(res.Issue.Name, Spreads))
+	if info := validate.PDFInfo(t, spreads); !regexp.MustCompile(`Pages:\s+11\n`).MatchString(info) {
+		t.Errorf("not eleven spreads:\n%s", info)
+	}
+	pics, _ := filepath.Glob(filepath.Join(res.SoftProof, "page-*.png"))
+	if res.SoftProof == "" || len(pics) != 20 {
+		t.Fatalf("soft proof: %q with %d pages", res.SoftProof, len(pics))
+	}
+	// the margin shows the paper as it is, not the screen's white
+	f, err := os.Open(pics[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, g, b, _ := m.At(3, 3).RGBA(); r>>8 == 255 && g>>8 == 255 && b>>8 == 255 || r>>8 < 200 {
+		t.Errorf("the soft proof's paper is %d %d %d", r>>8, g>>8, b>>8)
 	}
 }

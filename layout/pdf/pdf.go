@@ -62,29 +62,12 @@ func Write(w io.Writer, iss *page.Issue, opt Options) error {
 		off = slug
 	}
 	pw, ph := (iss.Width + 2*off).Points(), (iss.Height + 2*off).Points()
-	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: pw, Ht: ph}})
-	f.SetCatalogSort(true)
-	f.SetCompression(true)
-	f.SetAutoPageBreak(false, 0)
-	f.SetMargins(0, 0, 0)
-	f.SetCreationDate(opt.Date)
-	f.SetModificationDate(opt.Date)
-	// The editor's texts for the document information, the language and
-	// the outline are written by the finishing step: fpdf writes the
-	// language unescaped and garbles (or panics on) what its own UTF-16
-	// conversion does not expect.
-	if opt.Edition == Screen {
-		f.SetDisplayMode("fullpage", "TwoPageRight")
-	} else {
-		f.AddSpotColor(registration, 100, 100, 100, 100)
+	d, err := newDrawer(pw, ph, iss, opt)
+	if err != nil {
+		return err
 	}
-	d := &drawer{f: f, off: off, opt: opt, fonts: map[fonts.Face]bool{}, images: map[string]string{}, bleed: iss.Bleed, silentFaces: map[fonts.Face]bool{}}
-	if opt.Edition == Print && opt.OutputIntent != nil {
-		var err error
-		if d.rules, err = newInkRules(opt.OutputIntent.Profile); err != nil {
-			return err
-		}
-	}
+	d.off = off
+	f := d.f
 	if opt.Edition == Screen && len(iss.Structure) > 0 {
 		// the screen edition is tagged for readers (PDF/UA)
 		d.tags = &tags{structure: iss.Structure, mcids: make([][]int, len(iss.Pages)), annots: make([][]annot, len(iss.Pages)), silent: silentFonts{}}
@@ -150,6 +133,34 @@ func Write(w io.Writer, iss *page.Issue, opt Options) error {
 		return finishUA(w, src, d.tags, meta, len(iss.NotUA) > 0)
 	}
 	return finishPlain(w, src, meta)
+}
+
+// newDrawer starts a document of pw × ph points for the issue.
+func newDrawer(pw, ph float64, iss *page.Issue, opt Options) (*drawer, error) {
+	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: pw, Ht: ph}})
+	f.SetCatalogSort(true)
+	f.SetCompression(true)
+	f.SetAutoPageBreak(false, 0)
+	f.SetMargins(0, 0, 0)
+	f.SetCreationDate(opt.Date)
+	f.SetModificationDate(opt.Date)
+	// The editor's texts for the document information, the language and
+	// the outline are written by the finishing step: fpdf writes the
+	// language unescaped and garbles (or panics on) what its own UTF-16
+	// conversion does not expect.
+	if opt.Edition == Screen {
+		f.SetDisplayMode("fullpage", "TwoPageRight")
+	} else {
+		f.AddSpotColor(registration, 100, 100, 100, 100)
+	}
+	d := &drawer{f: f, opt: opt, fonts: map[fonts.Face]bool{}, images: map[string]string{}, bleed: iss.Bleed, silentFaces: map[fonts.Face]bool{}}
+	if opt.Edition == Print && opt.OutputIntent != nil {
+		var err error
+		if d.rules, err = newInkRules(opt.OutputIntent.Profile); err != nil {
+			return nil, err
+		}
+	}
+	return d, nil
 }
 
 type drawer struct {
