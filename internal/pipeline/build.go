@@ -140,8 +140,8 @@ type Result struct {
 	Previews string // folder of page pictures, when asked for
 	// SoftProof is the folder of page pictures as the press prints them.
 	SoftProof string
-	Handoff  string // the printer's hand-off sheet, with the print edition
-	Cover    string // the designed cover as a picture, with the screen edition (CoverName)
+	Handoff   string // the printer's hand-off sheet, with the print edition
+	Cover     string // the designed cover as a picture, with the screen edition (CoverName)
 	// Stale are editions in the output folder from an earlier build that
 	// this one did not make (it was asked for other formats).
 	Stale    []string
