@@ -550,10 +550,10 @@ func (w *editionWriter) write(wr io.Writer, f Format, onPage func()) error {
 		if f == Print {
 			opt.OutputIntent, opt.SRGB = &w.plan.press.intent, assets.SRGB
 		}
-		opt.Image = w.picture(m)
+		opt.Image, opt.Mask = w.picture(m), w.mask(m)
 		return pdf.Write(wr, w.model, opt)
 	case Booklet, Spreads:
-		opt := pdf.Options{Date: w.date, Creator: w.creator, OnPage: onPage, Image: w.picture(w.plan.print),
+		opt := pdf.Options{Date: w.date, Creator: w.creator, OnPage: onPage, Image: w.picture(w.plan.print), Mask: w.mask(w.plan.print),
 			OutputIntent: &w.plan.press.intent, SRGB: assets.SRGB}
 		sheets, err := w.sheets(f)
 		if err != nil {
@@ -584,6 +584,11 @@ func (w *editionWriter) picture(m map[*page.Image]images.Request) func(*page.Ima
 		}
 		return r.Data, nil
 	}
+}
+
+// mask gives the PDF writer the transparency of a rendition in inks.
+func (w *editionWriter) mask(m map[*page.Image]images.Request) func(*page.Image) []byte {
+	return func(it *page.Image) []byte { return w.done[m[it]].Mask }
 }
 
 func removeTemps(ws []written) {

@@ -36,8 +36,11 @@ type Options struct {
 	Edition Edition
 	Date    time.Time // creation and modification date
 	// Image returns the encoded rendition (JPEG or PNG) of an image item for
-	// this edition.
+	// this edition; Mask, when set, its transparency as a greyscale PNG
+	// (nil when it has none) when the rendition cannot carry it (a CMYK
+	// JPEG), for the print edition.
 	Image   func(it *page.Image) (data []byte, err error)
+	Mask    func(it *page.Image) []byte
 	Creator string
 	// OnPage, when set, is called as each page is drawn.
 	OnPage func()
@@ -85,7 +88,7 @@ func Write(w io.Writer, iss *page.Issue, opt Options) error {
 	}
 	for i, p := range iss.Pages {
 		f.AddPage()
-		d.track = 0
+		d.track, d.op = 0, false
 		d.page = i
 		if opt.Edition == Print {
 			trim := fpdf.PageBox{SizeType: fpdf.SizeType{Wd: iss.Width.Points(), Ht: iss.Height.Points()}, PointType: fpdf.PointType{X: off.Points(), Y: off.Points()}}
@@ -106,6 +109,7 @@ func Write(w io.Writer, iss *page.Issue, opt Options) error {
 			}
 		}
 		if opt.Edition == Print {
+			d.overprint(false)
 			d.cropMarks(iss.Width, iss.Height)
 		}
 		d.unmark()
@@ -128,7 +132,7 @@ func Write(w io.Writer, iss *page.Issue, opt Options) error {
 	meta := Metadata{Title: iss.Title, Author: iss.Author, Language: iss.Language, Creator: opt.Creator, Date: opt.Date, Outline: outlineTitles(iss.Outline, len(iss.Pages))}
 	switch {
 	case opt.Edition == Print && opt.OutputIntent != nil:
-		return finishPDFX(w, src, *opt.OutputIntent, opt.SRGB, meta)
+		return finishPDFX(w, src, *opt.OutputIntent, opt.SRGB, meta, d.masks)
 	case d.tags != nil:
 		return finishUA(w, src, d.tags, meta, len(iss.NotUA) > 0)
 	}
@@ -176,7 +180,9 @@ type drawer struct {
 	// silentFaces are the faces whose silent copy is registered (see
 	// readAs).
 	silentFaces map[fonts.Face]bool
-	rules       *inkRules // the ink rules of small type and thin rules (print)
+	rules       *inkRules  // the ink rules of small type and thin rules (print)
+	op          bool       // black overprints in what is drawn next (print)
+	masks       []softMask // pictures and their masks, for finishing
 }
 
 // tags records, page by page, which structure element each piece of
@@ -318,6 +324,7 @@ func (d *drawer) item(it page.Item, pageLinks []int) error {
 		d.mark(0)
 		x, y, w, h := d.extend(it.X, it.Y, it.W, it.H, it.Bleed)
 		d.fillColor(it.Fill)
+		d.overprint(false)
 		if it.Alpha > 0 {
 			f.SetAlpha(float64(it.Alpha)/100, "Normal")
 		}
@@ -349,9 +356,17 @@ func (d *drawer) item(it page.Item, pageLinks []int) error {
 				return fmt.Errorf("image %s: %w", it.Name, err)
 			}
 			d.images[key] = name
+			if d.opt.Mask != nil && d.opt.Edition == Print {
+				if mask := d.opt.Mask(it); mask != nil {
+					if err := d.registerMask(data, mask, key); err != nil {
+						return fmt.Errorf("image %s: %w", it.Name, err)
+					}
+				}
+			}
 		}
 		x, y, w, h := d.extend(it.X, it.Y, it.W, it.H, it.Bleed)
 		d.mark(it.Node)
+		d.overprint(false)
 		f.ImageOptions(name, x, y, w, h, false, fpdf.ImageOptions{ImageType: tp}, 0, "")
 	case *page.Link:
 		if d.opt.Edition != Screen {
@@ -393,7 +408,9 @@ func (d *drawer) fill(c page.Color, v [4]int) {
 // to the ink rules.
 func (d *drawer) textColor(c page.Color, small bool) {
 	d.f.SetTextColor(int(c.R), int(c.G), int(c.B))
-	d.fill(c, d.inksOf(c, small))
+	v := d.inksOf(c, small)
+	d.fill(c, v)
+	d.overprint(overprints(v))
 }
 
 // strokeColor sets the colour of lines; thin ones (under ThinRule) keep
@@ -401,7 +418,9 @@ func (d *drawer) textColor(c page.Color, small bool) {
 func (d *drawer) strokeColor(c page.Color, thin bool) {
 	d.f.SetDrawColor(int(c.R), int(c.G), int(c.B))
 	if d.opt.Edition == Print {
-		d.f.RawWriteStr(inkOp(d.inksOf(c, thin), "K"))
+		v := d.inksOf(c, thin)
+		d.f.RawWriteStr(inkOp(v, "K"))
+		d.overprint(overprints(v))
 	}
 }
 

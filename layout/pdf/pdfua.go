@@ -43,6 +43,9 @@ func finishUA(w io.Writer, src *source, t *tags, meta Metadata, notUA bool) erro
 		return fmt.Errorf("finishing the PDF: %d pages written, %d drawn", len(pages), len(t.mcids))
 	}
 	u := &uaFinish{r: newRewrite(src), src: src, t: t, pages: pages, parentTree: map[int]value{}}
+	if err := u.r.tagFonts(); err != nil {
+		return err
+	}
 	u.has = keptElements(t)
 	u.obj = make([]int, len(t.structure))
 	for n := range t.structure {

@@ -30,9 +30,13 @@ type Metadata struct {
 
 // finishPDFX writes src as PDF/X-4: the output intent with its embedded
 // profile, RGB colour-managed as sRGB (DefaultRGB), no RGB page groups,
+// subset fonts tagged, the overprint states, the pictures' soft masks,
 // XMP metadata, PDF/X document information and a trailer ID.
-func finishPDFX(w io.Writer, src *source, intent OutputIntent, srgb []byte, meta Metadata) error {
+func finishPDFX(w io.Writer, src *source, intent OutputIntent, srgb []byte, meta Metadata, masks []softMask) error {
 	r := newRewrite(src)
+	if err := r.tagFonts(); err != nil {
+		return err
+	}
 	catalog, err := src.dict(src.root)
 	if err != nil {
 		return err
@@ -60,6 +64,10 @@ func finishPDFX(w io.Writer, src *source, intent OutputIntent, srgb []byte, meta
 		d.del("Group")
 		r.replace(p, d.bytes())
 	}
+	isMask, err := linkMasks(r, sortedKeys(resources), masks)
+	if err != nil {
+		return err
+	}
 	for _, n := range sortedKeys(resources) {
 		res, err := src.dict(n)
 		if err != nil {
@@ -68,6 +76,10 @@ func finishPDFX(w io.Writer, src *source, intent OutputIntent, srgb []byte, meta
 		if err := withColorSpace(res, "DefaultRGB", array{name("ICCBased"), ref{rgb, 0}}); err != nil {
 			return fmt.Errorf("finishing the PDF: object %d: %w", n, err)
 		}
+		if err := overprintStates(res); err != nil {
+			return fmt.Errorf("finishing the PDF: object %d: %w", n, err)
+		}
+		withoutMasks(res, isMask)
 		r.replace(n, res.bytes())
 	}
 

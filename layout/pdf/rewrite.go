@@ -470,6 +470,9 @@ func sortBoxes(d *dict) {
 // and outline, its pages' boxes in order.
 func finishPlain(w io.Writer, src *source, meta Metadata) error {
 	r := newRewrite(src)
+	if err := r.tagFonts(); err != nil {
+		return err
+	}
 	catalog, err := src.dict(src.root)
 	if err != nil {
 		return err

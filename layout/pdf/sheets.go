@@ -27,13 +27,13 @@ func WriteSheets(w io.Writer, iss *page.Issue, s impose.Sheets, opt Options) err
 	whole := fpdf.PageBox{SizeType: fpdf.SizeType{Wd: s.W.Points(), Ht: s.H.Points()}}
 	for i, side := range s.Sides {
 		f.AddPage()
-		d.page = i
+		d.page, d.op = i, false
 		f.SetPageBoxRec("TrimBox", whole)
 		for _, pl := range side.Pages {
 			if pl.Page < 0 || pl.Page >= len(iss.Pages) {
 				continue
 			}
-			d.track = 0 // q/Q below restore the text state
+			d.track, d.op = 0, false // q/Q below restore the graphics state
 			f.ClipRect(pt(pl.Clip.X), pt(pl.Clip.Y), pt(pl.Clip.W), pt(pl.Clip.H), false)
 			f.TransformBegin()
 			f.TransformTranslate(pt(pl.X), pt(pl.Y))
@@ -44,7 +44,7 @@ func WriteSheets(w io.Writer, iss *page.Issue, s impose.Sheets, opt Options) err
 			}
 			f.TransformEnd()
 			f.ClipEnd()
-			d.track = 0
+			d.track, d.op = 0, false
 		}
 		if s.Marks {
 			d.sheetMarks(s, side)
@@ -71,7 +71,7 @@ func WriteSheets(w io.Writer, iss *page.Issue, s impose.Sheets, opt Options) err
 	if opt.OutputIntent == nil {
 		return fmt.Errorf("sheets need the printing condition")
 	}
-	return finishPDFX(w, src, *opt.OutputIntent, opt.SRGB, meta)
+	return finishPDFX(w, src, *opt.OutputIntent, opt.SRGB, meta, d.masks)
 }
 
 // Marks on a press sheet, in registration colour outside the bleed: crop
