@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"text/tabwriter"
 
 	"magz/fonts"
-	"magz/internal/images"
 	"magz/layout/page"
 	"magz/layout/pdf"
 )
@@ -26,8 +26,16 @@ func HandoffName(issueName string) string { return issueName + "-print.txt" }
 // edition: what the file is, how it is to be printed and how to check it
 // arrived whole.
 func (w *editionWriter) writeHandoff(outDir string, print written) (written, error) {
+	file, err := os.ReadFile(print.tmp)
+	if err != nil {
+		return written{}, fmt.Errorf("reading the print edition back: %w", err)
+	}
+	rep, err := pdf.Inspect(file)
+	if err != nil {
+		return written{}, fmt.Errorf("reading the print edition back: %w", err)
+	}
 	var b bytes.Buffer
-	w.handoff(&b, print, w.plan.press)
+	w.handoff(&b, print, w.plan.press, rep)
 	name := HandoffName(w.iss.Name)
 	tmp, size, sum, err := writeTemp(outDir, name, func(wr io.Writer) error {
 		_, err := wr.Write(b.Bytes())
@@ -39,7 +47,10 @@ func (w *editionWriter) writeHandoff(outDir string, print written) (written, err
 	return written{f: Print, dst: filepath.Join(outDir, name), tmp: tmp, size: int64(size), sum: sum}, nil
 }
 
-func (w *editionWriter) handoff(out io.Writer, print written, pr press) {
+// handoff writes the sheet. What it says of the colours, the type and
+// the pictures is measured on the file (rep) and on the pictures' own
+// bytes, not taken from what magz meant to write.
+func (w *editionWriter) handoff(out io.Writer, print written, pr press, rep pdf.InkReport) {
 	m := w.model
 	mm := func(l page.Length) string {
 		return strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", float64(l)/float64(page.MM)), "0"), ".")
@@ -64,15 +75,29 @@ func (w *editionWriter) handoff(out io.Writer, print written, pr press) {
 		binding = "perfect binding"
 	}
 	row("Pages", "%d, cover included: %s", n, binding)
-	ph := w.photoInks()
-	vec := maxInk(m)
+	pics := fmt.Sprintf("%d pictures in CMYK, %d greyscale in black ink alone, %d with a soft mask",
+		rep.Images["DeviceCMYK"], rep.Images["DeviceGray"], rep.Masked)
 	if pr.inks != nil {
-		row("Colour", "CMYK, separated by magz through the output profile: %s", ph.describe())
-		row("Total ink", "at most %s on the photos (measured on the file) and %d %% in magz's own colours; the printing condition allows %d %%", percent(ph.most), vec, pr.inkLimit)
+		row("Colour", "CMYK, photos separated by magz through the output profile (perceptual): %s", pics)
+		row("Total ink", "at most %s in the pictures and %d %% in text, rules and fills, as measured on the file; the printing condition allows %d %%",
+			percent(w.photoMaxInk()), rep.MostInk, pr.inkLimit)
 	} else {
-		row("Colour", "CMYK in magz's own colours; %d photos in sRGB (print: colour: rgb), for the RIP to separate with the output profile", ph.rgb)
-		row("Total ink", "%d %% at most in magz's own colours; photos as the RIP separates them (the profile's tables put down at most %d %%)", vec, pr.inkLimit)
+		row("Colour", "CMYK for text, rules and fills; %d photos in sRGB (print: colour: rgb), for the RIP to separate with the output profile; %s",
+			rep.Images["DeviceRGB"]+rep.Images["ICCBased"], pics)
+		row("Total ink", "%d %% at most in text, rules and fills, as measured on the file; photos as the RIP separates them (the profile's tables put down at most %d %%)",
+			rep.MostInk, pr.inkLimit)
 	}
+	small := "each in black ink alone or in one process ink with black"
+	if rep.SmallMulti > 0 {
+		small = fmt.Sprintf("%d of them in more than one ink besides black", rep.SmallMulti)
+	}
+	row("Type", "%d text runs, %d in black ink alone; %d under 12 pt, %s", rep.Texts, rep.BlackTexts, rep.SmallTexts, small)
+	thin := "in black ink alone or one process ink with black"
+	if rep.ThinMulti > 0 {
+		thin = fmt.Sprintf("%d of them in more than one ink besides black", rep.ThinMulti)
+	}
+	row("Rules", "%d under 0.5 pt, %s", rep.ThinRules, thin)
+	row("Overprint", "%d of %d text runs and rules in solid black overprint; everything else knocks out", rep.Overprinted, rep.SolidBlack)
 	row("Fonts", "%s; all embedded", strings.Join(fontsUsed(m), ", "))
 	if w.plan.lowestPhoto != "" {
 		row("Photos", "lowest effective resolution %d ppi (%s); 300 ppi is best", w.plan.lowestPPI, w.plan.lowestPhoto)
@@ -102,59 +127,18 @@ func (w *editionWriter) job(row func(k, format string, args ...any)) {
 	}
 }
 
-// photoCount is what the print edition's photos are, read from their
-// renditions: how many in four inks, in black alone and in sRGB, and the
-// most ink any pixel of them puts down (tenths of a percent).
-type photoCount struct {
-	cmyk, gray, rgb, most int
-}
-
-func (w *editionWriter) photoInks() photoCount {
-	var c photoCount
-	seen := map[images.Request]bool{}
+// photoMaxInk is the most ink any pixel of the print edition's pictures
+// puts down, in tenths of a percent, as each was measured on its JPEG.
+func (w *editionWriter) photoMaxInk() int {
+	most := 0
 	for _, req := range w.plan.print {
-		if seen[req] {
-			continue
-		}
-		seen[req] = true
-		res := w.done[req]
-		switch images.Channels(res.Data) {
-		case 4:
-			c.cmyk++
-		case 1:
-			c.gray++
-		default:
-			c.rgb++
-		}
-		c.most = max(c.most, res.MaxInk)
+		most = max(most, w.done[req].MaxInk)
 	}
-	return c
-}
-
-func (c photoCount) describe() string {
-	return fmt.Sprintf("%d pictures in four inks (perceptual), %d greyscale in black ink alone", c.cmyk, c.gray)
+	return most
 }
 
 // percent writes tenths of a percent.
 func percent(tenths int) string { return fmt.Sprintf("%d.%d %%", tenths/10, tenths%10) }
-
-// maxInk is the most ink any of magz's own colours puts down, in percent.
-func maxInk(m *page.Issue) int {
-	most := 0
-	for _, p := range m.Pages {
-		for _, it := range p.Items {
-			switch it := it.(type) {
-			case *page.Text:
-				most = max(most, pdf.TotalInk(it.Color))
-			case *page.Rect:
-				most = max(most, pdf.TotalInk(it.Fill))
-			case *page.Rule:
-				most = max(most, pdf.TotalInk(it.Color))
-			}
-		}
-	}
-	return most
-}
 
 // fontsUsed names the faces the pages are set in, as the PDF names them
 // (a magazine's own face by its file's name, never the path on the

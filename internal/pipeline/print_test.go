@@ -165,19 +165,36 @@ func TestHandoffMeasured(t *testing.T) {
 	out, _ := exec.Command("pdfimages", "-list", ed.file(Print)).Output()
 	for _, l := range strings.Split(string(out), "\n")[2:] {
 		// one count per image object, however often it is placed
-		if f := strings.Fields(l); len(f) > 11 && !seen[f[10]] {
-			seen[f[10]] = true
+		if f := strings.Fields(l); len(f) > 11 && !seen[f[2]+f[10]] {
+			seen[f[2]+f[10]] = true
 			counts[f[5]]++
+			if f[2] == "smask" {
+				counts["smask"]++
+				counts[f[5]]--
+			}
 		}
 	}
 	if len(pdfImageColours(t, ed.file(Print))) == 0 {
 		t.Fatal("no images in the print edition")
 	}
-	want := fmt.Sprintf("%d pictures in four inks (perceptual), %d greyscale in black ink alone", counts["cmyk"], counts["gray"])
+	want := fmt.Sprintf("%d pictures in CMYK, %d greyscale in black ink alone, %d with a soft mask", counts["cmyk"], counts["gray"], counts["smask"])
 	if !strings.Contains(string(sheet), want) {
 		t.Errorf("the sheet does not say %q:\n%s", want, sheet)
 	}
-	m := regexp.MustCompile(`at most ([0-9.]+) % on the photos`).FindSubmatch(sheet)
+	// what pdfimages and the content streams say, the sheet says
+	texts, rules := checkSmallInks(t, ed.file(Print))
+	for _, want := range []string{
+		fmt.Sprintf("under 12 pt, each in black ink alone or in one process ink with black"),
+		fmt.Sprintf("Rules               %d under 0.5 pt, in black ink alone", rules),
+	} {
+		if !strings.Contains(string(sheet), want) {
+			t.Errorf("the sheet does not say %q:\n%s", want, sheet)
+		}
+	}
+	if m := regexp.MustCompile(`(\d+) under 12 pt`).FindSubmatch(sheet); m == nil || string(m[1]) != strconv.Itoa(texts) {
+		t.Errorf("the sheet counts other small text than the content streams hold (%d):\n%s", texts, sheet)
+	}
+	m := regexp.MustCompile(`at most ([0-9.]+) % in the pictures`).FindSubmatch(sheet)
 	if m == nil {
 		t.Fatalf("the sheet gives no photo ink:\n%s", sheet)
 	}
