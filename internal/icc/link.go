@@ -148,6 +148,10 @@ func (l *Link) Eval(in []uint16) []uint16 {
 // Pixels converts packed 8-bit pixels of In channels from src into dst,
 // of Out channels. src and dst may not overlap unless In == Out.
 func (l *Link) Pixels(dst, src []uint8) {
+	if l.In == 3 {
+		l.pixels3(dst, src)
+		return
+	}
 	v := make([]int32, maxChannels)
 	for i, o := 0, 0; i+l.In <= len(src) && o+l.Out <= len(dst); i, o = i+l.In, o+l.Out {
 		v = v[:maxChannels]
@@ -306,4 +310,58 @@ func (l *Link) Then(next *Link) (*Link, error) {
 		}
 	}
 	return &Link{In: l.In, Out: next.Out, table: t}, nil
+}
+
+// pixels3 is Pixels for three inputs: the same simplex interpolation as
+// clut.apply (the same weights, the same rounding), with the grid
+// position of every 8-bit value worked out once.
+func (l *Link) pixels3(dst, src []uint8) {
+	t := l.table
+	var idx [3][256]int32 // offset of the cell along each input
+	var frac [3][256]int64
+	for d := range 3 {
+		g := int64(t.grid[d])
+		for v := range 256 {
+			pos := int64(v) * 257 * (g - 1)
+			i, f := pos/65535, pos%65535
+			if i >= g-1 {
+				i, f = g-2, 65535
+			}
+			idx[d][v] = int32(i) * int32(t.stride[d])
+			frac[d][v] = f
+		}
+	}
+	s0, s1, s2 := t.stride[0], t.stride[1], t.stride[2]
+	out := l.Out
+	vals := t.values
+	for i, o := 0, 0; i+3 <= len(src) && o+out <= len(dst); i, o = i+3, o+out {
+		r, g, b := src[i], src[i+1], src[i+2]
+		base := int(idx[0][r] + idx[1][g] + idx[2][b])
+		fr, fg, fb := frac[0][r], frac[1][g], frac[2][b]
+		// the order of the fractions, largest first (ties by channel, as
+		// clut.apply's insertion sort leaves them)
+		var d0, d1, d2 int
+		var f0, f1, f2 int64
+		switch {
+		case fr >= fg && fg >= fb:
+			d0, d1, d2, f0, f1, f2 = s0, s1, s2, fr, fg, fb
+		case fr >= fb && fb > fg:
+			d0, d1, d2, f0, f1, f2 = s0, s2, s1, fr, fb, fg
+		case fg > fr && fr >= fb:
+			d0, d1, d2, f0, f1, f2 = s1, s0, s2, fg, fr, fb
+		case fg >= fb && fb > fr:
+			d0, d1, d2, f0, f1, f2 = s1, s2, s0, fg, fb, fr
+		case fb > fr && fr >= fg:
+			d0, d1, d2, f0, f1, f2 = s2, s0, s1, fb, fr, fg
+		default:
+			d0, d1, d2, f0, f1, f2 = s2, s1, s0, fb, fg, fr
+		}
+		w0, w1, w2, w3 := 65535-f0, f0-f1, f1-f2, f2
+		a, b1, c, e := base, base+d0, base+d0+d1, base+d0+d1+d2
+		for ch := range out {
+			acc := w0*int64(vals[a+ch]) + w1*int64(vals[b1+ch]) + w2*int64(vals[c+ch]) + w3*int64(vals[e+ch])
+			v := (acc + 32767) / 65535
+			dst[o+ch] = uint8((v + 128) / 257)
+		}
+	}
 }

@@ -138,3 +138,35 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestPixels3: the quick path for three inputs gives the generic path's
+// bytes.
+func TestPixels3(t *testing.T) {
+	l, err := NewLink(assetProfile(t, "sRGB.icc"), assetProfile(t, "magz-coated-fogra39.icc"), Perceptual, LinkOptions{InkLimit: 297})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := make([]uint8, 3*40000)
+	seed := uint32(7)
+	for i := range src {
+		seed = seed*1664525 + 1013904223
+		src[i] = uint8(seed >> 24)
+	}
+	// equal channels and the extremes, where the order of the fractions ties
+	copy(src, []uint8{0, 0, 0, 255, 255, 255, 128, 128, 128, 10, 10, 200, 200, 10, 10, 10, 200, 10})
+	fast := make([]uint8, 4*40000)
+	l.Pixels(fast, src)
+	v := make([]int32, maxChannels)
+	for p := range 40000 {
+		for c := range 3 {
+			v[c] = int32(src[3*p+c]) * 257
+		}
+		r := l.table.apply(v[:3])
+		for c := range 4 {
+			if want := uint8((r[c] + 128) / 257); fast[4*p+c] != want {
+				t.Fatalf("pixel %v: ink %d is %d, want %d", src[3*p:3*p+3], c, fast[4*p+c], want)
+			}
+		}
+		v = v[:maxChannels]
+	}
+}

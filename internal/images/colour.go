@@ -2,6 +2,7 @@ package images
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -326,7 +327,9 @@ func unmarshalResult(b []byte, r Request) (Result, bool) {
 }
 
 // renderInks makes a rendition in the press's inks.
-func renderInks(img image.Image, orient int, lv *levels, r Request) (Result, error) {
+// Each step is long for a large photo: a cancelled build stops between
+// them.
+func renderInks(ctx context.Context, img image.Image, orient int, lv *levels, r Request) (Result, error) {
 	if r.Press == nil {
 		return Result{}, msg.Errorf("a rendition in inks without a press")
 	}
@@ -336,10 +339,19 @@ func renderInks(img image.Image, orient int, lv *levels, r Request) (Result, err
 		if s, err = cmykFrame(cm, orient, r); err != nil {
 			return Result{}, err
 		}
+		if err := ctx.Err(); err != nil {
+			return Result{}, err
+		}
 		s = r.Press.fromCMYK(pack(s.planes), s.w, s.h)
 	} else {
 		m, _, _ := frame(lv, r)
+		if err := ctx.Err(); err != nil {
+			return Result{}, err
+		}
 		s = r.Press.fromRGB(m)
+	}
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
 	}
 	q := r.Quality
 	if q == 0 {
@@ -352,7 +364,7 @@ func renderInks(img image.Image, orient int, lv *levels, r Request) (Result, err
 	limit := r.Press.limit * 10
 	ceiling := r.Press.limit - inkHeadroom
 	res, err := s.encode(q)
-	for try := 0; err == nil && res.MaxInk > limit && try < 4 && !s.gray; try++ {
+	for try := 0; err == nil && res.MaxInk > limit && try < 4 && !s.gray && ctx.Err() == nil; try++ {
 		ceiling -= (res.MaxInk-limit+9)/10 + 1
 		capInk(s.planes, ceiling)
 		res, err = s.encode(q)

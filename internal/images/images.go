@@ -380,7 +380,7 @@ func (s *Store) renderSource(ctx context.Context, path string, reqs []Request, m
 		case ok:
 			res, err = s.encodeJPEG(m, r)
 		case r.Colour == Inks:
-			res, err = renderInks(img, orient, lv, r)
+			res, err = renderInks(ctx, img, orient, lv, r)
 		default:
 			res, err = render(lv, r)
 		}
