@@ -152,7 +152,8 @@ func repeatedPhotosIssue(t *testing.T, dir string) {
 		}
 	}
 	files := map[string]string{
-		"issue.yaml": "magazine: Sama\nnumber: 1\ndate: 2026-01-01\ncover:\n  image: images/a.jpg\n  alt: Sampul\n  credit: Tim\n",
+		// the cover is a small photo (53 ppi): allowed on purpose
+		"issue.yaml": "magazine: Sama\nnumber: 1\ndate: 2026-01-01\nprint:\n  min_ppi: 50\ncover:\n  image: images/a.jpg\n  alt: Sampul\n  credit: Tim\n",
 		"articles/01-a.md": "---\ntitle: Satu foto di mana-mana\nimage: ../images/a.jpg\nalt: Pantai\ncredit: Tim\n---\nTeks pertama.\n\n" +
 			"![Pantai lagi](../images/a.jpg \"Pantai | Tim\")\n\nTeks kedua.\n\n![Pantai sekali lagi](../images/a.jpg \"Pantai lagi | Tim\")\n",
 		"articles/02-b.md": "# Banyak foto\n\n" + many.String(),
