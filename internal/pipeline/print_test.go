@@ -26,8 +26,8 @@ var sourcesArchive string
 var (
 	// sourcesEditions is that issue's print edition.
 	sourcesEditions = &fixture{name: "sources", archive: sourcesArchive, opt: Options{Formats: []Format{Print}, Version: "test"}}
-	// telukEditions is the second example's (uncoated paper).
-	telukEditions = &fixture{name: "teluk", dir: "../../docs/examples/suara-teluk/issues/issue-1", opt: Options{Formats: []Format{Print}, Version: "test"}}
+	// telukPrint is the second example's print edition (uncoated paper).
+	telukPrint = &fixture{name: "teluk-print", dir: "../../docs/examples/suara-teluk/issues/issue-1", opt: Options{Formats: []Format{Print}, Version: "test"}}
 )
 
 // pdfImageColours lists the colour space of each image pdfimages finds
@@ -141,7 +141,7 @@ func TestPrintSeparated(t *testing.T) {
 	for _, tc := range []struct {
 		f    *fixture
 		ways []int
-	}{{sourcesEditions, []int{0, 1, 2}}, {sampleEditions, []int{1}}, {telukEditions, []int{1}}} {
+	}{{sourcesEditions, []int{0, 1, 2}}, {sampleEditions, []int{1}}, {telukPrint, []int{1}}} {
 		ed := tc.f.get(t)
 		pr, err := pressFor(ed.res.Issue.Print)
 		if err != nil {
@@ -345,7 +345,7 @@ func checkSmallInks(t *testing.T, file string) (texts, rules int) {
 // the sources issue.
 func TestSmallTypeInks(t *testing.T) {
 	t.Parallel()
-	for _, f := range []*fixture{sampleEditions, telukEditions, sourcesEditions} {
+	for _, f := range []*fixture{sampleEditions, telukPrint, sourcesEditions} {
 		ed := f.get(t)
 		texts, rules := checkSmallInks(t, ed.file(Print))
 		if texts == 0 {
