@@ -158,7 +158,9 @@ func (c *composer) coverPhoto(p *page.Page) {
 	p.Items = append(p.Items, head.Items...)
 	c.photoCoverLines(p, sub, bandH, photo, crop)
 	if photo != nil && photo.Credit != "" {
-		cs := sansStyle(c.th.Type.Display, cv.Credit.Size, cv.Credit.Leading, cv.CreditColour, Right)
+		// on the photo: bold, since light type this small reversed out of
+		// four colours fills in when the plates stray
+		cs := sansStyle(c.th.Type.DisplayBold, cv.Credit.Size, cv.Credit.Leading, cv.CreditColour, Right)
 		p.Items = append(p.Items, c.as(page.RoleP, c.drawLines(c.lines(c.lab.Photo+": "+photo.Credit, cs, w, 1), x, H-cv.CreditFoot, cs, w))...)
 	}
 }

@@ -98,6 +98,11 @@ func (w *editionWriter) handoff(out io.Writer, print written, pr press, rep pdf.
 	}
 	row("Rules", "%d under 0.5 pt, %s", rep.ThinRules, thin)
 	row("Overprint", "%d of %d text runs and rules in solid black overprint; everything else knocks out", rep.Overprinted, rep.SolidBlack)
+	reversed := "all at 9 pt or more, or bold"
+	if rep.ReversedSmall > 0 {
+		reversed = fmt.Sprintf("%d of them under 9 pt and not bold", rep.ReversedSmall)
+	}
+	row("Reversed type", "%d light text runs on four-colour areas, %s", rep.Reversed, reversed)
 	row("Fonts", "%s; all embedded", strings.Join(fontsUsed(m), ", "))
 	if w.plan.lowestPhoto != "" {
 		row("Photos", "lowest effective resolution %d ppi (%s); 300 ppi is best", w.plan.lowestPPI, w.plan.lowestPhoto)

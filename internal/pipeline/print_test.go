@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"magz/internal/validate"
+	"magz/layout/pdf"
 )
 
 // sourcesArchive is an issue whose photos come in every colour a print
@@ -402,5 +403,29 @@ func TestPrintShopFormats(t *testing.T) {
 	}
 	if r, g, b, _ := m.At(3, 3).RGBA(); r>>8 == 255 && g>>8 == 255 && b>>8 == 255 || r>>8 < 200 {
 		t.Errorf("the soft proof's paper is %d %d %d", r>>8, g>>8, b>>8)
+	}
+}
+
+// TestReversedType: light type set on four-colour areas (photos, fills of
+// several inks) is 9 pt or more, or bold, in every print edition, as the
+// file's own inspection finds it.
+func TestReversedType(t *testing.T) {
+	t.Parallel()
+	for _, f := range []*fixture{sampleEditions, telukPrint, sourcesEditions} {
+		data, err := os.ReadFile(f.get(t).file(Print))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := pdf.Inspect(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.ReversedSmall > 0 {
+			t.Errorf("%s: %d of %d reversed text runs under 9 pt and not bold", f.name, rep.ReversedSmall, rep.Reversed)
+		}
+		if rep.SmallMulti > 0 || rep.ThinMulti > 0 || rep.Overprinted != rep.SolidBlack {
+			t.Errorf("%s: %+v", f.name, rep)
+		}
+		t.Logf("%s: %d reversed text runs, %d small texts, %d solid black runs and rules, all overprinting", f.name, rep.Reversed, rep.SmallTexts, rep.SolidBlack)
 	}
 }

@@ -369,7 +369,8 @@ func Default() Theme {
 			Notes: Size{7800, 10 * page.Pt}, Caption: Size{7500, 9500},
 			Code:      7200,
 			PullQuote: 15 * page.Pt, PullQuoteBand: 19 * page.Pt,
-			PhotoCaption: Size{8500, 11 * page.Pt},
+			// 9 pt: a caption reversed out of a photo is 9 pt or bold
+			PhotoCaption: Size{9 * page.Pt, 11500},
 			Standfirst:   Size{13 * page.Pt, 17 * page.Pt}, Byline: Size{8500, 11 * page.Pt}, Section: Size{8500, 11 * page.Pt},
 			RunningHead:     Size{7500, 9 * page.Pt},
 			ContentsSection: Size{7500, 10 * page.Pt}, ContentsTitle: Size{13 * page.Pt, 15 * page.Pt}, ContentsStandfirst: Size{9 * page.Pt, 11500},

@@ -7,6 +7,9 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
+
+	"magz/layout/page"
 )
 
 // Inspecting a finished print edition, as a preflight reads it: what the
@@ -30,7 +33,15 @@ type InkReport struct {
 	// DeviceGray, …); Masked those with a soft mask.
 	Images map[string]int
 	Masked int
+	// Reversed counts light text runs set on four-colour areas (pictures
+	// in CMYK, fills of two inks or more); ReversedSmall those under
+	// ReversedMin and not bold, which misregistration fills in.
+	Reversed, ReversedSmall int
 }
+
+// ReversedMin is the least size of type reversed out of four colours
+// that is not bold.
+const ReversedMin = 9 * page.Pt
 
 // Inspect reads a print PDF magz finished and measures its inks.
 func Inspect(file []byte) (InkReport, error) {
@@ -89,14 +100,36 @@ type gstate struct {
 	fill, stroke []float64 // CMYK, 0 to 1; nil for another colour space
 	size, width  float64
 	overprint    bool
+	bold         bool       // the font is a bold or black face
+	ctm          [6]float64 // the transformation matrix
+}
+
+// area is a part of a page printed in four colours, in page space.
+type area struct{ x0, y0, x1, y1 float64 }
+
+// apply maps a point through a matrix.
+func apply(m [6]float64, x, y float64) (float64, float64) {
+	return float64(m[0]*x) + float64(m[2]*y) + m[4], float64(m[1]*x) + float64(m[3]*y) + m[5]
+}
+
+// times is a·b (a applied first).
+func times(a, b [6]float64) [6]float64 {
+	return [6]float64{
+		float64(a[0]*b[0]) + float64(a[1]*b[2]), float64(a[0]*b[1]) + float64(a[1]*b[3]),
+		float64(a[2]*b[0]) + float64(a[3]*b[2]), float64(a[2]*b[1]) + float64(a[3]*b[3]),
+		float64(a[4]*b[0]) + float64(a[5]*b[2]) + b[4], float64(a[4]*b[1]) + float64(a[5]*b[3]) + b[5],
+	}
 }
 
 // page follows one content stream's operators.
 func (rep *InkReport) page(src *source, res *dict, data []byte, seenImage map[int]bool) error {
 	p := &parser{scanner: scanner{data: data}}
-	st := gstate{width: 1}
+	st := gstate{width: 1, ctm: [6]float64{1, 0, 0, 1, 0, 0}}
 	var stack []gstate
 	var operands []value
+	var fourColour []area
+	var tx, ty float64 // where the text starts (Td in BT … ET)
+	var pending *area  // a rectangle of several inks, until it is filled
 	for {
 		t, err := p.next()
 		if err != nil {
@@ -113,7 +146,8 @@ func (rep *InkReport) page(src *source, res *dict, data []byte, seenImage map[in
 			operands = append(operands, v)
 			continue
 		}
-		switch op := string(data[t.start:t.end]); op {
+		op := string(data[t.start:t.end])
+		switch op {
 		case "q":
 			stack = append(stack, st)
 		case "Q":
@@ -138,6 +172,30 @@ func (rep *InkReport) page(src *source, res *dict, data []byte, seenImage map[in
 			if n := numbers(operands[min(1, len(operands)):]); len(n) == 1 {
 				st.size = n[0]
 			}
+			if len(operands) == 2 {
+				if nm, ok := operands[0].(name); ok {
+					st.bold = boldFont(src, res, nm)
+				}
+			}
+		case "cm":
+			if n := numbers(operands); len(n) == 6 {
+				st.ctm = times([6]float64(n), st.ctm)
+			}
+		case "Td":
+			if n := numbers(operands); len(n) == 2 {
+				tx, ty = apply(st.ctm, n[0], n[1])
+			}
+		case "re":
+			if n := numbers(operands); len(n) == 4 && st.fill != nil && others(st.fill) >= 2 {
+				// a fill of several inks, if it is filled (fpdf writes re f)
+				x0, y0 := apply(st.ctm, n[0], n[1])
+				x1, y1 := apply(st.ctm, n[0]+n[2], n[1]+n[3])
+				pending = &area{min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)}
+			}
+		case "f", "F", "f*", "B", "b":
+			if pending != nil {
+				fourColour = append(fourColour, *pending)
+			}
 		case "w":
 			if n := numbers(operands); len(n) == 1 {
 				st.width = n[0]
@@ -154,18 +212,28 @@ func (rep *InkReport) page(src *source, res *dict, data []byte, seenImage map[in
 			}
 		case "Tj", "TJ", "'", `"`:
 			rep.text(st)
+			rep.reversed(st, tx, ty, fourColour)
 		case "S", "s":
 			rep.stroke(st)
 		case "Do":
 			if len(operands) == 1 {
 				if nm, ok := operands[0].(name); ok {
-					if err := rep.image(src, res, nm, seenImage); err != nil {
+					cmyk, err := rep.image(src, res, nm, seenImage)
+					if err != nil {
 						return err
+					}
+					if cmyk {
+						x0, y0 := apply(st.ctm, 0, 0)
+						x1, y1 := apply(st.ctm, 1, 1)
+						fourColour = append(fourColour, area{min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)})
 					}
 				}
 			}
 		case "BI":
 			return fmt.Errorf("an inline image, which magz does not write")
+		}
+		if op != "re" {
+			pending = nil
 		}
 		operands = operands[:0]
 	}
@@ -245,19 +313,25 @@ func (rep *InkReport) stroke(st gstate) {
 	}
 }
 
-func (rep *InkReport) image(src *source, res *dict, nm name, seen map[int]bool) error {
+// image counts a picture the first time it is drawn, and tells whether
+// it prints in four colours.
+func (rep *InkReport) image(src *source, res *dict, nm name, seen map[int]bool) (bool, error) {
 	n, ok := res.dict("XObject").ref(nm)
-	if !ok || seen[n] {
-		return nil
+	if !ok {
+		return false, nil
 	}
-	seen[n] = true
 	d, err := src.dict(n)
 	if err != nil {
-		return err
+		return false, err
 	}
 	if d.name("Subtype") != "Image" {
-		return nil
+		return false, nil
 	}
+	cmyk := d.name("ColorSpace") != "DeviceGray"
+	if seen[n] {
+		return cmyk, nil
+	}
+	seen[n] = true
 	cs := string(d.name("ColorSpace"))
 	if cs == "" {
 		if a := d.array("ColorSpace"); len(a) > 0 {
@@ -270,5 +344,41 @@ func (rep *InkReport) image(src *source, res *dict, nm name, seen map[int]bool) 
 	if _, ok := d.ref("SMask"); ok {
 		rep.Masked++
 	}
-	return nil
+	return cmyk, nil
+}
+
+// reversed counts light text set on a four-colour area.
+func (rep *InkReport) reversed(st gstate, x, y float64, fourColour []area) {
+	c := st.fill
+	if c == nil || percentOf(c[0])+percentOf(c[1])+percentOf(c[2])+percentOf(c[3]) > lightText {
+		return
+	}
+	for _, a := range fourColour {
+		if x >= a.x0 && x <= a.x1 && y >= a.y0 && y <= a.y1 {
+			rep.Reversed++
+			if st.size < ReversedMin.Points() && !st.bold {
+				rep.ReversedSmall++
+			}
+			return
+		}
+	}
+}
+
+// lightText is the most ink (percent) of text that counts as reversed:
+// paper white, or a light tint.
+const lightText = 30
+
+// boldFont tells whether a font resource is a bold or black face, by the
+// name it is embedded under.
+func boldFont(src *source, res *dict, nm name) bool {
+	n, ok := res.dict("Font").ref(nm)
+	if !ok {
+		return false
+	}
+	f, err := src.dict(n)
+	if err != nil {
+		return false
+	}
+	base := strings.ToLower(string(f.name("BaseFont")))
+	return strings.Contains(base, "bold") || strings.Contains(base, "black")
 }

@@ -24,6 +24,10 @@ func pressModel() *page.Issue {
 	return &page.Issue{Width: W, Height: H, Bleed: 3 * page.MM, Title: "Uji", Language: "id", Pages: []*page.Page{{Items: []page.Item{
 		&page.Image{X: 0, Y: 0, W: W, H: H / 2, Source: "/x/photo.jpg", Name: "photo.jpg", Crop: [4]int{0, 0, 1e6, 1e6}},
 		&page.Text{X: 20 * page.MM, Y: 40 * page.MM, Face: string(fonts.SansBold), Size: 24 * page.Pt, Color: black, Text: "Hitam"},
+		// white type on the photo: 8 pt regular is too small, 8 pt bold and 10 pt are not
+		&page.Text{X: 20 * page.MM, Y: 60 * page.MM, Face: string(fonts.Sans), Size: 8 * page.Pt, Color: page.Color{R: 255, G: 255, B: 255}, Text: "kecil"},
+		&page.Text{X: 20 * page.MM, Y: 70 * page.MM, Face: string(fonts.SansBold), Size: 8 * page.Pt, Color: page.Color{R: 255, G: 255, B: 255}, Text: "tebal"},
+		&page.Text{X: 20 * page.MM, Y: 80 * page.MM, Face: string(fonts.Sans), Size: 10 * page.Pt, Color: page.Color{R: 255, G: 255, B: 255}, Text: "besar"},
 		&page.Rect{X: 10 * page.MM, Y: 160 * page.MM, W: 80 * page.MM, H: 30 * page.MM, Fill: page.Color{R: 230, G: 238, B: 242}.CMYK(10, 2, 2, 0)},
 		&page.Text{X: 20 * page.MM, Y: 170 * page.MM, Face: string(fonts.Sans), Size: 8 * page.Pt, Color: page.Color{R: 95, G: 102, B: 112}, Text: "keterangan"},
 		&page.Rule{X1: 10 * page.MM, Y1: 200 * page.MM, X2: 100 * page.MM, Y2: 200 * page.MM, Width: page.Pt / 4, Color: black},
@@ -233,11 +237,12 @@ func TestInspect(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := InkReport{Texts: 2, BlackTexts: 2, SmallTexts: 1, SolidBlack: 2, Overprinted: 2, ThinRules: 1, MostInk: 100,
-		Images: map[string]int{"DeviceRGB": 1, "DeviceCMYK": 1}, Masked: 1}
+	want := InkReport{Texts: 5, BlackTexts: 5, SmallTexts: 4, SolidBlack: 2, Overprinted: 2, ThinRules: 1, MostInk: 100,
+		Images: map[string]int{"DeviceRGB": 1, "DeviceCMYK": 1}, Masked: 1, Reversed: 3, ReversedSmall: 1}
 	if rep.Texts != want.Texts || rep.BlackTexts != want.BlackTexts || rep.SmallTexts != want.SmallTexts || rep.SmallMulti != 0 ||
 		rep.SolidBlack != want.SolidBlack || rep.Overprinted != want.Overprinted || rep.ThinRules != want.ThinRules ||
-		rep.MostInk != want.MostInk || rep.Masked != 1 || rep.Images["DeviceCMYK"] != 1 || rep.Images["DeviceRGB"] != 1 {
+		rep.MostInk != want.MostInk || rep.Masked != 1 || rep.Images["DeviceCMYK"] != 1 || rep.Images["DeviceRGB"] != 1 ||
+		rep.Reversed != want.Reversed || rep.ReversedSmall != want.ReversedSmall {
 		t.Errorf("report %+v, want %+v", rep, want)
 	}
 }
