@@ -467,7 +467,7 @@ func (w *editionWriter) writeAll(ctx context.Context, outDir string, formats []F
 			}
 			name := FileName(w.iss.Name, f)
 			tmp, size, sum, err := writeTemp(outDir, name, func(wr io.Writer) error {
-				return w.write(wr, f, pageDone)
+				return w.write(ctx, wr, f, pageDone)
 			})
 			if err != nil {
 				return err
@@ -539,21 +539,21 @@ func reported(errs []error) error {
 }
 
 // write writes one edition.
-func (w *editionWriter) write(wr io.Writer, f Format, onPage func()) error {
+func (w *editionWriter) write(ctx context.Context, wr io.Writer, f Format, onPage func()) error {
 	switch f {
 	case Print, Screen:
 		m, ed := w.plan.print, pdf.Print
 		if f == Screen {
 			m, ed = w.plan.screen, pdf.Screen
 		}
-		opt := pdf.Options{Edition: ed, Date: w.date, Creator: w.creator, OnPage: onPage}
+		opt := pdf.Options{Edition: ed, Date: w.date, Creator: w.creator, OnPage: onPage, Context: ctx}
 		if f == Print {
 			opt.OutputIntent, opt.SRGB = &w.plan.press.intent, assets.SRGB
 		}
 		opt.Image, opt.Mask = w.picture(m), w.mask(m)
 		return pdf.Write(wr, w.model, opt)
 	case Booklet, Spreads:
-		opt := pdf.Options{Date: w.date, Creator: w.creator, OnPage: onPage, Image: w.picture(w.plan.print), Mask: w.mask(w.plan.print),
+		opt := pdf.Options{Date: w.date, Creator: w.creator, OnPage: onPage, Context: ctx, Image: w.picture(w.plan.print), Mask: w.mask(w.plan.print),
 			OutputIntent: &w.plan.press.intent, SRGB: assets.SRGB}
 		sheets, err := w.sheets(f)
 		if err != nil {

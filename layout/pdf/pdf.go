@@ -6,6 +6,7 @@ package pdf
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -44,6 +45,9 @@ type Options struct {
 	Creator string
 	// OnPage, when set, is called as each page is drawn.
 	OnPage func()
+	// Context, when set, stops the writing between pages once it is
+	// done (a cancelled build).
+	Context context.Context
 	// OutputIntent, for the print edition, makes it PDF/X-4 for that
 	// printing condition; SRGB is the ICC profile RGB content is tagged
 	// with.
@@ -119,6 +123,9 @@ func Write(w io.Writer, iss *page.Issue, opt Options) error {
 		if opt.OnPage != nil {
 			opt.OnPage()
 		}
+		if err := opt.cancelled(); err != nil {
+			return err
+		}
 	}
 	var buf bytes.Buffer
 	if err := f.Output(&buf); err != nil {
@@ -137,6 +144,14 @@ func Write(w io.Writer, iss *page.Issue, opt Options) error {
 		return finishUA(w, src, d.tags, meta, len(iss.NotUA) > 0)
 	}
 	return finishPlain(w, src, meta)
+}
+
+// cancelled is the context's error, if there is one and it is done.
+func (o Options) cancelled() error {
+	if o.Context == nil {
+		return nil
+	}
+	return o.Context.Err()
 }
 
 // newDrawer starts a document of pw × ph points for the issue.

@@ -58,6 +58,9 @@ func WriteSheets(w io.Writer, iss *page.Issue, s impose.Sheets, opt Options) err
 		if opt.OnPage != nil {
 			opt.OnPage()
 		}
+		if err := opt.cancelled(); err != nil {
+			return err
+		}
 	}
 	var buf bytes.Buffer
 	if err := f.Output(&buf); err != nil {
