@@ -373,7 +373,7 @@ func (d *drawer) item(it page.Item, pageLinks []int) error {
 			d.images[key] = name
 			if d.opt.Mask != nil && d.opt.Edition == Print {
 				if mask := d.opt.Mask(it); mask != nil {
-					if err := d.registerMask(data, mask, key); err != nil {
+					if err := d.registerMask(data, mask); err != nil {
 						return fmt.Errorf("image %s: %w", it.Name, err)
 					}
 				}

@@ -64,8 +64,7 @@ func finishPDFX(w io.Writer, src *source, intent OutputIntent, srgb []byte, meta
 		d.del("Group")
 		r.replace(p, d.bytes())
 	}
-	isMask, err := linkMasks(r, sortedKeys(resources), masks)
-	if err != nil {
+	if err := linkMasks(r, sortedKeys(resources), masks); err != nil {
 		return err
 	}
 	for _, n := range sortedKeys(resources) {
@@ -79,7 +78,6 @@ func finishPDFX(w io.Writer, src *source, intent OutputIntent, srgb []byte, meta
 		if err := overprintStates(res); err != nil {
 			return fmt.Errorf("finishing the PDF: object %d: %w", n, err)
 		}
-		withoutMasks(res, isMask)
 		r.replace(n, res.bytes())
 	}
 

@@ -170,7 +170,11 @@ func TestOverprint(t *testing.T) {
 // TestSoftMask: a CMYK picture keeps its transparency as a soft mask, the
 // mask is no image of its own on the page, and fonts are tagged subsets.
 func TestSoftMask(t *testing.T) {
-	src, err := readSource(writePress(t))
+	out := writePress(t)
+	if !bytes.Equal(out, writePress(t)) {
+		t.Fatal("two writes of the same page differ")
+	}
+	src, err := readSource(out)
 	if err != nil {
 		t.Fatal(err)
 	}

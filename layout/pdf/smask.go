@@ -5,75 +5,77 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
-
-	"github.com/go-pdf/fpdf"
 )
 
 // Soft masks. A picture in the press's inks is a CMYK JPEG, which has no
-// transparency; its alpha comes beside it as a greyscale PNG. fpdf draws
-// each as an image of its own and cannot tie them, so the drawer
-// registers the mask too and records the pair by their bytes (fpdf
-// writes a JPEG as it is and a grey PNG's image data as it is), and the
-// finishing step gives the picture its /SMask and takes the mask out of
-// the page resources. A transparent logo then prints no white box.
+// transparency; its alpha comes beside it as a greyscale PNG. fpdf
+// cannot tie the two, so the drawer records the mask with the picture's
+// bytes (fpdf writes a JPEG as it is), and the finishing step adds the
+// mask as an image of its own (the PNG's image data as it is, with its
+// predictor) and gives the picture its /SMask. A transparent logo then
+// prints no white box.
 
-// softMask pairs a picture's stream with its mask's, by their SHA-256.
-type softMask struct{ image, mask [32]byte }
+// softMask is a picture (by the SHA-256 of its bytes) and its mask: the
+// PNG's image data, and its size.
+type softMask struct {
+	image [32]byte
+	data  []byte
+	w, h  int
+}
 
-// registerMask registers the PNG mask of the picture whose bytes are data.
-func (d *drawer) registerMask(data, mask []byte, key string) error {
-	idat, err := pngData(mask)
+// registerMask records the PNG mask of the picture whose bytes are data.
+func (d *drawer) registerMask(data, mask []byte) error {
+	idat, w, h, err := pngData(mask)
 	if err != nil {
 		return fmt.Errorf("the mask: %w", err)
 	}
-	d.f.RegisterImageOptionsReader("mask"+key, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(mask))
-	if err := d.f.Error(); err != nil {
-		return fmt.Errorf("the mask: %w", err)
-	}
-	d.masks = append(d.masks, softMask{image: sha256.Sum256(data), mask: sha256.Sum256(idat)})
+	d.masks = append(d.masks, softMask{image: sha256.Sum256(data), data: idat, w: w, h: h})
 	return nil
 }
 
-// pngData returns a greyscale PNG's image data, its IDAT chunks joined,
-// as fpdf embeds it.
-func pngData(png []byte) ([]byte, error) {
+// pngData returns an 8-bit greyscale PNG's image data, its IDAT chunks
+// joined, and its size.
+func pngData(png []byte) ([]byte, int, int, error) {
 	if !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) {
-		return nil, fmt.Errorf("not a PNG")
+		return nil, 0, 0, fmt.Errorf("not a PNG")
 	}
 	var out []byte
+	w, h := 0, 0
 	for at := 8; at+12 <= len(png); {
 		n := int(binary.BigEndian.Uint32(png[at:]))
 		kind := string(png[at+4 : at+8])
 		if n < 0 || at+12+n > len(png) {
-			return nil, fmt.Errorf("a PNG chunk cut short")
+			return nil, 0, 0, fmt.Errorf("a PNG chunk cut short")
 		}
+		body := png[at+8 : at+8+n]
 		switch kind {
 		case "IHDR":
-			if n < 13 || png[at+8+9] != 0 || png[at+8+8] != 8 {
-				return nil, fmt.Errorf("a mask must be 8-bit grey")
+			if n < 13 || body[8] != 8 || body[9] != 0 || body[12] != 0 {
+				return nil, 0, 0, fmt.Errorf("a mask must be 8-bit grey, not interlaced")
 			}
+			w, h = int(binary.BigEndian.Uint32(body)), int(binary.BigEndian.Uint32(body[4:]))
 		case "IDAT":
-			out = append(out, png[at+8:at+8+n]...)
+			out = append(out, body...)
 		}
 		at += 12 + n
 	}
-	return out, nil
+	if w == 0 || h == 0 || len(out) == 0 {
+		return nil, 0, 0, fmt.Errorf("a PNG without its image")
+	}
+	return out, w, h, nil
 }
 
-// linkMasks gives each masked picture its /SMask, and returns the masks
-// (by object number) for the resources to leave out.
-func linkMasks(r *rewrite, resources []int, masks []softMask) (map[int]bool, error) {
-	isMask := map[int]bool{}
+// linkMasks adds each mask and gives its picture the /SMask.
+func linkMasks(r *rewrite, resources []int, masks []softMask) error {
 	if len(masks) == 0 {
-		return isMask, nil
+		return nil
 	}
 	src := r.src
-	byHash := map[[32]byte]int{}
-	imageOf := map[int]*object{}
+	byHash := map[[32]byte]*object{}
 	for _, n := range resources {
 		res, err := src.dict(n)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		xo := res.dict("XObject")
 		if xo == nil {
@@ -81,46 +83,32 @@ func linkMasks(r *rewrite, resources []int, masks []softMask) (map[int]bool, err
 		}
 		for _, e := range xo.entries {
 			x, ok := e.val.(ref)
-			if !ok || imageOf[x.num] != nil {
+			if !ok {
 				continue
 			}
 			o, err := src.object(x.num)
 			if err != nil {
-				return nil, err
+				return err
 			}
-			if o.dict().name("Subtype") != "Image" {
-				continue
+			if o.dict().name("Subtype") == "Image" {
+				byHash[sha256.Sum256(o.stream)] = o
 			}
-			imageOf[x.num] = o
-			byHash[sha256.Sum256(o.stream)] = x.num
 		}
 	}
+	done := map[int]bool{}
 	for _, m := range masks {
-		img, ok1 := byHash[m.image]
-		mask, ok2 := byHash[m.mask]
-		if !ok1 || !ok2 {
-			return nil, fmt.Errorf("finishing the PDF: a picture or its mask is missing")
+		o := byHash[m.image]
+		if o == nil {
+			return fmt.Errorf("finishing the PDF: a masked picture is missing")
 		}
-		o := imageOf[img]
-		o.dict().set("SMask", ref{mask, 0})
-		r.replace(img, o.bytes())
-		isMask[mask] = true
-	}
-	return isMask, nil
-}
-
-// withoutMasks takes the masks out of a resource dictionary's XObjects.
-func withoutMasks(res *dict, isMask map[int]bool) {
-	xo := res.dict("XObject")
-	if xo == nil || len(isMask) == 0 {
-		return
-	}
-	kept := xo.entries[:0:0]
-	for _, e := range xo.entries {
-		if x, ok := e.val.(ref); ok && isMask[x.num] {
+		if done[o.num] {
 			continue
 		}
-		kept = append(kept, e)
+		done[o.num] = true
+		mask := r.add(stream(fmt.Sprintf("/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /DecodeParms <</Predictor 15 /Colors 1 /BitsPerComponent 8 /Columns %d>>",
+			m.w, m.h, m.w), m.data))
+		o.dict().set("SMask", ref{mask, 0})
+		r.replace(o.num, o.bytes())
 	}
-	xo.entries = kept
+	return nil
 }
