@@ -315,8 +315,9 @@ func (c *composer) coverArticles() []*doc.Article {
 
 // coverLines sets the cover lines: the lead at leadW wide in the lead's
 // size with two lines of its standfirst, the others at w wide in the
-// secondary size; colours for the photo cover (light) or the paper.
-func (c *composer) coverLines(leadW, w Length, light bool) []coverLine {
+// secondary size; colours for the photo cover (light) or the paper. A
+// title that fits its three lines only smaller is warned of when warn.
+func (c *composer) coverLines(leadW, w Length, light, warn bool) []coverLine {
 	cv := c.th.Cover
 	ink, deep, accent := c.th.Ink, c.th.Deep, c.th.Accent
 	if light {
@@ -331,7 +332,12 @@ func (c *composer) coverLines(leadW, w Length, light bool) []coverLine {
 			cl.tit = sansStyle(c.th.Type.DisplayBlack, cv.LeadTitle.Size, cv.LeadTitle.Leading, deep, Left)
 			width = leadW
 		}
+		want := cl.tit
 		cl.title, cl.tit = c.headlineLines(a.Title, cl.tit, width, maxLines)
+		if cl.tit.Size < want.Size && warn && c.opt.Warn != nil {
+			_, n := c.linesN(a.Title, want, width, maxLines)
+			c.opt.Warn(a.Pos, "title is too long for the cover lines (%d lines, 3 fit); it is shortened on the cover", n)
+		}
 		if a.Section != "" {
 			cl.section = c.lines(strings.ToUpper(a.Section), sec, width, 1)
 		}
@@ -368,7 +374,7 @@ func (c *composer) photoCoverLines(p *page.Page, sub subject, bandH Length, phot
 	W, H := c.W, c.H
 	x, w := cv.Margin, W-2*cv.Margin
 	cw := w * Length(cv.LinesWidth) / 100
-	cls := c.coverLines(cw, cw, true)
+	cls := c.coverLines(cw, cw, true, true)
 	if len(cls) == 0 {
 		return
 	}
@@ -401,7 +407,7 @@ func (c *composer) photoCoverLines(p *page.Page, sub subject, bandH Length, phot
 		colW = max(w*Length(cv.SideWidth)/100, min(cw, W-sub.x-sub.r-2*cv.Margin))
 		colX = W - cv.Margin - colW
 	}
-	cls = c.coverLines(colW, colW, true)
+	cls = c.coverLines(colW, colW, true, false)
 	total = 0
 	for _, cl := range cls {
 		total += cl.height(cv.BetweenLines)
@@ -438,7 +444,7 @@ func (c *composer) coverFrame(p *page.Page) {
 	y += cv.OverRule
 	p.Items = append(p.Items, &page.Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: cv.RuleWidth, Color: c.th.Deep})
 	y += cv.UnderRule
-	cls := c.coverLines(w, (w-cv.ColumnGap)/2, false)
+	cls := c.coverLines(w, (w-cv.ColumnGap)/2, false, true)
 	// from the foot up: the secondary lines side by side, a rule, the lead
 	var second []coverLine
 	var lead *coverLine

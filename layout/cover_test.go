@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"magz/fonts"
+	"magz/internal/diag"
 	"magz/internal/doc"
 	"magz/internal/theme"
 	"magz/layout/page"
@@ -137,5 +138,26 @@ func TestBackCoverLogo(t *testing.T) {
 		if hasLogo != logo || hasName == logo {
 			t.Errorf("logo %v: the back cover has the logo %v, the name in type %v", logo, hasLogo, hasName)
 		}
+	}
+}
+
+// TestCoverLineTooLong: a title that cannot stand in three cover lines at
+// its size is set smaller and warned of, once.
+func TestCoverLineTooLong(t *testing.T) {
+	iss := coverIssue([2]float64{0.5, 0.3}, 128, theme.CoverPhoto, false)
+	iss.Articles[2].Title = strings.Repeat("Jalan panjang menuju pasar kampung yang baru dibuka ", 4)
+	m, err := NewMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	warned := 0
+	Compose(iss, Options{Metrics: m, ImageSize: func(*doc.Image) (int, int, bool) { return 2100, 2800, true },
+		Warn: func(_ diag.Pos, format string, _ ...any) {
+			if strings.Contains(format, "too long for the cover lines") {
+				warned++
+			}
+		}})
+	if warned != 1 {
+		t.Errorf("warned %d times of the long cover line, want once", warned)
 	}
 }
