@@ -265,10 +265,11 @@ func (b *builder) list(bl *doc.List, indent Length, ts TextStyle) {
 	b.noInd = true
 }
 
-func (b *builder) pullQuote(q *doc.PullQuote) {
+func (b *builder) pullQuote(q *doc.PullQuote) { b.setPull(q, b.ncols >= 2) }
+
+// setPull sets a pull quote: as a band across the page, or in the column.
+func (b *builder) setPull(q *doc.PullQuote, band bool) {
 	c := b.c
-	// In multi-column articles the quote is a band across the page.
-	band := b.ncols >= 2
 	w, align, size := b.colW, Left, c.th.Scale.PullQuote
 	if band {
 		w, align, size = b.textW*Length(c.th.Space.PullWidth)/100, Center, c.th.Scale.PullQuoteBand

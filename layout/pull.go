@@ -1,6 +1,6 @@
 // A pull quote from the article: where an article ends part-way down its
 // last page and nothing planned fills the room, copyfitting may set one
-// of its own sentences large across the columns, as a designer does. The
+// of its own sentences large in a column, as a designer does. The
 // sentence is a quotation from the text when there is one (what someone
 // said, between “ and ”), else the first sentence of fitting length from
 // the article's middle. It repeats the text, so readers of the tagged PDF
@@ -35,6 +35,18 @@ func pullQuote(a *doc.Article) (q string, after int, ok bool) {
 		return "", 0, false
 	}
 	fits := func(s string) bool { n := utf8.RuneCountInString(s); return n >= pullMin && n <= pullMax }
+	// a block quotation's first sentence: a reader's own words
+	for _, bl := range a.Blocks {
+		if q, ok := bl.(*doc.Quote); ok && len(q.Blocks) > 0 {
+			if p, ok := q.Blocks[0].(*doc.Paragraph); ok {
+				for _, s := range sentences(doc.PlainText(p.Spans)) {
+					if fits(s) {
+						return s, paras[len(paras)/2], true
+					}
+				}
+			}
+		}
+	}
 	// a quotation first, from the article's second fifth on
 	for _, k := range paras[len(paras)/5:] {
 		txt := doc.PlainText(a.Blocks[k].(*doc.Paragraph).Spans)
@@ -84,10 +96,12 @@ func sentences(txt string) []string {
 	return out
 }
 
-// pulled sets the article's pulled sentence as a pull quote, decoration.
+// pulled sets the article's pulled sentence as a pull quote in its
+// column (it flows with the text, on whatever page the text reaches), as
+// decoration.
 func (b *builder) pulled(q string) {
 	start := len(b.elems)
-	b.pullQuote(&doc.PullQuote{Spans: []doc.Span{{Text: q}}})
+	b.setPull(&doc.PullQuote{Spans: []doc.Span{{Text: q}}}, false)
 	for k := start; k < len(b.elems); k++ {
 		b.elems[k].items = decoration(b.elems[k].items)
 	}
