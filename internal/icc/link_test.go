@@ -170,3 +170,41 @@ func TestPixels3(t *testing.T) {
 		v = v[:maxChannels]
 	}
 }
+
+// TestBundledProfiles: magz's own profiles hold their ink limit for every
+// colour in every intent, read without black point compensation (a RIP
+// given Lab or RGB), and build greys of cyan, magenta and yellow in
+// balance under a moderate black — checked against xicclu's own lookups
+// of their tables by TestAgainstXicclu.
+func TestBundledProfiles(t *testing.T) {
+	for _, tc := range []struct {
+		file  string
+		limit int
+	}{{"magz-coated-fogra39.icc", 300}, {"magz-uncoated-fogra29.icc", 260}} {
+		p := assetProfile(t, tc.file)
+		for intent := Perceptual; intent <= Saturation; intent++ {
+			most, at, err := p.MaxInk(intent)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if most > tc.limit*10 {
+				t.Errorf("%s intent %d: %.1f %% of ink at Lab %v, over %d %%", tc.file, intent, float64(most)/10, at, tc.limit)
+			}
+		}
+		// a middle grey, colorimetrically: all three colours, none far
+		// from the others, and not mostly black
+		tr, err := p.fromPCS(Relative)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := make([]int32, maxChannels)
+		encodePCS(tr.in, pcsColour{lab: true, v: [3]int64{50 << 16, 0, 0}}, e)
+		out := tr.p.eval(e[:3])
+		pc := func(v int32) int { return int(v) * 100 / 65535 }
+		c, m, y, k := pc(out[0]), pc(out[1]), pc(out[2]), pc(out[3])
+		if m < 15 || y < 15 || c < m || m-y > 12 || y-m > 12 || k > 60 {
+			t.Errorf("%s: the grey of L* 50 is C%d M%d Y%d K%d", tc.file, c, m, y, k)
+		}
+		t.Logf("%s: L* 50 grey C%d M%d Y%d K%d", tc.file, c, m, y, k)
+	}
+}

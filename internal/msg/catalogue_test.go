@@ -14,14 +14,14 @@ import (
 )
 
 // notMessages are the parts of magz whose texts are not messages to
-// editors: developer tools, test fixtures and dumps, the PDF finisher's,
+// editors: developer tools (the profile recipe's capink too), test fixtures and dumps, the PDF finisher's,
 // the JPEG codec's and the ICC reader's internal errors (a bug report, or
 // the detail of a damaged profile, in English), and
 // what the build writes: the EPUB's markup, the previews' file names and
 // the printer's hand-off sheet, the same whatever the editor's locale
 // (the editions speak the language, from internal/locale).
 var notMessages = []string{
-	"cmd/magz-bench/", "cmd/magz-release/", "internal/synth/", "internal/validate/",
+	"cmd/magz-bench/", "cmd/magz-release/", "assets/icc/capink.go", "internal/synth/", "internal/validate/",
 	"internal/testissue/", "internal/doc/dump.go", "layout/page/page.go", "layout/pdf/",
 	"internal/jpeg/", "internal/icc/", "internal/epub/", "layout/preview/", "internal/pipeline/handoff.go", "internal/msg/",
 }
