@@ -9,6 +9,8 @@
 //     other scripts the other faces lack.
 //   - Droid Sans Fallback (Apache 2.0), subset: the fallback for Chinese
 //     and Japanese (see CJK).
+//   - Symbola (free for any use), subset: the fallback for emoji and the
+//     symbols DejaVu Sans lacks, in black outlines (see Emoji).
 package fonts
 
 import (
@@ -51,14 +53,78 @@ const (
 	//	pyftsubset DroidSansFallbackFull.ttf --unicodes-file=U.txt --no-hinting \
 	//	  --layout-features='' --drop-tables+=GSUB,GPOS,GDEF,vhea,vmtx --name-IDs='*' --notdef-outline
 	CJK Face = "DroidSansFallback-CJK.ttf"
+	// Emoji is Debian's Symbola 9.17 (fonts-symbola 2.60: "free for any
+	// use; may be opened, edited, modified, regenerated, packaged and
+	// redistributed"; TrueType outlines, fsType 0) cut down with fontTools
+	// to the characters of Unicode's Emoji property (UTS #51) it draws and
+	// DejaVu Sans cannot (DejaVu has some beyond U+FFFF, which the PDF
+	// writer cannot use) — 1,003 emoji beyond U+FFFF (to Unicode 9:
+	// U+1F004–U+1F9E6: faces, people, animals, food, places, objects,
+	// flags as pairs of letters) and 63 in the BMP (⌚ ⏰ ⚽ ⛔ ✅ ❌ ⭐ …) —,
+	// the spaces, the zero width joiner and U+FE0F (empty, so that a
+	// sequence reads whole) and the keycap; the skin tone modifiers are
+	// emptied (a black outline has no skin tone); 671 KB instead of 3 MB.
+	// Emoji from Unicode 10 on (🤩 🥰 🥺) are not in it: they are reported
+	// as characters no font has. The PDF writer addresses a glyph by a
+	// 16-bit code, so the face also maps U+1F000–U+1FAFF to the Private
+	// Use Area, U+E000–U+EAFF (see Code); the screen PDF's text maps them
+	// back. Made by fonts/subset-emoji.py (its comment has the command).
+	Emoji Face = "Symbola-Emoji.ttf"
 )
 
 // All lists every bundled face in a fixed order.
-var All = []Face{Serif, SerifItalic, SerifBold, SerifBoldItalic, SansBlack, SansBold, Sans, SansItalic, Mono, Fallback, CJK}
+var All = []Face{Serif, SerifItalic, SerifBold, SerifBoldItalic, SansBlack, SansBold, Sans, SansItalic, Mono, Fallback, CJK, Emoji}
 
 // Fallbacks are the faces a character no face of the text has is looked
 // for in, in order.
-var Fallbacks = []Face{Fallback, CJK}
+var Fallbacks = []Face{Fallback, CJK, Emoji}
+
+// Where the emoji face maps its characters beyond U+FFFF again:
+// U+1F000–U+1FAFF at U+E000–U+EAFF.
+const (
+	astralFirst, astralLast = 0x1F000, 0x1FAFF
+	puaOffset               = 0x11000
+)
+
+// Code is the 16-bit code the PDF writer draws r with in face f: r itself,
+// or, in the emoji face, the Private Use Area code of an emoji beyond
+// U+FFFF. ok is false when no code draws r in f: a character beyond
+// U+FFFF in any other face, and one of the emoji face's own Private Use
+// Area codes (they stand for emoji, not for what an editor wrote there).
+func (f Face) Code(r rune) (code rune, ok bool) {
+	if f == Emoji {
+		switch {
+		case r >= astralFirst && r <= astralLast:
+			return r - puaOffset, true
+		case r >= astralFirst-puaOffset && r <= astralLast-puaOffset:
+			return 0, false
+		}
+	}
+	return r, r <= 0xFFFF
+}
+
+// Codes is s as the PDF writer draws it in face f (see Code); characters
+// without a code are left as they are.
+func (f Face) Codes(s string) string {
+	if f != Emoji {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if c, ok := f.Code(r); ok {
+			return c
+		}
+		return r
+	}, s)
+}
+
+// Unicode is the character a code the PDF writer drew in face f stands for
+// (the inverse of Code).
+func (f Face) Unicode(code rune) rune {
+	if f == Emoji && code >= astralFirst-puaOffset && code <= astralLast-puaOffset {
+		return code + puaOffset
+	}
+	return code
+}
 
 // A Face may also be a TrueType file of a magazine's own, named by its
 // absolute path (see Data).

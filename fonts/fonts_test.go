@@ -66,3 +66,44 @@ func TestCJK(t *testing.T) {
 		t.Errorf("the CJK face is %d KB: cut it down as its comment says", len(data)>>10)
 	}
 }
+
+// TestEmoji: the emoji fallback is TrueType that a PDF may embed; it draws
+// emoji beyond U+FFFF by the codes Code gives (the PDF writer's 16-bit
+// ones) and by their own, emoji of the BMP that DejaVu Sans lacks, and the
+// characters that keep a sequence whole, without width.
+func TestEmoji(t *testing.T) {
+	data, err := Data(Emoji)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := Inspect(data)
+	if err != nil || !info.TrueType || !info.Embeddable() {
+		t.Fatalf("%+v %v", info, err)
+	}
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b sfnt.Buffer
+	for _, r := range "😀😂🙏👍🎉🔥🚀🍜🇮🇩🧀⭐✅⚽⛔⌚ \u200d\ufe0f" {
+		code, ok := Emoji.Code(r)
+		if !ok || code > 0xFFFF {
+			t.Errorf("%q (%U): no 16-bit code (%U)", r, r, code)
+			continue
+		}
+		gi, err := f.GlyphIndex(&b, code)
+		if err != nil || gi == 0 {
+			t.Errorf("%q (%U) is not in the emoji face at %U", r, r, code)
+		}
+	}
+	for _, r := range "\u200d\ufe0f\U0001F3FD" {
+		code, _ := Emoji.Code(r)
+		gi, _ := f.GlyphIndex(&b, code)
+		if adv, err := f.GlyphAdvance(&b, gi, 1000, 0); err != nil || adv != 0 {
+			t.Errorf("%U is %v wide (%v), want 0", r, adv, err)
+		}
+	}
+	if len(data) > 700<<10 {
+		t.Errorf("the emoji face is %d KB: cut it down as its comment says", len(data)>>10)
+	}
+}

@@ -81,11 +81,12 @@ func (m *Metrics) width(face fonts.Face, r rune) int {
 		return w
 	}
 	w := -1
-	gi, err := fm.f.GlyphIndex(&fm.buf, r)
-	// fpdf addresses a font's glyphs by 16-bit codes, the character's
-	// own: one beyond U+FFFF (𝐀, most emoji) cannot be drawn, even by a
-	// face that has it
-	if err == nil && gi != 0 && r <= 0xFFFF {
+	// fpdf addresses a font's glyphs by 16-bit codes: a character beyond
+	// U+FFFF (𝐀) cannot be drawn, even by a face that has it, unless the
+	// face maps it to one (the emoji face, see fonts.Face.Code)
+	code, drawable := face.Code(r)
+	gi, err := fm.f.GlyphIndex(&fm.buf, code)
+	if err == nil && gi != 0 && drawable {
 		adv, err := fm.f.GlyphAdvance(&fm.buf, gi, fixed.I(fm.upem), font.HintingNone)
 		if err == nil {
 			// fpdf stores widths as round(advance*1000/unitsPerEm).

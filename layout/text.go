@@ -157,6 +157,8 @@ func (st *setter) fragsFor(s string, face fonts.Face, size, rise Length, color C
 	for _, r := range shape.Arabic(s) {
 		f := face
 		switch {
+		case curFace == fonts.Emoji && emojiJoiner(r):
+			f = fonts.Emoji // stays with its emoji, which it joins or modifies
 		case st.m.Has(face, r):
 		case r == '\u00ad' || r == '\u200b' || r == '\ufe0f' || r == '\u200d':
 			continue // invisible: soft hyphen, zero width space, emoji joiners
@@ -184,6 +186,12 @@ func (st *setter) fragsFor(s string, face fonts.Face, size, rise Length, color C
 	flush()
 	return out
 }
+
+// emojiJoiner tells the characters that join emoji into one (U+200D
+// ZERO WIDTH JOINER) or modify the emoji before them (U+FE0F, the skin
+// tones): the emoji face has them, empty, so that the text of a sequence
+// stays whole.
+func emojiJoiner(r rune) bool { return r == '\u200d' || r == '\ufe0f' || r >= 0x1F3FB && r <= 0x1F3FF }
 
 // notePrefix starts the link of a footnote reference: "#note-3".
 const notePrefix = "#note-"

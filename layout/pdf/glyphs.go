@@ -63,13 +63,14 @@ func (d *drawer) silent(face fonts.Face, size page.Length, text string) error {
 // anything) as invisible text of its element, over it.
 func (d *drawer) readAs(it *page.Text) error {
 	face := fonts.Face(it.Face)
-	if err := d.silent(face, it.Size, it.Text); err != nil {
+	shows, reads := face.Codes(it.Text), face.Codes(it.Actual) // see fonts.Face.Code
+	if err := d.silent(face, it.Size, shows); err != nil {
 		return err
 	}
 	// an artifact; poppler honours /ActualText on a Span only
 	d.markAs(0, "")
 	d.f.RawWriteStr("/Span <</ActualText ()>> BDC\n")
-	d.f.Text(d.x(it.X), d.x(it.Y), it.Text)
+	d.f.Text(d.x(it.X), d.x(it.Y), shows)
 	d.f.RawWriteStr("EMC\n")
 	d.unmark()
 	if it.Actual == "" {
@@ -77,8 +78,8 @@ func (d *drawer) readAs(it *page.Text) error {
 	}
 	// squeezed (or stretched) to the width of what shows, in percent
 	d.f.SetFont(family(face), "", pt(it.Size))
-	shown, read := d.f.GetStringWidth(it.Text), d.f.GetStringWidth(it.Actual+" ")
-	n, m := len([]rune(it.Text)), len([]rune(it.Actual))+1
+	shown, read := d.f.GetStringWidth(shows), d.f.GetStringWidth(reads+" ")
+	n, m := len([]rune(shows)), len([]rune(reads))+1
 	scale := page.Length(100_000)
 	if w := page.Length(read*1000) + page.Length(m)*it.Track; w > 0 {
 		scale = (page.Length(shown*1000) + page.Length(n)*it.Track) * 100_000 / w
@@ -89,7 +90,7 @@ func (d *drawer) readAs(it *page.Text) error {
 		d.mark(it.Node)
 	}
 	d.f.RawWriteStr("3 Tr " + num(scale) + " Tz\n")
-	d.f.Text(d.x(it.X), d.x(it.Y), it.Actual+" ")
+	d.f.Text(d.x(it.X), d.x(it.Y), reads+" ")
 	d.f.RawWriteStr("0 Tr 100 Tz\n")
 	if it.Lang != "" {
 		d.unmark()

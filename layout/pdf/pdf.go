@@ -135,7 +135,7 @@ func Write(w io.Writer, iss *page.Issue, opt Options) error {
 	if err != nil {
 		return err
 	}
-	src.forms = drawsForms(iss)
+	src.forms, src.emoji = drawsForms(iss), d.fonts[fonts.Emoji]
 	meta := Metadata{Title: iss.Title, Author: iss.Author, Language: iss.Language, Creator: opt.Creator, Date: opt.Date, Outline: outlineTitles(iss.Outline, len(iss.Pages))}
 	switch {
 	case opt.Edition == Print && opt.OutputIntent != nil:
@@ -303,7 +303,9 @@ func (d *drawer) item(it page.Item, pageLinks []int) error {
 			d.track = it.Track
 		}
 		actual := it.HasActual && (!it.Broken || d.opt.Edition == Screen)
-		text, read := it.Text, it.Actual
+		// drawn by 16-bit codes (emoji beyond U+FFFF by the emoji
+		// face's own); read as written
+		text, read := fonts.Face(it.Face).Codes(it.Text), it.Actual
 		if it.Spaced && d.tags != nil {
 			// readers get the word spaces as characters
 			text, read = text+" ", read+" "

@@ -32,6 +32,9 @@ type source struct {
 	// forms: text is drawn in Arabic presentation forms, which the fonts'
 	// ToUnicode maps must name by their letters (tounicode.go)
 	forms bool
+	// emoji: text is drawn in the emoji face, whose Private Use Area
+	// codes its ToUnicode map must name by their emoji (tounicode.go)
+	emoji bool
 }
 
 // object is one indirect object: its value and, for a stream, its data
@@ -383,11 +386,7 @@ func stream(dict string, data []byte) []byte {
 // writeTo writes the finished file with the given header line and trailer
 // entries (besides /Size).
 func (r *rewrite) writeTo(w io.Writer, header, trailer string) error {
-	if r.src.forms {
-		if err := r.mapForms(); err != nil {
-			return err
-		}
-	}
+	r.mapUnicode()
 	cw := &counter.Writer{W: w}
 	fmt.Fprintf(cw, "%s\n%%\xe2\xe3\xcf\xd3\n", header)
 	total := len(r.src.offsets) + len(r.added)

@@ -6,17 +6,26 @@ import (
 	"strings"
 	"unicode/utf16"
 
+	"magz/fonts"
 	"magz/layout/page"
 	"magz/layout/shape"
 )
 
-// Arabic text is drawn as presentation forms, the glyphs of its letters
-// joined (layout/shape), in visual order. fpdf maps every glyph to the
-// character it was drawn for, so readers would extract the forms, not
-// the letters: where a document draws such forms, the finishing step
-// gives its fonts a ToUnicode map that names the letters instead (a
-// lam-alef ligature names both, in the visual order of its glyph, which
-// extraction reverses with the rest of the right-to-left run).
+// fpdf maps every code of a font to the character of the same number
+// (its ToUnicode map is the identity), which is what readers extract.
+// Two kinds of text draw other codes than the characters they read as,
+// and the finishing step gives their fonts a ToUnicode map that says so:
+//
+//   - Arabic is drawn as presentation forms, the glyphs of its letters
+//     joined (layout/shape), in visual order: the forms map to their
+//     letters (a lam-alef ligature to both, in the visual order of its
+//     glyph, which extraction reverses with the rest of the right-to-left
+//     run).
+//   - Emoji beyond U+FFFF are drawn by the emoji face's Private Use Area
+//     codes (fonts.Face.Code): those map back to the emoji, as UTF-16
+//     pairs.
+//
+// The silent copies of faces (glyphs.go) keep their own maps.
 
 // presentationForm tells a character of Unicode's Arabic presentation
 // forms.
@@ -35,11 +44,34 @@ func drawsForms(iss *page.Issue) bool {
 	return false
 }
 
-// toUnicodeCMap is the ToUnicode map of a font of fpdf's (whose codes
-// are the characters drawn, 0000 to FFFF) with the presentation forms
-// mapped to their letters.
-func toUnicodeCMap() []byte {
+// formLetters gives a presentation form's letters in the order its glyph
+// draws them (visual).
+func formLetters() func(code rune) []rune {
 	letters := shape.Letters()
+	return func(code rune) []rune {
+		l, ok := letters[code]
+		if !ok {
+			return nil
+		}
+		l = slices.Clone(l)
+		slices.Reverse(l)
+		return l
+	}
+}
+
+// emojiOf gives the emoji a code of the emoji face stands for, when it is
+// not the code's own character.
+func emojiOf(code rune) []rune {
+	if u := fonts.Emoji.Unicode(code); u != code {
+		return []rune{u}
+	}
+	return nil
+}
+
+// toUnicodeCMap is the ToUnicode map of a font of fpdf's (whose codes
+// are 0000 to FFFF) that maps each code to itself, except those for which
+// special gives the characters.
+func toUnicodeCMap(special func(code rune) []rune) []byte {
 	var ranges, chars []string
 	for hi := 0; hi < 0x100; hi++ {
 		lo, hiEnd := hi<<8, hi<<8|0xff
@@ -51,16 +83,14 @@ func toUnicodeCMap() []byte {
 			}
 		}
 		for c := lo; c <= hiEnd; c++ {
-			l, ok := letters[rune(c)]
-			if !ok {
+			l := special(rune(c))
+			if l == nil {
 				if start < 0 {
 					start = c
 				}
 				continue
 			}
 			flush(c - 1)
-			l = slices.Clone(l)
-			slices.Reverse(l) // visual order, as the glyph is drawn
 			var dst strings.Builder
 			for _, u := range utf16.Encode(l) {
 				fmt.Fprintf(&dst, "%04X", u)
@@ -83,10 +113,16 @@ func toUnicodeCMap() []byte {
 	return []byte(b.String())
 }
 
-// mapForms gives every composite font its ToUnicode map with the
-// presentation forms named by their letters.
-func (r *rewrite) mapForms() error {
-	var body []byte
+// mapUnicode gives the emoji face's composite font the map of its
+// emoji, and, when the document draws presentation forms, every other
+// composite font the map naming them by their letters. A map the
+// finishing step has replaced already (a silent copy's) is kept.
+func (r *rewrite) mapUnicode() {
+	if !r.src.forms && !r.src.emoji {
+		return
+	}
+	emoji := "utf8" + strings.ToLower(fonts.Emoji.Family()) // as fpdf names it
+	var forms []byte
 	for n := 1; n < len(r.src.offsets); n++ {
 		if !r.src.exists(n) {
 			continue
@@ -96,13 +132,17 @@ func (r *rewrite) mapForms() error {
 			continue // not a dictionary
 		}
 		cmap, ok := d.ref("ToUnicode")
-		if d.name("Subtype") != "Type0" || !ok || !r.src.exists(cmap) {
+		if d.name("Subtype") != "Type0" || !ok || !r.src.exists(cmap) || r.replaced[cmap] != nil {
 			continue
 		}
-		if body == nil {
-			body = stream("/Filter /FlateDecode", deflate(toUnicodeCMap()))
+		switch {
+		case string(d.name("BaseFont")) == emoji:
+			r.replace(cmap, stream("/Filter /FlateDecode", deflate(toUnicodeCMap(emojiOf))))
+		case r.src.forms:
+			if forms == nil {
+				forms = stream("/Filter /FlateDecode", deflate(toUnicodeCMap(formLetters())))
+			}
+			r.replace(cmap, forms)
 		}
-		r.replace(cmap, body)
 	}
-	return nil
 }

@@ -146,7 +146,9 @@ func (r *Renderer) item(img *image.RGBA, iss *page.Issue, fs faces, it page.Item
 		d := font.Drawer{Dst: img, Src: image.NewUniform(rgba(it.Color)), Face: fc,
 			Dot: fixed.Point26_6{X: fixed.Int26_6(r.px(it.X) * 64), Y: fixed.Int26_6(r.px(it.Y) * 64)}}
 		track := fixed.Int26_6(r.px(it.Track) * 64)
-		for _, ch := range it.Text {
+		// by the codes the PDF draws (the emoji face finds its emoji
+		// beyond U+FFFF by them, see fonts.Face.Code)
+		for _, ch := range fonts.Face(it.Face).Codes(it.Text) {
 			d.DrawString(string(ch))
 			d.Dot.X += track
 		}
