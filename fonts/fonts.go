@@ -9,6 +9,8 @@
 //     other scripts the other faces lack.
 //   - Droid Sans Fallback (Apache 2.0), subset: the fallback for Chinese
 //     and Japanese (see CJK).
+//   - Nanum Barun Gothic (SIL OFL 1.1), subset and renamed: the fallback
+//     for Korean (see Korean).
 //   - Symbola (free for any use), subset: the fallback for emoji and the
 //     symbols DejaVu Sans lacks, in black outlines (see Emoji).
 package fonts
@@ -48,11 +50,23 @@ const (
 	// full-width forms (U+FF00–U+FFEF), and the space (the PDF writer
 	// draws a word space in the face of the word before it). Korean and
 	// rarer characters are not in it: they are reported as characters no
-	// font has. Made by
+	// font has (Korean is in Korean: Droid Sans Fallback has 3 Hangul
+	// syllables of 11,172). Made by
 	//
 	//	pyftsubset DroidSansFallbackFull.ttf --unicodes-file=U.txt --no-hinting \
 	//	  --layout-features='' --drop-tables+=GSUB,GPOS,GDEF,vhea,vmtx --name-IDs='*' --notdef-outline
 	CJK Face = "DroidSansFallback-CJK.ttf"
+	// Korean is Debian's NanumBarunGothic (fonts-nanum 20200506, SIL OFL
+	// 1.1, TrueType outlines, fsType 8 = embeddable) cut down with
+	// fontTools to the 2,350 Hangul syllables of KS X 1001 (those of
+	// everyday Korean; the other 8,822 are rare) and the 94 compatibility
+	// jamo (ㄱ ㅋㅋ ㅠㅠ), and the spaces: 2,446 characters, 385 KB
+	// instead of 4 MB (all 11,172 syllables would take 1.2 MB).
+	// Jamo written apart (U+1100–U+11FF, as some systems decompose) are
+	// composed into syllables before they are set. The OFL reserves the
+	// font's own name for the original, so the subset is named Hangul
+	// KSX1001. Made by fonts/subset-hangul.py (its comment has the command).
+	Korean Face = "Hangul-KSX1001.ttf"
 	// Emoji is Debian's Symbola 9.17 (fonts-symbola 2.60: "free for any
 	// use; may be opened, edited, modified, regenerated, packaged and
 	// redistributed"; TrueType outlines, fsType 0) cut down with fontTools
@@ -73,11 +87,11 @@ const (
 )
 
 // All lists every bundled face in a fixed order.
-var All = []Face{Serif, SerifItalic, SerifBold, SerifBoldItalic, SansBlack, SansBold, Sans, SansItalic, Mono, Fallback, CJK, Emoji}
+var All = []Face{Serif, SerifItalic, SerifBold, SerifBoldItalic, SansBlack, SansBold, Sans, SansItalic, Mono, Fallback, CJK, Korean, Emoji}
 
 // Fallbacks are the faces a character no face of the text has is looked
 // for in, in order.
-var Fallbacks = []Face{Fallback, CJK, Emoji}
+var Fallbacks = []Face{Fallback, CJK, Korean, Emoji}
 
 // Where the emoji face maps its characters beyond U+FFFF again:
 // U+1F000–U+1FAFF at U+E000–U+EAFF.

@@ -1,9 +1,11 @@
 package fonts
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/image/font/sfnt"
+	"golang.org/x/text/encoding/korean"
 )
 
 func TestFamily(t *testing.T) {
@@ -105,5 +107,56 @@ func TestEmoji(t *testing.T) {
 	}
 	if len(data) > 700<<10 {
 		t.Errorf("the emoji face is %d KB: cut it down as its comment says", len(data)>>10)
+	}
+}
+
+// TestKorean: the Korean fallback is TrueType that a PDF may embed, draws
+// every Hangul syllable of KS X 1001 (read from its encoding, EUC-KR), the
+// compatibility jamo and the space, and does not go by the names the OFL
+// reserves for the font it was cut from.
+func TestKorean(t *testing.T) {
+	data, err := Data(Korean)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := Inspect(data)
+	if err != nil || !info.TrueType || !info.Embeddable() {
+		t.Fatalf("%+v %v", info, err)
+	}
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b sfnt.Buffer
+	dec := korean.EUCKR.NewDecoder()
+	syllables := 0
+	for lead := byte(0xB0); lead <= 0xC8; lead++ {
+		for trail := byte(0xA1); trail <= 0xFE; trail++ {
+			s, err := dec.Bytes([]byte{lead, trail})
+			r := []rune(string(s))
+			if err != nil || len(r) != 1 || r[0] < 0xAC00 || r[0] > 0xD7A3 {
+				continue
+			}
+			syllables++
+			if gi, err := f.GlyphIndex(&b, r[0]); err != nil || gi == 0 {
+				t.Errorf("%q (%U) of KS X 1001 is not in the Korean face", r[0], r[0])
+			}
+		}
+	}
+	if syllables != 2350 {
+		t.Errorf("KS X 1001 read as %d syllables", syllables)
+	}
+	for _, r := range " ㄱㅋㅠㅎㅏ" {
+		if gi, err := f.GlyphIndex(&b, r); err != nil || gi == 0 {
+			t.Errorf("%q (%U) is not in the Korean face", r, r)
+		}
+	}
+	for _, id := range []sfnt.NameID{sfnt.NameIDFamily, sfnt.NameIDFull, sfnt.NameIDPostScript} {
+		if name, _ := f.Name(&b, id); name == "" || strings.Contains(strings.ToLower(name), "nanum") {
+			t.Errorf("name %d is %q: the OFL reserves Nanum's names for the original", id, name)
+		}
+	}
+	if len(data) > 400<<10 {
+		t.Errorf("the Korean face is %d KB: cut it down as its comment says", len(data)>>10)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
+	"golang.org/x/text/unicode/norm"
 
 	"magz/fonts"
 	"magz/internal/doc"
@@ -153,8 +154,8 @@ func (st *setter) fragsFor(s string, face fonts.Face, size, rise Length, color C
 		}
 	}
 	// Arabic letters take their joined forms here, before they are
-	// measured (see layout/shape)
-	for _, r := range shape.Arabic(s) {
+	// measured (see layout/shape); Hangul written as jamo, its syllables
+	for _, r := range shape.Arabic(composeHangul(s)) {
 		f := face
 		switch {
 		case curFace == fonts.Emoji && emojiJoiner(r):
@@ -185,6 +186,19 @@ func (st *setter) fragsFor(s string, face fonts.Face, size, rise Length, color C
 	}
 	flush()
 	return out
+}
+
+// composeHangul composes Korean written as conjoining jamo (U+1100–
+// U+11FF, U+A960–U+A97F, U+D7B0–U+D7FF; some systems decompose Hangul so)
+// into its syllables, which the Korean face draws (Unicode's canonical
+// composition, NFC; the font has no rules to join jamo).
+func composeHangul(s string) string {
+	if strings.IndexFunc(s, func(r rune) bool {
+		return r >= 0x1100 && r <= 0x11FF || r >= 0xA960 && r <= 0xA97F || r >= 0xD7B0 && r <= 0xD7FF
+	}) < 0 {
+		return s
+	}
+	return norm.NFC.String(s)
 }
 
 // emojiJoiner tells the characters that join emoji into one (U+200D

@@ -235,8 +235,8 @@ func TestArabicReadsInOrder(t *testing.T) {
 	}
 }
 
-// world is an issue whose text mixes Indonesian with Chinese, Arabic and
-// emoji (one with a skin tone, a family joined by U+200D, one of the BMP),
+// world is an issue whose text mixes Indonesian with Chinese, Korean,
+// Arabic and emoji (one with a skin tone, a family joined by U+200D, one of the BMP),
 // its photo described.
 const world = `-- issue.yaml --
 magazine: Suara Dunia
@@ -251,7 +251,7 @@ title: Salam dari Tiga Penjuru
 author: Redaksi
 ---
 
-Di pelabuhan, papan menyapa tamu dengan 欢迎光临 dan السلام عليكم setiap pagi.
+Di pelabuhan, papan menyapa tamu dengan 欢迎光临, 안녕하세요 dan السلام عليكم setiap pagi.
 
 ![Papan nama kayu di dermaga dengan salam dalam tiga bahasa](../images/papan.jpg "Papan di pelabuhan | Redaksi")
 
@@ -261,7 +261,7 @@ Anak-anak membalas pesan dengan 😀 dan 👍🏽, mengirim 👨‍👩‍👧 u
 // worldEditions is that issue on screen.
 var worldEditions = &fixture{name: "world", archive: world, opt: Options{Formats: []Format{Screen}, Version: "test"}}
 
-// TestScriptsAndEmojiAccessible: a screen PDF of Arabic, Chinese and emoji
+// TestScriptsAndEmojiAccessible: a screen PDF of Arabic, Chinese, Korean and emoji
 // falls short of PDF/UA-1 in nothing (no character left out), claims it,
 // and reads right in poppler and pdf.js: the Arabic in order, as letters,
 // the emoji as the emoji written.
@@ -276,7 +276,7 @@ func TestScriptsAndEmojiAccessible(t *testing.T) {
 	}
 	file := ed.file(Screen)
 	checkUA(t, file, true)
-	want := []string{"欢迎光临", "السلام عليكم", "😀", "👍🏽", "👨\u200d👩\u200d👧", "⭐", "🎉"}
+	want := []string{"欢迎光临", "السلام عليكم", "안녕하세요", "😀", "👍🏽", "👨\u200d👩\u200d👧", "⭐", "🎉"}
 	text := validate.PDFText(t, file)
 	for _, w := range want {
 		if !strings.Contains(text, w) {
