@@ -3,6 +3,8 @@ package layout
 import (
 	"unicode/utf8"
 
+	"magz/internal/doc"
+
 	"golang.org/x/text/unicode/bidi"
 )
 
@@ -16,6 +18,37 @@ import (
 // and the structure tree meet them); only their places change, and the
 // glyphs of a right-to-left fragment are written in visual order, which
 // is how PDF text is extracted: readers reverse right-to-left runs back.
+
+// direction is a paragraph's: the direction its lines run in, which side
+// they start from (where the first line's indent goes, where a short line
+// sits).
+type direction int8
+
+const (
+	// dirAuto: unknown (a line set on its own); a line is taken as right
+	// to left when it has no left-to-right letter
+	dirAuto direction = iota
+	dirLTR
+	dirRTL
+)
+
+// paragraphDirection is the direction of a paragraph: that of its first
+// strong character (UAX #9, rules P2 and P3), left to right when it has
+// none.
+func paragraphDirection(spans []doc.Span) direction {
+	for _, sp := range spans {
+		for _, r := range sp.Text {
+			p, _ := bidi.LookupRune(r)
+			switch p.Class() {
+			case bidi.L:
+				return dirLTR
+			case bidi.R, bidi.AL:
+				return dirRTL
+			}
+		}
+	}
+	return dirLTR
+}
 
 // needsBidi tells whether a line has right-to-left text, and whether it
 // is right to left as a whole (no left-to-right letter in it).
@@ -40,17 +73,13 @@ func needsBidi(ln line) (needs, rtl bool) {
 // rtl is the paragraph's direction.
 func levels(text []rune, rtl bool) []int {
 	var p bidi.Paragraph
-	s := string(text)
-	if !rtl {
-		// x/text guesses a paragraph's direction from its first strong
-		// character; a left-to-right mark makes it left to right
-		s = "\u200e" + s
-	}
-	opts := []bidi.Option{}
+	// x/text guesses a paragraph's direction from its first strong
+	// character; a left-to-right or right-to-left mark gives it
+	mark := "\u200e"
 	if rtl {
-		opts = append(opts, bidi.DefaultDirection(bidi.RightToLeft))
+		mark = "\u200f"
 	}
-	p.SetString(s, opts...)
+	p.SetString(mark + string(text))
 	o, err := p.Order()
 	out := make([]int, len(text))
 	if err != nil {
@@ -60,10 +89,7 @@ func levels(text []rune, rtl bool) []int {
 	if rtl {
 		base = 1
 	}
-	shift := 0
-	if !rtl {
-		shift = 1 // the mark
-	}
+	const shift = 1 // the mark
 	for i := range o.NumRuns() {
 		run := o.Run(i)
 		start, end := run.Pos()

@@ -1,9 +1,13 @@
 package layout
 
 import (
+	"strings"
 	"testing"
 
 	"magz/fonts"
+	"magz/internal/doc"
+	"magz/internal/locale"
+	"magz/layout/hyph"
 	"magz/layout/page"
 )
 
@@ -113,5 +117,65 @@ func TestRightToLeftLineSitsRight(t *testing.T) {
 	tx := items[0].(*page.Text)
 	if right := tx.X + fr[0].width; right != width {
 		t.Errorf("the line ends at %d, the column at %d", right, width)
+	}
+}
+
+// TestRightToLeftParagraph: a paragraph whose first strong letter is
+// Arabic is the mirror of a left-to-right one — its first line's indent
+// is on the right, its justified lines fill the measure, its last line
+// sits right, Latin words within it too; a left-to-right paragraph's
+// last line of Arabic alone sits left, as UAX #9 has it.
+func TestRightToLeftParagraph(t *testing.T) {
+	m, err := NewMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &composer{th: DefaultTheme(), opt: Options{Metrics: m}, st: &setter{m: m, hyph: hyph.For(locale.PUEBI)}, out: &page.Issue{}}
+	ts := c.bodyStyle()
+	width, indent := 60*MM, 5*MM
+	arabic := strings.Repeat("مرحبا بكم في السوق الكبير كل صباح ", 6)
+	// lineSpan is where each line's text begins and ends
+	lineSpan := func(b *builder) [][2]Length {
+		var out [][2]Length
+		for _, e := range b.elems {
+			var l, r Length = 1 << 40, 0
+			for _, it := range e.items {
+				if tx, ok := it.(*page.Text); ok && strings.TrimSpace(tx.Text) != "" {
+					l, r = min(l, tx.X), max(r, tx.X+m.TextWidth(tx))
+				}
+			}
+			out = append(out, [2]Length{l, r})
+		}
+		return out
+	}
+	near := func(a, b Length) bool { return a-b < Pt/2 && b-a < Pt/2 }
+
+	b := &builder{c: c, colW: width, textW: width, ncols: 1}
+	b.paragraph([]doc.Span{{Text: arabic + "dengan kata Latin di tengahnya " + arabic}}, ts, 0, indent)
+	spans := lineSpan(b)
+	if len(spans) < 4 {
+		t.Fatalf("%d lines", len(spans))
+	}
+	if first := spans[0]; !near(first[1], width-indent) || !near(first[0], 0) {
+		t.Errorf("first line from %d to %d, want 0 to %d (indent on the right)", first[0], first[1], width-indent)
+	}
+	for i, s := range spans[1 : len(spans)-1] {
+		if !near(s[0], 0) || !near(s[1], width) {
+			t.Errorf("line %d from %d to %d, want the measure 0 to %d", i+2, s[0], s[1], width)
+		}
+	}
+	if last := spans[len(spans)-1]; !near(last[1], width) || last[0] < 10*Pt {
+		t.Errorf("last line from %d to %d: want it against the right edge, %d", last[0], last[1], width)
+	}
+
+	// left to right, ending in Arabic alone
+	b = &builder{c: c, colW: width, textW: width, ncols: 1}
+	b.paragraph([]doc.Span{{Text: "Di pasar orang menyapa dengan salam yang sama setiap pagi: " + arabic}}, ts, 0, indent)
+	spans = lineSpan(b)
+	if first := spans[0]; !near(first[0], indent) {
+		t.Errorf("left-to-right first line starts at %d, want %d", first[0], indent)
+	}
+	if last := spans[len(spans)-1]; !near(last[0], 0) || near(last[1], width) {
+		t.Errorf("left-to-right last line from %d to %d: want it against the left edge", last[0], last[1])
 	}
 }

@@ -350,17 +350,22 @@ func (c *composer) drawLines(lines []line, x, y Length, ts TextStyle, width Leng
 			spaces[k] = k+1 < len(ln.frags) && ln.frags[k+1].x > f.x+f.width+f.size/20 ||
 				k+1 == len(ln.frags) && !ln.midWord
 		}
-		if needs, rtl := needsBidi(ln); needs {
+		needs, rtl := needsBidi(ln)
+		if ln.dir != dirAuto {
+			rtl = ln.dir == dirRTL
+		}
+		if needs || rtl {
 			// right-to-left text in visual order (bidi.go)
+			left, right := extent(ln.frags)
 			ln.frags, spaces = c.st.visual(ln, spaces, rtl)
 			if rtl && (ts.Align == Justify || ts.Align == Left) {
-				// a right-to-left line starts at the right: a short last
-				// line sits right, as a left-to-right one sits left
-				extent := Length(0)
-				for _, f := range ln.frags {
-					extent = max(extent, f.x+f.width)
-				}
-				off = max(width-extent, 0)
+				// A right-to-left paragraph is the mirror of a
+				// left-to-right one: its lines start at the right, the
+				// first line's indent is on the right, a short line sits
+				// right. visual mirrored the line within its extent; this
+				// mirrors the extent within the measure. (Right and
+				// Center are places in the design, kept.)
+				off = width - left - right
 			}
 		}
 		for k, f := range ln.frags {
@@ -393,6 +398,17 @@ func (c *composer) drawLines(lines []line, x, y Length, ts TextStyle, width Leng
 		}
 	}
 	return items
+}
+
+// extent is where a line's fragments begin and end.
+func extent(ps []placed) (left, right Length) {
+	for i, f := range ps {
+		if i == 0 || f.x < left {
+			left = f.x
+		}
+		right = max(right, f.x+f.width)
+	}
+	return left, right
 }
 
 func translate(items []page.Item, dx, dy Length) []page.Item {

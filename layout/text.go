@@ -94,6 +94,8 @@ type line struct {
 	midWord bool
 	// hyphen: the breaking added a hyphen at the line's end.
 	hyphen bool
+	// dir is the direction of the paragraph the line belongs to.
+	dir direction
 }
 
 type placed struct {
@@ -594,6 +596,7 @@ func (st *setter) breakParagraph(spans []doc.Span, ts TextStyle, fullWidth, firs
 		p.Tolerance = 1000
 	}
 	breaks := breakLines(ns, widthAt, p)
+	dir := paragraphDirection(spans)
 	var lines []line
 	var hyphenated []int // lines that end inside a word
 	start := 0
@@ -650,7 +653,7 @@ func (st *setter) breakParagraph(spans []doc.Span, ts TextStyle, fullWidth, firs
 			}
 		}
 		ratio := gRatio
-		var ln line
+		ln := line{dir: dir}
 		ln.midWord = end.kind == nPenalty && end.penalty > -infPenalty && !end.space
 		x := indent
 		for i := start; i < b; i++ {
