@@ -356,13 +356,18 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 
 // prepare reads the issue, checks its photos, finds the focal points the
 // editor did not write and adds the preflight warnings: the first step of
-// both Run and Check.
+// both Run and Check. The preflight's warnings come with reading's errors
+// (all problems at once); the focal points only matter to a build.
 func prepare(ctx context.Context, dir string, store *images.Store, diags *diag.List) (*doc.Issue, map[string]*images.Info) {
 	iss, infos := Load(dir, store, diags)
-	if iss != nil && !diags.HasErrors() {
-		findFocus(ctx, store, iss, infos)
-		preflight(iss, infos, diags)
+	if iss == nil {
+		return nil, infos
 	}
+	whole := !diags.HasErrors()
+	if whole {
+		findFocus(ctx, store, iss, infos)
+	}
+	preflight(iss, infos, whole, diags)
 	return iss, infos
 }
 

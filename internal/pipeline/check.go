@@ -75,8 +75,11 @@ func copyfitOf(r *layout.Report) *Copyfit {
 }
 
 // preflight adds the checks that do not stop a build but that an editor
-// should see: photo credits, unused photos, malformed links.
-func preflight(iss *doc.Issue, infos map[string]*images.Info, diags *diag.List) {
+// should see: photo credits, unused photos, malformed links. whole tells
+// whether the issue was read without errors; when not, an article may be
+// missing from it (one that could not be read), and a photo is said to be
+// unused only when no file of the issue names it.
+func preflight(iss *doc.Issue, infos map[string]*images.Info, whole bool, diags *diag.List) {
 	used := map[string]bool{}
 	fig := func(f *doc.Figure, what string) {
 		if f == nil || f.Image == nil {
@@ -124,7 +127,7 @@ func preflight(iss *doc.Issue, infos map[string]*images.Info, diags *diag.List) 
 	}
 	usedTwice(iss, diags)
 	// Photos in the folder that no article uses.
-	var unused []string
+	var unused, texts []string
 	filepath.WalkDir(iss.Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			if d != nil && d.IsDir() && p != iss.Dir {
@@ -135,15 +138,42 @@ func preflight(iss *doc.Issue, infos map[string]*images.Info, diags *diag.List) 
 			}
 			return nil
 		}
-		if reader.PhotoExts[strings.ToLower(filepath.Ext(p))] && !used[p] {
+		switch ext := strings.ToLower(filepath.Ext(p)); {
+		case reader.PhotoExts[ext] && !used[p]:
 			unused = append(unused, p)
+		case ext == ".md" || ext == ".yaml" || ext == ".yml":
+			texts = append(texts, p)
 		}
 		return nil
 	})
 	sort.Strings(unused)
-	for _, p := range unused {
-		diags.Warnf(diag.Pos{Path: p}, "photo is not used by any article (remove it, or name it in an article)")
+	named := func(string) bool { return false }
+	if !whole {
+		for _, f := range iss.Settings { // magazine.yaml, beside the issue
+			if ext := strings.ToLower(filepath.Ext(f)); ext == ".yaml" || ext == ".yml" {
+				texts = append(texts, f)
+			}
+		}
+		named = namedIn(texts)
 	}
+	for _, p := range unused {
+		if !named(filepath.Base(p)) {
+			diags.Warnf(diag.Pos{Path: p}, "photo is not used by any article (remove it, or name it in an article)")
+		}
+	}
+}
+
+// namedIn tells whether a file name is written in any of the files.
+func namedIn(files []string) func(name string) bool {
+	var all strings.Builder
+	for _, f := range files {
+		if data, err := os.ReadFile(f); err == nil {
+			all.Write(data)
+			all.WriteByte('\n')
+		}
+	}
+	text := all.String()
+	return func(name string) bool { return strings.Contains(text, name) }
 }
 
 func checkLinks(pos diag.Pos, spans []doc.Span, diags *diag.List) {
