@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/disintegration/imaging"
-	"golang.org/x/image/font"
 
 	"magz/fonts"
 	"magz/internal/doc"
@@ -305,8 +304,7 @@ func (k *kit) strip(card *image.RGBA, r image.Rectangle, margin int, logo image.
 	defer face.Close()
 	m := face.Metrics()
 	base := a.Min.Y + (a.Dy()+m.Ascent.Ceil()-m.Descent.Ceil())/2
-	drawText(card, face, rgb(th.Deep), a.Min.X, base, truncate(k.iss.Magazine, a.Dx(), 1, measurer(face))[0])
-	return nil
+	return face.draw(card, rgb(th.Deep), a.Min.X, a.Max.X, base, truncate(k.iss.Magazine, a.Dx(), 1, measurer(face))[0])
 }
 
 // panel sets the card's text on the deep field: the kicker, the headline
@@ -321,8 +319,8 @@ func (k *kit) panel(card *image.RGBA, lay cardLayout, txt cardText) error {
 	paper := th.Paper
 	light := on(th.Deep, 4.5, th.Tint, paper)
 	kickerC := on(th.Deep, 4.5, th.Highlight, light)
-	faces := map[string]font.Face{}
-	get := func(role string, f fonts.Face, px int) (font.Face, error) {
+	faces := map[string]*cardFace{}
+	get := func(role string, f fonts.Face, px int) (*cardFace, error) {
 		key := fmt.Sprint(role, px)
 		if fc, ok := faces[key]; ok {
 			return fc, nil
@@ -350,10 +348,14 @@ func (k *kit) panel(card *image.RGBA, lay cardLayout, txt cardText) error {
 	}
 	y := p.Max.Y - lay.Bottom
 	issue := truncate(txt.Issue, width, 1, measurer(small))[0]
-	drawText(card, small, rgb(light), left, y, issue)
+	if err := small.draw(card, rgb(light), left, right, y, issue); err != nil {
+		return err
+	}
 	y -= lay.Foot * 3 / 2
 	if txt.Address != "" {
-		drawText(card, foot, rgb(paper), left, y, txt.Address)
+		if err := foot.draw(card, rgb(paper), left, right, y, txt.Address); err != nil {
+			return err
+		}
 		y -= lay.Foot * 3 / 2
 	}
 	bottom := y - lay.Foot/2 // the text above stays over this line
@@ -364,7 +366,7 @@ func (k *kit) panel(card *image.RGBA, lay cardLayout, txt cardText) error {
 	// the text block, set first and drawn after: a card of type alone
 	// has it in the middle of its field
 	type line struct {
-		face font.Face
+		face *cardFace
 		c    page.Color
 		text string
 		step int // from the last baseline
@@ -380,7 +382,7 @@ func (k *kit) panel(card *image.RGBA, lay cardLayout, txt cardText) error {
 		height = lay.Kicker * 5 / 3
 	}
 	// the headline: the largest size at which it fits
-	var head font.Face
+	var head *cardFace
 	var lines []string
 	lead := 0
 	for px := lay.HeadMax; px >= lay.HeadMin; px -= 2 {
@@ -436,7 +438,9 @@ func (k *kit) panel(card *image.RGBA, lay cardLayout, txt cardText) error {
 	}
 	for _, l := range block {
 		top += l.step
-		drawText(card, l.face, rgb(l.c), left, top, l.text)
+		if err := l.face.draw(card, rgb(l.c), left, right, top, l.text); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -114,7 +114,9 @@ func (s *siteData) drawIcon(ts *typeset, logo image.Image) (*image.NRGBA, error)
 	draw.Draw(canvas, canvas.Bounds(), icon, image.Point{}, draw.Src)
 	w := measurer(f)(text)
 	m := f.Metrics()
-	drawText(canvas, f, rgb(th.Paper), (n-w)/2, (n+m.CapHeight.Ceil())/2, text)
+	if err := f.draw(canvas, rgb(th.Paper), (n-w)/2, (n+w)/2, (n+m.CapHeight.Ceil())/2, text); err != nil {
+		return nil, err
+	}
 	draw.Draw(icon, icon.Bounds(), canvas, image.Point{}, draw.Src)
 	return icon, nil
 }
