@@ -517,7 +517,7 @@ func withTracking(ns []node, ts TextStyle, width Length) {
 			continue
 		}
 		for _, f := range ns[i].frags {
-			if f.face == fonts.Mono {
+			if !tracked(f.face) {
 				continue
 			}
 			n := Length(utf8.RuneCountInString(f.text))
@@ -526,6 +526,12 @@ func withTracking(ns []node, ts TextStyle, width Length) {
 		}
 	}
 }
+
+// tracked tells whether letter-spacing applies to a face: not to code,
+// whose letters keep their columns, nor to emoji (a pictogram has no
+// letter-spacing, and one would move the empty joiners of a sequence
+// back over the emoji before them).
+func tracked(f fonts.Face) bool { return f != fonts.Mono && f != fonts.Emoji }
 
 // sliceFrags returns the fragments covering bytes [from,to) of the word.
 func sliceFrags(m *Metrics, fs []frag, from, to int) []frag {
@@ -661,7 +667,7 @@ func (st *setter) breakParagraph(spans []doc.Span, ts TextStyle, fullWidth, firs
 			switch nd.kind {
 			case nBox:
 				for _, f := range nd.frags {
-					if ts.Align == Justify && lRatio != 0 && f.face != fonts.Mono {
+					if ts.Align == Justify && lRatio != 0 && tracked(f.face) {
 						per, shrink := ts.track(fullWidth)
 						if lRatio < 0 {
 							per = shrink

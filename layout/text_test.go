@@ -6,6 +6,9 @@ import (
 	"testing"
 
 	"magz/fonts"
+	"magz/internal/doc"
+	"magz/internal/locale"
+	"magz/layout/hyph"
 )
 
 // TestFallbackFaces: characters the text's face lacks are set in the
@@ -40,5 +43,38 @@ func TestFallbackFaces(t *testing.T) {
 	// 🥳 is of Unicode 11, after Symbola; 𝐀 is in DejaVu Sans beyond U+FFFF
 	if strings.Join(missing, " ") != "U+1F973 U+1D400" {
 		t.Errorf("missing %v", missing)
+	}
+}
+
+// TestEmojiUntracked: letter-spacing, which justified lines stretch and
+// shrink, leaves emoji alone: tracked, the empty joiners of a sequence
+// moved back over the emoji before them, and pdftotext read the sequence
+// apart.
+func TestEmojiUntracked(t *testing.T) {
+	m, err := NewMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := &setter{m: m, hyph: hyph.For(locale.PUEBI)}
+	ts := TextStyle{Regular: fonts.Serif, Italic: fonts.Serif, Bold: fonts.Serif, BoldItalic: fonts.Serif, Size: 10 * Pt, Leading: 12 * Pt, Align: Justify}
+	text := strings.Repeat("Anak-anak mengirim 👨\u200d👩\u200d👧 dan 👍🏽 untuk keluarga di seberang. ", 8)
+	emoji, tracked := 0, 0
+	for _, width := range []Length{90 * Pt, 97 * Pt, 111 * Pt, 130 * Pt} {
+		for _, ln := range st.setParagraph([]doc.Span{{Text: text}}, ts, width, 0, nil) {
+			for _, f := range ln.frags {
+				switch {
+				case f.face == fonts.Emoji:
+					emoji++
+					if f.track != 0 {
+						t.Errorf("%q is letter-spaced by %d", f.text, f.track)
+					}
+				case f.track != 0:
+					tracked++
+				}
+			}
+		}
+	}
+	if emoji == 0 || tracked == 0 {
+		t.Errorf("%d emoji, %d letter-spaced fragments: the test sets nothing it checks", emoji, tracked)
 	}
 }
