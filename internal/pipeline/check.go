@@ -78,7 +78,8 @@ func copyfitOf(r *layout.Report) *Copyfit {
 // should see: photo credits, unused photos, malformed links. whole tells
 // whether the issue was read without errors; when not, an article may be
 // missing from it (one that could not be read), and a photo is said to be
-// unused only when no file of the issue names it.
+// unused only when no file of the issue names it, nor an error (an image
+// not found that means it: "did you mean …?").
 func preflight(iss *doc.Issue, infos map[string]*images.Info, whole bool, diags *diag.List) {
 	used := map[string]bool{}
 	fig := func(f *doc.Figure, what string) {
@@ -154,7 +155,14 @@ func preflight(iss *doc.Issue, infos map[string]*images.Info, whole bool, diags 
 				texts = append(texts, f)
 			}
 		}
-		named = namedIn(texts)
+		var said strings.Builder
+		for _, d := range diags.All() {
+			if d.Severity == diag.Error {
+				said.WriteString(d.Msg + "\n")
+			}
+		}
+		inFiles := namedIn(texts)
+		named = func(name string) bool { return inFiles(name) || strings.Contains(said.String(), name) }
 	}
 	for _, p := range unused {
 		if !named(filepath.Base(p)) {
