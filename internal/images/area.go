@@ -2,6 +2,7 @@ package images
 
 import (
 	"image"
+	"image/color"
 	"math"
 )
 
@@ -286,11 +287,46 @@ func (p *planes) level(k int) (plane, plane, plane) {
 	return p.y[k], p.cb[k], p.cr[k]
 }
 
-// ycbcrRendition makes a w×h (display orientation) rendition of the crop
-// of a decoded JPEG, as a 4:2:0 YCbCr image ready for the JPEG encoder. It
+// rendition makes a w×h (display orientation) rendition of the crop of a
+// decoded JPEG, as a 4:2:0 YCbCr image ready for the JPEG encoder. It
 // reports false when it cannot (an enlargement), and the caller takes the
 // general path.
 func (p *planes) rendition(orient int, crop [4]int, w, h int) (*image.YCbCr, bool) {
+	Y, Cb, Cr, ok := p.resampled(orient, crop, w, h, false)
+	if !ok {
+		return nil, false
+	}
+	return &image.YCbCr{Y: Y.pix, Cb: Cb.pix, Cr: Cr.pix, YStride: Y.stride, CStride: Cb.stride,
+		SubsampleRatio: image.YCbCrSubsampleRatio420, Rect: image.Rect(0, 0, Y.w, Y.h)}, true
+}
+
+// rgbRendition makes the same rendition as opaque 8-bit RGB, each pixel
+// converted from its averaged lightness and colour: what separation into
+// inks starts from, made without a full-size RGB copy of the photo. Colour
+// is averaged from the source's chroma samples as the general path sees
+// them (each one over the pixels it covers).
+func (p *planes) rgbRendition(orient int, crop [4]int, w, h int) (*image.NRGBA, bool) {
+	Y, Cb, Cr, ok := p.resampled(orient, crop, w, h, true)
+	if !ok {
+		return nil, false
+	}
+	m := image.NewNRGBA(image.Rect(0, 0, Y.w, Y.h))
+	for y := 0; y < Y.h; y++ {
+		yr, br, rr := Y.pix[y*Y.stride:y*Y.stride+Y.w], Cb.pix[y*Cb.stride:], Cr.pix[y*Cr.stride:]
+		out := m.Pix[y*m.Stride : y*m.Stride+4*Y.w]
+		for x, l := range yr {
+			r, g, b := color.YCbCrToRGB(l, br[x], rr[x])
+			px := out[4*x : 4*x+4 : 4*x+4]
+			px[0], px[1], px[2], px[3] = r, g, b, 0xff
+		}
+	}
+	return m, true
+}
+
+// resampled averages the crop of the planes into a w×h rendition (display
+// orientation): lightness at w×h, colour at half that (4:2:0) or, with
+// fullChroma, at w×h too. It reports false for an enlargement.
+func (p *planes) resampled(orient int, crop [4]int, w, h int, fullChroma bool) (Y, Cb, Cr plane, ok bool) {
 	full := p.y[0]
 	rw, rh := w, h // the rendition in stored orientation
 	if orient >= 5 {
@@ -304,29 +340,39 @@ func (p *planes) rendition(orient int, crop [4]int, w, h int) (*image.YCbCr, boo
 	// Area averaging also serves a tiny enlargement (rounding of the
 	// frame); anything more goes the general way.
 	if x1-x0 < float64(float64(rw)*0.97) || y1-y0 < float64(float64(rh)*0.97) || rw < 2 || rh < 2 {
-		return nil, false
+		return Y, Cb, Cr, false
 	}
-	// output chroma at half size (4:2:0)
+	// output chroma at half size (4:2:0), or at full size, spread from the
+	// source's chroma samples as they cover the pixels
 	ow, oh := (rw+1)/2, (rh+1)/2
-	if (x1-x0)/float64(p.sx) < float64(ow)*0.97 || (y1-y0)/float64(p.sy) < float64(oh)*0.97 {
-		return nil, false
+	if fullChroma {
+		ow, oh = rw, rh
+	} else if (x1-x0)/float64(p.sx) < float64(ow)*0.97 || (y1-y0)/float64(p.sy) < float64(oh)*0.97 {
+		return Y, Cb, Cr, false
 	}
 	// the smallest level that still has more pixels than the rendition
+	// (and more chroma samples than its chroma, unless spread)
 	k := 0
 	for k < 4 && (x1-x0)/float64(int(1)<<(k+1)) >= float64(rw) && (y1-y0)/float64(int(1)<<(k+1)) >= float64(rh) &&
-		(x1-x0)/float64(p.sx<<(k+1)) >= float64(ow) && (y1-y0)/float64(p.sy<<(k+1)) >= float64(oh) {
+		(fullChroma || (x1-x0)/float64(p.sx<<(k+1)) >= float64(ow) && (y1-y0)/float64(p.sy<<(k+1)) >= float64(oh)) {
 		k++
 	}
-	yp, cbp, crp := p.level(k)
-	f := float64(int(1) << k)
-	Y := resample(yp, x0/f, y0/f, min(x1/f, float64(yp.w)), min(y1/f, float64(yp.h)), rw, rh)
-	cx0, cx1 := x0/f/float64(p.sx), min(x1/f/float64(p.sx), float64(cbp.w))
-	cy0, cy1 := y0/f/float64(p.sy), min(y1/f/float64(p.sy), float64(cbp.h))
-	Cb := resample(cbp, cx0, cy0, cx1, cy1, ow, oh)
-	Cr := resample(crp, cx0, cy0, cx1, cy1, ow, oh)
-	Y, Cb, Cr = orientPlane(Y, orient), orientPlane(Cb, orient), orientPlane(Cr, orient)
-	return &image.YCbCr{Y: Y.pix, Cb: Cb.pix, Cr: Cr.pix, YStride: Y.stride, CStride: Cb.stride,
-		SubsampleRatio: image.YCbCrSubsampleRatio420, Rect: image.Rect(0, 0, Y.w, Y.h)}, true
+	// and for the colour, the smallest level that still has more samples
+	// than its output (the same level for 4:2:0; one finer, or the
+	// source's own, when the colour is spread over every pixel)
+	kc := 0
+	for kc < k && (x1-x0)/float64(p.sx<<(kc+1)) >= float64(ow) && (y1-y0)/float64(p.sy<<(kc+1)) >= float64(oh) {
+		kc++
+	}
+	yp, _, _ := p.level(k)
+	_, cbp, crp := p.level(kc)
+	f, fc := float64(int(1)<<k), float64(int(1)<<kc)
+	Y = resample(yp, x0/f, y0/f, min(x1/f, float64(yp.w)), min(y1/f, float64(yp.h)), rw, rh)
+	cx0, cx1 := x0/fc/float64(p.sx), min(x1/fc/float64(p.sx), float64(cbp.w))
+	cy0, cy1 := y0/fc/float64(p.sy), min(y1/fc/float64(p.sy), float64(cbp.h))
+	Cb = resample(cbp, cx0, cy0, cx1, cy1, ow, oh)
+	Cr = resample(crp, cx0, cy0, cx1, cy1, ow, oh)
+	return orientPlane(Y, orient), orientPlane(Cb, orient), orientPlane(Cr, orient), true
 }
 
 // resampleNRGBA averages the rectangle r of m into a w×h image, the way the

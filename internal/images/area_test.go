@@ -4,6 +4,9 @@ import (
 	"image"
 	"image/color"
 	"testing"
+
+	"magz/internal/jpeg"
+	"magz/internal/testissue"
 )
 
 func BenchmarkResample(b *testing.B) {
@@ -78,6 +81,53 @@ func TestRenditionMatchesGeneralPath(t *testing.T) {
 			}
 			if d := int(g1>>8) - int(g2>>8); d > 12 || d < -12 {
 				t.Errorf("orientation %d at %v: green %d vs %d", o, pt, g1>>8, g2>>8)
+			}
+		}
+	}
+}
+
+// TestRGBRenditionMatchesGeneralPath: the RGB rendition made from a JPEG's
+// planes (what is separated into inks) is the picture the general path
+// makes from a full-size RGB copy, pixel by pixel within a few levels, in
+// every orientation, reduced or at the photo's own size. (They part only
+// where a decoded pixel is out of gamut: the general path clamps each
+// pixel before averaging.)
+func TestRGBRenditionMatchesGeneralPath(t *testing.T) {
+	img, err := jpeg.Fast.Decode(testissue.MustSynth(t, "jpeg 400x300"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := img.(*image.YCbCr)
+	pl, _ := newPlanes(m)
+	for _, o := range []int{1, 3, 6, 8} {
+		dw, dh := 400, 300 // displayed
+		if o >= 5 {
+			dw, dh = dh, dw
+		}
+		for _, tc := range []struct {
+			crop [4]int
+			w, h int // thousandths of the displayed size
+		}{
+			{[4]int{100000, 0, 900000, 1000000}, 400, 500}, // reduced
+			{[4]int{0, 0, 1000000, 1000000}, 1000, 1000},   // the photo's own size
+			{[4]int{250000, 100000, 750000, 900000}, 495, 795},
+		} {
+			w, h := dw*tc.w/1000, dh*tc.h/1000
+			got, ok := pl.rgbRendition(o, tc.crop, w, h)
+			if !ok {
+				t.Fatalf("orientation %d, %v at %dx%d: no rendition", o, tc.crop, w, h)
+			}
+			want, _, _ := frame(newLevels(m, o), Request{Crop: tc.crop, W: w, H: h})
+			if got.Bounds() != want.Bounds() {
+				t.Fatalf("orientation %d: %v, want %v", o, got.Bounds(), want.Bounds())
+			}
+			worst, sum := 0, 0
+			for i := range got.Pix {
+				d := int(got.Pix[i]) - int(want.Pix[i])
+				worst, sum = max(worst, d, -d), sum+max(d, -d)
+			}
+			if mean := float64(sum) / float64(len(got.Pix)); worst > 8 || mean > 0.25 {
+				t.Errorf("orientation %d, crop %v at %dx%d: differs from the general path by up to %d, %.2f on average", o, tc.crop, w, h, worst, mean)
 			}
 		}
 	}

@@ -329,7 +329,7 @@ func unmarshalResult(b []byte, r Request) (Result, bool) {
 // renderInks makes a rendition in the press's inks.
 // Each step is long for a large photo: a cancelled build stops between
 // them.
-func renderInks(ctx context.Context, img image.Image, orient int, lv *levels, r Request) (Result, error) {
+func renderInks(ctx context.Context, img image.Image, orient int, lv *levels, pl *planes, r Request) (Result, error) {
 	if r.Press == nil {
 		return Result{}, msg.Errorf("a rendition in inks without a press")
 	}
@@ -344,7 +344,15 @@ func renderInks(ctx context.Context, img image.Image, orient int, lv *levels, r 
 		}
 		s = r.Press.fromCMYK(pack(s.planes), s.w, s.h)
 	} else {
-		m, _, _ := frame(lv, r)
+		// a JPEG's planes straight to the rendition's RGB; other pictures
+		// through the RGB levels
+		m, ok := (*image.NRGBA)(nil), false
+		if pl != nil {
+			m, ok = pl.rgbRendition(orient, r.Crop, r.W, r.H)
+		}
+		if !ok {
+			m, _, _ = frame(lv, r)
+		}
 		if err := ctx.Err(); err != nil {
 			return Result{}, err
 		}

@@ -204,7 +204,7 @@ type Result struct {
 
 // PipelineVersion is part of every cache key: change it when renditions
 // would come out differently, and old cache entries are simply not found.
-const PipelineVersion = "renditions-8"
+const PipelineVersion = "renditions-9"
 
 // memBudget bounds the pixels decoded at the same time (4 bytes each and a
 // few working copies): a 54-megapixel panorama runs alone rather than
@@ -380,7 +380,7 @@ func (s *Store) renderSource(ctx context.Context, path string, reqs []Request, m
 		case ok:
 			res, err = s.encodeJPEG(m, r)
 		case r.Colour == Inks:
-			res, err = renderInks(ctx, img, orient, lv, r)
+			res, err = renderInks(ctx, img, orient, lv, pl, r)
 		default:
 			res, err = render(lv, r)
 		}
