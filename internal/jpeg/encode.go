@@ -199,30 +199,32 @@ func (w *jpegWriter) finish() {
 // level-shifted samples, returning the new DC predictor.
 func (w *jpegWriter) encodeBlock(blk *[64]float32, div *[64]float32, dc, ac *huffCode, prevDC int32) int32 {
 	fdct(blk)
+	// quantised in zig-zag order, with a bit for each non-zero AC term:
+	// the runs of zeros are then counted by the bits, not one by one
 	var q [64]int32
-	for i := range q {
+	var nz uint64
+	for k, z := range zigzag {
 		// round half away from zero, like libjpeg's float path
-		v := float32(blk[i] * div[i]) // rounded here: never fused with the add below
-		q[i] = int32(v+16384.5) - 16384
-	}
-	d := q[0] - prevDC
-	w.emitValue(dc, 0, d)
-	run := uint32(0)
-	for k := 1; k < 64; k++ {
-		v := q[zigzag[k]]
-		if v == 0 {
-			run++
-			continue
+		v := float32(blk[z] * div[z]) // rounded here: never fused with the add below
+		q[k] = int32(v+16384.5) - 16384
+		if q[k] != 0 {
+			nz |= 1 << k
 		}
+	}
+	w.emitValue(dc, 0, q[0]-prevDC)
+	last := 0
+	for nz &^= 1; nz != 0; nz &= nz - 1 {
+		k := bits.TrailingZeros64(nz)
+		run := uint32(k - last - 1)
 		for run > 15 {
 			c := ac[0xF0]
 			w.emit(c&0xFFFFFF, uint(c>>24))
 			run -= 16
 		}
-		w.emitValue(ac, run<<4, v)
-		run = 0
+		w.emitValue(ac, run<<4, q[k])
+		last = k
 	}
-	if run > 0 {
+	if last < 63 {
 		c := ac[0x00]
 		w.emit(c&0xFFFFFF, uint(c>>24))
 	}
