@@ -1,8 +1,11 @@
 package layout
 
 import (
+	"cmp"
+	"slices"
 	"unicode/utf8"
 
+	"magz/fonts"
 	"magz/internal/doc"
 
 	"golang.org/x/text/unicode/bidi"
@@ -13,11 +16,16 @@ import (
 // then laid out in visual order by the Unicode Bidirectional Algorithm
 // (UAX #9): levels are resolved by golang.org/x/text/unicode/bidi (the
 // weak and neutral types and paired brackets, with Unicode's tables), and
-// runs are reversed by level as rule L2 says. The fragments stay in
-// logical order (the order they are drawn in, and so the order readers
-// and the structure tree meet them); only their places change, and the
-// glyphs of a right-to-left fragment are written in visual order, which
-// is how PDF text is extracted: readers reverse right-to-left runs back.
+// runs are reversed by level as rule L2 says. The glyphs of a
+// right-to-left fragment are written in visual order, which is how PDF
+// text is extracted: readers reverse right-to-left runs back. The
+// fragments are drawn in logical order (the order readers and the
+// structure tree meet them), except that a run of right-to-left text
+// (with the numbers in it) is drawn as one piece, left to right, as PDF
+// writers draw it and readers expect: pdf.js makes one text of pieces
+// drawn forwards, with the spaces between them, and puts it in logical
+// order; of pieces drawn backwards, word after word leftwards, it makes
+// words without the spaces between them.
 
 // direction is a paragraph's: the direction its lines run in, which side
 // they start from (where the first line's indent goes, where a short line
@@ -48,6 +56,35 @@ func paragraphDirection(spans []doc.Span) direction {
 		}
 	}
 	return dirLTR
+}
+
+// hasStrong tells whether text has a letter of a direction (UAX #9's
+// strong types).
+func hasStrong(text string) bool {
+	for _, r := range text {
+		switch p, _ := bidi.LookupRune(r); p.Class() {
+		case bidi.L, bidi.R, bidi.AL:
+			return true
+		}
+	}
+	return false
+}
+
+// strongFace follows the strong letters of frags: after a right-to-left
+// one, the face it is set in; after a left-to-right one, none; was when
+// there are none.
+func strongFace(frags []frag, was fonts.Face) fonts.Face {
+	for _, f := range frags {
+		for _, r := range f.text {
+			switch p, _ := bidi.LookupRune(r); p.Class() {
+			case bidi.R, bidi.AL:
+				was = f.face
+			case bidi.L:
+				was = ""
+			}
+		}
+	}
+	return was
 }
 
 // needsBidi tells whether a line has right-to-left text, and whether it
@@ -139,8 +176,10 @@ func arabicNumber(text []rune, start, end int) bool {
 // reversal mirroring the fragments' places within the run's extent (so
 // justified gaps stay where they fall), and right-to-left fragments have
 // their glyphs reversed. spaced tells, in logical order, which fragments
-// a word space follows; the result says the same of the pieces.
-func (st *setter) visual(ln line, spaced []bool, rtl bool) ([]placed, []bool) {
+// a word space follows; the result says the same of the pieces. The
+// pieces come in the order they are drawn (see above); run numbers the
+// runs of right-to-left text from 1 (0: a piece in none).
+func (st *setter) visual(ln line, spaced []bool, rtl bool) (out []placed, sp []bool, run []int) {
 	var text []rune
 	for i, f := range ln.frags {
 		text = append(text, []rune(f.text)...)
@@ -215,13 +254,48 @@ func (st *setter) visual(ln line, spaced []bool, rtl bool) ([]placed, []bool) {
 			i = j
 		}
 	}
-	out := make([]placed, len(ps))
-	sp := make([]bool, len(ps))
-	for i, p := range ps {
-		if p.level%2 == 1 && utf8.RuneCountInString(p.text) > 1 {
+	for i := range ps {
+		if p := &ps[i]; p.level%2 == 1 && utf8.RuneCountInString(p.text) > 1 {
 			p.text = bidi.ReverseString(p.text) // marks stay after their letters, brackets mirror
 		}
-		out[i], sp[i] = p.placed, p.spaced
 	}
-	return out, sp
+	// the order of drawing: logical, a right-to-left run left to right
+	runs := 0
+	for i := 0; i < len(ps); {
+		if !rightToLeft(ps[i].level, ps[i].text) {
+			out, sp, run = append(out, ps[i].placed), append(sp, ps[i].spaced), append(run, 0)
+			i++
+			continue
+		}
+		j := i
+		for j < len(ps) && rightToLeft(ps[j].level, ps[j].text) {
+			j++
+		}
+		part := slices.Clone(ps[i:j])
+		slices.SortStableFunc(part, func(a, b piece) int { return cmp.Compare(a.x, b.x) })
+		runs++
+		for _, p := range part {
+			out, sp, run = append(out, p.placed), append(sp, p.spaced), append(run, runs)
+		}
+		i = j
+	}
+	return out, sp, run
+}
+
+// rightToLeft tells whether a piece at a level belongs to a run of
+// right-to-left text: it runs right to left, or it sits inside such text
+// and has no left-to-right letter (a number in Arabic).
+func rightToLeft(level int, text string) bool {
+	if level%2 == 1 {
+		return true
+	}
+	if level == 0 {
+		return false
+	}
+	for _, r := range text {
+		if p, _ := bidi.LookupRune(r); p.Class() == bidi.L {
+			return false
+		}
+	}
+	return true
 }

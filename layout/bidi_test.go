@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -12,8 +13,9 @@ import (
 )
 
 // TestVisualOrder lays out hand-made lines: Latin, two Arabic words and
-// Latin; a number inside Arabic; a right-to-left line. Fragments stay in
-// logical order; their places and glyphs are visual.
+// Latin; a number inside Arabic; a right-to-left line. Places and glyphs
+// are visual; fragments are drawn in logical order but for a run of
+// right-to-left text (with its numbers), drawn left to right as one run.
 func TestVisualOrder(t *testing.T) {
 	m, err := NewMetrics()
 	if err != nil {
@@ -69,14 +71,17 @@ func TestVisualOrder(t *testing.T) {
 	if !needs || rtl {
 		t.Fatalf("needs %v rtl %v", needs, rtl)
 	}
-	ps, _ := st.visual(ln, sp, rtl)
+	ps, _, runs := st.visual(ln, sp, rtl)
 	got := order(ps)
 	w1, w2 := rev(ln.frags[1].text), rev(ln.frags[2].text) // shaped, glyphs reversed
 	if len(got) != 4 || got[0] != "Kata" || got[1] != w2 || got[2] != w1 || got[3] != "lagi" {
 		t.Errorf("visual order %q, want Kata, بكم, مرحبا, lagi", got)
 	}
-	if ps[1].text != w1 || ps[2].text != w2 {
-		t.Error("fragments are no longer in logical order")
+	if ps[0].text != "Kata" || ps[1].text != w2 || ps[2].text != w1 || ps[3].text != "lagi" {
+		t.Error("not drawn in logical order with the Arabic run left to right")
+	}
+	if !slices.Equal(runs, []int{0, 1, 1, 0}) {
+		t.Errorf("runs %v, want the Arabic words in run 1", runs)
 	}
 	if ps[0].x != ln.frags[0].x || ps[3].x != ln.frags[3].x {
 		t.Error("left-to-right words moved")
@@ -84,10 +89,13 @@ func TestVisualOrder(t *testing.T) {
 
 	// a number inside Arabic stays inside it, between the words
 	ln, sp = mk("Kata", "مرحبا", "2026", "بكم", "lagi")
-	ps, _ = st.visual(ln, sp, false)
+	ps, _, runs = st.visual(ln, sp, false)
 	got = order(ps)
 	if len(got) != 5 || got[1] != rev(ln.frags[3].text) || got[2] != "2026" || got[3] != rev(ln.frags[1].text) {
 		t.Errorf("visual order %q, want Kata, بكم, 2026, مرحبا, lagi", got)
+	}
+	if !slices.Equal(runs, []int{0, 1, 1, 1, 0}) || ps[2].text != "2026" {
+		t.Errorf("runs %v: the number is not drawn in the Arabic run", runs)
 	}
 
 	// a line of Arabic alone runs right to left from the right
@@ -96,7 +104,7 @@ func TestVisualOrder(t *testing.T) {
 	if !needs || !rtl {
 		t.Fatalf("needs %v rtl %v", needs, rtl)
 	}
-	ps, _ = st.visual(ln, sp, rtl)
+	ps, _, _ = st.visual(ln, sp, rtl)
 	if got := order(ps); got[0] != rev(ln.frags[1].text) {
 		t.Errorf("visual order %q", got)
 	}

@@ -354,10 +354,13 @@ func (c *composer) drawLines(lines []line, x, y Length, ts TextStyle, width Leng
 		if ln.dir != dirAuto {
 			rtl = ln.dir == dirRTL
 		}
+		var langs []string // the language of each fragment
 		if needs || rtl {
 			// right-to-left text in visual order (bidi.go)
 			left, right := extent(ln.frags)
-			ln.frags, spaces = c.st.visual(ln, spaces, rtl)
+			var runs []int
+			ln.frags, spaces, runs = c.st.visual(ln, spaces, rtl)
+			langs = runLangs(ln.frags, runs)
 			if rtl && (ts.Align == Justify || ts.Align == Left) {
 				// A right-to-left paragraph is the mirror of a
 				// left-to-right one: its lines start at the right, the
@@ -371,8 +374,10 @@ func (c *composer) drawLines(lines []line, x, y Length, ts TextStyle, width Leng
 		for k, f := range ln.frags {
 			spaced := spaces[k]
 			t := &page.Text{X: x + off + f.x, Y: base - f.rise, Face: string(f.face), Size: f.size, Color: f.color, Text: f.text, Track: f.track, Actual: f.actual, HasActual: f.hasActual, Broken: f.hasActual, Spaced: spaced}
-			if runs := locale.Runs(f.text); len(runs) == 1 {
-				t.Lang = runs[0].Lang
+			if langs != nil {
+				t.Lang = langs[k]
+			} else {
+				t.Lang = lang(f.text)
 			}
 			items = append(items, t)
 			// A link is one Link element holding its text and its
@@ -398,6 +403,36 @@ func (c *composer) drawLines(lines []line, x, y Length, ts TextStyle, width Leng
 		}
 	}
 	return items
+}
+
+// lang is the language of a fragment's text when it is in one other
+// script (see locale.Runs), else "".
+func lang(text string) string {
+	if runs := locale.Runs(text); len(runs) == 1 {
+		return runs[0].Lang
+	}
+	return ""
+}
+
+// runLangs are the languages of a line's fragments: a fragment in a run
+// of right-to-left text without one of its own (a number in Arabic) takes
+// the run's, so that the run is one piece of marked content in the PDF,
+// which readers take as one text (see bidi.go). runs numbers the runs.
+func runLangs(frags []placed, runs []int) []string {
+	out := make([]string, len(frags))
+	of := map[int]string{} // each run's language: its first fragment's with one
+	for k, f := range frags {
+		out[k] = lang(f.text)
+		if r := runs[k]; r > 0 && of[r] == "" {
+			of[r] = out[k]
+		}
+	}
+	for k := range out {
+		if out[k] == "" && runs[k] > 0 {
+			out[k] = of[runs[k]]
+		}
+	}
+	return out
 }
 
 // extent is where a line's fragments begin and end.

@@ -32,7 +32,7 @@ func (m *Metrics) SetLine(text string, face fonts.Face, size Length) (runs []Run
 	}
 	rtl = paragraphDirection([]doc.Span{{Text: text}}) == dirRTL
 	if needs, _ := needsBidi(ln); needs || rtl {
-		ln.frags, _ = st.visual(ln, make([]bool, len(ln.frags)), rtl)
+		ln.frags, _, _ = st.visual(ln, make([]bool, len(ln.frags)), rtl)
 	}
 	for _, f := range ln.frags {
 		runs = append(runs, Run{Text: f.text, Face: f.face, X: f.x, Width: f.width})

@@ -267,6 +267,10 @@ func (st *setter) nodes(spans []doc.Span, ts TextStyle, width Length, firstInden
 			}
 		}
 	}
+	// a number after right-to-left text, up to the next letter, takes that
+	// text's face: it is part of the right-to-left run (UAX #9, W2), which
+	// readers take as one text only when it is in one face (see bidi.go)
+	var rtlFace fonts.Face
 	for _, sp := range spans {
 		switch {
 		case sp.Break:
@@ -287,7 +291,13 @@ func (st *setter) nodes(spans []doc.Span, ts TextStyle, width Length, firstInden
 				seg, rest, _, state = uniseg.FirstLineSegmentInString(rest, state)
 				text := strings.TrimRight(seg, " ")
 				if text != "" {
-					w.frags = append(w.frags, st.fragsFor(text, face, ts.Size, 0, ts.Color, sp.Link)...)
+					f := face
+					if rtlFace != "" && sp.Style&doc.Mono == 0 && !hasStrong(text) {
+						f = rtlFace
+					}
+					frs := st.fragsFor(text, f, ts.Size, 0, ts.Color, sp.Link)
+					rtlFace = strongFace(frs, rtlFace)
+					w.frags = append(w.frags, frs...)
 				}
 				switch {
 				case len(text) < len(seg):

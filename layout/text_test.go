@@ -78,3 +78,26 @@ func TestEmojiUntracked(t *testing.T) {
 		t.Errorf("%d emoji, %d letter-spaced fragments: the test sets nothing it checks", emoji, tracked)
 	}
 }
+
+// TestNumberInArabicRun: a number after Arabic is set in the Arabic's face,
+// so that readers take the run as one text (see bidi.go); a number after
+// Latin keeps the text's face.
+func TestNumberInArabicRun(t *testing.T) {
+	m, err := NewMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := &setter{m: m, hyph: hyph.For(locale.PUEBI)}
+	ts := TextStyle{Regular: fonts.Serif, Italic: fonts.Serif, Bold: fonts.Serif, BoldItalic: fonts.Serif, Size: 10 * Pt, Leading: 12 * Pt, Align: Left}
+	faces := map[string]fonts.Face{}
+	for _, ln := range st.setParagraph([]doc.Span{{Text: "Tahun 2025 harga naik (مرحبا 2026 بكم) lagi 2027."}}, ts, 200*MM, 0, nil) {
+		for _, f := range ln.frags {
+			faces[strings.Trim(f.text, " .()")] = f.face
+		}
+	}
+	for num, want := range map[string]fonts.Face{"2025": fonts.Serif, "2026": fonts.Fallback, "2027": fonts.Serif} {
+		if faces[num] != want {
+			t.Errorf("%s is set in %s, want %s (%v)", num, faces[num], want, faces)
+		}
+	}
+}

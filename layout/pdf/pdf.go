@@ -209,6 +209,10 @@ type tags struct {
 	silent    silentFonts
 	open      int // the element whose marked content is open
 	isOpen    bool
+	// openLang is the language of the open marked content when it is a
+	// run in another script that the next piece of the run may share; ""
+	// for an element's plain content, "\x00" for any other.
+	openLang string
 }
 
 type annot struct {
@@ -227,7 +231,7 @@ func (d *drawer) mark(node int) {
 	if node <= 0 || node >= len(d.tags.structure) {
 		node = 0
 	}
-	if d.tags.open == node && d.tags.isOpen {
+	if d.tags.open == node && d.tags.isOpen && d.tags.openLang == "" {
 		return
 	}
 	d.markAs(node, "")
@@ -240,7 +244,10 @@ func (d *drawer) markAs(node int, props string) {
 	if node <= 0 || node >= len(d.tags.structure) {
 		node = 0
 	}
-	d.tags.open, d.tags.isOpen = node, true
+	d.tags.open, d.tags.isOpen, d.tags.openLang = node, true, ""
+	if props != "" {
+		d.tags.openLang = "\x00"
+	}
 	if node == 0 {
 		if props != "" {
 			d.f.RawWriteStr("/Artifact <<" + props + ">> BDC\n")
@@ -256,6 +263,15 @@ func (d *drawer) markAs(node int, props string) {
 		tag = "Span" // readers look for ActualText on Span
 	}
 	d.f.RawWriteStr(fmt.Sprintf("/%s <</MCID %d %s>> BDC\n", tag, mcid, props))
+}
+
+// element is the structure element marked content of node belongs to:
+// node, or 0 for an artifact.
+func (d *drawer) element(node int) int {
+	if node <= 0 || node >= len(d.tags.structure) {
+		return 0
+	}
+	return node
 }
 
 // unmark closes the marked content open on the page.
@@ -313,15 +329,20 @@ func (d *drawer) item(it page.Item, pageLinks []int) error {
 		switch {
 		case it.HasActual && d.tags != nil && d.opt.Edition == Screen:
 			return d.readAs(it)
-		case it.Lang != "" && d.tags != nil:
-			// a run in another script: its own piece of content, in its language
-			props := "/Lang " + textString(it.Lang)
-			if actual {
-				props += " /ActualText " + utf16Hex(read)
-			}
-			d.markAs(it.Node, props)
+		case it.Lang != "" && d.tags != nil && actual:
+			d.markAs(it.Node, "/Lang "+textString(it.Lang)+" /ActualText "+utf16Hex(read))
 			f.Text(d.x(it.X), d.x(it.Y), text)
 			d.unmark()
+		case it.Lang != "" && d.tags != nil:
+			// a run in another script: its own piece of content, in its
+			// language, which the pieces of the run drawn one after the
+			// other share: readers take it as one text (see layout's
+			// bidi.go)
+			if !d.tags.isOpen || d.tags.open != d.element(it.Node) || d.tags.openLang != it.Lang {
+				d.markAs(it.Node, "/Lang "+textString(it.Lang))
+				d.tags.openLang = it.Lang
+			}
+			f.Text(d.x(it.X), d.x(it.Y), text)
 		case actual && d.tags != nil:
 			// its own piece of marked content, which reads as read (a
 			// Span nested in the element's content would do, but some

@@ -11,18 +11,36 @@ import (
 	"magz/layout/page"
 	"magz/layout/shape"
 
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 	"golang.org/x/text/unicode/bidi"
 )
 
 // scriptsModel is a tagged page as layout sets it: a line with emoji in
 // the emoji face (one beyond U+FFFF, one with a skin tone, a family joined
-// by U+200D, one in the BMP), a line of Arabic in presentation forms, and
-// a word broken at the line end (drawn in the silent copy of its face).
+// by U+200D, one in the BMP), a line of two Arabic words in presentation
+// forms, and a word broken at the line end (drawn in the silent copy of
+// its face).
 func scriptsModel() *page.Issue {
 	W, H := page.FromMicrometres(210000), page.FromMicrometres(280000)
 	pt := page.Pt
 	text := func(x, y page.Length, face fonts.Face, s string) *page.Text {
 		return &page.Text{X: x, Y: y, Face: string(face), Size: 12 * pt, Text: s, Node: 1, Spaced: true}
+	}
+	lang := func(t *page.Text) *page.Text { t.Lang = "ar"; return t }
+	w1, w2 := bidi.ReverseString(shape.Arabic("سلام")), bidi.ReverseString(shape.Arabic("عليكم")) // as drawn
+	data, _ := fonts.Data(fonts.Fallback)
+	f, _ := sfnt.Parse(data)
+	width := func(s string) page.Length { // at 12 pt
+		var b sfnt.Buffer
+		w := fixed.Int26_6(0)
+		for _, r := range s {
+			gi, _ := f.GlyphIndex(&b, r)
+			adv, _ := f.GlyphAdvance(&b, gi, fixed.I(int(f.UnitsPerEm())), font.HintingNone)
+			w += adv
+		}
+		return page.Length(int64(w) * int64(12*pt) / int64(fixed.I(int(f.UnitsPerEm()))))
 	}
 	return &page.Issue{
 		Width: W, Height: H, Title: "Uji", Language: "id",
@@ -33,7 +51,9 @@ func scriptsModel() *page.Issue {
 			text(120*pt, 100*pt, fonts.Emoji, "👍🏽"),
 			text(140*pt, 100*pt, fonts.Emoji, "👨\u200d👩\u200d👧"),
 			text(200*pt, 100*pt, fonts.Emoji, "⭐"),
-			text(50*pt, 130*pt, fonts.Fallback, bidi.ReverseString(shape.Arabic("سلام"))), // visual order
+			// two words of Arabic, a run drawn left to right, as layout draws it
+			lang(text(50*pt, 130*pt, fonts.Fallback, w2)),
+			lang(text(50*pt+width(w2+" "), 130*pt, fonts.Fallback, w1)),
 			&page.Text{
 				X: 50 * pt, Y: 160 * pt, Face: string(fonts.Serif), Size: 12 * pt, Node: 1,
 				Text: "Per-", Actual: "Perubahan", HasActual: true, Broken: true,
@@ -45,7 +65,8 @@ func scriptsModel() *page.Issue {
 
 // TestEmojiReads: emoji beyond U+FFFF are drawn by the emoji face's
 // Private Use Area codes and read back as the emoji, joiners and skin
-// tones included, in poppler and pdf.js; the Arabic reads as letters; and
+// tones included, in poppler and pdf.js; the Arabic reads as letters, its
+// words in order with the space between them (one piece of content); and
 // the silent copy of a face keeps reading as nothing when the fonts' maps
 // are rewritten for Arabic (pdf.js read its "Per-" and "ubahan" when the
 // rewrite replaced its map too).
@@ -57,11 +78,18 @@ func TestEmojiReads(t *testing.T) {
 	}
 	f := save(t, buf.Bytes())
 	validate.QPDFCheck(t, f)
-	const want = "Senyum 😀 👍🏽 👨\u200d👩\u200d👧 ⭐ سلام Perubahan"
+	const want = "Senyum 😀 👍🏽 👨\u200d👩\u200d👧 ⭐ سلام عليكم Perubahan"
 	// poppler marks the right-to-left run (U+202B…U+202C)
 	norm := strings.NewReplacer("\u202b", "", "\u202c", "")
-	if got := strings.Join(strings.Fields(norm.Replace(validate.PDFText(t, f, "-raw"))), " "); got != want {
-		t.Errorf("poppler reads %q, want %q", got, want)
+	// (poppler reads by where text sits; each piece in its place)
+	got := strings.Join(strings.Fields(norm.Replace(validate.PDFText(t, f))), " ")
+	for _, w := range []string{"Senyum 😀 👍🏽 👨\u200d👩\u200d👧", "⭐", "سلام عليكم", "Perubahan"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("poppler reads %q, want %q in it", got, w)
+		}
+	}
+	if strings.Count(got, "Per") != 1 {
+		t.Errorf("poppler reads the silent copy: %q", got)
 	}
 	// pdf.js leaves the zero width joiners out of its text (the emoji
 	// are there)
@@ -73,6 +101,12 @@ func TestEmojiReads(t *testing.T) {
 	for _, it := range pg.Items {
 		if it.Artifact && strings.TrimSpace(it.Str) != "" {
 			t.Errorf("pdf.js reads the silent copy: %q", it.Str)
+		}
+	}
+	// the run of Arabic is one piece of marked content, in its language
+	for _, c := range pg.Content() {
+		if strings.Contains(c, "سلام") != strings.Contains(c, "عليكم") {
+			t.Errorf("the Arabic run is in pieces of content: %q", pg.Content())
 		}
 	}
 }
