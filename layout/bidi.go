@@ -58,6 +58,36 @@ func paragraphDirection(spans []doc.Span) direction {
 	return dirLTR
 }
 
+// blocksDirection is the direction of the first paragraph of blocks (a
+// list item's, a quotation's) that has a strong letter; left to right
+// when none has.
+func blocksDirection(blocks []doc.Block) direction {
+	d, _ := firstDirection(blocks)
+	return d
+}
+
+func firstDirection(blocks []doc.Block) (direction, bool) {
+	for _, bl := range blocks {
+		var spans []doc.Span
+		switch bl := bl.(type) {
+		case *doc.Paragraph:
+			spans = bl.Spans
+		case *doc.Heading:
+			spans = bl.Spans
+		case *doc.Quote:
+			if d, ok := firstDirection(bl.Blocks); ok {
+				return d, true
+			}
+		}
+		for _, sp := range spans {
+			if hasStrong(sp.Text) {
+				return paragraphDirection(spans), true
+			}
+		}
+	}
+	return dirLTR, false
+}
+
 // hasStrong tells whether text has a letter of a direction (UAX #9's
 // strong types).
 func hasStrong(text string) bool {

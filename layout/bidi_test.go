@@ -187,3 +187,50 @@ func TestRightToLeftParagraph(t *testing.T) {
 		t.Errorf("left-to-right last line from %d to %d: want it against the left edge", last[0], last[1])
 	}
 }
+
+// TestRightToLeftListAndQuote: a list item and a quotation in Arabic have
+// their indent, their marker and their bar on the right; in Latin, on the
+// left.
+func TestRightToLeftListAndQuote(t *testing.T) {
+	m, err := NewMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &composer{th: DefaultTheme(), opt: Options{Metrics: m}, st: &setter{m: m, hyph: hyph.For(locale.PUEBI)}, out: &page.Issue{}}
+	width := 60 * MM
+	para := func(s string) []doc.Block { return []doc.Block{&doc.Paragraph{Spans: []doc.Span{{Text: s}}}} }
+	arabic, latin := "مرحبا بكم في السوق الكبير كل صباح", "Selamat datang di pasar besar setiap pagi"
+	for _, tc := range []struct {
+		text string
+		rtl  bool
+	}{{arabic, true}, {latin, false}} {
+		b := &builder{c: c, colW: width, textW: width, ncols: 1}
+		b.block(&doc.List{Items: [][]doc.Block{para(tc.text)}}, 0, c.bodyStyle())
+		b.block(&doc.Quote{Blocks: para(tc.text)}, 0, c.bodyStyle())
+		var marker *page.Text
+		var bar *page.Rule
+		left, right := width, Length(0)
+		for _, e := range b.elems {
+			for _, it := range e.items {
+				switch it := it.(type) {
+				case *page.Text:
+					if it.Text == "•" {
+						marker = it
+						continue
+					}
+					left, right = min(left, it.X), max(right, it.X+m.TextWidth(it))
+				case *page.Rule:
+					bar = it
+				}
+			}
+		}
+		if marker == nil || bar == nil {
+			t.Fatalf("%s: no marker or no bar", tc.text)
+		}
+		onRight := marker.X > width/2 && bar.X1 > width/2 && right < width-2*Pt
+		onLeft := marker.X < width/2 && bar.X1 < width/2 && left > 2*Pt
+		if tc.rtl && !onRight || !tc.rtl && !onLeft {
+			t.Errorf("%s: marker at %d, bar at %d, text from %d to %d in %d", tc.text, marker.X, bar.X1, left, right, width)
+		}
+	}
+}

@@ -135,8 +135,12 @@ func (b *builder) paragraph(spans []doc.Span, ts TextStyle, indent, firstIndent 
 	}
 	b.noInd = false
 	lines := c.st.setParagraph(spans, ts, width, firstIndent, shape)
+	x := indent
+	if paragraphDirection(spans) == dirRTL {
+		x = 0 // a right-to-left paragraph is indented (in a list, a quote) on the right
+	}
 	for i, ln := range lines {
-		items := c.drawLines([]line{ln}, indent, ts.Leading-c.th.Scale.BaselineRise, ts, width)
+		items := c.drawLines([]line{ln}, x, ts.Leading-c.th.Scale.BaselineRise, ts, width)
 		if i == 0 && capItems != nil {
 			// The first word, read as text, includes its drop cap.
 			for _, it := range items {
@@ -230,9 +234,13 @@ func (b *builder) quote(bl *doc.Quote, indent Length, ts TextStyle) {
 		b.noInd = true
 		b.block(inner, indent+c.th.Space.QuoteIndent, qs)
 	}
+	bar := indent + c.th.Space.QuoteBar
+	if blocksDirection(bl.Blocks) == dirRTL {
+		bar = b.colW - bar // on the right of right-to-left text
+	}
 	for i := start; i < len(b.elems); i++ {
 		e := &b.elems[i]
-		e.items = append(e.items, &page.Rule{X1: indent + c.th.Space.QuoteBar, Y1: 0, X2: indent + c.th.Space.QuoteBar, Y2: e.h, Width: c.th.Space.QuoteBarWidth, Color: c.th.Accent})
+		e.items = append(e.items, &page.Rule{X1: bar, Y1: 0, X2: bar, Y2: e.h, Width: c.th.Space.QuoteBarWidth, Color: c.th.Accent})
 	}
 	b.noInd = true
 }
@@ -258,7 +266,11 @@ func (b *builder) list(bl *doc.List, indent Length, ts TextStyle) {
 			})
 			if start < len(b.elems) {
 				e := &b.elems[start]
-				e.items = append(e.items, &page.Text{X: indent + c.th.Space.ListMarker, Y: c.th.Grid - c.th.Scale.BaselineRise, Face: string(ts.Bold), Size: ts.Size, Color: c.th.Accent, Text: marker, Node: label})
+				x := indent + c.th.Space.ListMarker
+				if blocksDirection(item) == dirRTL { // the marker on the right of right-to-left text
+					x = b.colW - x - c.opt.Metrics.Width(ts.Bold, ts.Size, marker)
+				}
+				e.items = append(e.items, &page.Text{X: x, Y: c.th.Grid - c.th.Scale.BaselineRise, Face: string(ts.Bold), Size: ts.Size, Color: c.th.Accent, Text: marker, Node: label})
 			}
 		})
 	}
