@@ -76,7 +76,10 @@ func TestPrintersOwnProfile(t *testing.T) {
 	checkPDFX(t, file, "Custom")
 	objs := validate.PDFObjects(t, file)
 	oi := intentOf(t, objs)
-	if oi["/OutputCondition"] != "u:Percetakan Jayapura, HVS 80 g" || oi["/RegistryName"] != "u:" {
+	// a condition of the printer's own is in no registry; /Info adds the
+	// profile's own name
+	if oi["/OutputCondition"] != "u:Percetakan Jayapura, HVS 80 g" || oi["/RegistryName"] != nil ||
+		oi["/Info"] != "u:Percetakan Jayapura, HVS 80 g (magz uncoated (FOGRA29), TAC 260%)" {
 		t.Errorf("output intent %v does not describe the printer's condition", oi)
 	}
 	prof2 := objs[oi["/DestOutputProfile"].(string)].(map[string]any)

@@ -8,6 +8,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"magz/internal/icc"
 )
 
 // OutputIntent is the printing condition a print edition is made for
@@ -82,8 +84,7 @@ func finishPDFX(w io.Writer, src *source, intent OutputIntent, srgb []byte, meta
 	}
 
 	profile := r.add(stream("/N 4 /Alternate /DeviceCMYK /Filter /FlateDecode", deflate(intent.Profile)))
-	oi := r.add([]byte(fmt.Sprintf("<</Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier %s /RegistryName %s /OutputCondition %s /Info %s /DestOutputProfile %d 0 R>>",
-		textString(intent.Identifier), textString(intent.Registry), textString(intent.Condition), textString(intent.Condition), profile)))
+	oi := r.add(outputIntent(intent, profile))
 
 	id := r.documentID()
 	xmp := r.add(stream("/Type /Metadata /Subtype /XML", xmpPacket(meta, id, "<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>")))
@@ -94,6 +95,27 @@ func finishPDFX(w io.Writer, src *source, intent OutputIntent, srgb []byte, meta
 	r.replace(src.info, []byte(infoDict(meta, "/Trapped /False\n/GTS_PDFXVersion (PDF/X-4)\n")))
 	trailer := fmt.Sprintf("/Root %d 0 R /Info %d 0 R /ID [<%x> <%x>]", src.root, src.info, id, id)
 	return r.writeTo(w, "%PDF-1.6", trailer)
+}
+
+// outputIntent is the output intent's dictionary. A registered condition
+// (FOGRA39) names its registry; a printer's own names none, and its /Info
+// adds the profile's own description, which is what a preflight shows.
+func outputIntent(intent OutputIntent, profile int) []byte {
+	d := &dict{}
+	d.set("Type", name("OutputIntent"))
+	d.set("S", name("GTS_PDFX"))
+	d.set("OutputConditionIdentifier", pdfText(intent.Identifier))
+	if intent.Registry != "" {
+		d.set("RegistryName", pdfText(intent.Registry))
+	}
+	d.set("OutputCondition", pdfText(intent.Condition))
+	info := intent.Condition
+	if p, err := icc.Parse(intent.Profile); err == nil && p.Description != "" && p.Description != intent.Condition {
+		info += " (" + p.Description + ")"
+	}
+	d.set("Info", pdfText(info))
+	d.set("DestOutputProfile", ref{profile, 0})
+	return d.appendTo(nil, " ")
 }
 
 // withColorSpace adds an entry to the /ColorSpace dictionary of a
