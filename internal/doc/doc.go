@@ -277,6 +277,9 @@ type Image struct {
 	Path string // absolute path on disk
 	Rel  string // path relative to the issue folder, slash-separated
 	Pos  diag.Pos
+	// Vector marks an SVG drawing (a logo): the PDF editions draw it as
+	// vectors in its own colours, the others get pixels of it.
+	Vector bool
 }
 
 // PlainText returns the text of spans without styling.

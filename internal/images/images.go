@@ -85,7 +85,13 @@ func (s *Store) Probe(img *doc.Image, diags *diag.List) (*Info, bool) {
 		return in, in != nil
 	}
 	s.mu.Unlock()
-	in, err := probe(img.Path)
+	var in *Info
+	var err error
+	if img.Vector {
+		in, err = probeVector(img.Path)
+	} else {
+		in, err = probe(img.Path)
+	}
 	if err != nil {
 		diags.Errorf(img.Pos, "image %s: %v", img.Rel, err)
 	}
@@ -505,6 +511,10 @@ func completeJPEG(data []byte) bool {
 
 // decode decodes a whole source file, as a build does.
 func (s *Store) decode(data []byte) (img image.Image, isJPEG bool, err error) {
+	if isVector(data) {
+		img, err = rasterize(data)
+		return img, false, err
+	}
 	isJPEG = bytes.HasPrefix(data, []byte{0xFF, 0xD8})
 	if isJPEG {
 		img, err = s.codec.Decode(data)

@@ -32,6 +32,7 @@ import (
 	"magz/internal/epub"
 	"magz/internal/images"
 	"magz/internal/reader"
+	"magz/internal/svg"
 	"magz/layout"
 	"magz/layout/page"
 	"magz/layout/pdf"
@@ -555,10 +556,10 @@ func (w *editionWriter) write(ctx context.Context, wr io.Writer, f Format, onPag
 		if f == Print {
 			opt.OutputIntent, opt.SRGB = &w.plan.press.intent, assets.SRGB
 		}
-		opt.Image, opt.Mask = w.picture(m), w.mask(m)
+		opt.Image, opt.Mask, opt.Vector = w.picture(m), w.mask(m), w.vector
 		return pdf.Write(wr, w.model, opt)
 	case Booklet, Spreads:
-		opt := pdf.Options{Date: w.date, Creator: w.creator, OnPage: onPage, Context: ctx, Image: w.picture(w.plan.print), Mask: w.mask(w.plan.print),
+		opt := pdf.Options{Date: w.date, Creator: w.creator, OnPage: onPage, Context: ctx, Image: w.picture(w.plan.print), Mask: w.mask(w.plan.print), Vector: w.vector,
 			OutputIntent: &w.plan.press.intent, SRGB: assets.SRGB}
 		sheets, err := w.sheets(f)
 		if err != nil {
@@ -590,6 +591,10 @@ func (w *editionWriter) picture(m map[*page.Image]images.Request) func(*page.Ima
 		return r.Data, nil
 	}
 }
+
+// vector gives the PDF writer the drawing an image item shows, nil for a
+// picture.
+func (w *editionWriter) vector(it *page.Image) *svg.Art { return w.plan.vectors[it.Source] }
 
 // mask gives the PDF writer the transparency of a rendition in inks.
 func (w *editionWriter) mask(m map[*page.Image]images.Request) func(*page.Image) []byte {

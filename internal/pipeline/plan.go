@@ -4,11 +4,13 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"os"
 	"sort"
 
 	"magz/internal/diag"
 	"magz/internal/doc"
 	"magz/internal/images"
+	"magz/internal/svg"
 	"magz/layout/page"
 	"magz/layout/pdf"
 )
@@ -46,7 +48,10 @@ type plan struct {
 	minPPI int   // the least resolution of a print photo
 	print  map[*page.Image]images.Request
 	screen map[*page.Image]images.Request
-	epub   map[string]images.Request // by source path
+	// vectors are the drawings (an SVG logo) the PDF editions draw as
+	// vectors, by path
+	vectors map[string]*svg.Art
+	epub    map[string]images.Request // by source path
 	// the least resolution of a photo in the print edition, and its name
 	lowestPPI   int64
 	lowestPhoto string
@@ -56,7 +61,7 @@ type plan struct {
 // previews). Photos below print resolution are warned of at their use in
 // the text.
 func newPlan(iss *doc.Issue, model *page.Issue, infos map[string]*images.Info, pr press, want map[Format]bool, previews bool, diags *diag.List) *plan {
-	p := &plan{infos: infos, bleed: model.Bleed, press: pr, minPPI: cmp.Or(iss.Print.MinPPI, minPrintPPI)}
+	p := &plan{infos: infos, bleed: model.Bleed, press: pr, minPPI: cmp.Or(iss.Print.MinPPI, minPrintPPI), vectors: vectorsOf(iss)}
 	if printed(want) {
 		p.print = p.forPDF(model, printPPI, true, positions(iss), diags)
 	}
@@ -67,6 +72,22 @@ func newPlan(iss *doc.Issue, model *page.Issue, infos map[string]*images.Info, p
 		p.screen = p.forPDF(model, screenPPI, false, nil, nil)
 	}
 	return p
+}
+
+// vectorsOf reads the issue's drawings (the reader has checked them).
+func vectorsOf(iss *doc.Issue) map[string]*svg.Art {
+	out := map[string]*svg.Art{}
+	for _, img := range Images(iss) {
+		if !img.Vector {
+			continue
+		}
+		if data, err := os.ReadFile(img.Path); err == nil {
+			if a, err := svg.Parse(data); err == nil {
+				out[img.Path] = a
+			}
+		}
+	}
+	return out
 }
 
 // requests lists every rendition of the plan.
@@ -105,8 +126,8 @@ func (p *plan) forPDF(model *page.Issue, ppi int, print bool, pos map[string]dia
 				continue
 			}
 			in := p.infos[img.Source]
-			if in == nil {
-				continue
+			if in == nil || print && in.Format == "svg" {
+				continue // a drawing prints as vectors: no pixels
 			}
 			w, h := int64(img.W), int64(img.H)
 			if img.Bleed&page.EdgeLeft != 0 {

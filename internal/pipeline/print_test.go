@@ -429,3 +429,68 @@ func TestReversedType(t *testing.T) {
 		t.Logf("%s: %d reversed text runs, %d small texts, %d solid black runs and rules, all overprinting", f.name, rep.Reversed, rep.SmallTexts, rep.SolidBlack)
 	}
 }
+
+// TestVectorLogo: an SVG logo prints as vectors in its own colours (no
+// picture of it in the PDFs: its green colorimetrically in CMYK, its
+// black in black ink alone), and the EPUB gets a picture of it.
+func TestVectorLogo(t *testing.T) {
+	t.Parallel()
+	archive := strings.Replace(sourcesArchive, "    logo: images/logo.png", "    logo: images/logo.svg", 1) + "-- images/logo.svg --\nsynth:svg-logo\n"
+	if archive == sourcesArchive+"-- images/logo.svg --\nsynth:svg-logo\n" {
+		t.Fatal("the sources issue has no logo to replace")
+	}
+	dir := writeIssue(t, archive)
+	out := t.TempDir()
+	res, err := Run(context.Background(), dir, Options{Formats: AllFormats, OutDir: out, CacheDir: photoCache(t), Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Issue.Logo == nil || !res.Issue.Logo.Image.Vector {
+		t.Fatal("the logo is not read as a drawing")
+	}
+	for _, f := range []Format{Print, Screen} {
+		file := filepath.Join(out, FileName(res.Issue.Name, f))
+		cover := validate.PDFContent(t, file)[0]
+		// the mark's shapes, filled; the even-odd letter
+		if !strings.Contains(cover, " f\n") && !strings.Contains(cover, "\nf\n") || !strings.Contains(cover, "f*") {
+			t.Errorf("%s: the cover draws no filled paths", f)
+		}
+		if f == Print {
+			if !strings.Contains(cover, "0 0 0 1 k") {
+				t.Errorf("the logo's black is not black ink alone")
+			}
+			if !regexp.MustCompile(`(?m)^0\.[0-9]+ 0(\.[0-9]+)? 0\.[0-9]+ 0\.[0-9]+ k$`).MatchString(cover) {
+				t.Errorf("the logo's green is not in CMYK:\n%.2000s", cover)
+			}
+		}
+		// one picture fewer than with a PNG logo: the cover photo, no logo
+		for _, img := range validate.PDFImages(t, file) {
+			if img[0]*60 == img[1]*300 {
+				t.Errorf("%s: a picture of the logo (%dx%d)", f, img[0], img[1])
+			}
+		}
+	}
+	epub := epubFiles(t, filepath.Join(out, FileName(res.Issue.Name, EPUB)))
+	png := 0
+	for name := range epub {
+		if strings.HasSuffix(name, ".png") {
+			png++
+		}
+	}
+	if png == 0 {
+		t.Error("the EPUB has no picture of the logo")
+	}
+}
+
+// TestVectorLogoRefused: a drawing magz cannot print is an error where the
+// logo is named.
+func TestVectorLogoRefused(t *testing.T) {
+	t.Parallel()
+	archive := strings.Replace(sourcesArchive, "    logo: images/logo.png", "    logo: images/logo.svg", 1) +
+		"-- images/logo.svg --\n<svg viewBox=\"0 0 10 10\"><path d=\"M0 0 L10 10\" stroke=\"black\"/></svg>\n"
+	dir := writeIssue(t, archive)
+	_, err := Run(context.Background(), dir, Options{Formats: []Format{Print}, OutDir: t.TempDir()})
+	if err == nil || !strings.Contains(err.Error(), "issue.yaml:") || !strings.Contains(err.Error(), "logo images/logo.svg") || !strings.Contains(err.Error(), "outlines") {
+		t.Errorf("want an error naming the logo and what to do, got %v", err)
+	}
+}

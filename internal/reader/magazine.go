@@ -15,6 +15,7 @@ import (
 	"magz/internal/diag"
 	"magz/internal/doc"
 	"magz/internal/msg"
+	"magz/internal/svg"
 	"magz/internal/theme"
 	"magz/layout/page"
 
@@ -309,7 +310,21 @@ func (r *reader) readLogo(y *themeYAML, magazine string, at func(string) diag.Po
 	if alt == "" {
 		alt = magazine
 	}
-	return &doc.Figure{Pos: pos, Image: &doc.Image{Path: path, Rel: filepath.ToSlash(y.Masthead.Logo), Pos: pos}, Alt: alt, Focus: [2]float64{0.5, 0.5}}
+	img := &doc.Image{Path: path, Rel: filepath.ToSlash(y.Masthead.Logo), Pos: pos}
+	if strings.EqualFold(filepath.Ext(path), ".svg") {
+		// a logo drawn as vectors: read now, so that what it holds that
+		// magz cannot draw is said where it is named
+		data, err := os.ReadFile(path)
+		if err == nil {
+			_, err = svg.Parse(data)
+		}
+		if err != nil {
+			r.diags.Errorf(pos, "logo %s: %v", y.Masthead.Logo, err)
+			return nil
+		}
+		img.Vector = true
+	}
+	return &doc.Figure{Pos: pos, Image: img, Alt: alt, Focus: [2]float64{0.5, 0.5}}
 }
 
 // readTypefaces sets a typeface's four faces from a bundled family's name

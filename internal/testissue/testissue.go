@@ -8,6 +8,7 @@
 //	synth:cmyk 400x300        an Adobe CMYK JPEG of a photo, at most 240 % of ink
 //	synth:cmyk-heavy 400x300  the same with a band of 390 % ink (rich black)
 //	synth:gray16 200x200      a 16-bit greyscale PNG
+//	synth:svg-logo            an SVG logo: a green mark, a red word-like shape
 //	synth:gray 200x200        a grayscale JPEG
 //	synth:png 300x200         an RGB PNG
 //	synth:png16 300x200       a 16-bit PNG
@@ -150,6 +151,8 @@ func Synth(spec string) ([]byte, error) {
 		return cmykPhoto(photo(), false), nil
 	case "cmyk-heavy":
 		return cmykPhoto(photo(), true), nil
+	case "svg-logo":
+		return []byte(svgLogo), nil
 	case "gray16":
 		g := image.NewGray16(image.Rect(0, 0, w, h))
 		for y := 0; y < h; y++ {
@@ -173,6 +176,20 @@ func Synth(spec string) ([]byte, error) {
 	}
 	return nil, fmt.Errorf("unknown synth kind %q", kind)
 }
+
+// svgLogo is a logo as a designer saves it for print: filled outlines.
+const svgLogo = `<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 60" width="300" height="60">
+  <title>Logo</title>
+  <rect x="0" y="0" width="60" height="60" fill="#1e6b3a"/>
+  <circle cx="30" cy="30" r="18" fill="#ffffff"/>
+  <path d="M75 10 h40 v10 h-28 v10 h22 v10 h-22 v20 h-12 z" fill="#b84a2e"/>
+  <path d="M125 10 h12 v40 h28 v10 h-40 z" fill="#000000"/>
+  <g transform="translate(175,10)" fill="#142d4c">
+    <path d="M0 0 C30 0 40 15 40 25 C40 35 30 50 0 50 z M12 12 C22 12 27 18 27 25 C27 32 22 38 12 38 z" fill-rule="evenodd"/>
+  </g>
+</svg>
+`
 
 // cmykPhoto separates a photo naively (grey component to black, at most
 // 240 % of ink) into an Adobe CMYK JPEG; heavy adds a band of 390 %.

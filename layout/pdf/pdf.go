@@ -19,6 +19,8 @@ import (
 	"github.com/go-pdf/fpdf"
 
 	"magz/fonts"
+	"magz/internal/icc"
+	"magz/internal/svg"
 	"magz/layout/page"
 )
 
@@ -40,8 +42,11 @@ type Options struct {
 	// this edition; Mask, when set, its transparency as a greyscale PNG
 	// (nil when it has none) when the rendition cannot carry it (a CMYK
 	// JPEG), for the print edition.
-	Image   func(it *page.Image) (data []byte, err error)
-	Mask    func(it *page.Image) []byte
+	Image func(it *page.Image) (data []byte, err error)
+	Mask  func(it *page.Image) []byte
+	// Vector, when set, gives the drawing an image item shows (an SVG
+	// logo), drawn as vectors instead of a picture; nil for a picture.
+	Vector  func(it *page.Image) *svg.Art
 	Creator string
 	// OnPage, when set, is called as each page is drawn.
 	OnPage func()
@@ -198,6 +203,7 @@ type drawer struct {
 	rules       *inkRules  // the ink rules of small type and thin rules (print)
 	op          bool       // black overprints in what is drawn next (print)
 	masks       []softMask // pictures and their masks, for finishing
+	logo        *icc.Link  // sRGB to the press, colorimetric, for drawings (made when first needed)
 }
 
 // tags records, page by page, which structure element each piece of
@@ -376,6 +382,12 @@ func (d *drawer) item(it page.Item, pageLinks []int) error {
 		f.SetLineWidth(pt(it.Width))
 		f.Line(d.x(it.X1), d.x(it.Y1), d.x(it.X2), d.x(it.Y2))
 	case *page.Image:
+		if d.opt.Vector != nil {
+			if art := d.opt.Vector(it); art != nil {
+				d.mark(it.Node)
+				return d.drawVector(art, it)
+			}
+		}
 		data, err := d.opt.Image(it)
 		if err != nil {
 			return err
