@@ -494,3 +494,28 @@ func TestVectorLogoRefused(t *testing.T) {
 		t.Errorf("want an error naming the logo and what to do, got %v", err)
 	}
 }
+
+// TestTaggedSubsets: pdffonts finds every font of the print and screen
+// editions embedded as a subset with its six-letter tag.
+func TestTaggedSubsets(t *testing.T) {
+	t.Parallel()
+	ed := sampleEditions.get(t)
+	tag := regexp.MustCompile(`^[A-Z]{6}\+\S+`)
+	for _, f := range []Format{Print, Screen} {
+		fonts := validate.PDFFonts(t, ed.file(f))
+		if len(fonts) == 0 {
+			t.Fatalf("%s: pdffonts lists no font", f)
+		}
+		for _, line := range fonts {
+			// name type encoding emb sub uni object
+			fields := strings.Fields(line)
+			if len(fields) < 7 || !tag.MatchString(fields[0]) {
+				t.Errorf("%s: %q is not a tagged subset", f, line)
+				continue
+			}
+			if n := len(fields); fields[n-5] != "yes" || fields[n-4] != "yes" {
+				t.Errorf("%s: %q is not an embedded subset", f, line)
+			}
+		}
+	}
+}
