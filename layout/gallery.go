@@ -232,10 +232,7 @@ func (c *composer) galleryTop(figs []*doc.Figure, nodes [][2]int, lead int, W Le
 		}
 	}
 	rowMax := min(c.bodyHeight()*galleryRowMax/100, lp.h*55/100)
-	for _, s := range c.galleryRows(rest, restNodes, y+gap, W, rowMax) {
-		out = append(out, s)
-	}
-	return out
+	return append(out, c.galleryRows(rest, restNodes, y+gap, W, rowMax)...)
 }
 
 // galleryRows sets figures in justified rows of up to three (two in a

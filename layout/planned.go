@@ -76,26 +76,6 @@ func (c *composer) fullAdPage(ad *doc.Ad) *page.Page {
 	return p
 }
 
-// adPage is a page of smaller ads stacked in the text area, from the top,
-// a line between them; its running head says what they are.
-func (c *composer) adPage(ads []*doc.Ad) *page.Page {
-	p := c.newPage(page.KindPlanned)
-	pi := len(c.out.Pages) - 1
-	x, _ := c.textBox(pi)
-	c.heads[pi] = c.lab.Advert
-	if !adverts(ads) {
-		c.heads[pi] = c.lab.Notice
-	}
-	y := c.th.MarginTop
-	c.within(c.node(page.RoleSection, ""), func() {
-		for _, ad := range ads {
-			p.Items = append(p.Items, c.adItems(ad, x, y)...)
-			y += c.adSlot(ad.Size).H + c.th.Grid
-		}
-	})
-	return p
-}
-
 // adverts tells whether any of ads is a house advertisement rather than a
 // public-service notice.
 func adverts(ads []*doc.Ad) bool {

@@ -185,7 +185,7 @@ func TestHandoffMeasured(t *testing.T) {
 	// what pdfimages and the content streams say, the sheet says
 	texts, rules := checkSmallInks(t, ed.file(Print))
 	for _, want := range []string{
-		fmt.Sprintf("under 12 pt, each in black ink alone or in one process ink with black"),
+		"under 12 pt, each in black ink alone or in one process ink with black",
 		fmt.Sprintf("Rules               %d under 0.5 pt, in black ink alone", rules),
 	} {
 		if !strings.Contains(string(sheet), want) {
