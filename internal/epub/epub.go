@@ -23,6 +23,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"magz/assets"
 	"magz/internal/doc"
@@ -433,7 +434,7 @@ func (w *writer) blocks(b *strings.Builder, blocks []doc.Block) {
 func (w *writer) block(b *strings.Builder, bl doc.Block) {
 	switch bl := bl.(type) {
 	case *doc.Paragraph:
-		fmt.Fprintf(b, "<p>%s</p>\n", w.spans(bl.Spans))
+		fmt.Fprintf(b, "<p%s>%s</p>\n", dir(bl), w.spans(bl.Spans))
 	case *doc.Heading:
 		lvl := bl.Level
 		if lvl > 6 {
@@ -442,7 +443,7 @@ func (w *writer) block(b *strings.Builder, bl doc.Block) {
 		w.headN++
 		id := fmt.Sprintf("h-%d", w.headN)
 		w.heads[w.slug] = append(w.heads[w.slug], navHead{level: lvl, id: id, text: doc.PlainText(bl.Spans)})
-		fmt.Fprintf(b, "<h%d id=\"%s\">%s</h%d>\n", lvl, id, w.spans(bl.Spans), lvl)
+		fmt.Fprintf(b, "<h%d id=\"%s\"%s>%s</h%d>\n", lvl, id, dir(bl), w.spans(bl.Spans), lvl)
 	case *doc.Figure:
 		w.figure(b, bl)
 	case *doc.PullQuote:
@@ -452,7 +453,7 @@ func (w *writer) block(b *strings.Builder, bl doc.Block) {
 		}
 		b.WriteString("</aside>\n")
 	case *doc.Quote:
-		b.WriteString("<blockquote>\n")
+		fmt.Fprintf(b, "<blockquote%s>\n", dir(bl.Blocks...))
 		w.blocks(b, bl.Blocks)
 		b.WriteString("</blockquote>\n")
 	case *doc.List:
@@ -466,7 +467,7 @@ func (w *writer) block(b *strings.Builder, bl doc.Block) {
 			fmt.Fprintf(b, "<%s>\n", tag)
 		}
 		for _, it := range bl.Items {
-			b.WriteString("<li>")
+			fmt.Fprintf(b, "<li%s>", dir(it...))
 			w.blocks(b, it)
 			b.WriteString("</li>\n")
 		}
@@ -663,6 +664,39 @@ func (w *writer) zip(out io.Writer, opf []byte) error {
 		}
 	}
 	return zw.Close()
+}
+
+// dir is the attribute that sets blocks right to left when their text
+// runs so (its first letter is of a right-to-left script): a reading
+// system then starts their lines, their indent, a list's marker and a
+// quotation's margin at the right. "" for left to right.
+func dir(blocks ...doc.Block) string {
+	if rtl, _ := rightToLeft(blocks); rtl {
+		return ` dir="rtl"`
+	}
+	return ""
+}
+
+// rightToLeft tells whether the first of blocks with a letter runs right
+// to left, and whether one has a letter.
+func rightToLeft(blocks []doc.Block) (rtl, found bool) {
+	for _, bl := range blocks {
+		var text string
+		switch bl := bl.(type) {
+		case *doc.Paragraph:
+			text = doc.PlainText(bl.Spans)
+		case *doc.Heading:
+			text = doc.PlainText(bl.Spans)
+		case *doc.Quote:
+			if rtl, found := rightToLeft(bl.Blocks); found {
+				return rtl, true
+			}
+		}
+		if strings.IndexFunc(text, unicode.IsLetter) >= 0 {
+			return locale.RightToLeft(text), true
+		}
+	}
+	return false, false
 }
 
 // text escapes s and marks the runs in another script with their language

@@ -111,3 +111,16 @@ func scriptOf(r rune) (string, bool) {
 	}
 	return "", false
 }
+
+// RightToLeft tells whether text set as a paragraph runs right to left:
+// its first letter is of a right-to-left script (Unicode's rule P2, with
+// letters for its strong characters).
+func RightToLeft(text string) bool {
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			_, rtl := scriptOf(r)
+			return rtl
+		}
+	}
+	return false
+}
