@@ -45,15 +45,31 @@ func TestFiguresKeepTheirPlace(t *testing.T) {
 
 // TestPullQuoteChoice: the sentence copyfitting may pull is a quotation
 // from the text when there is one, else a sentence of fitting length from
-// the middle; none when the article has a pull quote of its own.
+// the middle; none when the article has a pull quote of its own. It is
+// never set beside the block it comes from.
 func TestPullQuoteChoice(t *testing.T) {
 	para := func(s string) doc.Block { return &doc.Paragraph{Spans: []doc.Span{{Text: s}}} }
 	filler := "Warga kampung membawa hasil kebun ke pasar distrik setiap minggu sejak jalan baru dibuka oleh pemerintah."
-	a := &doc.Article{Blocks: []doc.Block{para(filler), para(filler), para("Kata kepala kampung, “Jalan ini bukan hanya untuk mobil, jalan ini untuk kami.” Lalu ia pulang."), para(filler), para(filler)}}
-	if q, _, ok := pullQuote(a); !ok || q != "Jalan ini bukan hanya untuk mobil, jalan ini untuk kami." {
+	a := &doc.Article{Blocks: []doc.Block{para(filler), para(filler), para(filler), para(filler), para("Kata kepala kampung, “Jalan ini bukan hanya untuk mobil, jalan ini untuk kami.” Lalu ia pulang."), para(filler), para(filler), para(filler)}}
+	if q, after, ok := pullQuote(a); !ok || q != "Jalan ini bukan hanya untuk mobil, jalan ini untuk kami." {
 		t.Errorf("pulled %q (%v), want the quotation", q, ok)
+	} else if after != 6 {
+		t.Errorf("pulled after block %d, want 6: the paragraph nearest the middle two paragraphs from its source (block 4)", after)
 	}
-	a.Blocks[2] = para(filler)
+	// a block quotation's sentence is pulled two paragraphs from it
+	quote := &doc.Quote{Blocks: []doc.Block{para("Dulu saya pikir anak saya kurus karena memang begitu dari sananya. Ternyata tidak.")}}
+	b := &doc.Article{Blocks: []doc.Block{para(filler), para(filler), para(filler), quote, para(filler), para(filler), para(filler)}}
+	if q, after, ok := pullQuote(b); !ok || q != "Dulu saya pikir anak saya kurus karena memang begitu dari sananya." {
+		t.Errorf("pulled %q (%v), want the block quotation's first sentence", q, ok)
+	} else if after == 2 || after == 4 {
+		t.Errorf("pulled after block %d, beside the quotation (block 3)", after)
+	}
+	// too short to keep it apart from its source: none
+	c := &doc.Article{Blocks: []doc.Block{para(filler), para(filler), quote, para(filler), para(filler)}}
+	if q, after, ok := pullQuote(c); ok {
+		t.Errorf("pulled %q after block %d in an article too short to keep it from its source", q, after)
+	}
+	a.Blocks[4] = para(filler)
 	if q, _, ok := pullQuote(a); !ok || q != filler {
 		t.Errorf("pulled %q (%v), want a sentence of the text", q, ok)
 	}

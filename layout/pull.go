@@ -36,12 +36,12 @@ func pullQuote(a *doc.Article) (q string, after int, ok bool) {
 	}
 	fits := func(s string) bool { n := utf8.RuneCountInString(s); return n >= pullMin && n <= pullMax }
 	// a block quotation's first sentence: a reader's own words
-	for _, bl := range a.Blocks {
+	for k, bl := range a.Blocks {
 		if q, ok := bl.(*doc.Quote); ok && len(q.Blocks) > 0 {
 			if p, ok := q.Blocks[0].(*doc.Paragraph); ok {
 				for _, s := range sentences(doc.PlainText(p.Spans)) {
-					if fits(s) {
-						return s, paras[len(paras)/2], true
+					if after, ok := pullPlace(paras, k); fits(s) && ok {
+						return s, after, true
 					}
 				}
 			}
@@ -49,28 +49,73 @@ func pullQuote(a *doc.Article) (q string, after int, ok bool) {
 	}
 	// a quotation first, from the article's second fifth on
 	for _, k := range paras[len(paras)/5:] {
+		after, ok := pullPlace(paras, k)
 		txt := doc.PlainText(a.Blocks[k].(*doc.Paragraph).Spans)
-		for {
+		for ok {
 			i := strings.Index(txt, "“")
 			j := strings.Index(txt, "”")
 			if i < 0 || j < i {
 				break
 			}
 			if s := strings.TrimSpace(txt[i+len("“") : j]); fits(s) {
-				return s, paras[len(paras)/2], true
+				return s, after, true
 			}
 			txt = txt[j+len("”"):]
 		}
 	}
 	// else a sentence from the middle
 	for _, k := range paras[len(paras)/3:] {
+		after, ok := pullPlace(paras, k)
 		for _, s := range sentences(doc.PlainText(a.Blocks[k].(*doc.Paragraph).Spans)) {
-			if fits(s) {
-				return s, paras[len(paras)/2], true
+			if fits(s) && ok {
+				return s, after, true
 			}
 		}
 	}
 	return "", 0, false
+}
+
+// pullSpan is how many paragraphs at least stand between a pull quote and
+// the block its sentence comes from: set beside its source, it reads as
+// the same words twice.
+const pullSpan = 2
+
+// pullPlace returns the paragraph (an index of the article's blocks) a
+// sentence from block src is pulled after: the one nearest the middle of
+// the article with pullSpan paragraphs or more between it and src, before
+// the source rather than after it (a pull quote invites reading on); ok is
+// false when none is that far.
+func pullPlace(paras []int, src int) (after int, ok bool) {
+	pos := 0 // paragraphs before src
+	for pos < len(paras) && paras[pos] < src {
+		pos++
+	}
+	mid := len(paras) / 2
+	best := -1
+	for i := range paras {
+		// after paragraph i and before the source: paragraphs i+1 … pos-1
+		// between; after the source: paras between src and paragraph i
+		between := pos - i - 1
+		if paras[i] >= src {
+			between = i - pos + 1
+			if pos < len(paras) && paras[pos] == src {
+				between-- // src is a paragraph itself
+			}
+		}
+		// not before the first paragraph nor after the last: a pull
+		// quote neither opens nor closes the text
+		if i == 0 || i == len(paras)-1 || between < pullSpan {
+			continue
+		}
+		d, bd := abs(i-mid), abs(best-mid)
+		if best < 0 || d < bd || d == bd && paras[i] < src {
+			best = i
+		}
+	}
+	if best < 0 {
+		return 0, false
+	}
+	return paras[best], true
 }
 
 // sentences splits text after ". ", "? " and "! ".
