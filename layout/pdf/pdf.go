@@ -136,7 +136,7 @@ func Write(w io.Writer, iss *page.Issue, opt Options) error {
 	if err := f.Output(&buf); err != nil {
 		return err
 	}
-	src, err := readSource(buf.Bytes())
+	src, err := d.source(buf.Bytes())
 	if err != nil {
 		return err
 	}
@@ -177,7 +177,7 @@ func newDrawer(pw, ph float64, iss *page.Issue, opt Options) (*drawer, error) {
 	} else {
 		f.AddSpotColor(registration, 100, 100, 100, 100)
 	}
-	d := &drawer{f: f, opt: opt, fonts: map[fonts.Face]bool{}, images: map[string]string{}, bleed: iss.Bleed, silentFaces: map[fonts.Face]bool{}}
+	d := &drawer{f: f, opt: opt, fonts: map[fonts.Face]bool{}, images: map[string]string{}, pictures: map[string][]byte{}, bleed: iss.Bleed, silentFaces: map[fonts.Face]bool{}}
 	if opt.Edition == Print && opt.OutputIntent != nil {
 		var err error
 		if d.rules, err = newInkRules(opt.OutputIntent.Profile); err != nil {
@@ -194,9 +194,12 @@ type drawer struct {
 	opt    Options
 	fonts  map[fonts.Face]bool
 	images map[string]string // content hash -> registered name
-	track  page.Length       // letter-spacing in force on this page
-	page   int               // the page being drawn
-	tags   *tags             // the marked content of a tagged edition; nil when untagged
+	// pictures are the JPEGs fpdf was given stand-ins for, by content
+	// hash (pictures.go)
+	pictures map[string][]byte
+	track    page.Length // letter-spacing in force on this page
+	page     int         // the page being drawn
+	tags     *tags       // the marked content of a tagged edition; nil when untagged
 	// silentFaces are the faces whose silent copy is registered (see
 	// readAs).
 	silentFaces map[fonts.Face]bool
@@ -401,7 +404,13 @@ func (d *drawer) item(it page.Item, pageLinks []int) error {
 		}
 		if !ok {
 			name = "img" + key
-			f.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: tp}, bytes.NewReader(data))
+			reg := data
+			if tp == "JPG" {
+				if s, ok := standIn(data, key); ok {
+					reg, d.pictures[key] = s, data
+				}
+			}
+			f.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: tp}, bytes.NewReader(reg))
 			if err := f.Error(); err != nil {
 				return fmt.Errorf("image %s: %w", it.Name, err)
 			}

@@ -35,6 +35,9 @@ type source struct {
 	// emoji: text is drawn in the emoji face, whose Private Use Area
 	// codes its ToUnicode map must name by their emoji (tounicode.go)
 	emoji bool
+	// pictures are the image objects written from a picture's own bytes
+	// in place of their stand-ins (pictures.go), by object number
+	pictures map[int]*picture
 }
 
 // object is one indirect object: its value and, for a stream, its data
@@ -370,7 +373,9 @@ func (r *rewrite) reserve() int { return r.add(nil) }
 // fill gives a reserved object its body.
 func (r *rewrite) fill(n int, body []byte) { r.added[n-len(r.src.offsets)] = body }
 
-// replace gives object n a new body.
+// replace gives object n a new body. A picture written from its own
+// bytes (pictures.go) is not replaced: its dictionary is changed where it
+// is kept, and writeTo refuses a replaced one.
 func (r *rewrite) replace(n int, body []byte) { r.replaced[n] = body }
 
 // stream returns the body of a stream object with the given dictionary
@@ -397,12 +402,19 @@ func (r *rewrite) writeTo(w io.Writer, header, trailer string) error {
 		case n >= len(r.src.offsets):
 			body = r.added[n-len(r.src.offsets)]
 		case r.replaced[n] != nil:
+			if r.src.pictures[n] != nil {
+				return fmt.Errorf("finishing the PDF: picture object %d replaced whole", n)
+			}
 			body = r.replaced[n]
 		case r.src.offsets[n] == 0:
 			continue
 		default:
 			offsets[n] = cw.N
-			cw.Write(r.src.raw(n))
+			if p := r.src.pictures[n]; p != nil {
+				p.write(cw, n)
+			} else {
+				cw.Write(r.src.raw(n))
+			}
 			continue
 		}
 		offsets[n] = cw.N

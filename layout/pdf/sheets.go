@@ -66,7 +66,7 @@ func WriteSheets(w io.Writer, iss *page.Issue, s impose.Sheets, opt Options) err
 	if err := f.Output(&buf); err != nil {
 		return err
 	}
-	src, err := readSource(buf.Bytes())
+	src, err := d.source(buf.Bytes())
 	if err != nil {
 		return err
 	}

@@ -91,7 +91,11 @@ func linkMasks(r *rewrite, resources []int, masks []softMask) error {
 				return err
 			}
 			if o.dict().name("Subtype") == "Image" {
-				byHash[sha256.Sum256(o.stream)] = o
+				data := o.stream
+				if p := src.pictures[o.num]; p != nil {
+					data, o = p.data, p.o // its dictionary is written from there
+				}
+				byHash[sha256.Sum256(data)] = o
 			}
 		}
 	}
@@ -108,7 +112,9 @@ func linkMasks(r *rewrite, resources []int, masks []softMask) error {
 		mask := r.add(stream(fmt.Sprintf("/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /DecodeParms <</Predictor 15 /Colors 1 /BitsPerComponent 8 /Columns %d>>",
 			m.w, m.h, m.w), m.data))
 		o.dict().set("SMask", ref{mask, 0})
-		r.replace(o.num, o.bytes())
+		if src.pictures[o.num] == nil {
+			r.replace(o.num, o.bytes())
+		}
 	}
 	return nil
 }
