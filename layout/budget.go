@@ -4,8 +4,8 @@
 // the photo page and the notes pages an editor asks for; that many pages,
 // rounded up to a multiple of four, is the issue. Where an article ends
 // part-way down a page, the room below it takes the masthead box, half-
-// and quarter-page ads and the notices in text (reserve, placeReserved); the pages
-// still spare take the full-page ads, then pages of the smaller ads left
+// and quarter-page ads and the notices in text (chosen by the search of
+// the issue, search.go; set by placeReserved); the pages still spare take the full-page ads, then pages of the smaller ads left
 // over. Only when the material runs out are ruled notes pages printed, and
 // the budget says what to add or cut.
 //
@@ -94,51 +94,6 @@ const fillerMin = 150
 
 // maxPerHole is the most pieces set in one article's room.
 const maxPerHole = 3
-
-// reserve chooses, for the room below an article's end (e), the pieces
-// still free that leave the least of it (up to maxPerHole, the first
-// listed winning a tie), and sets e.left to the room they leave. They are
-// set on the page when all articles are set (placeReserved): the article
-// after may yet run in below instead (unreserve).
-func (c *composer) reserve(e *ending) {
-	e.left = e.empty
-	if e.empty < fillerMin || c.fullBleed[e.last] || c.opt.NoCopyfit {
-		return
-	}
-	room := c.bodyBottom() - c.contentBottom(e.last) // a piece's height holds the line above it
-	pick := bestFit(c.left, room)
-	if len(pick) == 0 {
-		return
-	}
-	var took, rest []piece
-	h := Length(0)
-	for k := range c.left {
-		if slices.Contains(pick, k) {
-			took = append(took, c.left[k])
-			h += c.left[k].h
-		} else {
-			rest = append(rest, c.left[k])
-		}
-	}
-	if c.reserved == nil {
-		c.reserved = map[int][]piece{}
-	}
-	c.reserved[e.last], c.left = took, rest
-	e.left = int(1000 * int64(room-h) / int64(c.bodyBottom()-c.th.MarginTop))
-}
-
-// unreserve frees the pieces reserved below the end of page pi, in the
-// order they are listed.
-func (c *composer) unreserve(pi int) {
-	took := c.reserved[pi]
-	if len(took) == 0 {
-		return
-	}
-	c.reserved = maps.Clone(c.reserved)
-	delete(c.reserved, pi)
-	c.left = slices.Concat(took, c.left)
-	slices.SortStableFunc(c.left, func(a, b piece) int { return a.order - b.order })
-}
 
 // placeReserved sets the reserved pieces on their pages: at the foot of
 // the page, or straight below the text when the room they leave is a gap

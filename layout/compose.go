@@ -211,24 +211,6 @@ func Compose(iss *doc.Issue, opt Options) (*page.Issue, *Report) {
 	return c.out, c.report
 }
 
-// setArticles sets the articles and the planned pages from Markdown, in
-// order: where each starts, and where each ends.
-func (c *composer) setArticles() ([]int, []ending) {
-	starts := make([]int, len(c.arts))
-	ends := make([]ending, len(c.arts))
-	prev := ending{} // the contents end full: the first article opens a page
-	for i, a := range c.arts {
-		c.art = a
-		c.where = a.Pos
-		c.within(c.node(page.RoleArticle, ""), func() { _, prev = c.setArticle(a, prev) })
-		starts[i] = prev.first
-		ends[i] = prev
-		c.out.Outline = append(c.out.Outline, page.OutlineItem{Title: a.Title, Page: starts[i]})
-	}
-	c.art = nil
-	return starts, ends
-}
-
 func issueTitle(iss *doc.Issue) string {
 	t := iss.Magazine
 	if iss.Number > 0 {

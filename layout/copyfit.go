@@ -6,34 +6,38 @@ import (
 	"strings"
 
 	"magz/internal/doc"
+	"magz/internal/theme"
 	"magz/layout/page"
 )
 
 // Copyfitting: an article that would end part-way down a page, or run
 // over onto a page by a few lines, is set again with the means a designer
-// uses, and the setting that leaves the least empty space wins — counted
-// once the planned pieces still free (ads of a half and a quarter page,
-// boxes) fill what they can below its end, so that copy is fitted to the
-// ads, as a magazine fits it. The means, in the order they are preferred
-// (each costs a little, so that the design as drawn wins when nothing is
-// gained):
+// uses (trials), and the issue is searched for the settings that leave the
+// least empty space in all (search.go) — counted once the planned pieces
+// (ads of a half and a quarter page, boxes) fill what they can below the
+// articles' ends, so that copy is fitted to the ads, as a magazine fits
+// it. The means (each costs a little, fit.cost, so that the design as
+// drawn wins when nothing is gained):
 //
 //  1. the opener photo taller or shorter (heroSteps: its crop changes,
 //     and it is never enlarged past doc.SharpPPI);
-//  2. the article's own figures taller or shorter (fitSteps);
+//  2. the article's own figures taller or shorter (fitSteps), and both
+//     together at a few steps;
 //  3. a short item that follows (an article with no opener photo) starts
 //     on the same page, below a rule, instead of on a page of its own
-//     (setArticle);
-//  4. a pull quote from the article (pull.go), across its columns;
-//  5. the planned pieces reserved for the room below its end (reserve,
-//     budget.go), set when every article is (placeReserved).
+//     (mayRunIn);
+//  4. a pull quote from the article (pull.go), in its column, with the
+//     pictures as designed or taller;
+//  5. the planned pieces chosen for the room below its end (successors,
+//     search.go), set when every article is (placeReserved).
 //
 // An article's flatplan (pages: N) outweighs the empty space: a setting
 // with N pages wins over any other, and a miss is reported in words and
 // lines (copyfitReport). Every setting is a trial on a scratch copy of the
-// composer (scratch), and the best trial is adopted as it was set: the
-// result is deterministic, and costs a dozen layouts of one article at
-// most, its paragraphs broken into lines once (the setter remembers them).
+// composer (scratch), and the best issue is adopted as it was set: the
+// result is deterministic, and costs a few dozen layouts of one article
+// at most, its paragraphs broken into lines once (the setter remembers
+// them).
 
 // fit is one setting of an article's adjustable parts.
 type fit struct {
@@ -94,9 +98,18 @@ type ending struct {
 // pages is how many pages the article takes.
 func (e ending) pages() int { return e.last - e.first + 1 }
 
+// pageCost is what a page more or less than the article takes as designed
+// costs, when no flatplan says how many it takes: more than a gap of a
+// third of a page, less than a page left nearly empty (a few lines run
+// over are pulled back; photos are not shrunk to save a page).
+const pageCost = 400
+
 // flatplanCost is what a page more or less than the flatplan gives an
-// article costs: more than any empty space.
-const flatplanCost = 1000
+// article costs: more than a page left empty (gapCost 3000) and the three
+// ruled notes pages a page less can spare the issue (sparePageCost each,
+// when the pages come to one over a multiple of 4) together: the
+// editor's flatplan is kept to.
+const flatplanCost = 8000
 
 // scratch is a copy of the composer to try a setting on: it shares what
 // trials only read, and copies what an article changes (the pages, the
@@ -123,80 +136,124 @@ func (c *composer) scratch() *composer {
 // adopt makes the trial t the composer's state.
 func (c *composer) adopt(t *composer) { *c = *t }
 
-// fitArticle sets an article with the setting that leaves the least
-// space empty on its last page, once the planned pieces still free have
-// filled what they can, and returns where it ended. Each setting is a
-// trial on scratch state; the best is kept as it was set.
-func (c *composer) fitArticle(a *doc.Article, runIn bool) ending {
+// trial is an article set one way, on a scratch copy of the composer.
+type trial struct {
+	t    *composer
+	e    ending
+	cost int    // the setting's own cost and the gaps it leaves on its pages but the last
+	mid  int    // the tallest gap on its last page above what is set there, in thousandths
+	room Length // the room below what is set on its last page
+}
+
+// trials sets article a each way worth trying, each on a scratch copy of
+// c (the design first: it warns of what the fonts lack, once; the others
+// would only repeat it), and returns them; settings that end alike are
+// kept once, the cheapest. runIn starts it below the article before.
+func (c *composer) trials(a *doc.Article, runIn bool) []trial {
 	first := len(c.out.Pages)
 	if runIn {
 		first--
 	}
-	set := func(t *composer, f fit) ending {
-		t.fit = f
-		node := t.parent
-		t.article(a, runIn)
-		t.parent = node
-		e := t.ending(first, len(t.out.Pages)-1)
-		e.fit, e.runIn, e.textLines, e.titlePct = f, runIn, t.textLines, t.titlePct
-		return e
-	}
-	_, _, canPull := pullQuote(a)
-	// a band across columns, on a page of the article's own; not in news
-	// briefs nor in the planned pages (an agenda, letters)
-	canPull = canPull && !runIn && a.Columns > 1 && c.rank(a) != doc.RankBrief && slices.Contains(c.iss.Articles, a)
-	if c.opt.NoCopyfit || a.Hero == nil && !hasFigures(a) && !canPull {
-		// as designed, or nothing to turn
-		e := set(c, designed)
-		c.reserve(&e)
-		return e
-	}
-	// The design is tried first, and warns (of characters the fonts lack,
-	// found as paragraphs are broken into lines, once: the setter remembers
-	// them); the other trials would only repeat its warnings.
-	var best *composer
-	var bestEnd ending
-	bestCost := 1 << 30
-	tried := map[fit]bool{}
-	try := func(f fit) {
-		if tried[f] || bestCost <= f.cost() {
-			return // no better than what was found
-		}
-		tried[f] = true
+	set := func(f fit) trial {
 		t := c.scratch()
 		if f != designed {
 			t.opt.Warn = nil
 		}
-		e := set(t, f)
-		t.reserve(&e)
-		cost := e.left + f.cost()
+		t.art, t.where, t.fit = a, a.Pos, f
+		t.within(t.node(page.RoleArticle, ""), func() { t.article(a, runIn) })
+		t.art, t.opt.Warn = nil, c.opt.Warn
+		last := len(t.out.Pages) - 1
+		e := t.ending(first, last)
+		e.fit, e.runIn, e.textLines, e.titlePct = f, runIn, t.textLines, t.titlePct
+		tr := trial{t: t, e: e, cost: f.cost(), room: t.bodyBottom() - t.contentBottom(last)}
 		if a.Pages > 0 {
-			cost += flatplanCost * abs(e.pages()-a.Pages)
+			tr.cost += flatplanCost * abs(e.pages()-a.Pages)
 		}
-		if cost < bestCost {
-			best, bestEnd, bestCost = t, e, cost
+		for pi := first; pi <= last; pi++ {
+			mid, room := t.gaps(pi)
+			if pi == last {
+				tr.mid = mid
+				continue
+			}
+			tr.cost += gapCost(max(mid, t.thousandths(room)))
+		}
+		return tr
+	}
+	out := []trial{set(designed)}
+	if c.opt.NoCopyfit {
+		return out
+	}
+	// A setting costs at least its own cost: one that costs more than a
+	// trial made already costs with its room left empty cannot win, in
+	// any state of the issue. So the cheapest are tried first.
+	worst := func(tr trial) int { return tr.cost + gapCost(max(tr.mid, tr.t.thousandths(tr.room))) }
+	bound := worst(out[0])
+	pages := out[0].e.pages()
+	fs := c.fits(a, runIn)
+	slices.SortStableFunc(fs, func(x, y fit) int { return x.cost() - y.cost() })
+	for _, f := range fs {
+		if f.cost() >= bound {
+			break
+		}
+		tr := set(f)
+		if a.Pages == 0 {
+			tr.cost += pageCost * abs(tr.e.pages()-pages)
+		}
+		bound = min(bound, worst(tr))
+		k := slices.IndexFunc(out, func(o trial) bool { return o.e.pages() == tr.e.pages() && o.room == tr.room && o.mid == tr.mid })
+		switch {
+		case k < 0:
+			out = append(out, tr)
+		case tr.cost < out[k].cost:
+			out[k] = tr
 		}
 	}
-	// One knob at a time, the opener photo first, then the figures with
-	// the best photo: a dozen trials rather than every combination.
-	try(designed)
-	if a.Hero != nil {
+	return out
+}
+
+// fits are the settings of article a tried besides the design: one knob
+// at a time (the opener photo, the figures), the two together at a few
+// steps, and a pull quote with the pictures as designed or taller.
+func (c *composer) fits(a *doc.Article, runIn bool) []fit {
+	var out []fit
+	hero := a.Hero != nil && !runIn && c.design(a).Photo() && c.design(a) != theme.DesignFull
+	if hero {
 		for _, h := range heroSteps {
-			try(fit{hero: h, figs: 100})
+			out = append(out, fit{hero: h, figs: 100})
 		}
 	}
 	if hasFigures(a) {
-		hero := bestEnd.fit.hero
 		for _, g := range fitSteps {
-			try(fit{hero: hero, figs: g})
+			out = append(out, fit{hero: 100, figs: g})
+		}
+		if hero {
+			for _, hg := range [][2]int{{88, 88}, {115, 115}, {125, 125}, {76, 80}} {
+				out = append(out, fit{hero: hg[0], figs: hg[1]})
+			}
 		}
 	}
-	if canPull {
-		try(fit{hero: bestEnd.fit.hero, figs: bestEnd.fit.figs, pull: true})
+	_, _, canPull := pullQuote(a)
+	// in its column, with the text; not in news briefs nor in the planned
+	// pages (an agenda, letters)
+	if canPull && !runIn && a.Columns > 1 && c.rank(a) != doc.RankBrief && slices.Contains(c.iss.Articles, a) {
+		// with the pictures as designed, and with them at their tallest:
+		// a long article short of its last page takes both
+		pulls := []fit{{hero: 100, figs: 100}}
+		if hero {
+			pulls = append(pulls, fit{hero: 125, figs: 100})
+		}
+		if hasFigures(a) {
+			pulls = append(pulls, fit{hero: 100, figs: 125})
+		}
+		if hero && hasFigures(a) {
+			pulls = append(pulls, fit{hero: 115, figs: 115}, fit{hero: 125, figs: 125})
+		}
+		for _, f := range pulls {
+			f.pull = true
+			out = append(out, f)
+		}
 	}
-	best.opt.Warn = c.opt.Warn
-	c.adopt(best)
-	return bestEnd
+	return out
 }
 
 func hasFigures(a *doc.Article) bool {
@@ -245,27 +302,6 @@ const runInRoom = 300 // thousandths
 // ends.
 func (c *composer) mayRunIn(prev ending, a *doc.Article) bool {
 	return !c.opt.NoCopyfit && a.Hero == nil && prev.empty >= runInRoom
-}
-
-// setArticle sets article a after the one that ended at prev: on the
-// same page when that leaves less empty space in all (the space below
-// prev's end counts when a starts on a fresh page), else on a fresh page.
-// It reports whether a ran in, and where it ended.
-func (c *composer) setArticle(a *doc.Article, prev ending) (bool, ending) {
-	if !c.mayRunIn(prev, a) {
-		return false, c.fitArticle(a, false)
-	}
-	in := c.scratch()
-	in.unreserve(prev.last) // the room below prev is a's
-	inEnd := in.fitArticle(a, true)
-	fresh := c.scratch()
-	freshEnd := fresh.fitArticle(a, false)
-	if inEnd.left < prev.left+freshEnd.left {
-		c.adopt(in)
-		return true, inEnd
-	}
-	c.adopt(fresh)
-	return false, freshEnd
 }
 
 // contentBottom is the lowest point of what is set on page pi.
