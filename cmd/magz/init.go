@@ -24,7 +24,7 @@ func initCommand(stdout io.Writer) *cli.Command {
 		Usage:     msg.T("start a new magazine: its settings, a first issue and a guide for its editors"),
 		ArgsUsage: msg.T("FOLDER"),
 		Description: msg.T("Creates FOLDER with magazine.yaml (every setting, explained), issues/issue-1 with an\n" +
-			"example article and a photo, a short guide for the editors in the magazine's language,\n" +
+			"example article, its photos and example planned material, a short guide for the editors in the magazine's language,\n" +
 			"and a .gitignore for the editions and the photo cache. The new magazine builds at once.\n\n" +
 			"Examples:\n" +
 			"   magz init --name \"Suara Teluk\" suara-teluk\n" +

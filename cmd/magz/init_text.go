@@ -94,12 +94,21 @@ Setiap artikel diawali kepala singkat:
 Lalu teks biasa. Paragraf dipisah baris kosong; ` + "`## Subjudul`" + ` untuk subjudul;
 ` + "`![keterangan](../images/foto.jpg \"Keterangan | Fotografer\")`" + ` untuk foto.
 
+## Mengisi setiap halaman
+
+Edisi cetak selalu kelipatan empat halaman. Halaman yang tidak terisi
+artikel diisi bahan terencana di bagian ` + "`planned:`" + ` pada issue.yaml: iklan dan
+iklan layanan masyarakat sebagai gambar (satu halaman, setengah, seperempat),
+halaman "Foto Bulan Ini", dan halaman dari Markdown seperti agenda atau surat
+pembaca. Edisi pertama sudah memuat contohnya; ganti dengan bahan edisi Anda.
+
 ## Sebelum tenggat
 
 ` + "`magz check`" + ` memeriksa semuanya: foto yang hilang atau beresolusi rendah,
 teks alternatif, kredit foto, dan cara setiap artikel mengisi halamannya
 (pengepasan naskah): berapa kata kurang untuk mengisi halaman, atau berapa
-kata dipotong agar selesai satu halaman lebih awal.
+kata dipotong agar selesai satu halaman lebih awal, dan anggaran halaman:
+apa yang mengisi setiap halaman, dan apa yang perlu ditambah atau dipotong.
 `
 
 const guideEN = `# Editors' guide to %s
@@ -134,10 +143,19 @@ Then plain text. Paragraphs are separated by a blank line; ` + "`## Subheading`"
 for subheadings; ` + "`![caption](../images/photo.jpg \"Caption | Photographer\")`" + `
 for photos.
 
+## Filling every page
+
+A printed issue always has a multiple of four pages. The pages articles
+leave are filled with the planned material under ` + "`planned:`" + ` in issue.yaml:
+ads and public-service notices as pictures (a full, half or quarter page),
+the "Photo of the Month" page, and pages from Markdown such as an agenda or
+readers' letters. The first issue carries an example of each; replace them
+with your issue's own.
+
 ## Before the deadline
 
 ` + "`magz check`" + ` checks everything: missing or low-resolution photos, alt text,
 photo credits, and how each article fills its pages (copyfitting): how
 many words short of filling a page, or how many to cut to end a page
-sooner.
+sooner, and the page budget: what fills each page, and what to add or cut.
 `

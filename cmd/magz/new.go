@@ -29,8 +29,9 @@ func newCommand(stdout io.Writer) *cli.Command {
 		Usage:     msg.T("start a new issue folder, ready to edit and build"),
 		ArgsUsage: msg.T("ISSUE-NAME"),
 		Description: msg.T("Creates issues/ISSUE-NAME with issue.yaml (the next issue number, the magazine\n" +
-			"settings of the latest issue), an example article that explains the format, and an\n" +
-			"images folder with one photo. magz build works on it at once.\n\n" +
+			"settings of the latest issue), an example article that explains the format, its photos,\n" +
+			"and example planned material that fills the other pages: a notice, a photo page and an\n" +
+			"agenda page. magz build works on it at once.\n\n" +
 			"Examples:\n" +
 			"   magz new issue-13\n" +
 			"   magz new --date 2027-01-15 issue-13"),
@@ -135,9 +136,23 @@ language: %s
 %s
 trim: %s
 cover:
-  image: images/contoh.jpg
+  image: images/sampul.jpg
   alt: Foto contoh untuk sampul
   credit: %s
+planned:           # the material that fills the pages articles leave (see README.md)
+  ads:             # ads and public-service notices, as pictures (full, half or quarter page)
+    - image: images/contoh-iklan.png
+      size: full
+      notice: true
+      title: %s
+      alt: Contoh iklan layanan masyarakat satu halaman penuh; ganti dengan iklan edisi ini
+  photo:           # the photo page
+    image: images/foto-bulan-ini.jpg
+    caption: Keterangan foto halaman ini.
+    credit: %s
+    alt: Hutan hijau berlapis di bawah langit pagi
+  pages:           # pages from Markdown, after the articles
+    - planned/agenda
 `
 
 // issueInMagazineYAML is the issue.yaml of an issue whose magazine has
@@ -148,9 +163,23 @@ number: %d
 date: %s
 draft: true        # not ready: the website leaves the issue out; delete this line to publish it
 cover:
-  image: images/contoh.jpg
+  image: images/sampul.jpg
   alt: Foto contoh untuk sampul
   credit: %s
+planned:           # the material that fills the pages articles leave (see README.md)
+  ads:             # ads and public-service notices, as pictures (full, half or quarter page)
+    - image: images/contoh-iklan.png
+      size: full
+      notice: true
+      title: %s
+      alt: Contoh iklan layanan masyarakat satu halaman penuh; ganti dengan iklan edisi ini
+  photo:           # the photo page
+    image: images/foto-bulan-ini.jpg
+    caption: Keterangan foto halaman ini.
+    credit: %s
+    alt: Hutan hijau berlapis di bawah langit pagi
+  pages:           # pages from Markdown, after the articles
+    - planned/agenda
 `
 
 func yamlQuote(s string) string {
@@ -158,7 +187,7 @@ func yamlQuote(s string) string {
 }
 
 func writeNewIssue(dir string, s issueSettings, number int, date time.Time) error {
-	for _, d := range []string{"articles", "images"} {
+	for _, d := range []string{"articles", "images", "planned"} {
 		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
 			return err
 		}
@@ -167,9 +196,11 @@ func writeNewIssue(dir string, s issueSettings, number int, date time.Time) erro
 	if s.publisher != "" {
 		publisher = "publisher: " + yamlQuote(s.publisher)
 	}
-	y := fmt.Sprintf(issueYAML, yamlQuote(s.magazine), number, date.Format("2006-01-02"), s.language, publisher, s.trim, locale.For(s.language).Credit)
+	credit := locale.For(s.language).Credit
+	notice := locale.For(s.language).NoticeTitle
+	y := fmt.Sprintf(issueYAML, yamlQuote(s.magazine), number, date.Format("2006-01-02"), s.language, publisher, s.trim, credit, notice, credit)
 	if s.inMagazine {
-		y = fmt.Sprintf(issueInMagazineYAML, reader.MagazineFile, number, date.Format("2006-01-02"), locale.For(s.language).Credit)
+		y = fmt.Sprintf(issueInMagazineYAML, reader.MagazineFile, number, date.Format("2006-01-02"), credit, notice, credit)
 	}
 	if len(s.colophon) > 0 && !s.inMagazine {
 		y += "colophon:          # the masthead box, as in the issue before\n"
@@ -180,16 +211,50 @@ func writeNewIssue(dir string, s issueSettings, number int, date time.Time) erro
 	files := map[string]string{
 		"issue.yaml":            y,
 		"articles/01-contoh.md": locale.For(s.language).Example,
-		"CREDITS.md":            "# Kredit foto\n\nTulis di sini siapa yang membuat setiap foto dan dengan lisensi apa.\n\n- images/contoh.jpg: foto contoh buatan magz (boleh dihapus)\n",
+		"planned/agenda.md":     locale.For(s.language).Agenda,
+		"CREDITS.md":            "# Kredit foto\n\nTulis di sini siapa yang membuat setiap foto dan dengan lisensi apa.\n\n" + credits,
 	}
 	for name, content := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
 			return err
 		}
 	}
-	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, synth.Photo(synth.Mountains, 2600, 3400, int64(number), 6), &jpeg.Options{Quality: 85}); err != nil {
+	if err := writeNotice(dir, locale.For(s.language).Tag); err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(dir, "images", "contoh.jpg"), buf.Bytes(), 0o644)
+	for _, p := range examplePhotos {
+		var buf bytes.Buffer
+		if err := jpeg.Encode(&buf, synth.Photo(p.scene, p.w, p.h, int64(number), 6), &jpeg.Options{Quality: 85}); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, "images", p.name), buf.Bytes(), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
+
+// examplePhotos are the pictures magz new paints for the example issue,
+// one for each place (a photo used twice is warned of): the cover, the
+// example article's opener and its figure, the photo page. Each is large
+// enough to print across the page at 200 ppi or more.
+var examplePhotos = []struct {
+	name  string
+	scene synth.Scene
+	w, h  int
+}{
+	{"sampul.jpg", synth.Mountains, 2600, 3400},
+	{"contoh.jpg", synth.Dusk, 2400, 1600},
+	{"contoh-2.jpg", synth.Coast, 2400, 1600},
+	{"foto-bulan-ini.jpg", synth.Forest, 2400, 3000},
+}
+
+// credits is what CREDITS.md says of the example photos.
+var credits = func() string {
+	var b strings.Builder
+	for _, p := range examplePhotos {
+		b.WriteString("- images/" + p.name + ": foto contoh buatan magz (boleh dihapus)\n")
+	}
+	b.WriteString("- images/" + noticeFile + ": contoh iklan buatan magz (boleh dihapus)\n")
+	return b.String()
+}()

@@ -35,6 +35,11 @@ type Locale struct {
 	// Example is the example article `magz new` writes: it explains the
 	// format in the format itself. ExampleTitle is its title.
 	Example, ExampleTitle string
+	// Agenda is the example agenda page `magz new` writes (planned
+	// material from Markdown); AgendaTitle is its title.
+	Agenda, AgendaTitle string
+	// NoticeTitle names the example notice `magz new` paints.
+	NoticeTitle string
 	// Credit is the placeholder `magz new` writes for a photographer.
 	Credit string
 }
@@ -86,6 +91,9 @@ var indonesian = Locale{
 	Magazine:     "Nama Majalah",
 	Example:      exampleID,
 	ExampleTitle: "Cara Menulis Artikel untuk Majalah Ini",
+	Agenda:       agendaID,
+	AgendaTitle:  "Agenda Bulan Ini",
+	NoticeTitle:  "Contoh Iklan Layanan Masyarakat",
 	Credit:       "Nama Fotografer",
 }
 
@@ -100,6 +108,9 @@ var english = Locale{
 	Magazine:     "Magazine Name",
 	Example:      exampleEN,
 	ExampleTitle: "How to Write an Article for This Magazine",
+	Agenda:       agendaEN,
+	AgendaTitle:  "This Month's Agenda",
+	NoticeTitle:  "Example Public Service Notice",
 	Credit:       "Photographer's Name",
 }
 
@@ -126,11 +137,11 @@ func Primary(tag string) string {
 
 // Placeholder tells whether s is one of the placeholders `magz new` writes
 // (in any language) and an editor is to replace: a magazine name, a
-// photographer, the example article's title.
+// photographer, the example article's, agenda page's or notice's title.
 func Placeholder(s string) bool {
 	s = strings.TrimSpace(s)
 	for _, l := range []Locale{indonesian, english} {
-		if s != "" && (s == l.Magazine || s == l.Credit || s == l.ExampleTitle) {
+		if s != "" && (s == l.Magazine || s == l.Credit || s == l.ExampleTitle || s == l.AgendaTitle || s == l.NoticeTitle) {
 			return true
 		}
 	}

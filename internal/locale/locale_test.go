@@ -1,11 +1,9 @@
 package locale
 
 import (
-	"slices"
 	"strings"
 	"testing"
 	"time"
-	"unicode"
 )
 
 func TestFor(t *testing.T) {
@@ -86,7 +84,10 @@ func TestPlaceholders(t *testing.T) {
 		if !strings.Contains(l.Example, "title: "+l.ExampleTitle+"\n") || !strings.Contains(l.Example, "credit: "+l.Credit+"\n") {
 			t.Errorf("%s: the example article does not use its placeholders", l.Tag)
 		}
-		for _, p := range []string{l.Magazine, l.Credit, l.ExampleTitle} {
+		if !strings.Contains(l.Agenda, "title: "+l.AgendaTitle+"\n") {
+			t.Errorf("%s: the example agenda does not use its placeholder title", l.Tag)
+		}
+		for _, p := range []string{l.Magazine, l.Credit, l.ExampleTitle, l.AgendaTitle, l.NoticeTitle} {
 			if !Placeholder(p) {
 				t.Errorf("%q is not known as a placeholder", p)
 			}
@@ -94,30 +95,5 @@ func TestPlaceholders(t *testing.T) {
 	}
 	if Placeholder("Kabar Lembah") || Placeholder("") {
 		t.Error("a real name taken for a placeholder")
-	}
-}
-
-// TestScriptShortcuts: the ranges scriptOf answers without its tables
-// are in none of the scripts, and Runs' one-run answer is the one the
-// whole reading gives.
-func TestScriptShortcuts(t *testing.T) {
-	for r := rune(0); r < 0x2070; r++ {
-		if r == 0x370 {
-			r = 0x2000
-		}
-		for _, s := range scripts {
-			if unicode.Is(s.table, r) {
-				t.Errorf("%U is %s", r, s.lang)
-			}
-		}
-	}
-	for _, s := range []string{"Pasar pagi.", "“Kopi” — 25 °C → pasar", "café naïve Ωmega", "Ω", "12 km", " ", "Tulisan 你好 di papan", "Salam السلام"} {
-		fast, slow := Runs(s), runs(s)
-		if !slices.Equal(fast, slow) {
-			t.Errorf("Runs(%q) = %+v, the whole reading %+v", s, fast, slow)
-		}
-	}
-	if Runs("") != nil {
-		t.Error("Runs of nothing is not nil")
 	}
 }

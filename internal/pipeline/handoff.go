@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -25,12 +26,11 @@ func HandoffName(issueName string) string { return issueName + "-print.txt" }
 // edition: what the file is, how it is to be printed and how to check it
 // arrived whole.
 func (w *editionWriter) writeHandoff(outDir string, print written) (written, error) {
-	file, release, err := readBack(print.tmp)
+	file, err := os.ReadFile(print.tmp)
 	if err != nil {
 		return written{}, fmt.Errorf("reading the print edition back: %w", err)
 	}
 	rep, err := pdf.Inspect(file)
-	release()
 	if err != nil {
 		return written{}, fmt.Errorf("reading the print edition back: %w", err)
 	}

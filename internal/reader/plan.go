@@ -13,6 +13,7 @@ import (
 
 	"magz/internal/diag"
 	"magz/internal/doc"
+	"magz/internal/locale"
 	"magz/internal/msg"
 	"magz/internal/theme"
 	"magz/layout/page"
@@ -116,6 +117,9 @@ func (r *reader) readPlan(y *plannedYAML, path string, at func(string) diag.Pos)
 		f := &doc.Figure{Pos: at(key + ".image"), Image: img, Alt: a.Alt, Focus: [2]float64{0.5, 0.5}, FocusWritten: true}
 		r.checkAlt(f, f.Pos, msg.T("ad"), msg.T("add alt: under the ad"))
 		title := strings.TrimSpace(a.Title)
+		if locale.Placeholder(title) {
+			r.diags.Warnf(at(key+".title"), "this is the example notice magz new writes; replace it with the issue's own, or remove it from planned:")
+		}
 		if title == "" {
 			title = strings.TrimSuffix(filepath.Base(img.Rel), filepath.Ext(img.Rel))
 		}

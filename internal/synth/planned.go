@@ -96,7 +96,7 @@ func writePlanned(dir string, rng *rand.Rand) error {
 		return err
 	}
 	var md strings.Builder
-	md.WriteString("---\ntitle: Agenda Bulan Ini\nsection: Agenda\n---\n\n")
+	md.WriteString("---\ntitle: Agenda Agustus\nsection: Agenda\n---\n\n")
 	for k := 0; k < 6; k++ {
 		fmt.Fprintf(&md, "## %s\n\n**%d Desember.** %s\n\n", strings.TrimSuffix(Text(rng, 3), "."), k*4+2, Text(rng, 40))
 	}
