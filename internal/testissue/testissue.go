@@ -35,6 +35,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/txtar"
@@ -56,7 +57,7 @@ func Write(dir string, a *txtar.Archive) error {
 		data := f.Data
 		if s := strings.TrimSpace(string(data)); strings.HasPrefix(s, "synth:") {
 			var err error
-			if data, err = Synth(strings.TrimPrefix(s, "synth:")); err != nil {
+			if data, err = synthOnce(strings.TrimPrefix(s, "synth:")); err != nil {
 				return fmt.Errorf("%s: %w", f.Name, err)
 			}
 		}
@@ -65,6 +66,27 @@ func Write(dir string, a *txtar.Archive) error {
 		}
 	}
 	return nil
+}
+
+// made are the files Write has generated in this process, by spec
+// (*made): test issues share their photos — a package's tests write the
+// same issue again and again with other settings — and generating them
+// was a fifth of internal/pipeline's test CPU. Synth is a function of its
+// spec, so the same bytes are written; Write never hands them out.
+var made sync.Map
+
+type madeFile struct {
+	once sync.Once
+	data []byte
+	err  error
+}
+
+// synthOnce is Synth, made once per spec in this process.
+func synthOnce(spec string) ([]byte, error) {
+	v, _ := made.LoadOrStore(spec, &madeFile{})
+	m := v.(*madeFile)
+	m.once.Do(func() { m.data, m.err = Synth(spec) })
+	return m.data, m.err
 }
 
 // Synth makes the bytes of a generated image from a spec such as
