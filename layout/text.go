@@ -513,9 +513,14 @@ const (
 	trackStretch = 22
 	trackShrink  = 16
 	// A narrow column (under narrowEms ems, some 35 characters) has few
-	// spaces to share its slack: its letters may space a little more.
+	// spaces to share its slack: its letters may space a little more
+	// (6 % of the size at most, reached only by a line that would
+	// otherwise be loose). At 44 a line of four or five spaces in Suara
+	// Teluk's 32-character columns took twice its word space where a
+	// hyphen could not help (runs of two), and its other lines hyphens
+	// they did not need.
 	narrowEms          = 20
-	trackStretchNarrow = 44
+	trackStretchNarrow = 60
 )
 
 // withTracking gives the boxes of a justified paragraph their letter
