@@ -1,9 +1,11 @@
 package locale
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 )
 
 func TestFor(t *testing.T) {
@@ -95,5 +97,30 @@ func TestPlaceholders(t *testing.T) {
 	}
 	if Placeholder("Kabar Lembah") || Placeholder("") {
 		t.Error("a real name taken for a placeholder")
+	}
+}
+
+// TestScriptShortcuts: the ranges scriptOf answers without its tables
+// are in none of the scripts, and Runs' one-run answer is the one the
+// whole reading gives.
+func TestScriptShortcuts(t *testing.T) {
+	for r := rune(0); r < 0x2070; r++ {
+		if r == 0x370 {
+			r = 0x2000
+		}
+		for _, s := range scripts {
+			if unicode.Is(s.table, r) {
+				t.Errorf("%U is %s", r, s.lang)
+			}
+		}
+	}
+	for _, s := range []string{"Pasar pagi.", "“Kopi” — 25 °C → pasar", "café naïve Ωmega", "Ω", "12 km", " ", "Tulisan 你好 di papan", "Salam السلام"} {
+		fast, slow := Runs(s), runs(s)
+		if !slices.Equal(fast, slow) {
+			t.Errorf("Runs(%q) = %+v, the whole reading %+v", s, fast, slow)
+		}
+	}
+	if Runs("") != nil {
+		t.Error("Runs of nothing is not nil")
 	}
 }

@@ -34,6 +34,27 @@ type Run struct {
 // script (spaces, digits, punctuation) join the run around them, so
 // "你好，世界" stays one run.
 func Runs(s string) []Run {
+	if s == "" {
+		return nil
+	}
+	// most text is in the issue's own script: one run, without the
+	// slices and joins below (layout asks for every fragment of every
+	// line of every trial)
+	own := true
+	for _, r := range s {
+		if lang, _ := scriptOf(r); lang != "" {
+			own = false
+			break
+		}
+	}
+	if own {
+		return []Run{{Text: s}}
+	}
+	return runs(s)
+}
+
+// runs is Runs for text with letters of another script.
+func runs(s string) []Run {
 	var out []Run
 	cur, start := Run{}, -1 // the run being read, from byte start of s
 	for i, r := range s {
@@ -101,7 +122,9 @@ func trimNeutral(runs []Run) []Run {
 }
 
 func scriptOf(r rune) (string, bool) {
-	if r < 0x80 {
+	// Latin, its accents and general punctuation (dashes, quotation
+	// marks) are in none of the scripts
+	if r < 0x370 || r >= 0x2000 && r < 0x2070 {
 		return "", false
 	}
 	for _, s := range scripts {

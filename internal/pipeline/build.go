@@ -284,7 +284,7 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 		return nil, msg.Errorf("cannot create output folder: %w", err)
 	}
 	removeStale(opt.OutDir)
-	w := &editionWriter{iss: iss, model: model, plan: pl, done: done, date: iss.Date, creator: "magz " + opt.Version}
+	w := &editionWriter{iss: iss, model: model, plan: pl, done: done, cache: c, date: iss.Date, creator: "magz " + opt.Version}
 	if !opt.Date.IsZero() {
 		w.date = opt.Date
 	}
@@ -419,6 +419,7 @@ type editionWriter struct {
 	model   *page.Issue
 	plan    *plan
 	done    map[images.Request]images.Result
+	cache   *cache.Cache // for the cover picture (the photos' renditions are in done)
 	date    time.Time
 	creator string
 }
@@ -507,7 +508,7 @@ func (w *editionWriter) drawSide(ctx context.Context, outDir string, cover, prev
 	var coverErr, previewErr, proofErr error
 	var wg sync.WaitGroup
 	if cover {
-		wg.Go(func() { c, coverErr = writeCover(ctx, outDir, w.model, w.iss.Name, rendition) })
+		wg.Go(func() { c, coverErr = writeCover(ctx, outDir, w.model, w.iss.Name, rendition, w.cache) })
 	}
 	if previews {
 		wg.Go(func() { previewTmp, previewErr = writePreviews(ctx, outDir, w.model, rendition, nil) })

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -26,11 +25,12 @@ func HandoffName(issueName string) string { return issueName + "-print.txt" }
 // edition: what the file is, how it is to be printed and how to check it
 // arrived whole.
 func (w *editionWriter) writeHandoff(outDir string, print written) (written, error) {
-	file, err := os.ReadFile(print.tmp)
+	file, release, err := readBack(print.tmp)
 	if err != nil {
 		return written{}, fmt.Errorf("reading the print edition back: %w", err)
 	}
 	rep, err := pdf.Inspect(file)
+	release()
 	if err != nil {
 		return written{}, fmt.Errorf("reading the print edition back: %w", err)
 	}

@@ -7,8 +7,6 @@ import (
 	"bytes"
 	"cmp"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"slices"
@@ -177,7 +175,7 @@ func newDrawer(pw, ph float64, iss *page.Issue, opt Options) (*drawer, error) {
 	} else {
 		f.AddSpotColor(registration, 100, 100, 100, 100)
 	}
-	d := &drawer{f: f, opt: opt, fonts: map[fonts.Face]bool{}, images: map[string]string{}, pictures: map[string][]byte{}, bleed: iss.Bleed, silentFaces: map[fonts.Face]bool{}}
+	d := &drawer{f: f, opt: opt, fonts: map[fonts.Face]bool{}, images: map[string][]byte{}, pictures: map[string][]byte{}, bleed: iss.Bleed, silentFaces: map[fonts.Face]bool{}}
 	if opt.Edition == Print && opt.OutputIntent != nil {
 		var err error
 		if d.rules, err = newInkRules(opt.OutputIntent.Profile); err != nil {
@@ -193,7 +191,7 @@ type drawer struct {
 	bleed  page.Length
 	opt    Options
 	fonts  map[fonts.Face]bool
-	images map[string]string // content hash -> registered name
+	images map[string][]byte // the pictures registered, by key (imageKey)
 	// pictures are the JPEGs fpdf was given stand-ins for, by content
 	// hash (pictures.go)
 	pictures map[string][]byte
@@ -395,15 +393,13 @@ func (d *drawer) item(it page.Item, pageLinks []int) error {
 		if err != nil {
 			return err
 		}
-		sum := sha256.Sum256(data)
-		key := hex.EncodeToString(sum[:16])
-		name, ok := d.images[key]
+		key, ok := d.imageKey(data)
+		name := "img" + key
 		tp := "JPG"
 		if bytes.HasPrefix(data, []byte("\x89PNG")) {
 			tp = "PNG"
 		}
 		if !ok {
-			name = "img" + key
 			reg := data
 			if tp == "JPG" {
 				if s, ok := standIn(data, key); ok {
@@ -414,7 +410,6 @@ func (d *drawer) item(it page.Item, pageLinks []int) error {
 			if err := f.Error(); err != nil {
 				return fmt.Errorf("image %s: %w", it.Name, err)
 			}
-			d.images[key] = name
 			if d.opt.Mask != nil && d.opt.Edition == Print {
 				if mask := d.opt.Mask(it); mask != nil {
 					if err := d.registerMask(data, mask); err != nil {

@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
+	"hash/crc32"
 	"image"
 	_ "image/jpeg"
 	"strings"
@@ -159,5 +161,32 @@ func TestPictureNotReplaced(t *testing.T) {
 	err = r.writeTo(&b, src.header(), "")
 	if err == nil || !strings.Contains(err.Error(), "replaced") {
 		t.Fatalf("writeTo: %v", err)
+	}
+}
+
+// TestImageKey: the same bytes (a copy too) get the same key and are
+// known again; other bytes under the same CRC and length get a key of
+// their own.
+func TestImageKey(t *testing.T) {
+	d := &drawer{images: map[string][]byte{}}
+	a := jpegBytes(t, 64, 40)
+	k, seen := d.imageKey(a)
+	if seen {
+		t.Fatal("a new picture known")
+	}
+	if k2, seen := d.imageKey(bytes.Clone(a)); !seen || k2 != k {
+		t.Errorf("a copy: key %s (%v), want %s", k2, seen, k)
+	}
+	// another picture whose CRC and length are a's: put under a's key
+	b := jpegBytes(t, 40, 64)
+	d = &drawer{images: map[string][]byte{}}
+	base := fmt.Sprintf("%08x%x", crc32.Checksum(b, castagnoli), len(b))
+	d.images[base] = a
+	kb, seen := d.imageKey(b)
+	if seen || kb != base+"-1" {
+		t.Errorf("a colliding picture: key %s (%v)", kb, seen)
+	}
+	if again, seen := d.imageKey(b); !seen || again != kb {
+		t.Errorf("the colliding picture again: key %s (%v)", again, seen)
 	}
 }

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
 )
@@ -15,10 +14,10 @@ import (
 // predictor) and gives the picture its /SMask. A transparent logo then
 // prints no white box.
 
-// softMask is a picture (by the SHA-256 of its bytes) and its mask: the
-// PNG's image data, and its size.
+// softMask is a picture (its bytes) and its mask: the PNG's image data,
+// and its size.
 type softMask struct {
-	image [32]byte
+	image []byte
 	data  []byte
 	w, h  int
 }
@@ -29,7 +28,7 @@ func (d *drawer) registerMask(data, mask []byte) error {
 	if err != nil {
 		return fmt.Errorf("the mask: %w", err)
 	}
-	d.masks = append(d.masks, softMask{image: sha256.Sum256(data), data: idat, w: w, h: h})
+	d.masks = append(d.masks, softMask{image: data, data: idat, w: w, h: h})
 	return nil
 }
 
@@ -71,7 +70,13 @@ func linkMasks(r *rewrite, resources []int, masks []softMask) error {
 		return nil
 	}
 	src := r.src
-	byHash := map[[32]byte]*object{}
+	// the pictures on the pages, each with the bytes it is written with
+	type shown struct {
+		o    *object
+		data []byte
+	}
+	var pictures []shown
+	seen := map[int]bool{}
 	for _, n := range resources {
 		res, err := src.dict(n)
 		if err != nil {
@@ -83,7 +88,13 @@ func linkMasks(r *rewrite, resources []int, masks []softMask) error {
 		}
 		for _, e := range xo.entries {
 			x, ok := e.val.(ref)
-			if !ok {
+			if !ok || seen[x.num] {
+				continue
+			}
+			seen[x.num] = true
+			if p := src.pictures[x.num]; p != nil {
+				// its dictionary is written from there
+				pictures = append(pictures, shown{p.o, p.data})
 				continue
 			}
 			o, err := src.object(x.num)
@@ -91,17 +102,19 @@ func linkMasks(r *rewrite, resources []int, masks []softMask) error {
 				return err
 			}
 			if o.dict().name("Subtype") == "Image" {
-				data := o.stream
-				if p := src.pictures[o.num]; p != nil {
-					data, o = p.data, p.o // its dictionary is written from there
-				}
-				byHash[sha256.Sum256(data)] = o
+				pictures = append(pictures, shown{o, o.stream})
 			}
 		}
 	}
 	done := map[int]bool{}
 	for _, m := range masks {
-		o := byHash[m.image]
+		var o *object
+		for _, p := range pictures {
+			if bytes.Equal(p.data, m.image) {
+				o = p.o
+				break
+			}
+		}
 		if o == nil {
 			return fmt.Errorf("finishing the PDF: a masked picture is missing")
 		}
