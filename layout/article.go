@@ -36,7 +36,7 @@ func (c *composer) article(a *doc.Article, runIn bool) {
 	ncols := a.Columns
 	colW, colX := c.columns(ncols, x, w)
 	c.notes = map[int]int{}
-	elems := c.articleElems(a, colW, w)
+	elems := c.bodyElems(a, colW, w)
 	c.textLines = 0
 	for _, e := range elems {
 		if e.kind == eLine {

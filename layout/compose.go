@@ -87,6 +87,9 @@ type composer struct {
 	// reserved those given the room below an article's end, by page.
 	left     []piece
 	reserved map[int][]piece
+	// bodies are the articles' bodies as set so far, shared by every
+	// trial (bodies.go).
+	bodies map[bodyKey]*body
 }
 
 // shortfalls are the reasons the screen PDF cannot claim PDF/UA-1, each
@@ -158,6 +161,7 @@ func Compose(iss *doc.Issue, opt Options) (*page.Issue, *Report) {
 		heads: map[int]string{}, noRH: map[int]bool{}, fullBleed: map[int]bool{},
 		short:  &shortfalls{seen: map[page.Shortfall]bool{}},
 		report: &Report{},
+		bodies: map[bodyKey]*body{},
 	}
 	c.st = &setter{m: opt.Metrics, hyph: hyph.For(locale.For(iss.Language).Hyphenation)}
 	c.out = &page.Issue{Width: c.W, Height: c.H, Bleed: th.Bleed, Language: iss.Language, Title: issueTitle(iss), Author: iss.Publisher,
