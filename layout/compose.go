@@ -154,22 +154,7 @@ func tag(items []page.Item, n int) []page.Item {
 // Compose lays out the whole issue, and reports how the articles fill
 // their pages and how the pages are budgeted.
 func Compose(iss *doc.Issue, opt Options) (*page.Issue, *Report) {
-	th := iss.Theme.Or()
-	c := &composer{
-		iss: iss, opt: opt, th: th, lab: locale.For(iss.Language).Labels,
-		W: page.FromMicrometres(iss.Trim.Width), H: page.FromMicrometres(iss.Trim.Height),
-		heads: map[int]string{}, noRH: map[int]bool{}, fullBleed: map[int]bool{},
-		short:  &shortfalls{seen: map[page.Shortfall]bool{}},
-		report: &Report{},
-		bodies: map[bodyKey]*body{},
-	}
-	c.st = &setter{m: opt.Metrics, hyph: hyph.For(locale.For(iss.Language).Hyphenation)}
-	c.out = &page.Issue{Width: c.W, Height: c.H, Bleed: th.Bleed, Language: iss.Language, Title: issueTitle(iss), Author: iss.Publisher,
-		Structure: []page.Node{{Role: page.RoleDocument}}}
-	c.arts = iss.Articles
-	if iss.Plan != nil {
-		c.arts = slices.Concat(iss.Articles, iss.Plan.Pages) // the planned pages from Markdown follow
-	}
+	c := newComposer(iss, opt)
 	// The parts of the issue in reading order; the cover and contents are
 	// drawn last, when the pages are known.
 	coverNode := c.node(page.RoleSection, "")
@@ -213,6 +198,27 @@ func Compose(iss *doc.Issue, opt Options) (*page.Issue, *Report) {
 	c.furniture()
 	c.out.NotUA = c.short.list
 	return c.out, c.report
+}
+
+// newComposer is a composer for issue iss, with nothing set yet.
+func newComposer(iss *doc.Issue, opt Options) *composer {
+	th := iss.Theme.Or()
+	c := &composer{
+		iss: iss, opt: opt, th: th, lab: locale.For(iss.Language).Labels,
+		W: page.FromMicrometres(iss.Trim.Width), H: page.FromMicrometres(iss.Trim.Height),
+		heads: map[int]string{}, noRH: map[int]bool{}, fullBleed: map[int]bool{},
+		short:  &shortfalls{seen: map[page.Shortfall]bool{}},
+		report: &Report{},
+		bodies: map[bodyKey]*body{},
+	}
+	c.st = &setter{m: opt.Metrics, hyph: hyph.For(locale.For(iss.Language).Hyphenation)}
+	c.out = &page.Issue{Width: c.W, Height: c.H, Bleed: th.Bleed, Language: iss.Language, Title: issueTitle(iss), Author: iss.Publisher,
+		Structure: []page.Node{{Role: page.RoleDocument}}}
+	c.arts = iss.Articles
+	if iss.Plan != nil {
+		c.arts = slices.Concat(iss.Articles, iss.Plan.Pages) // the planned pages from Markdown follow
+	}
+	return c
 }
 
 func issueTitle(iss *doc.Issue) string {
