@@ -951,9 +951,34 @@ func (c *composer) balance(frames []frame, elems []elem, i int, pending []int, p
 }
 
 func (c *composer) put(p *page.Page, frames []frame, placed []placement) {
+	// Every trial puts an article's items on its pages: their texts are
+	// copied into one block, not one by one.
+	n, texts := 0, 0
+	for _, pl := range placed {
+		n += len(pl.e.items)
+		for _, it := range pl.e.items {
+			if _, ok := it.(*page.Text); ok {
+				texts++
+			}
+		}
+	}
+	p.Items = slices.Grow(p.Items, n)
+	block := make([]page.Text, texts)
 	for _, pl := range placed {
 		fr := frames[pl.frame]
-		p.Items = append(p.Items, translate(pl.e.items, fr.x, fr.y+pl.y)...)
+		dx, dy := fr.x, fr.y+pl.y
+		for _, it := range pl.e.items {
+			t, ok := it.(*page.Text)
+			if !ok {
+				p.Items = append(p.Items, it.Moved(dx, dy))
+				continue
+			}
+			moved := &block[0]
+			block = block[1:]
+			*moved = *t
+			moved.X, moved.Y = moved.X+dx, moved.Y+dy
+			p.Items = append(p.Items, moved)
+		}
 	}
 }
 

@@ -85,8 +85,9 @@ func (c *composer) thousandths(h Length) int {
 func (c *composer) gaps(pi int) (mid int, room Length) {
 	top, bottom := c.th.MarginTop, c.bodyBottom()
 	type span struct{ a, b Length }
-	var spans []span
-	for _, it := range c.out.Pages[pi].Items {
+	items := c.out.Pages[pi].Items
+	spans := make([]span, 0, len(items))
+	for _, it := range items {
 		var s span
 		switch it := it.(type) {
 		case *page.Text:
