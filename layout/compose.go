@@ -400,6 +400,16 @@ func (c *composer) drawLines(lines []line, x, y Length, ts TextStyle, width Leng
 // lang is the language of a fragment's text when it is in one other
 // script (see locale.Runs), else "".
 func lang(text string) string {
+	// ASCII is in the document's language (locale.Runs: one run, no
+	// language), and most fragments are ASCII: asked for every fragment
+	// of every body the search sets, it is answered without a slice
+	ascii := true
+	for i := 0; i < len(text) && ascii; i++ {
+		ascii = text[i] < utf8.RuneSelf
+	}
+	if ascii {
+		return ""
+	}
 	if runs := locale.Runs(text); len(runs) == 1 {
 		return runs[0].Lang
 	}
