@@ -139,6 +139,7 @@ func (c *composer) adopt(t *composer) { *c = *t }
 // trial is an article set one way, on a scratch copy of the composer.
 type trial struct {
 	t    *composer
+	onto *composer // when not nil, t was made after as many pages as onto's, and is moved onto them when its pages are needed (pageSet.comp)
 	e    ending
 	cost int    // the setting's own cost and the gaps it leaves on its pages but the last
 	mid  int    // the tallest gap on its last page above what is set there, in thousandths

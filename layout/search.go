@@ -116,42 +116,67 @@ func (c *composer) gaps(pi int) (mid int, room Length) {
 // trials of the next article once made (one node of the search: every
 // state on it shares its pages).
 type pageSet struct {
-	c      *composer
-	prev   ending
-	next   []trial                // of the next article: set on a fresh page
-	nextIn []trial                // and running in below prev
-	kids   map[*composer]*pageSet // the page sets its trials make, once expanded
+	// c has the pages; or, until they are needed (comp), they are the
+	// pages of onto followed by those the trial made set on its own
+	// (rebase): most states die in prune, their pages never looked at.
+	c, onto, made *composer
+	prev          ending
+	next          []trial                // of the next article: set on a fresh page
+	nextIn        []trial                // and running in below prev
+	kids          map[*composer]*pageSet // the page sets its trials make, once expanded
 }
 
 // expand makes the trials of article a after these pages, once. Set on
 // a fresh page, an article is set the same after any pages of the same
 // number and elements: those trials are made once (in made) and moved
-// onto the pages of each set (rebase). Run in, it depends on the page it
-// starts on.
+// onto the pages of each set (rebase, once a state on them survives).
+// Run in, it depends on the page it starts on.
 func (n *pageSet) expand(a *doc.Article, made map[[2]int]*pageSet) {
 	if n.kids != nil {
 		return
 	}
 	n.kids = map[*composer]*pageSet{}
-	k := [2]int{len(n.c.out.Pages), len(n.c.out.Structure)}
+	c := n.comp()
+	k := [2]int{len(c.out.Pages), len(c.out.Structure)}
 	if from, ok := made[k]; ok {
 		for _, tr := range from.next {
-			n.next = append(n.next, n.rebase(tr, from.c))
+			tr.onto = c
+			n.next = append(n.next, tr)
 		}
 	} else {
-		n.next = n.c.trials(a, false)
+		n.next = c.trials(a, false)
 		made[k] = n
 	}
-	if n.c.mayRunIn(n.prev, a) {
-		n.nextIn = n.c.trials(a, true)
+	if c.mayRunIn(n.prev, a) {
+		n.nextIn = c.trials(a, true)
 	}
 }
 
-// rebase is trial tr, made after the pages of from, made after n's: n's
-// pages and elements, then the trial's own.
-func (n *pageSet) rebase(tr trial, from *composer) trial {
-	t, src := n.c.scratch(), tr.t
-	np, ns := len(from.out.Pages), len(from.out.Structure)
+// comp is the composer with n's pages, made from the trial's own pages
+// when it was made after other pages (rebase).
+func (n *pageSet) comp() *composer {
+	if n.c == nil {
+		n.c = rebase(n.onto, n.made)
+		n.onto, n.made = nil, nil
+	}
+	return n.c
+}
+
+// pages is how many pages n has, made or not: as many as the trial's
+// own composer, made after as many pages as onto has.
+func (n *pageSet) pages() int {
+	if n.c != nil {
+		return len(n.c.out.Pages)
+	}
+	return len(n.made.out.Pages)
+}
+
+// rebase is src, a trial made after pages and structure elements as
+// many as onto's, made after onto's: onto's pages and elements, then the
+// trial's own.
+func rebase(onto, src *composer) *composer {
+	t := onto.scratch()
+	np, ns := len(onto.out.Pages), len(onto.out.Structure)
 	t.out.Pages = append(t.out.Pages, src.out.Pages[np:]...)
 	t.out.Structure = append(t.out.Structure, src.out.Structure[ns:]...)
 	for pi := np; pi < len(src.out.Pages); pi++ {
@@ -165,8 +190,7 @@ func (n *pageSet) rebase(tr trial, from *composer) trial {
 			t.fullBleed[pi] = true
 		}
 	}
-	tr.t = t
-	return tr
+	return t
 }
 
 // child is the page set a trial made.
@@ -174,6 +198,9 @@ func (n *pageSet) child(tr trial) *pageSet {
 	k := n.kids[tr.t]
 	if k == nil {
 		k = &pageSet{c: tr.t, prev: tr.e}
+		if tr.onto != nil {
+			k = &pageSet{onto: tr.onto, made: tr.t, prev: tr.e}
+		}
 		n.kids[tr.t] = k
 	}
 	return k
@@ -225,7 +252,7 @@ func (c *composer) setArticles() ([]int, []ending) {
 			best, bestCost = s, cost
 		}
 	}
-	c.adopt(best.n.c)
+	c.adopt(best.n.comp())
 	c.reserved, c.left = best.reserved, best.left
 	starts := make([]int, len(best.ends))
 	for i, e := range best.ends {
@@ -251,7 +278,7 @@ func (c *composer) successors(s *state, tr trial) []*state {
 		cost -= s.lastCost
 	}
 	cost += tr.cost
-	t := tr.t
+	t := tr.t // its last page is its own, moved onto other pages or not
 	choices := [][]int{nil}
 	if tr.e.empty >= gapMin && !t.fullBleed[tr.e.last] && !c.opt.NoCopyfit {
 		choices = pieceChoices(left, tr.room)
@@ -342,7 +369,7 @@ func (c *composer) prune(states []*state, next *doc.Article) []*state {
 	best := map[key]*state{}
 	var keys []key
 	for _, s := range states {
-		k := key{pages: len(s.n.c.out.Pages), open: -1, free: orders(s.left)}
+		k := key{pages: s.n.pages(), open: -1, free: orders(s.left)}
 		if prev := s.n.prev; prev.empty >= runInRoom {
 			k.open, k.last = prev.empty, orders(s.reserved[prev.last])
 		}
@@ -376,10 +403,10 @@ func keepPageCounts(ranked []*state, n int) []*state {
 	out := ranked[:min(len(ranked), n)]
 	var seen [4]bool
 	for _, s := range out {
-		seen[len(s.n.c.out.Pages)%4] = true
+		seen[s.n.pages()%4] = true
 	}
 	for _, s := range ranked[len(out):] {
-		if p := len(s.n.c.out.Pages) % 4; !seen[p] {
+		if p := s.n.pages() % 4; !seen[p] {
 			seen[p] = true
 			out = append(out, s)
 		}
@@ -391,7 +418,7 @@ func keepPageCounts(ranked []*state, n int) []*state {
 // the budget makes up from the pieces s leaves (their gaps), the notes
 // pages printed for want of material, the pieces left out.
 func (c *composer) restCost(s *state) int {
-	t := s.n.c.scratch()
+	t := s.n.comp().scratch()
 	t.reserved, t.left = s.reserved, s.left
 	t.opt.Warn = nil
 	if p := t.iss.Plan; p != nil {
