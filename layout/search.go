@@ -100,7 +100,11 @@ func (c *composer) gaps(pi int) (mid int, room Length) {
 			continue
 		}
 		if s.b > top && s.a < bottom {
-			spans = append(spans, span{max(s.a, top), min(s.b, bottom)})
+			s = span{max(s.a, top), min(s.b, bottom)}
+			// the runs of a line follow each other, alike: one band
+			if n := len(spans); n == 0 || spans[n-1] != s {
+				spans = append(spans, s)
+			}
 		}
 	}
 	slices.SortFunc(spans, func(x, y span) int { return cmp.Compare(x.a, y.a) })
