@@ -250,6 +250,24 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 			return res, nil
 		}
 	}
+	want := map[Format]bool{}
+	for _, f := range opt.Formats {
+		want[f] = true
+	}
+	// The press (its colour links) depends only on the print settings:
+	// made on the other processor while the issue is laid out on one.
+	type made struct {
+		pr  press
+		err error
+	}
+	var pressing chan made
+	if printed(want) || want[SoftProof] {
+		pressing = make(chan made, 1)
+		go func() {
+			pr, err := pressFor(iss.Print)
+			pressing <- made{pr, err}
+		}()
+	}
 	model, report, err := composeReport(iss, infos, diags)
 	budgetWarning(iss, report, diags)
 	if err != nil {
@@ -260,15 +278,13 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 		return nil, ctx.Err()
 	}
 
-	want := map[Format]bool{}
-	for _, f := range opt.Formats {
-		want[f] = true
-	}
 	var pr press
-	if printed(want) || want[SoftProof] {
-		if pr, err = pressFor(iss.Print); err != nil {
-			return nil, err
+	if pressing != nil {
+		m := <-pressing
+		if m.err != nil {
+			return nil, m.err
 		}
+		pr = m.pr
 	}
 	// a photo below print resolution is an error of the plan: reported
 	// with whatever rendering finds, all at once
