@@ -254,20 +254,7 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 	for _, f := range opt.Formats {
 		want[f] = true
 	}
-	// The press (its colour links) depends only on the print settings:
-	// made on the other processor while the issue is laid out on one.
-	type made struct {
-		pr  press
-		err error
-	}
-	var pressing chan made
-	if printed(want) || want[SoftProof] {
-		pressing = make(chan made, 1)
-		go func() {
-			pr, err := pressFor(iss.Print)
-			pressing <- made{pr, err}
-		}()
-	}
+	pressed := startPress(iss, want)
 	model, report, err := composeReport(iss, infos, diags)
 	budgetWarning(iss, report, diags)
 	if err != nil {
@@ -278,13 +265,9 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 		return nil, ctx.Err()
 	}
 
-	var pr press
-	if pressing != nil {
-		m := <-pressing
-		if m.err != nil {
-			return nil, m.err
-		}
-		pr = m.pr
+	pr, err := pressed()
+	if err != nil {
+		return nil, err
 	}
 	// a photo below print resolution is an error of the plan: reported
 	// with whatever rendering finds, all at once
@@ -369,6 +352,29 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 	}
 	writeManifest(opt.OutDir, key, res, opt)
 	return res, nil
+}
+
+// startPress makes the press (its colour links) of the editions wanted,
+// on the other processor while the issue is laid out on one: it depends
+// only on the print settings. The function it returns waits for it (a
+// zero press when no edition is printed).
+func startPress(iss *doc.Issue, want map[Format]bool) func() (press, error) {
+	if !printed(want) && !want[SoftProof] {
+		return func() (press, error) { return press{}, nil }
+	}
+	type made struct {
+		pr  press
+		err error
+	}
+	pressing := make(chan made, 1)
+	go func() {
+		pr, err := pressFor(iss.Print)
+		pressing <- made{pr, err}
+	}()
+	return func() (press, error) {
+		m := <-pressing
+		return m.pr, m.err
+	}
 }
 
 // prepare reads the issue, checks its photos, finds the focal points the
