@@ -237,16 +237,17 @@ func writeNewIssue(dir string, s issueSettings, number int, date time.Time) erro
 // examplePhotos are the pictures magz new paints for the example issue,
 // one for each place (a photo used twice is warned of): the cover, the
 // example article's opener and its figure, the photo page. Each is large
-// enough to print across the page at 200 ppi or more.
+// enough to print across the page at 200 ppi or more (a 210×280 mm page
+// with its bleed), and no larger: magz new is quick.
 var examplePhotos = []struct {
 	name  string
 	scene synth.Scene
 	w, h  int
 }{
-	{"sampul.jpg", synth.Mountains, 2600, 3400},
-	{"contoh.jpg", synth.Dusk, 2400, 1600},
-	{"contoh-2.jpg", synth.Coast, 2400, 1600},
-	{"foto-bulan-ini.jpg", synth.Forest, 2400, 3000},
+	{"sampul.jpg", synth.Mountains, 1800, 2400},
+	{"contoh.jpg", synth.Dusk, 1800, 1200},
+	{"contoh-2.jpg", synth.Coast, 1800, 1200},
+	{"foto-bulan-ini.jpg", synth.Forest, 1800, 2250},
 }
 
 // credits is what CREDITS.md says of the example photos.

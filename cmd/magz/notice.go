@@ -24,8 +24,8 @@ import (
 )
 
 // The example notice magz new paints: a full-page public-service notice,
-// made to the size of the issue's full-page slot (its trim and bleed, at
-// 300 ppi, read back from the issue just written, so a magazine's own trim
+// made to the shape of the issue's full-page slot (its trim and bleed, at
+// 210 ppi, read back from the issue just written, so a magazine's own trim
 // and bleed are honoured), that says what it is and how to make a real one.
 // It shows editors the planned material that fills a magazine's pages.
 
@@ -35,9 +35,9 @@ const noticeFile = "contoh-iklan.png"
 // noticeWords are the example notice's title and text, by language.
 var noticeWords = map[string][2]string{
 	"id": {"Ruang untuk Iklan Layanan Masyarakat",
-		"Ini contoh iklan satu halaman penuh. Buat iklan Anda berukuran %d × %d piksel, termasuk %d mm bleed di setiap sisi, simpan di folder images, lalu tulis namanya di planned: pada issue.yaml."},
+		"Ini contoh iklan satu halaman penuh. Buat iklan Anda berukuran %d × %d piksel (300 ppi), termasuk %d mm bleed di setiap sisi, simpan di folder images, lalu tulis namanya di planned: pada issue.yaml."},
 	"en": {"Room for a Public Service Notice",
-		"This is an example of a full-page notice. Make yours %d × %d pixels, with %d mm of bleed on every side, save it in the images folder, and name it under planned: in issue.yaml."},
+		"This is an example of a full-page notice. Make yours %d × %d pixels (300 ppi), with %d mm of bleed on every side, save it in the images folder, and name it under planned: in issue.yaml."},
 }
 
 // writeNotice paints the example notice of the issue in dir.
@@ -47,14 +47,16 @@ func writeNotice(dir, lang string) error {
 		return msg.Errorf("the new issue could not be read back")
 	}
 	slot := layout.AdSlot(iss, doc.AdFull)
-	px := func(l layout.Length) int { return int((int64(l)*300 + 36000) / 72000) }
-	w, h := px(slot.W), px(slot.H)
+	px := func(l layout.Length, ppi int64) int { return int((int64(l)*ppi + 36000) / 72000) }
+	// painted at 210 ppi, a little over the least a picture prints at without a
+	// warning (quick to paint and to separate); the text asks for 300
+	w, h := px(slot.W, 210), px(slot.H, 210)
 	words, ok := noticeWords[lang]
 	if !ok {
 		words = noticeWords["id"]
 	}
 	bleedMM := int((int64(slot.Bleed)*254 + 360000) / 720000)
-	img, err := paintNotice(w, h, px(slot.Bleed), words[0], fmt.Sprintf(words[1], w, h, bleedMM))
+	img, err := paintNotice(w, h, px(slot.Bleed, 210), words[0], fmt.Sprintf(words[1], px(slot.W, 300), px(slot.H, 300), bleedMM))
 	if err != nil {
 		return err
 	}
