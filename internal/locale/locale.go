@@ -135,6 +135,13 @@ func Primary(tag string) string {
 	return base
 }
 
+// ExamplePage tells whether s is the title of the example agenda page
+// `magz new` writes, in any language.
+func ExamplePage(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && (s == indonesian.AgendaTitle || s == english.AgendaTitle)
+}
+
 // Placeholder tells whether s is one of the placeholders `magz new` writes
 // (in any language) and an editor is to replace: a magazine name, a
 // photographer, the example article's, agenda page's or notice's title.

@@ -95,6 +95,9 @@ func TestPlaceholders(t *testing.T) {
 			}
 		}
 	}
+	if !ExamplePage(indonesian.AgendaTitle) || !ExamplePage(english.AgendaTitle) || ExamplePage(indonesian.ExampleTitle) || ExamplePage("") {
+		t.Error("ExamplePage does not know the example agenda page from the rest")
+	}
 	if Placeholder("Kabar Lembah") || Placeholder("") {
 		t.Error("a real name taken for a placeholder")
 	}

@@ -197,6 +197,7 @@ var indonesian = map[string]string{
 	"article has no title: add \"title:\" to the front matter or start the text with a \"# Heading\"":              "artikel tidak punya judul: tambahkan \"title:\" di kepala artikel atau mulai teks dengan \"# Judul\"",
 	"the article has a title but no text yet; it would print as an almost empty page":                              "artikel ini punya judul tetapi belum ada teksnya; hasil cetaknya akan berupa halaman yang hampir kosong",
 	"this is the example article magz new writes; replace it with the issue's own, or delete it":                   "ini artikel contoh dari magz new; ganti dengan artikel edisi ini, atau hapus",
+	"this is the example agenda page magz new writes; replace it with the issue's own, or remove it from planned:": "ini halaman agenda contoh dari magz new; ganti dengan agenda edisi ini, atau hapus dari planned:",
 	"the new issue could not be read back":                                                                         "edisi baru tidak dapat dibaca kembali",
 	"this is the example notice magz new writes; replace it with the issue's own, or remove it from planned:":      "ini iklan contoh dari magz new; ganti dengan iklan edisi ini, atau hapus dari planned:",
 	"raw HTML tags left out: %s (text between them is kept, scripts and styles are not; use Markdown for styling)": "tag HTML mentah tidak dipakai: %s (teks di antaranya tetap ada, skrip dan gaya tidak; gunakan Markdown untuk format)",

@@ -165,7 +165,10 @@ func (r *reader) readArticle(path string, namedAt diag.Pos) *doc.Article {
 	if len(a.Blocks) == 0 {
 		r.diags.Warnf(diag.Pos{Path: path, Line: bodyLine}, "the article has a title but no text yet; it would print as an almost empty page")
 	}
-	if locale.Placeholder(a.Title) {
+	switch {
+	case locale.ExamplePage(a.Title):
+		r.diags.Warnf(diag.Pos{Path: path, Line: 1}, "this is the example agenda page magz new writes; replace it with the issue's own, or remove it from planned:")
+	case locale.Placeholder(a.Title):
 		r.diags.Warnf(diag.Pos{Path: path, Line: 1}, "this is the example article magz new writes; replace it with the issue's own, or delete it")
 	}
 	return a
