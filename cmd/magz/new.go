@@ -125,7 +125,7 @@ func latestSettings(root string) issueSettings {
 const trimSyntax = "%gx%gmm"
 
 // issueYAML is the issue.yaml magz new writes: the magazine, number, date,
-// language, publisher line, trim and the example cover's credit.
+// language, publisher line and trim (exampleYAML follows).
 const issueYAML = `# Settings of this issue; every key is explained in README.md.
 magazine: %s
 title: ""          # theme of the issue, shown on the cover
@@ -135,24 +135,6 @@ draft: true        # not ready: the website leaves the issue out; delete this li
 language: %s
 %s
 trim: %s
-cover:
-  image: images/sampul.jpg
-  alt: Foto contoh untuk sampul
-  credit: %s
-planned:           # the material that fills the pages articles leave (see README.md)
-  ads:             # ads and public-service notices, as pictures (full, half or quarter page)
-    - image: images/contoh-iklan.png
-      size: full
-      notice: true
-      title: %s
-      alt: Contoh iklan layanan masyarakat satu halaman penuh; ganti dengan iklan edisi ini
-  photo:           # the photo page
-    image: images/foto-bulan-ini.jpg
-    caption: Keterangan foto halaman ini.
-    credit: %s
-    alt: Hutan hijau berlapis di bawah langit pagi
-  pages:           # pages from Markdown, after the articles
-    - planned/agenda
 `
 
 // issueInMagazineYAML is the issue.yaml of an issue whose magazine has
@@ -162,7 +144,12 @@ title: ""          # theme of the issue, shown on the cover
 number: %d
 date: %s
 draft: true        # not ready: the website leaves the issue out; delete this line to publish it
-cover:
+`
+
+// exampleYAML ends either issue.yaml: the example's cover and its
+// planned material (the photographer, the notice's title, the
+// photographer).
+const exampleYAML = `cover:
   image: images/sampul.jpg
   alt: Foto contoh untuk sampul
   credit: %s
@@ -198,10 +185,11 @@ func writeNewIssue(dir string, s issueSettings, number int, date time.Time) erro
 	}
 	credit := locale.For(s.language).Credit
 	notice := locale.For(s.language).NoticeTitle
-	y := fmt.Sprintf(issueYAML, yamlQuote(s.magazine), number, date.Format("2006-01-02"), s.language, publisher, s.trim, credit, notice, credit)
+	y := fmt.Sprintf(issueYAML, yamlQuote(s.magazine), number, date.Format("2006-01-02"), s.language, publisher, s.trim)
 	if s.inMagazine {
-		y = fmt.Sprintf(issueInMagazineYAML, reader.MagazineFile, number, date.Format("2006-01-02"), credit, notice, credit)
+		y = fmt.Sprintf(issueInMagazineYAML, reader.MagazineFile, number, date.Format("2006-01-02"))
 	}
+	y += fmt.Sprintf(exampleYAML, credit, notice, credit)
 	if len(s.colophon) > 0 && !s.inMagazine {
 		y += "colophon:          # the masthead box, as in the issue before\n"
 		for _, l := range s.colophon {

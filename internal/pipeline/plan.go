@@ -129,20 +129,8 @@ func (p *plan) forPDF(model *page.Issue, ppi int, print bool, pos map[string]dia
 			if in == nil || print && in.Format == "svg" {
 				continue // a drawing prints as vectors: no pixels
 			}
-			w, h := int64(img.W), int64(img.H)
-			if img.Bleed&page.EdgeLeft != 0 {
-				w += int64(p.bleed)
-			}
-			if img.Bleed&page.EdgeRight != 0 {
-				w += int64(p.bleed)
-			}
-			if img.Bleed&page.EdgeTop != 0 {
-				h += int64(p.bleed)
-			}
-			if img.Bleed&page.EdgeBottom != 0 {
-				h += int64(p.bleed)
-			}
-			w, h = max(w, 1), max(h, 1)
+			_, _, fw, fh := img.Bleed.Extend(img.X, img.Y, img.W, img.H, p.bleed)
+			w, h := max(int64(fw), 1), max(int64(fh), 1)
 			cropW := int64(img.Crop[2]-img.Crop[0]) * int64(in.Width) / 1e6
 			cropH := int64(img.Crop[3]-img.Crop[1]) * int64(in.Height) / 1e6
 			tw := min((w*int64(ppi)+perInch-1)/perInch, cropW)

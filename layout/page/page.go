@@ -235,6 +235,25 @@ const (
 	EdgeLeft
 )
 
+// Extend grows a frame by bleed on the edges of e: a picture or a
+// colour touching the trim runs on past it (layout crops pictures for
+// the extended frame, so nothing is distorted).
+func (e Edges) Extend(x, y, w, h, bleed Length) (Length, Length, Length, Length) {
+	if e&EdgeLeft != 0 {
+		x, w = x-bleed, w+bleed
+	}
+	if e&EdgeTop != 0 {
+		y, h = y-bleed, h+bleed
+	}
+	if e&EdgeRight != 0 {
+		w += bleed
+	}
+	if e&EdgeBottom != 0 {
+		h += bleed
+	}
+	return x, y, w, h
+}
+
 // Rect is a filled rectangle; Alpha 0 means opaque.
 type Rect struct {
 	X, Y, W, H Length

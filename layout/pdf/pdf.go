@@ -494,25 +494,11 @@ func (d *drawer) annotate(node int, contents string) {
 	}
 }
 
-// extend grows a frame into the bleed on the edges it touches. Layout
-// computed image crops for the extended frame, so the picture is not
-// distorted; on screen the part past the trim is simply outside the page.
+// extend grows a frame into the bleed on the edges it touches
+// (page.Edges.Extend), in PDF units; on screen the part past the trim is
+// simply outside the page.
 func (d *drawer) extend(x, y, w, h page.Length, e page.Edges) (float64, float64, float64, float64) {
-	b := d.bleed
-	if e&page.EdgeLeft != 0 {
-		x -= b
-		w += b
-	}
-	if e&page.EdgeTop != 0 {
-		y -= b
-		h += b
-	}
-	if e&page.EdgeRight != 0 {
-		w += b
-	}
-	if e&page.EdgeBottom != 0 {
-		h += b
-	}
+	x, y, w, h = e.Extend(x, y, w, h, d.bleed)
 	return d.x(x), d.x(y), pt(w), pt(h)
 }
 

@@ -24,7 +24,7 @@ func (d *drawer) drawVector(art *svg.Art, it *page.Image) error {
 	cy0 := vb[1] + int64(it.Crop[1])*vb[3]/1_000_000
 	cw := max(int64(it.Crop[2]-it.Crop[0])*vb[2]/1_000_000, 1)
 	ch := max(int64(it.Crop[3]-it.Crop[1])*vb[3]/1_000_000, 1)
-	x, y, w, h := d.frame(it)
+	x, y, w, h := it.Bleed.Extend(it.X, it.Y, it.W, it.H, d.bleed)
 	// a point of the drawing on the page, in integers: no rounding differs
 	// between machines
 	at := func(p svg.Point) (float64, float64) {
@@ -68,25 +68,6 @@ func (d *drawer) drawVector(art *svg.Art, it *page.Image) error {
 	f.ClipEnd()
 	d.track, d.op = 0, false // Q restored the text and graphics state
 	return f.Error()
-}
-
-// frame is an image item's frame with its bleed, in page lengths.
-func (d *drawer) frame(it *page.Image) (x, y, w, h page.Length) {
-	x, y, w, h = it.X, it.Y, it.W, it.H
-	b := d.bleed
-	if it.Bleed&page.EdgeLeft != 0 {
-		x, w = x-b, w+b
-	}
-	if it.Bleed&page.EdgeTop != 0 {
-		y, h = y-b, h+b
-	}
-	if it.Bleed&page.EdgeRight != 0 {
-		w += b
-	}
-	if it.Bleed&page.EdgeBottom != 0 {
-		h += b
-	}
-	return x, y, w, h
 }
 
 // vectorFill sets a drawing's fill colour.

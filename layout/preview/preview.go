@@ -117,20 +117,7 @@ func (r *Renderer) item(img *image.RGBA, iss *page.Issue, fs faces, it page.Item
 		}
 		// The picture covers the frame extended into the bleed; the page
 		// shows the part inside the trim.
-		x, y, w, h := it.X, it.Y, it.W, it.H
-		b := iss.Bleed
-		if it.Bleed&page.EdgeLeft != 0 {
-			x, w = x-b, w+b
-		}
-		if it.Bleed&page.EdgeTop != 0 {
-			y, h = y-b, h+b
-		}
-		if it.Bleed&page.EdgeRight != 0 {
-			w += b
-		}
-		if it.Bleed&page.EdgeBottom != 0 {
-			h += b
-		}
+		x, y, w, h := it.Bleed.Extend(it.X, it.Y, it.W, it.H, iss.Bleed)
 		// A picture with transparency (a logo) lies over the page: drawn
 		// as it is, its clear parts would punch holes that a JPEG shows black.
 		op := draw.Src
