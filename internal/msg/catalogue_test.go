@@ -83,7 +83,7 @@ func literal(e ast.Expr) (string, bool) {
 
 var (
 	verb  = regexp.MustCompile(`%[-+# 0]*[0-9]*(\.[0-9]+)?[a-zA-Z%]`)
-	words = regexp.MustCompile(`[A-Za-z]{3,}`)
+	words = regexp.MustCompile(`[A-Za-z]{3,}|\b[a-z]{2}\b`) // "in", "of" are words; "KB" is a unit
 )
 
 // verbs lists a format's %-verbs in order (%% aside).
