@@ -314,11 +314,13 @@ func (l *Link) Then(next *Link) (*Link, error) {
 
 // pixels3 is Pixels for three inputs: the same simplex interpolation as
 // clut.apply (the same weights, the same rounding), with the grid
-// position of every 8-bit value worked out once.
+// position of every 8-bit value worked out once. The weights add up to
+// 65535 and the table's values are 16-bit, so a weighted sum fits 32
+// bits. A pixel like the one before it takes the same inks.
 func (l *Link) pixels3(dst, src []uint8) {
 	t := l.table
 	var idx [3][256]int32 // offset of the cell along each input
-	var frac [3][256]int64
+	var frac [3][256]uint32
 	for d := range 3 {
 		g := int64(t.grid[d])
 		for v := range 256 {
@@ -328,40 +330,49 @@ func (l *Link) pixels3(dst, src []uint8) {
 				i, f = g-2, 65535
 			}
 			idx[d][v] = int32(i) * int32(t.stride[d])
-			frac[d][v] = f
+			frac[d][v] = uint32(f)
 		}
 	}
-	s0, s1, s2 := t.stride[0], t.stride[1], t.stride[2]
+	strides := [3]int{t.stride[0], t.stride[1], t.stride[2]}
 	out := l.Out
 	vals := t.values
+	var last [3]uint8
 	for i, o := 0, 0; i+3 <= len(src) && o+out <= len(dst); i, o = i+3, o+out {
 		r, g, b := src[i], src[i+1], src[i+2]
+		if o > 0 && r == last[0] && g == last[1] && b == last[2] {
+			copy(dst[o:o+out], dst[o-out:o])
+			continue
+		}
+		last = [3]uint8{r, g, b}
 		base := int(idx[0][r] + idx[1][g] + idx[2][b])
 		fr, fg, fb := frac[0][r], frac[1][g], frac[2][b]
 		// the order of the fractions, largest first (ties by channel, as
-		// clut.apply's insertion sort leaves them)
-		var d0, d1, d2 int
-		var f0, f1, f2 int64
-		switch {
-		case fr >= fg && fg >= fb:
-			d0, d1, d2, f0, f1, f2 = s0, s1, s2, fr, fg, fb
-		case fr >= fb && fb > fg:
-			d0, d1, d2, f0, f1, f2 = s0, s2, s1, fr, fb, fg
-		case fg > fr && fr >= fb:
-			d0, d1, d2, f0, f1, f2 = s1, s0, s2, fg, fr, fb
-		case fg >= fb && fb > fr:
-			d0, d1, d2, f0, f1, f2 = s1, s2, s0, fg, fb, fr
-		case fb > fr && fr >= fg:
-			d0, d1, d2, f0, f1, f2 = s2, s0, s1, fb, fr, fg
-		default:
-			d0, d1, d2, f0, f1, f2 = s2, s1, s0, fb, fg, fr
-		}
+		// clut.apply's insertion sort leaves them), without branches
+		o3 := &order3[b2u(fr >= fg)<<2|b2u(fg >= fb)<<1|b2u(fr >= fb)]
+		fs := [3]uint32{fr, fg, fb}
+		f0, f1, f2 := fs[o3[0]], fs[o3[1]], fs[o3[2]]
+		d0, d1, d2 := strides[o3[0]], strides[o3[1]], strides[o3[2]]
 		w0, w1, w2, w3 := 65535-f0, f0-f1, f1-f2, f2
 		a, b1, c, e := base, base+d0, base+d0+d1, base+d0+d1+d2
-		for ch := range out {
-			acc := w0*int64(vals[a+ch]) + w1*int64(vals[b1+ch]) + w2*int64(vals[c+ch]) + w3*int64(vals[e+ch])
+		va, vb, vc, ve := vals[a:a+out], vals[b1:b1+out], vals[c:c+out], vals[e:e+out]
+		px := dst[o : o+out]
+		for ch := range px {
+			acc := w0*uint32(va[ch]) + w1*uint32(vb[ch]) + w2*uint32(vc[ch]) + w3*uint32(ve[ch])
 			v := (acc + 32767) / 65535
-			dst[o+ch] = uint8((v + 128) / 257)
+			px[ch] = uint8((v + 128) / 257)
 		}
 	}
+}
+
+// order3 is the order of three fractions r, g, b, largest first, indexed
+// by r≥g, g≥b and r≥b (4, 2 and 1): ties go to the earlier channel, as
+// clut.apply's insertion sort leaves them (indexes 1 and 6 cannot occur).
+// A table, never written.
+var order3 = [8][3]uint8{{2, 1, 0}, {0, 2, 1}, {1, 2, 0}, {1, 0, 2}, {2, 0, 1}, {0, 2, 1}, {0, 1, 2}, {0, 1, 2}}
+
+func b2u(b bool) uint {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -208,3 +208,40 @@ func TestBundledProfiles(t *testing.T) {
 		t.Logf("%s: L* 50 grey C%d M%d Y%d K%d", tc.file, c, m, y, k)
 	}
 }
+
+// BenchmarkPixels3 separates a megapixel of photo-like RGB (smooth
+// gradients with grain) into the press's inks.
+func BenchmarkPixels3(b *testing.B) {
+	var ps [2]*Profile
+	for i, name := range []string{"sRGB.icc", "magz-coated-fogra39.icc"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "assets", "icc", name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if ps[i], err = Parse(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+	l, err := NewLink(ps[0], ps[1], Perceptual, LinkOptions{InkLimit: 297})
+	if err != nil {
+		b.Fatal(err)
+	}
+	const w, h = 1000, 1000
+	src := make([]uint8, 3*w*h)
+	seed := uint32(7)
+	for y := range h {
+		for x := range w {
+			seed = seed*1664525 + 1013904223
+			grain := int(seed>>29) - 4
+			i := 3 * (y*w + x)
+			src[i] = uint8(min(max(x*255/w+grain, 0), 255))
+			src[i+1] = uint8(min(max(y*255/h+grain, 0), 255))
+			src[i+2] = uint8(min(max((x+y)*255/(w+h)-grain, 0), 255))
+		}
+	}
+	dst := make([]uint8, 4*w*h)
+	b.SetBytes(int64(w * h))
+	for b.Loop() {
+		l.Pixels(dst, src)
+	}
+}

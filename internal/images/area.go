@@ -300,27 +300,33 @@ func (p *planes) rendition(orient int, crop [4]int, w, h int) (*image.YCbCr, boo
 		SubsampleRatio: image.YCbCrSubsampleRatio420, Rect: image.Rect(0, 0, Y.w, Y.h)}, true
 }
 
-// rgbRendition makes the same rendition as opaque 8-bit RGB, each pixel
-// converted from its averaged lightness and colour: what separation into
-// inks starts from, made without a full-size RGB copy of the photo. Colour
-// is averaged from the source's chroma samples as the general path sees
-// them (each one over the pixels it covers).
-func (p *planes) rgbRendition(orient int, crop [4]int, w, h int) (*image.NRGBA, bool) {
+// rgbRendition makes the same rendition as packed 8-bit RGB (three bytes
+// a pixel), each pixel converted from its averaged lightness and colour:
+// what separation into inks starts from, made without a full-size RGB
+// copy of the photo. Colour is averaged from the source's chroma samples
+// as the general path sees them (each one over the pixels it covers).
+// neutral tells whether every pixel is grey (see isNeutral).
+func (p *planes) rgbRendition(orient int, crop [4]int, w, h int) (rgb []uint8, neutral, ok bool) {
 	Y, Cb, Cr, ok := p.resampled(orient, crop, w, h, true)
 	if !ok {
-		return nil, false
+		return nil, false, false
 	}
-	m := image.NewNRGBA(image.Rect(0, 0, Y.w, Y.h))
-	for y := 0; y < Y.h; y++ {
-		yr, br, rr := Y.pix[y*Y.stride:y*Y.stride+Y.w], Cb.pix[y*Cb.stride:], Cr.pix[y*Cr.stride:]
-		out := m.Pix[y*m.Stride : y*m.Stride+4*Y.w]
+	w, h = Y.w, Y.h
+	neutral = true
+	rgb = make([]uint8, 3*w*h)
+	for y := range h {
+		yr, br, rr := Y.pix[y*Y.stride:y*Y.stride+w], Cb.pix[y*Cb.stride:y*Cb.stride+w], Cr.pix[y*Cr.stride:y*Cr.stride+w]
+		out := rgb[3*y*w : 3*(y+1)*w]
 		for x, l := range yr {
 			r, g, b := color.YCbCrToRGB(l, br[x], rr[x])
-			px := out[4*x : 4*x+4 : 4*x+4]
-			px[0], px[1], px[2], px[3] = r, g, b, 0xff
+			if neutral && !isNeutral(r, g, b) {
+				neutral = false
+			}
+			px := out[3*x : 3*x+3 : 3*x+3]
+			px[0], px[1], px[2] = r, g, b
 		}
 	}
-	return m, true
+	return rgb, neutral, true
 }
 
 // resampled averages the crop of the planes into a w×h rendition (display

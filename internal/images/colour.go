@@ -140,7 +140,7 @@ func (p *Press) fromRGB(m *image.NRGBA) separated {
 			if a != 255 {
 				opaque = false
 			}
-			if neutral && (spread(r, g) > neutralSpread || spread(g, bl) > neutralSpread || spread(r, bl) > neutralSpread) {
+			if neutral && !isNeutral(r, g, bl) {
 				neutral = false
 			}
 			i := 3 * (y*w + x)
@@ -156,20 +156,40 @@ func (p *Press) fromRGB(m *image.NRGBA) separated {
 			}
 		}
 	}
+	s.planes, s.gray = p.separate(rgb, w, h, neutral)
+	return s
+}
+
+// separate turns packed sRGB into planes of ink: black alone for a neutral
+// picture (its grey, as DeviceGray reads it), else the four inks through
+// the photo link, a row at a time.
+func (p *Press) separate(rgb []uint8, w, h int, neutral bool) ([]jpeg.Plane, bool) {
 	if neutral {
 		gray := make([]uint8, w*h)
 		for i := range gray {
 			// DeviceGray is the paper left: 255 less the black ink
 			gray[i] = 255 - p.black[(299*int(rgb[3*i])+587*int(rgb[3*i+1])+114*int(rgb[3*i+2])+500)/1000]
 		}
-		s.gray = true
-		s.planes = []jpeg.Plane{{Pix: gray, Stride: w, W: w, H: h}}
-		return s
+		return []jpeg.Plane{{Pix: gray, Stride: w, W: w, H: h}}, true
 	}
-	cmyk := make([]uint8, 4*w*h)
-	p.photo.Pixels(cmyk, rgb)
-	s.planes = unpack(cmyk, w, h)
-	return s
+	ps := make([]jpeg.Plane, 4)
+	for c := range ps {
+		ps[c] = jpeg.Plane{Pix: make([]uint8, w*h), Stride: w, W: w, H: h}
+	}
+	row := make([]uint8, 4*w)
+	for y := range h {
+		p.photo.Pixels(row, rgb[3*y*w:3*(y+1)*w])
+		c, m, yy, k := ps[0].Pix[y*w:(y+1)*w], ps[1].Pix[y*w:(y+1)*w], ps[2].Pix[y*w:(y+1)*w], ps[3].Pix[y*w:(y+1)*w]
+		for x := range c {
+			px := row[4*x : 4*x+4 : 4*x+4]
+			c[x], m[x], yy[x], k[x] = px[0], px[1], px[2], px[3]
+		}
+	}
+	return ps, false
+}
+
+func isNeutral(r, g, b uint8) bool {
+	return spread(r, g) <= neutralSpread && spread(g, b) <= neutralSpread && spread(r, b) <= neutralSpread
 }
 
 // neutralSpread is how far apart R, G and B may be for a pixel to count
@@ -215,21 +235,11 @@ func unpack(cmyk []uint8, w, h int) []jpeg.Plane {
 }
 
 // encode writes a separated rendition: the JPEG of its inks, the PNG of
-// its alpha, and the most ink any pixel of the JPEG puts down (read back
-// from the file, as a RIP reads it).
+// its alpha, and the most ink any pixel of the JPEG puts down as a decoder
+// reconstructs it from the file (as a RIP reads it).
 func (s separated) encode(quality int) (Result, error) {
-	var data []byte
-	if s.gray {
-		data = jpeg.EncodeGray(s.planes[0], quality)
-	} else {
-		data = jpeg.EncodeCMYK(s.planes[0], s.planes[1], s.planes[2], s.planes[3], quality)
-	}
-	res := Result{Data: data, W: s.w, H: s.h, Colour: Inks}
-	ink, err := MaxInk(data)
-	if err != nil {
-		return Result{}, msg.Errorf("reading back the separated picture: %w", err)
-	}
-	res.MaxInk = ink
+	data, most := jpeg.EncodeInks(s.planes, quality)
+	res := Result{Data: data, W: s.w, H: s.h, Colour: Inks, MaxInk: (most*1000 + 127) / 255}
 	if s.alpha != nil {
 		var buf bytes.Buffer
 		mask := &image.Gray{Pix: s.alpha, Stride: s.w, Rect: image.Rect(0, 0, s.w, s.h)}
@@ -241,8 +251,8 @@ func (s separated) encode(quality int) (Result, error) {
 	return res, nil
 }
 
-// MaxInk decodes a print JPEG and returns the most ink any pixel puts
-// down, in tenths of a percent: the four inks of a CMYK file, the black
+// MaxInk decodes a print JPEG with image/jpeg and returns the most ink
+// any pixel puts down, in tenths of a percent: the four inks of a CMYK file, the black
 // of a grey one (255 less its value).
 func MaxInk(data []byte) (int, error) {
 	m, err := decodeStd(data)
@@ -344,19 +354,27 @@ func renderInks(ctx context.Context, img image.Image, orient int, lv *levels, pl
 		}
 		s = r.Press.fromCMYK(pack(s.planes), s.w, s.h)
 	} else {
-		// a JPEG's planes straight to the rendition's RGB; other pictures
-		// through the RGB levels
-		m, ok := (*image.NRGBA)(nil), false
+		// a JPEG's planes straight to the rendition's inks; other
+		// pictures through the RGB levels
+		ok := false
 		if pl != nil {
-			m, ok = pl.rgbRendition(orient, r.Crop, r.W, r.H)
+			var rgb []uint8
+			var neutral bool
+			if rgb, neutral, ok = pl.rgbRendition(orient, r.Crop, r.W, r.H); ok {
+				if err := ctx.Err(); err != nil {
+					return Result{}, err
+				}
+				s = separated{w: r.W, h: r.H}
+				s.planes, s.gray = r.Press.separate(rgb, s.w, s.h, neutral)
+			}
 		}
 		if !ok {
-			m, _, _ = frame(lv, r)
+			m, _, _ := frame(lv, r)
+			if err := ctx.Err(); err != nil {
+				return Result{}, err
+			}
+			s = r.Press.fromRGB(m)
 		}
-		if err := ctx.Err(); err != nil {
-			return Result{}, err
-		}
-		s = r.Press.fromRGB(m)
 	}
 	if err := ctx.Err(); err != nil {
 		return Result{}, err

@@ -74,8 +74,10 @@ func TestInks(t *testing.T) {
 			if b := m.Bounds(); b.Dx() != 80 || b.Dy() != 60 {
 				t.Errorf("rendition is %v, want 80×60", b)
 			}
+			// read back by image/jpeg, whose integer inverse DCT may round
+			// each ink a step (4 tenths of a percent) apart
 			ink, err := MaxInk(res.Data)
-			if err != nil || ink != res.MaxInk {
+			if d := ink - res.MaxInk; err != nil || d > 16 || d < -16 {
 				t.Errorf("measured ink %d (%v), the result says %d", ink, err, res.MaxInk)
 			}
 			if res.MaxInk > 2600 {

@@ -210,7 +210,7 @@ type Result struct {
 
 // PipelineVersion is part of every cache key: change it when renditions
 // would come out differently, and old cache entries are simply not found.
-const PipelineVersion = "renditions-9"
+const PipelineVersion = "renditions-10"
 
 // memBudget bounds the pixels decoded at the same time (4 bytes each and a
 // few working copies): a 54-megapixel panorama runs alone rather than

@@ -196,12 +196,13 @@ func (w *jpegWriter) finish() {
 }
 
 // encodeBlock transforms, quantises and entropy-codes one 8×8 block of
-// level-shifted samples, returning the new DC predictor.
-func (w *jpegWriter) encodeBlock(blk *[64]float32, div *[64]float32, dc, ac *huffCode, prevDC int32) int32 {
+// level-shifted samples, returning the new DC predictor. q receives the
+// quantised coefficients in zig-zag order, and the mask returned has a bit
+// for each non-zero AC coefficient among them.
+func (w *jpegWriter) encodeBlock(blk *[64]float32, div *[64]float32, dc, ac *huffCode, prevDC int32, q *[64]int32) (int32, uint64) {
 	fdct(blk)
 	// quantised in zig-zag order, with a bit for each non-zero AC term:
 	// the runs of zeros are then counted by the bits, not one by one
-	var q [64]int32
 	var nz uint64
 	for k, z := range zigzag {
 		// round half away from zero, like libjpeg's float path
@@ -213,7 +214,8 @@ func (w *jpegWriter) encodeBlock(blk *[64]float32, div *[64]float32, dc, ac *huf
 	}
 	w.emitValue(dc, 0, q[0]-prevDC)
 	last := 0
-	for nz &^= 1; nz != 0; nz &= nz - 1 {
+	acs := nz &^ 1
+	for nz = acs; nz != 0; nz &= nz - 1 {
 		k := bits.TrailingZeros64(nz)
 		run := uint32(k - last - 1)
 		for run > 15 {
@@ -228,7 +230,7 @@ func (w *jpegWriter) encodeBlock(blk *[64]float32, div *[64]float32, dc, ac *huf
 		c := ac[0x00]
 		w.emit(c&0xFFFFFF, uint(c>>24))
 	}
-	return q[0]
+	return q[0], acs
 }
 
 // emitValue writes the Huffman code of (run, size of v) and then v's bits.
@@ -363,6 +365,7 @@ func encodeRestart(y, cb, cr Plane, quality, restart int) []byte {
 	out = append(out, 0xFF, 0xDA, 0, 12, 3, 1, 0x00, 2, 0x11, 3, 0x11, 0, 63, 0)
 	jw := &jpegWriter{out: out}
 	var blk [64]float32
+	var q [64]int32
 	var dcY, dcCb, dcCr int32
 	m := 0
 	for my := 0; my < h; my += 16 {
@@ -375,12 +378,12 @@ func encodeRestart(y, cb, cr Plane, quality, restart int) []byte {
 			m++
 			for b := 0; b < 4; b++ {
 				loadBlock(&blk, y, mx+8*(b&1), my+8*(b>>1))
-				dcY = jw.encodeBlock(&blk, &div[0], &huffCodes[0], &huffCodes[1], dcY)
+				dcY, _ = jw.encodeBlock(&blk, &div[0], &huffCodes[0], &huffCodes[1], dcY, &q)
 			}
 			loadBlock(&blk, cb, mx/2, my/2)
-			dcCb = jw.encodeBlock(&blk, &div[1], &huffCodes[2], &huffCodes[3], dcCb)
+			dcCb, _ = jw.encodeBlock(&blk, &div[1], &huffCodes[2], &huffCodes[3], dcCb, &q)
 			loadBlock(&blk, cr, mx/2, my/2)
-			dcCr = jw.encodeBlock(&blk, &div[1], &huffCodes[2], &huffCodes[3], dcCr)
+			dcCr, _ = jw.encodeBlock(&blk, &div[1], &huffCodes[2], &huffCodes[3], dcCr, &q)
 		}
 	}
 	jw.finish()

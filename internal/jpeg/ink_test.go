@@ -89,3 +89,119 @@ func TestEncodeGray(t *testing.T) {
 		t.Errorf("a grey differs by %d", worst)
 	}
 }
+
+// stdMostInk reads a file back with image/jpeg and returns the most ink a
+// pixel puts down (the inks summed; black 255 less the grey).
+func stdMostInk(t *testing.T, data []byte) int {
+	t.Helper()
+	m, err := stdjpeg.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	most := 0
+	switch m := m.(type) {
+	case *image.CMYK:
+		for i := 0; i+3 < len(m.Pix); i += 4 {
+			most = max(most, int(m.Pix[i])+int(m.Pix[i+1])+int(m.Pix[i+2])+int(m.Pix[i+3]))
+		}
+	case *image.Gray:
+		for _, v := range m.Pix {
+			most = max(most, 255-int(v))
+		}
+	default:
+		t.Fatalf("decodes as %T", m)
+	}
+	return most
+}
+
+// TestEncodeInksMeasures: the ink EncodeInks reports is the ink a decoder
+// finds in the file — image/jpeg's integer inverse DCT may round each
+// ink a step apart from this package's, no more — for light and heavy
+// pictures, partial blocks, grey and CMYK.
+func TestEncodeInksMeasures(t *testing.T) {
+	heavy := func(w, h int) [4]Plane {
+		ps := inkPlanes(w, h)
+		for c := range ps {
+			for i := range ps[c].Pix {
+				ps[c].Pix[i] = uint8(min(255, int(ps[c].Pix[i])/2+120))
+			}
+		}
+		// one dark pixel at the picture's last corner, in a partial block
+		for c := range ps {
+			ps[c].Pix[len(ps[c].Pix)-1] = 250
+		}
+		return ps
+	}
+	for _, tc := range []struct {
+		name string
+		ps   [4]Plane
+		q    int
+		gray bool
+	}{
+		{"light", inkPlanes(64, 48), 90, false},
+		{"partial", inkPlanes(203, 101), 85, false},
+		{"heavy", heavy(61, 37), 92, false},
+		{"tiny", heavy(1, 1), 90, false},
+		{"grey", inkPlanes(77, 45), 90, true},
+		{"dark grey", heavy(30, 17), 90, true},
+	} {
+		planes := tc.ps[:]
+		if tc.gray {
+			planes = planes[3:]
+		}
+		data, most := EncodeInks(planes, tc.q)
+		want := stdMostInk(t, data)
+		if d := most - want; d > len(planes) || d < -len(planes) {
+			t.Errorf("%s: EncodeInks says %d, image/jpeg reads %d", tc.name, most, want)
+		}
+		if !bytes.Equal(data, encodeOnly(planes, tc.q)) {
+			t.Errorf("%s: measuring changed the file", tc.name)
+		}
+	}
+}
+
+func encodeOnly(planes []Plane, q int) []byte {
+	if len(planes) == 1 {
+		return EncodeGray(planes[0], q)
+	}
+	return EncodeCMYK(planes[0], planes[1], planes[2], planes[3], q)
+}
+
+// TestInkBound: no block decodes to more ink than its bound, the bound
+// that lets the meter skip blocks (random coefficients, sparse and dense,
+// at every quantiser scale).
+func TestInkBound(t *testing.T) {
+	for _, quality := range []int{50, 85, 95} {
+		qt := quantTables(quality)
+		m := newInkMeter(&qt[0], 1)
+		seed := uint32(7)
+		next := func() int32 {
+			seed = seed*1664525 + 1013904223
+			return int32(seed >> 8)
+		}
+		var pixel [64]uint8
+		for range 20000 {
+			var q [64]int32
+			q[0] = next()%(2048/int32(qt[0][0])) - 1024/int32(qt[0][0])
+			terms := int(next() % 64)
+			for range terms {
+				k := 1 + int(next()%63)
+				q[k] = next()%41 - 20
+			}
+			var nz uint64
+			for k := 1; k < 64; k++ {
+				if q[k] != 0 {
+					nz |= 1 << k
+				}
+			}
+			m.decode(&q, nz, &pixel)
+			worst := 0
+			for _, s := range pixel {
+				worst = max(worst, 255-int(s))
+			}
+			if b := m.bound(&q, nz); worst > b {
+				t.Fatalf("q%d: a block decodes to ink %d over its bound %d: %v", quality, worst, b, q)
+			}
+		}
+	}
+}
