@@ -251,36 +251,6 @@ func (s separated) encode(quality int) (Result, error) {
 	return res, nil
 }
 
-// MaxInk decodes a print JPEG with image/jpeg and returns the most ink
-// any pixel puts down, in tenths of a percent: the four inks of a CMYK file, the black
-// of a grey one (255 less its value).
-func MaxInk(data []byte) (int, error) {
-	m, err := decodeStd(data)
-	if err != nil {
-		return 0, err
-	}
-	most := 0
-	switch m := m.(type) {
-	case *image.CMYK:
-		b := m.Bounds()
-		for y := b.Min.Y; y < b.Max.Y; y++ {
-			row := m.Pix[m.PixOffset(b.Min.X, y):m.PixOffset(b.Max.X, y)]
-			for i := 0; i < len(row); i += 4 {
-				most = max(most, int(row[i])+int(row[i+1])+int(row[i+2])+int(row[i+3]))
-			}
-		}
-	case *image.Gray:
-		least := 255
-		for _, v := range m.Pix {
-			least = min(least, int(v))
-		}
-		most = 255 - least
-	default:
-		return 0, msg.Errorf("the separated picture is neither CMYK nor grey")
-	}
-	return (most*1000 + 127) / 255, nil
-}
-
 // Results of Inks renditions are kept in the cache with their mask and
 // measured ink: a header, then the lengths and the bytes.
 const inkEntry = "magz-inks-1\n"

@@ -2,6 +2,7 @@ package images
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	stdjpeg "image/jpeg"
@@ -76,7 +77,7 @@ func TestInks(t *testing.T) {
 			}
 			// read back by image/jpeg, whose integer inverse DCT may round
 			// each ink a step (4 tenths of a percent) apart
-			ink, err := MaxInk(res.Data)
+			ink, err := maxInk(res.Data)
 			if d := ink - res.MaxInk; err != nil || d > 16 || d < -16 {
 				t.Errorf("measured ink %d (%v), the result says %d", ink, err, res.MaxInk)
 			}
@@ -177,4 +178,34 @@ func TestChannels(t *testing.T) {
 			t.Errorf("%s: %d channels, want %d", spec, got, want)
 		}
 	}
+}
+
+// maxInk decodes a print JPEG with image/jpeg and returns the most ink
+// any pixel puts down, in tenths of a percent: the four inks of a CMYK file, the black
+// of a grey one (255 less its value).
+func maxInk(data []byte) (int, error) {
+	m, err := decodeStd(data)
+	if err != nil {
+		return 0, err
+	}
+	most := 0
+	switch m := m.(type) {
+	case *image.CMYK:
+		b := m.Bounds()
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			row := m.Pix[m.PixOffset(b.Min.X, y):m.PixOffset(b.Max.X, y)]
+			for i := 0; i < len(row); i += 4 {
+				most = max(most, int(row[i])+int(row[i+1])+int(row[i+2])+int(row[i+3]))
+			}
+		}
+	case *image.Gray:
+		least := 255
+		for _, v := range m.Pix {
+			least = min(least, int(v))
+		}
+		most = 255 - least
+	default:
+		return 0, fmt.Errorf("the separated picture is %T, neither CMYK nor grey", m)
+	}
+	return (most*1000 + 127) / 255, nil
 }

@@ -16,8 +16,6 @@ var printID = map[string]string{
 	"the output profile: %w":                                     "profil keluaran: %w",
 	"the output profile is for %s, not CMYK":                     "profil keluaran untuk %s, bukan CMYK",
 	"the sRGB profile: %w":                                       "profil sRGB: %w",
-	"reading back the separated picture: %w":                     "membaca kembali gambar yang sudah dipisah warnanya: %w",
-	"the separated picture is neither CMYK nor grey":             "gambar yang sudah dipisah warnanya bukan CMYK dan bukan abu-abu",
 	"a rendition in inks without a press":                        "versi gambar dalam tinta cetak tanpa kondisi cetak",
 	"a CMYK picture of %d×%d pixels cannot be enlarged to %d×%d": "gambar CMYK %d×%d piksel tidak dapat diperbesar menjadi %d×%d",
 	// formats for the print shop
