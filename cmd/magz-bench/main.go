@@ -95,6 +95,8 @@ func run(dir string, runs int) error {
 
 	cache := filepath.Join(dir, "cache")
 	out := filepath.Join(dir, "dist")
+	// the builds' warnings, the same every time: printed once at the end
+	var warnings []byte
 	build := func(label string, before func() error, extra ...string) (time.Duration, error) {
 		var ts []timing
 		for range runs {
@@ -103,10 +105,14 @@ func run(dir string, runs int) error {
 			}
 			args := append([]string{"build", "--quiet", "--cache", cache, "--out", out}, extra...)
 			cmd := exec.Command(bin, append(args, issue)...)
-			cmd.Stderr = os.Stderr
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
 			start := time.Now()
 			if err := cmd.Run(); err != nil {
-				return 0, fmt.Errorf("%s: %v", label, err)
+				return 0, fmt.Errorf("%s: %v\n%s", label, err, stderr.Bytes())
+			}
+			if warnings == nil {
+				warnings = stderr.Bytes()
 			}
 			ts = append(ts, timing{time.Since(start), peakMB(cmd.ProcessState)})
 		}
@@ -146,6 +152,9 @@ func run(dir string, runs int) error {
 		if st, err := os.Stat(filepath.Join(out, f)); err == nil {
 			fmt.Printf("%-36s %8.1f MB\n", f, float64(st.Size())/(1<<20))
 		}
+	}
+	if len(warnings) > 0 {
+		fmt.Printf("\nwhat magz says of the benchmark issue (every build):\n%s", warnings)
 	}
 	return nil
 }
