@@ -8,7 +8,6 @@ package pipeline
 import (
 	"bufio"
 	"context"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -452,7 +451,6 @@ type written struct {
 	dst  string // where it goes
 	tmp  string
 	size int64
-	sum  [sha256.Size]byte
 }
 
 // writeAll writes the editions at the same time, each into a temporary
@@ -495,13 +493,13 @@ func (w *editionWriter) writeAll(ctx context.Context, outDir string, formats []F
 				return err
 			}
 			name := FileName(w.iss.Name, f)
-			tmp, size, sum, err := writeTemp(outDir, name, func(wr io.Writer) error {
+			tmp, size, err := writeTemp(outDir, name, func(wr io.Writer) error {
 				return w.write(ctx, wr, f, pageDone)
 			})
 			if err != nil {
 				return err
 			}
-			out[i] = written{f: f, dst: filepath.Join(outDir, name), tmp: tmp, size: int64(size), sum: sum}
+			out[i] = written{f: f, dst: filepath.Join(outDir, name), tmp: tmp, size: int64(size)}
 			if onEdition != nil {
 				onEdition(f)
 			}
@@ -696,14 +694,16 @@ func removeStale(dir string) {
 
 // writeTemp writes a file through write into a new temporary file in dir
 // (so that it can be renamed into place) and returns its name and size.
-func writeTemp(dir, name string, write func(io.Writer) error) (tmp string, size int, sum [sha256.Size]byte, err error) {
+// Nothing is hashed on the way: the one checksum a build gives, the print
+// edition's on the hand-off sheet, is taken from the file as written
+// (writeHandoff), on the other processor while the file is inspected.
+func writeTemp(dir, name string, write func(io.Writer) error) (tmp string, size int, err error) {
 	f, err := os.CreateTemp(dir, "."+name+".tmp-*")
 	if err != nil {
-		return "", 0, sum, msg.Errorf("cannot write in %s: %w", dir, err)
+		return "", 0, msg.Errorf("cannot write in %s: %w", dir, err)
 	}
 	bw := bufio.NewWriterSize(f, 256<<10)
-	h := sha256.New()
-	cw := &counter.Writer{W: io.MultiWriter(bw, h)}
+	cw := &counter.Writer{W: bw}
 	werr := write(cw)
 	if werr == nil {
 		werr = bw.Flush()
@@ -712,11 +712,10 @@ func writeTemp(dir, name string, write func(io.Writer) error) (tmp string, size 
 	cerr := f.Close()
 	if err := errors.Join(werr, serr, cerr); err != nil {
 		os.Remove(f.Name())
-		return "", 0, sum, err
+		return "", 0, err
 	}
 	_ = os.Chmod(f.Name(), 0o644)
-	h.Sum(sum[:0])
-	return f.Name(), cw.N, sum, nil
+	return f.Name(), cw.N, nil
 }
 
 // countWords counts the words of the articles' text.

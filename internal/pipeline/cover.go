@@ -64,14 +64,14 @@ func writeCover(ctx context.Context, outDir string, model *page.Issue, iss strin
 		}
 	}
 	name := CoverName(iss)
-	tmp, size, sum, err := writeTemp(outDir, name, func(w io.Writer) error {
+	tmp, size, err := writeTemp(outDir, name, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})
 	if err != nil {
 		return written{}, err
 	}
-	return written{dst: filepath.Join(outDir, name), tmp: tmp, size: int64(size), sum: sum}, nil
+	return written{dst: filepath.Join(outDir, name), tmp: tmp, size: int64(size)}, nil
 }
 
 // drawCover draws page 1 as a JPEG.

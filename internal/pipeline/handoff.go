@@ -2,8 +2,11 @@ package pipeline
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -23,34 +26,63 @@ func HandoffName(issueName string) string { return issueName + "-print.txt" }
 
 // writeHandoff writes the hand-off sheet for the printer beside the print
 // edition: what the file is, how it is to be printed and how to check it
-// arrived whole.
+// arrived whole. The file's checksum is taken on the other processor while
+// the file is inspected: both read it as it was written.
 func (w *editionWriter) writeHandoff(outDir string, print written) (written, error) {
 	file, release, err := readBack(print.tmp)
 	if err != nil {
 		return written{}, fmt.Errorf("reading the print edition back: %w", err)
 	}
+	type summed struct {
+		sum [sha256.Size]byte
+		err error
+	}
+	summing := make(chan summed, 1)
+	go func() {
+		sum, err := fileSum(print.tmp)
+		summing <- summed{sum, err}
+	}()
 	rep, err := pdf.Inspect(file)
 	release()
-	if err != nil {
+	s := <-summing
+	if err = errors.Join(err, s.err); err != nil {
 		return written{}, fmt.Errorf("reading the print edition back: %w", err)
 	}
 	var b bytes.Buffer
-	w.handoff(&b, print, w.plan.press, rep)
+	w.handoff(&b, print, s.sum, w.plan.press, rep)
 	name := HandoffName(w.iss.Name)
-	tmp, size, sum, err := writeTemp(outDir, name, func(wr io.Writer) error {
+	tmp, size, err := writeTemp(outDir, name, func(wr io.Writer) error {
 		_, err := wr.Write(b.Bytes())
 		return err
 	})
 	if err != nil {
 		return written{}, fmt.Errorf("writing the hand-off sheet: %w", err)
 	}
-	return written{f: Print, dst: filepath.Join(outDir, name), tmp: tmp, size: int64(size), sum: sum}, nil
+	return written{f: Print, dst: filepath.Join(outDir, name), tmp: tmp, size: int64(size)}, nil
+}
+
+// fileSum is the SHA-256 of the file at path. It is read, not mapped as
+// the inspection maps it: the pictures the inspection skips would count
+// in the build's memory.
+func fileSum(path string) ([sha256.Size]byte, error) {
+	var sum [sha256.Size]byte
+	f, err := os.Open(path)
+	if err != nil {
+		return sum, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.CopyBuffer(h, f, make([]byte, 1<<20)); err != nil {
+		return sum, err
+	}
+	h.Sum(sum[:0])
+	return sum, nil
 }
 
 // handoff writes the sheet. What it says of the colours, the type and
 // the pictures is measured on the file (rep) and on the pictures' own
 // bytes, not taken from what magz meant to write.
-func (w *editionWriter) handoff(out io.Writer, print written, pr press, rep pdf.InkReport) {
+func (w *editionWriter) handoff(out io.Writer, print written, sum [sha256.Size]byte, pr press, rep pdf.InkReport) {
 	m := w.model
 	mm := func(l page.Length) string {
 		return strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%.1f", float64(l)/float64(page.MM)), "0"), ".")
@@ -59,7 +91,7 @@ func (w *editionWriter) handoff(out io.Writer, print written, pr press, rep pdf.
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	row := func(k, format string, args ...any) { fmt.Fprintf(tw, "%s\t%s\n", k, fmt.Sprintf(format, args...)) }
 	row("File", "%s", filepath.Base(print.dst))
-	row("SHA-256", "%x", print.sum)
+	row("SHA-256", "%x", sum)
 	row("Size", "%.1f MB", float64(print.size)/1e6)
 	row("Standard", "PDF/X-4 (ISO 15930-7), output profile embedded")
 	cond := pr.intent.Identifier

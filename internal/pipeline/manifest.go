@@ -150,7 +150,7 @@ func writeManifest(outDir, key string, res *Result, opt Options) {
 	for _, s := range res.NotUA {
 		m.NotUA = append(m.NotUA, manifestDiag{relTo(res.Issue.Dir, s.Path), s.Line, s.Col, text(s.Reason)})
 	}
-	tmp, _, _, err := writeTemp(outDir, ManifestName, func(w io.Writer) error {
+	tmp, _, err := writeTemp(outDir, ManifestName, func(w io.Writer) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(m)
