@@ -306,6 +306,7 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 		removeFolders(folders)
 		return nil, err
 	}
+	synced := syncing(append(slices.Clone(eds), cover))
 	res := &Result{Issue: iss, Pages: len(model.Pages), Photos: len(infos), Words: countWords(iss), Copyfit: copyfitOf(report)}
 	if want[Screen] {
 		res.NotUA = model.NotUA
@@ -318,6 +319,7 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 		// the hand-off sheet goes with the print edition
 		sheet, err := w.writeHandoff(opt.OutDir, eds[i])
 		if err != nil {
+			synced()
 			removeTemps(eds)
 			removeFolders(folders)
 			return nil, err
@@ -331,6 +333,11 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 	}
 	if opt.Previews {
 		logf("drew %d page previews", len(model.Pages))
+	}
+	if err := synced(); err != nil {
+		removeTemps(eds)
+		removeFolders(folders)
+		return nil, msg.Errorf("cannot write in %s: %w", opt.OutDir, err)
 	}
 	if err := moveIntoPlace(eds, folders...); err != nil {
 		return nil, err
@@ -696,7 +703,9 @@ func removeStale(dir string) {
 // (so that it can be renamed into place) and returns its name and size.
 // Nothing is hashed on the way: the one checksum a build gives, the print
 // edition's on the hand-off sheet, is taken from the file as written
-// (writeHandoff), on the other processor while the file is inspected.
+// (writeHandoff), on the other processor while the file is inspected. Nor
+// is the file flushed to disk: syncing does that for a build's files
+// together, before they are moved into place.
 func writeTemp(dir, name string, write func(io.Writer) error) (tmp string, size int, err error) {
 	f, err := os.CreateTemp(dir, "."+name+".tmp-*")
 	if err != nil {
@@ -708,14 +717,41 @@ func writeTemp(dir, name string, write func(io.Writer) error) (tmp string, size 
 	if werr == nil {
 		werr = bw.Flush()
 	}
-	serr := f.Sync()
 	cerr := f.Close()
-	if err := errors.Join(werr, serr, cerr); err != nil {
+	if err := errors.Join(werr, cerr); err != nil {
 		os.Remove(f.Name())
 		return "", 0, err
 	}
 	_ = os.Chmod(f.Name(), 0o644)
 	return f.Name(), cw.N, nil
+}
+
+// syncing starts flushing the written files to disk and returns the
+// function that waits for it: every file is on disk before any is moved
+// into place, as a build that is cut off (a crash, the power) must leave
+// the old editions or the new, whole. The wait is the disk's: the hand-off
+// sheet is made meanwhile.
+func syncing(ws []written) func() error {
+	done := make(chan error, 1)
+	go func() {
+		var errs []error
+		for _, w := range ws {
+			if w.tmp != "" {
+				errs = append(errs, syncFile(w.tmp))
+			}
+		}
+		done <- errors.Join(errs...)
+	}()
+	return func() error { return <-done }
+}
+
+// syncFile flushes the file at path to disk.
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	return errors.Join(f.Sync(), f.Close())
 }
 
 // countWords counts the words of the articles' text.

@@ -55,6 +55,11 @@ func (w *editionWriter) writeHandoff(outDir string, print written) (written, err
 		_, err := wr.Write(b.Bytes())
 		return err
 	})
+	if err == nil {
+		if err = syncFile(tmp); err != nil {
+			os.Remove(tmp)
+		}
+	}
 	if err != nil {
 		return written{}, fmt.Errorf("writing the hand-off sheet: %w", err)
 	}

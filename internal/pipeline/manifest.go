@@ -156,7 +156,11 @@ func writeManifest(outDir, key string, res *Result, opt Options) {
 		return enc.Encode(m)
 	})
 	if err == nil {
-		os.Rename(tmp, filepath.Join(outDir, ManifestName))
+		if syncFile(tmp) == nil {
+			os.Rename(tmp, filepath.Join(outDir, ManifestName))
+		} else {
+			os.Remove(tmp)
+		}
 	}
 }
 
