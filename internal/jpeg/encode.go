@@ -207,10 +207,10 @@ func (w *jpegWriter) encodeBlock(blk *[64]float32, div *[64]float32, dc, ac *huf
 	for k, z := range zigzag {
 		// round half away from zero, like libjpeg's float path
 		v := float32(blk[z] * div[z]) // rounded here: never fused with the add below
-		q[k] = int32(v+16384.5) - 16384
-		if q[k] != 0 {
-			nz |= 1 << k
-		}
+		t := int32(v+16384.5) - 16384
+		q[k] = t
+		// the bit without a branch: t|-t is negative unless t is 0
+		nz |= uint64(uint32(t|-t)>>31) << k
 	}
 	w.emitValue(dc, 0, q[0]-prevDC)
 	last := 0

@@ -205,3 +205,13 @@ func TestInkBound(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkEncodeInks encodes and measures four planes of ink of 2000×1500
+// (a print rendition of a half page) at the print quality.
+func BenchmarkEncodeInks(b *testing.B) {
+	ps := inkPlanes(2000, 1500)
+	b.SetBytes(2000 * 1500)
+	for b.Loop() {
+		EncodeInks(ps[:], 90)
+	}
+}
