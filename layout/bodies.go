@@ -13,6 +13,7 @@ package layout
 import (
 	"maps"
 	"slices"
+	"sync"
 
 	"magz/internal/diag"
 	"magz/internal/doc"
@@ -42,6 +43,33 @@ type body struct {
 	where        diag.Pos
 }
 
+// bodyCache are the bodies made, by key, shared by the trials set at the
+// same time (setAtOnce). A key made nil: a body made afresh every time.
+type bodyCache struct {
+	mu sync.Mutex
+	m  map[bodyKey]*body
+}
+
+func newBodyCache() *bodyCache { return &bodyCache{m: map[bodyKey]*body{}} }
+
+// get is the body made at k, if one was.
+func (bc *bodyCache) get(k bodyKey) (*body, bool) {
+	bc.mu.Lock()
+	defer bc.mu.Unlock()
+	b, ok := bc.m[k]
+	return b, ok
+}
+
+// put keeps b at k, unless a body was made at k meanwhile: any body made
+// at k is taken again alike (TestBodyRenumbered).
+func (bc *bodyCache) put(k bodyKey, b *body) {
+	bc.mu.Lock()
+	defer bc.mu.Unlock()
+	if _, ok := bc.m[k]; !ok {
+		bc.m[k] = b
+	}
+}
+
 // bodyElems is articleElems, made once per bodyKey (see above). An article
 // set with warnings on, one whose opener took a pull quote (its items are
 // tagged where they stand in the text), or one set while a link is open,
@@ -51,7 +79,7 @@ func (c *composer) bodyElems(a *doc.Article, colW, textW Length) []elem {
 		return c.articleElems(a, colW, textW)
 	}
 	k := bodyKey{a: a, figs: c.fit.figs, pull: c.fit.pull, colW: colW, textW: textW, accent: c.th.Accent, where: c.where}
-	if b, ok := c.bodies[k]; ok {
+	if b, ok := c.bodies.get(k); ok {
 		if b == nil {
 			return c.articleElems(a, colW, textW)
 		}
@@ -64,7 +92,7 @@ func (c *composer) bodyElems(a *doc.Article, colW, textW Length) []elem {
 	if !b.renumberable() {
 		b = nil
 	}
-	c.bodies[k] = b
+	c.bodies.put(k, b)
 	return elems
 }
 

@@ -69,14 +69,14 @@ func TestBodyRenumbered(t *testing.T) {
 		for _, f := range []fit{designed, {hero: 100, figs: 88}, {hero: 100, figs: 100, pull: true}} {
 			c := newComposer(iss, opt)
 			set(c, a, 0, f) // made
-			for _, b := range c.bodies {
+			for _, b := range c.bodies.m {
 				if b != nil {
 					replayed++ // and taken again now
 				}
 			}
 			got := set(c, a, 3, f) // three elements on
 			fresh := *c
-			fresh.bodies = map[bodyKey]*body{}
+			fresh.bodies = newBodyCache()
 			want := set(&fresh, a, 3, f)
 			if g, w := dump(got), dump(want); g != w {
 				t.Errorf("%s %+v: pages differ when the body is taken again:\n%s\nwant\n%s", a.Slug, f, g, w)

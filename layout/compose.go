@@ -17,7 +17,10 @@ import (
 	"magz/layout/hyph"
 )
 
-// Options are what layout needs from the rest of the build.
+// Options are what layout needs from the rest of the build. ImageSize
+// and Graphic are called from several goroutines at once (copyfitting's
+// trials are set two or more at a time: setAtOnce); Warn from one at a
+// time.
 type Options struct {
 	Metrics *Metrics
 	// ImageSize returns the pixel size of an image as displayed (after EXIF
@@ -89,7 +92,7 @@ type composer struct {
 	reserved map[int][]piece
 	// bodies are the articles' bodies as set so far, shared by every
 	// trial (bodies.go).
-	bodies map[bodyKey]*body
+	bodies *bodyCache
 }
 
 // shortfalls are the reasons the screen PDF cannot claim PDF/UA-1, each
@@ -209,9 +212,9 @@ func newComposer(iss *doc.Issue, opt Options) *composer {
 		heads: map[int]string{}, noRH: map[int]bool{}, fullBleed: map[int]bool{},
 		short:  &shortfalls{seen: map[page.Shortfall]bool{}},
 		report: &Report{},
-		bodies: map[bodyKey]*body{},
+		bodies: newBodyCache(),
 	}
-	c.st = &setter{m: opt.Metrics, hyph: hyph.For(locale.For(iss.Language).Hyphenation)}
+	c.st = &setter{m: opt.Metrics, hyph: hyph.For(locale.For(iss.Language).Hyphenation), set: &paraCache{m: map[paraKey]paraSet{}}}
 	c.out = &page.Issue{Width: c.W, Height: c.H, Bleed: th.Bleed, Language: iss.Language, Title: issueTitle(iss), Author: iss.Publisher,
 		Structure: []page.Node{{Role: page.RoleDocument}}}
 	c.arts = iss.Articles

@@ -2,8 +2,10 @@ package layout
 
 import (
 	"maps"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"magz/internal/doc"
 	"magz/internal/theme"
@@ -155,7 +157,7 @@ func (c *composer) trials(a *doc.Article, runIn bool) []trial {
 	if runIn {
 		first--
 	}
-	set := func(f fit) trial {
+	set := func(c *composer, f fit) trial {
 		t := c.scratch()
 		if f != designed {
 			t.opt.Warn = nil
@@ -180,36 +182,86 @@ func (c *composer) trials(a *doc.Article, runIn bool) []trial {
 		}
 		return tr
 	}
-	out := []trial{set(designed)}
+	out := []trial{set(c, designed)}
 	if c.opt.NoCopyfit {
 		return out
 	}
 	// A setting costs at least its own cost: one that costs more than a
 	// trial made already costs with its room left empty cannot win, in
-	// any state of the issue. So the cheapest are tried first.
+	// any state of the issue. So the cheapest are tried first: as many
+	// at a time as there are processors (setAtOnce), taken in order as
+	// if set one after the other.
 	worst := func(tr trial) int { return tr.cost + gapCost(max(tr.mid, tr.t.thousandths(tr.room))) }
 	bound := worst(out[0])
 	pages := out[0].e.pages()
 	fs := c.fits(a, runIn)
 	slices.SortStableFunc(fs, func(x, y fit) int { return x.cost() - y.cost() })
-	for _, f := range fs {
-		if f.cost() >= bound {
-			break
+	procs := runtime.GOMAXPROCS(0)
+	for i := 0; i < len(fs) && fs[i].cost() < bound; {
+		n := 1
+		for n < procs && i+n < len(fs) && fs[i+n].cost() < bound {
+			n++
 		}
-		tr := set(f)
-		if a.Pages == 0 {
-			tr.cost += pageCost * abs(tr.e.pages()-pages)
-		}
-		bound = min(bound, worst(tr))
-		k := slices.IndexFunc(out, func(o trial) bool { return o.e.pages() == tr.e.pages() && o.room == tr.room && o.mid == tr.mid })
-		switch {
-		case k < 0:
-			out = append(out, tr)
-		case tr.cost < out[k].cost:
-			out[k] = tr
+		batch := fs[i : i+n]
+		i += n
+		trs, taken := c.setAtOnce(batch, set)
+		for k, tr := range trs {
+			if batch[k].cost() >= bound {
+				i = len(fs) // it and the rest cannot win: set for nothing
+				break
+			}
+			taken[k]()
+			if a.Pages == 0 {
+				tr.cost += pageCost * abs(tr.e.pages()-pages)
+			}
+			bound = min(bound, worst(tr))
+			j := slices.IndexFunc(out, func(o trial) bool { return o.e.pages() == tr.e.pages() && o.room == tr.room && o.mid == tr.mid })
+			switch {
+			case j < 0:
+				out = append(out, tr)
+			case tr.cost < out[j].cost:
+				out[j] = tr
+			}
 		}
 	}
 	return out
+}
+
+// setAtOnce sets each setting of fs (with set) at the same time, each on
+// a copy of c with a setter and a list of shortfalls of its own: what
+// they share (the paragraphs broken into lines, the bodies, the font
+// metrics) is guarded, and what a setting gives is the same whoever set
+// the others. taken[k] is called when the search takes trial k, in the
+// order it would have set them one after the other: it gives c's list the
+// shortfalls that trial met, leaves c's setter reporting missing
+// characters as the trial set it to, and gives the trial c's setter and
+// list. A trial not taken (set for nothing beyond a bound) tells nothing.
+func (c *composer) setAtOnce(fs []fit, set func(*composer, fit) trial) (trs []trial, taken []func()) {
+	trs = make([]trial, len(fs))
+	taken = make([]func(), len(fs))
+	if len(fs) == 1 {
+		trs[0], taken[0] = set(c, fs[0]), func() {}
+		return trs, taken
+	}
+	var wg sync.WaitGroup
+	for k, f := range fs {
+		own := *c
+		st := *c.st
+		own.st, own.short = &st, &shortfalls{seen: map[page.Shortfall]bool{}}
+		wg.Go(func() { trs[k] = set(&own, f) })
+		taken[k] = func() {
+			for _, s := range own.short.list {
+				if !c.short.seen[s] {
+					c.short.seen[s] = true
+					c.short.list = append(c.short.list, s)
+				}
+			}
+			c.st.missing = st.missing
+			trs[k].t.st, trs[k].t.short = c.st, c.short
+		}
+	}
+	wg.Wait()
+	return trs, taken
 }
 
 // fits are the settings of article a tried besides the design: one knob

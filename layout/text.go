@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -109,8 +110,17 @@ type setter struct {
 	hyph    hyph.Hyphenator
 	missing func(r rune)
 	// set remembers the paragraphs already broken into lines: copyfitting
-	// sets an article several times, and only its photos change.
-	set map[paraKey]paraSet
+	// sets an article several times, and only its photos change. Trials
+	// set at the same time (setAtOnce) each have a copy of the setter, and
+	// share this.
+	set *paraCache
+}
+
+// paraCache are paragraphs broken into lines, by paraKey, shared by the
+// trials set at the same time (setAtOnce).
+type paraCache struct {
+	mu sync.Mutex
+	m  map[paraKey]paraSet
 }
 
 // paraKey names a paragraph set at a width: its spans (written out, see
@@ -580,12 +590,22 @@ func (st *setter) setParagraph(spans []doc.Span, ts TextStyle, fullWidth, firstI
 		key.indent = indents[0]
 	}
 	if st.set == nil {
-		st.set = map[paraKey]paraSet{}
+		st.set = &paraCache{m: map[paraKey]paraSet{}}
 	}
-	got, ok := st.set[key]
+	st.set.mu.Lock()
+	got, ok := st.set.m[key]
+	st.set.mu.Unlock()
 	if !ok {
+		// broken outside the lock; one made meanwhile at the same key
+		// is the same lines
 		got = paraSet{lines: st.breakParagraph(spans, ts, fullWidth, firstIndent, indents)}
-		st.set[key] = got
+		st.set.mu.Lock()
+		if prev, ok := st.set.m[key]; ok {
+			got = prev
+		} else {
+			st.set.m[key] = got
+		}
+		st.set.mu.Unlock()
 	}
 	return slices.Clone(got.lines) // the caller's to change; the fragments are shared, never changed
 }
