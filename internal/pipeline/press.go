@@ -44,6 +44,8 @@ func pressFor(p doc.Print) (press, error) {
 		pr = press{inkLimit: 300, intent: pdf.OutputIntent{Profile: assets.CoatedProfile, Identifier: "FOGRA39", Registry: registry,
 			Condition: "Offset printing on coated paper (ISO 12647-2 PC1), FOGRA39; total ink at most 300 %"}}
 	}
+	// made here, beside the layout, not when the print edition is finished
+	pr.intent.Packed = pdf.PackProfile(pr.intent.Profile)
 	inks, err := images.NewPress(pr.intent.Profile, assets.SRGB, pr.inkLimit)
 	if err != nil {
 		return press{}, msg.Errorf("the print profile cannot separate photos: %w", err)

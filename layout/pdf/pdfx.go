@@ -21,7 +21,15 @@ type OutputIntent struct {
 	Identifier string
 	Registry   string // RegistryName, "http://www.color.org" for registered conditions
 	Condition  string // a description of the printing condition
+	// Packed is Profile as the file embeds it (PackProfile), when the
+	// caller made it beforehand (the pipeline, while the issue is laid
+	// out); nil: finishing packs it.
+	Packed []byte
 }
+
+// PackProfile is an output profile as a print edition embeds it (its
+// stream's data, compressed): OutputIntent.Packed.
+func PackProfile(profile []byte) []byte { return deflate(profile) }
 
 // Metadata the finished file carries in its document information and XMP.
 type Metadata struct {
@@ -83,7 +91,11 @@ func finishPDFX(w io.Writer, src *source, intent OutputIntent, srgb []byte, meta
 		r.replace(n, res.bytes())
 	}
 
-	profile := r.add(stream("/N 4 /Alternate /DeviceCMYK /Filter /FlateDecode", deflate(intent.Profile)))
+	packed := intent.Packed
+	if packed == nil {
+		packed = PackProfile(intent.Profile)
+	}
+	profile := r.add(stream("/N 4 /Alternate /DeviceCMYK /Filter /FlateDecode", packed))
 	oi := r.add(outputIntent(intent, profile))
 
 	id := r.documentID()

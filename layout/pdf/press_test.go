@@ -55,6 +55,13 @@ func cmykPicture(t *testing.T) ([]byte, []byte) {
 
 func writePress(t *testing.T) []byte {
 	t.Helper()
+	return writePressOf(t, pressModel(), nil)
+}
+
+// writePressOf is writePress of another model, its options changed by
+// edit (when not nil).
+func writePressOf(t *testing.T, iss *page.Issue, edit func(*Options)) []byte {
+	t.Helper()
 	logo, mask := cmykPicture(t)
 	var b bytes.Buffer
 	opt := Options{Edition: Print, Date: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Creator: "magz test",
@@ -72,7 +79,10 @@ func writePress(t *testing.T) []byte {
 		},
 		OutputIntent: &OutputIntent{Profile: assets.CoatedProfile, Identifier: "FOGRA39", Registry: "http://www.color.org", Condition: "test"},
 		SRGB:         assets.SRGB}
-	if err := Write(&b, pressModel(), opt); err != nil {
+	if edit != nil {
+		edit(&opt)
+	}
+	if err := Write(&b, iss, opt); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
@@ -236,6 +246,15 @@ func TestSubsetTag(t *testing.T) {
 	}
 	if hasTag("utf8lato-bold") || !hasTag("ABCDEF+utf8lato-bold") {
 		t.Error("hasTag")
+	}
+}
+
+// TestPackedProfile: an output profile packed beforehand (as the pipeline
+// does beside the layout) makes the same file as one packed when finishing.
+func TestPackedProfile(t *testing.T) {
+	packed := writePressOf(t, pressModel(), func(o *Options) { o.OutputIntent.Packed = PackProfile(o.OutputIntent.Profile) })
+	if !bytes.Equal(packed, writePress(t)) {
+		t.Error("the file differs when the profile was packed beforehand")
 	}
 }
 
