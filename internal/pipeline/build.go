@@ -225,7 +225,6 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 		return nil, err
 	}
 	store := images.NewStore(c, opt.JPEG)
-	metrics := startMetrics()
 	iss, infos := prepare(ctx, dir, store, diags)
 	if diags.HasErrors() {
 		// the photos are decoded too, so that a damaged one is told in
@@ -255,7 +254,7 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 		want[f] = true
 	}
 	pressed := startPress(iss, want)
-	model, report, err := composeReport(iss, infos, diags, metrics)
+	model, report, err := composeReport(iss, infos, diags)
 	budgetWarning(iss, report, diags)
 	if err != nil {
 		return nil, err
@@ -361,24 +360,6 @@ func Run(ctx context.Context, dir string, opt Options) (*Result, error) {
 	return res, nil
 }
 
-// startMetrics reads the bundled fonts' metrics on another goroutine
-// while the issue is read; the function it returns waits for them.
-func startMetrics() func() (*layout.Metrics, error) {
-	type made struct {
-		m   *layout.Metrics
-		err error
-	}
-	reading := make(chan made, 1)
-	go func() {
-		m, err := layout.NewMetrics()
-		reading <- made{m, err}
-	}()
-	return func() (*layout.Metrics, error) {
-		r := <-reading
-		return r.m, r.err
-	}
-}
-
 // startPress makes the press (its colour links) of the editions wanted,
 // on the other processor while the issue is laid out on one: it depends
 // only on the print settings. The function it returns waits for it (a
@@ -421,18 +402,17 @@ func prepare(ctx context.Context, dir string, store *images.Store, diags *diag.L
 
 // compose lays the issue out.
 func compose(iss *doc.Issue, infos map[string]*images.Info, diags *diag.List) (*page.Issue, error) {
-	model, _, err := composeReport(iss, infos, diags, layout.NewMetrics)
+	model, _, err := composeReport(iss, infos, diags)
 	return model, err
 }
 
-// composeReport lays the issue out, with the layout's report to editors,
-// measuring text with the font metrics metrics gives.
-func composeReport(iss *doc.Issue, infos map[string]*images.Info, diags *diag.List, metrics func() (*layout.Metrics, error)) (*page.Issue, *layout.Report, error) {
-	m, err := metrics()
+// composeReport lays the issue out, with the layout's report to editors.
+func composeReport(iss *doc.Issue, infos map[string]*images.Info, diags *diag.List) (*page.Issue, *layout.Report, error) {
+	metrics, err := layout.NewMetrics()
 	if err != nil {
 		return nil, nil, err
 	}
-	model, report := layout.Compose(iss, layout.Options{Metrics: m, ImageSize: sizes(infos), Graphic: graphic(infos), Warn: diags.Warnf})
+	model, report := layout.Compose(iss, layout.Options{Metrics: metrics, ImageSize: sizes(infos), Graphic: graphic(infos), Warn: diags.Warnf})
 	return model, report, nil
 }
 

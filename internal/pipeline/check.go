@@ -38,7 +38,7 @@ func Check(ctx context.Context, dir string, codec jpeg.Codec) (iss *doc.Issue, d
 	// every photo is decoded whatever else is wrong: all problems at once
 	verifyPhotos(ctx, store, iss, infos, diags)
 	if !diags.HasErrors() && ctx.Err() == nil {
-		if model, report, err := composeReport(iss, infos, diags, layout.NewMetrics); err == nil {
+		if model, report, err := composeReport(iss, infos, diags); err == nil {
 			fit = copyfitOf(report)
 			budgetWarning(iss, report, diags)
 			notUA = model.NotUA
