@@ -200,8 +200,8 @@ type Result struct {
 	Data []byte
 	W, H int
 	// Colour is what Data holds; for Inks, MaxInk is the most ink any
-	// pixel of it puts down (tenths of a percent, read back from the
-	// file) and Mask, when the picture has transparency, a greyscale PNG
+	// pixel of it puts down (tenths of a percent, as a decoder reconstructs
+	// the file) and Mask, when the picture has transparency, a greyscale PNG
 	// of its alpha (a PDF soft mask).
 	Colour Colour
 	MaxInk int
