@@ -48,11 +48,14 @@ func (c *composer) furniture() {
 		lines := c.setText(strings.ToUpper(head), hs, w*Length(pg.HeadThirds)/3)
 		if len(lines) > 0 {
 			lines = lines[:1]
+			// placed here, at the outer edge, in a measure of its own
+			// width: a right-to-left head must not be mirrored again
+			// across the text box
 			hx := x
 			if !left(i) {
 				hx = x + w - lines[0].width
 			}
-			p.Items = append(p.Items, c.drawLines(lines, hx, pg.HeadBaseline, hs, w)...)
+			p.Items = append(p.Items, c.drawLines(lines, hx, pg.HeadBaseline, hs, lines[0].width)...)
 		}
 		p.Items = append(p.Items, &page.Rule{X1: x, Y1: pg.HeadRule, X2: x + w, Y2: pg.HeadRule, Width: pg.HeadRuleWidth, Color: c.th.Muted})
 	}
