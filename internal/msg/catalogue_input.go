@@ -2,6 +2,8 @@ package msg
 
 // inputID holds the Indonesian of the messages of what editors write: Markdown, YAML, scripts and fonts.
 var inputID = map[string]string{
+	// Markdown links
+	"link without an address: its words are kept as plain text; write the address between the ( ) after them": "tautan tanpa alamat: kata-katanya dipertahankan sebagai teks biasa; tulis alamatnya di antara ( ) sesudahnya",
 	// YAML: every key of every file, mistakes repaired to read on
 	"the value of %s has a colon followed by a space, which YAML reads as a new key: put the value in quotes: %s: %s": "nilai %s memuat titik dua yang diikuti spasi, yang dibaca YAML sebagai kunci baru: beri tanda kutip pada nilainya: %s: %s",
 	"key %q is written twice (also on line %d): keep one of them":                                                     "kunci %q ditulis dua kali (juga di baris %d): pertahankan salah satunya",

@@ -552,7 +552,11 @@ func (c *converter) inline(n ast.Node, style doc.Style, link string) []doc.Span 
 		return []doc.Span{{Text: b.String(), Style: style | doc.Mono, Link: link}}
 	case *ast.Link:
 		dest := cleanURL(string(n.Destination))
-		if dest == "" && len(n.Destination) > 0 {
+		switch {
+		case len(n.Destination) == 0:
+			// [words]() — the address forgotten: the words stay, as text
+			c.r.diags.Warnf(c.pos(n), "link without an address: its words are kept as plain text; write the address between the ( ) after them")
+		case dest == "":
 			c.r.diags.Warnf(c.pos(n), "link %q removed: script links are not allowed", string(n.Destination))
 		}
 		return c.inlines(n, style, dest)
