@@ -7,7 +7,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"image"
-	stdjpeg "image/jpeg"
 	"image/png"
 
 	"magz/internal/icc"
@@ -441,11 +440,6 @@ func cmykFrame(m *image.CMYK, orient int, r Request) (separated, error) {
 		s.planes = append(s.planes, jpeg.Plane{Pix: p.pix, Stride: p.stride, W: p.w, H: p.h})
 	}
 	return s, nil
-}
-
-// decodeStd decodes a JPEG with image/jpeg (which reads CMYK and grey).
-func decodeStd(data []byte) (image.Image, error) {
-	return stdjpeg.Decode(bytes.NewReader(data))
 }
 
 // Channels tells how many colour channels a JPEG's frame has (1 grey, 3

@@ -184,7 +184,7 @@ func TestChannels(t *testing.T) {
 // any pixel puts down, in tenths of a percent: the four inks of a CMYK file, the black
 // of a grey one (255 less its value).
 func maxInk(data []byte) (int, error) {
-	m, err := decodeStd(data)
+	m, err := stdjpeg.Decode(bytes.NewReader(data))
 	if err != nil {
 		return 0, err
 	}

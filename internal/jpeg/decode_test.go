@@ -93,7 +93,7 @@ func TestFastDecodeDefers(t *testing.T) {
 	// grey and CMYK from this package's own encoders (the test issues'
 	// generator uses them: this test cannot use it)
 	ink := inkPlanes(83, 61)
-	grey := EncodeGray(ink[0], 85)
+	grey := encodeGray(ink[0], 85)
 	cmyk := EncodeCMYK(ink[0], ink[1], ink[2], ink[3], 85)
 	for f, data := range map[string][]byte{"progressive": prog, "grey": grey, "CMYK": cmyk} {
 		if _, ok := decodeFast(data); ok {

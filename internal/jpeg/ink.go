@@ -12,13 +12,6 @@ import "math/bits"
 // inverted (255 is no ink), which PDF undoes with /Decode [1 0 1 0 1 0 1
 // 0]. Values here are ink: 0 no ink, 255 full.
 
-// EncodeGray encodes one plane as a greyscale baseline JPEG. Samples are
-// the picture's grey (255 white), as DeviceGray reads them.
-func EncodeGray(p Plane, quality int) []byte {
-	data, _ := encodeFull([]Plane{p}, quality, false)
-	return data
-}
-
 // EncodeCMYK encodes four planes of ink (0 none, 255 full) as an Adobe
 // CMYK JPEG.
 func EncodeCMYK(c, m, y, k Plane, quality int) []byte {
@@ -26,8 +19,9 @@ func EncodeCMYK(c, m, y, k Plane, quality int) []byte {
 	return data
 }
 
-// EncodeInks encodes one plane of grey (as EncodeGray) or four of ink (as
-// EncodeCMYK) and measures the file it writes: the most ink any pixel
+// EncodeInks encodes one plane of grey (255 white, as DeviceGray reads
+// it: a greyscale baseline JPEG) or four of ink (as EncodeCMYK) and
+// measures the file it writes: the most ink any pixel
 // puts down as a decoder reconstructs it from the file's coefficients
 // (the JPEG's own errors included), the inks summed: 0 to 255 a plane,
 // black being 255 less the grey. The reconstruction is this package's
